@@ -1,0 +1,623 @@
+/* aushang-document.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "aushang-document.h"
+
+struct _AushangDocument
+{
+  GObject             parent_instance;
+
+  GFile              *file;
+  char               *etag;
+
+  gboolean            has_bom;
+  char               *eol;
+  /* The file is bom + opening + front matter + closing + body. */
+  char               *opening;
+  AushangFrontMatter *front_matter;
+  char               *closing;
+  char               *body;
+  gboolean            created_front_matter;
+
+  GError             *problem;
+  guint               problem_line;
+  guint               problem_column;
+  gboolean            modified;
+};
+
+G_DEFINE_FINAL_TYPE (AushangDocument, aushang_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (aushang-document-error-quark, aushang_document_error)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+aushang_document_finalize (GObject *object)
+{
+  AushangDocument *self = (AushangDocument *)object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->front_matter);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->eol, g_free);
+  g_clear_pointer (&self->opening, g_free);
+  g_clear_pointer (&self->closing, g_free);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_error (&self->problem);
+
+  G_OBJECT_CLASS (aushang_document_parent_class)->finalize (object);
+}
+
+static void
+aushang_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AushangDocument *self = AUSHANG_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aushang_document_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AushangDocument *self = AUSHANG_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      aushang_document_set_modified (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aushang_document_class_init (AushangDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = aushang_document_finalize;
+  object_class->get_property = aushang_document_get_property;
+  object_class->set_property = aushang_document_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+aushang_document_init (AushangDocument *self)
+{
+  self->eol = g_strdup ("\n");
+  self->opening = g_strdup ("");
+  self->closing = g_strdup ("");
+  self->body = g_strdup ("");
+}
+
+AushangDocument *
+aushang_document_new (void)
+{
+  return g_object_new (AUSHANG_TYPE_DOCUMENT, NULL);
+}
+
+static guint
+count_lines (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\n')
+      n++;
+
+  return n;
+}
+
+/* Whether [p, end) is "---" or "..." followed only by white space up to the
+ * end of the line, as Jekyll's front matter expression reads it. Returns the
+ * length of the line including its line break, or 0. */
+static gsize
+delimiter_line (const char *p,
+                const char *end,
+                gboolean    allow_dots,
+                gboolean    need_newline)
+{
+  const char *q = p;
+
+  if (end - p < 3)
+    return 0;
+
+  if (memcmp (p, "---", 3) != 0 && !(allow_dots && memcmp (p, "...", 3) == 0))
+    return 0;
+
+  q += 3;
+  while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\f' || *q == '\v'))
+    q++;
+
+  if (q < end && *q == '\n')
+    return q + 1 - p;
+
+  if (q == end && !need_newline)
+    return q - p;
+
+  return 0;
+}
+
+static void
+front_matter_changed_cb (AushangDocument    *self,
+                         AushangFrontMatter *front_matter)
+{
+  aushang_document_set_modified (self, TRUE);
+}
+
+static void
+watch_front_matter (AushangDocument *self)
+{
+  g_signal_connect_object (self->front_matter, "changed",
+                           G_CALLBACK (front_matter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+split (AushangDocument *self,
+       const char      *data,
+       gsize            length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  const char *newline;
+  gsize opening_len;
+
+  self->has_bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
+  if (self->has_bom)
+    p += 3;
+
+  newline = memchr (p, '\n', end - p);
+  g_free (self->eol);
+  self->eol = g_strdup (newline != NULL && newline > p && newline[-1] == '\r' ? "\r\n" : "\n");
+
+  opening_len = delimiter_line (p, end, FALSE, TRUE);
+  if (opening_len == 0)
+    {
+      g_free (self->body);
+      self->body = g_strndup (p, end - p);
+      return;
+    }
+
+  /* The first "---" or "..." line after the opening one closes it. */
+  for (const char *line = p + opening_len; line <= end; )
+    {
+      gsize closing_len = delimiter_line (line, end, TRUE, FALSE);
+      const char *next;
+
+      if (closing_len > 0)
+        {
+          g_free (self->opening);
+          self->opening = g_strndup (p, opening_len);
+          self->front_matter = aushang_front_matter_new (p + opening_len,
+                                                         line - (p + opening_len),
+                                                         2, self->eol);
+          watch_front_matter (self);
+          g_free (self->closing);
+          self->closing = g_strndup (line, closing_len);
+          g_free (self->body);
+          self->body = g_strndup (line + closing_len, end - (line + closing_len));
+          return;
+        }
+
+      next = memchr (line, '\n', end - line);
+      if (next == NULL)
+        break;
+      line = next + 1;
+    }
+
+  /* An opening "---" that never closes: Jekyll reads the whole file as
+   * text. Keep it as it is; fields cannot be edited. */
+  g_free (self->body);
+  self->body = g_strndup (p, end - p);
+  self->problem_line = 1;
+  self->problem_column = 1;
+  g_set_error_literal (&self->problem, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_UNCLOSED,
+                       _("The front matter starts with “---” but no line with “---” ends it. Add a line with “---” after the last field."));
+}
+
+AushangDocument *
+aushang_document_new_from_data (const char *data,
+                                gsize       length)
+{
+  AushangDocument *self = aushang_document_new ();
+
+  g_return_val_if_fail (data != NULL || length == 0, self);
+
+  split (self, data ? data : "", length);
+
+  return self;
+}
+
+AushangDocument *
+aushang_document_load (GFile   *file,
+                       GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  AushangDocument *self;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a document."), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > AUSHANG_DOCUMENT_MAX_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB; Aushang does not open documents this large."),
+                   name, AUSHANG_DOCUMENT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, &etag, error))
+    return NULL;
+
+  self = aushang_document_new_from_data (contents, length);
+  self->file = g_object_ref (file);
+  self->etag = g_steal_pointer (&etag);
+
+  return self;
+}
+
+GBytes *
+aushang_document_serialize (AushangDocument *self)
+{
+  GString *out;
+  gsize fm_length = 0;
+  const char *fm_text;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), NULL);
+
+  out = g_string_new (NULL);
+
+  if (self->has_bom)
+    g_string_append (out, "\xEF\xBB\xBF");
+
+  if (self->front_matter != NULL)
+    fm_text = aushang_front_matter_get_text (self->front_matter, &fm_length);
+
+  if (self->front_matter != NULL && (fm_length > 0 || !self->created_front_matter))
+    {
+      g_string_append (out, self->opening);
+      g_string_append_len (out, fm_text, fm_length);
+      g_string_append (out, self->closing);
+    }
+
+  g_string_append (out, self->body);
+
+  return g_string_free_to_bytes (out);
+}
+
+static gboolean
+write_to (AushangDocument  *self,
+          GFile            *file,
+          const char       *etag,
+          GError          **error)
+{
+  g_autoptr(GBytes) bytes = aushang_document_serialize (self);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_etag = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  /* GIO writes a temporary file and renames it over the old one, so the
+   * file is either the old or the new text, never half of each. The etag
+   * refuses the save when someone else changed the file since we read it. */
+  if (!g_file_replace_contents (file, data, length, etag, FALSE,
+                                G_FILE_CREATE_NONE, &new_etag, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was changed by another program since it was opened. It was not overwritten."),
+                       name);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  aushang_document_set_modified (self, FALSE);
+
+  return TRUE;
+}
+
+gboolean
+aushang_document_save (AushangDocument  *self,
+                       GError          **error)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("The document has no file name yet."));
+      return FALSE;
+    }
+
+  return write_to (self, self->file, self->etag, error);
+}
+
+gboolean
+aushang_document_save_as (AushangDocument  *self,
+                          GFile            *file,
+                          GError          **error)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->file != NULL && g_file_equal (self->file, file))
+    return aushang_document_save (self, error);
+
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name."), name);
+      return FALSE;
+    }
+
+  if (!write_to (self, file, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  return TRUE;
+}
+
+GFile *
+aushang_document_get_file (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+aushang_document_get_has_front_matter (AushangDocument *self)
+{
+  gsize length = 0;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  if (self->front_matter == NULL)
+    return FALSE;
+
+  aushang_front_matter_get_text (self->front_matter, &length);
+
+  return !self->created_front_matter || length > 0;
+}
+
+static void
+ensure_front_matter (AushangDocument *self)
+{
+  if (self->front_matter != NULL)
+    return;
+
+  g_free (self->opening);
+  self->opening = g_strconcat ("---", self->eol, NULL);
+  g_free (self->closing);
+  self->closing = g_strconcat ("---", self->eol, NULL);
+  self->front_matter = aushang_front_matter_new ("", 0, 2, self->eol);
+  self->created_front_matter = TRUE;
+  watch_front_matter (self);
+}
+
+AushangFrontMatter *
+aushang_document_get_front_matter (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), NULL);
+
+  /* A document without front matter gets an empty one to fill in; it is
+   * only written out once it has a field. */
+  if (self->front_matter == NULL && self->problem == NULL)
+    ensure_front_matter (self);
+
+  return self->front_matter;
+}
+
+const char *
+aushang_document_get_body (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), NULL);
+
+  return self->body;
+}
+
+void
+aushang_document_set_body (AushangDocument *self,
+                           const char      *body)
+{
+  g_return_if_fail (AUSHANG_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->body, body) == 0)
+    return;
+
+  g_free (self->body);
+  self->body = g_strdup (body ? body : "");
+  aushang_document_set_modified (self, TRUE);
+}
+
+guint
+aushang_document_get_body_line (AushangDocument *self)
+{
+  gsize length = 0;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), 1);
+
+  if (self->front_matter == NULL)
+    return 1;
+
+  if (self->created_front_matter && aushang_front_matter_get_text (self->front_matter, &length) && length == 0)
+    return 1;
+
+  aushang_front_matter_get_text (self->front_matter, &length);
+
+  return 2 + count_lines (aushang_front_matter_get_text (self->front_matter, NULL), length) +
+         count_lines (self->closing, strlen (self->closing));
+}
+
+const char *
+aushang_document_get_line_ending (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), "\n");
+
+  return self->eol;
+}
+
+gboolean
+aushang_document_get_has_bom (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  return self->has_bom;
+}
+
+gboolean
+aushang_document_get_modified (AushangDocument *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+aushang_document_set_modified (AushangDocument *self,
+                               gboolean         modified)
+{
+  g_return_if_fail (AUSHANG_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+const GError *
+aushang_document_get_problem (AushangDocument *self,
+                              guint           *line,
+                              guint           *column)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), NULL);
+
+  if (self->problem != NULL)
+    {
+      if (line)
+        *line = self->problem_line;
+      if (column)
+        *column = self->problem_column;
+      return self->problem;
+    }
+
+  if (self->front_matter != NULL && aushang_front_matter_get_error (self->front_matter) != NULL)
+    {
+      if (line)
+        *line = aushang_front_matter_get_error_line (self->front_matter);
+      if (column)
+        *column = aushang_front_matter_get_error_column (self->front_matter);
+      return aushang_front_matter_get_error (self->front_matter);
+    }
+
+  if (line)
+    *line = 0;
+  if (column)
+    *column = 0;
+
+  return NULL;
+}
+
+gboolean
+aushang_document_can_edit_fields (AushangDocument  *self,
+                                  GError          **error)
+{
+  const GError *problem;
+  guint line = 0;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  problem = aushang_document_get_problem (self, &line, NULL);
+  if (problem != NULL)
+    {
+      g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
+                   /* Translators: %u is a line number, %s says what is wrong there. */
+                   _("Fields cannot be changed until line %u is fixed: %s"),
+                   line, problem->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

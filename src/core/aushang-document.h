@@ -1,0 +1,76 @@
+/* aushang-document.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aushang-front-matter.h"
+
+G_BEGIN_DECLS
+
+#define AUSHANG_DOCUMENT_ERROR (aushang_document_error_quark ())
+
+typedef enum
+{
+  AUSHANG_DOCUMENT_ERROR_NO_FRONT_MATTER,
+  AUSHANG_DOCUMENT_ERROR_UNCLOSED,
+  AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK,
+  AUSHANG_DOCUMENT_ERROR_TOO_LARGE,
+} AushangDocumentError;
+
+GQuark aushang_document_error_quark (void);
+
+#define AUSHANG_TYPE_DOCUMENT (aushang_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (AushangDocument, aushang_document, AUSHANG, DOCUMENT, GObject)
+
+/* Documents larger than this are refused with a clear message. */
+#define AUSHANG_DOCUMENT_MAX_SIZE (64 * 1024 * 1024)
+
+AushangDocument    *aushang_document_new               (void);
+/* Reads a document from its bytes. Never fails on content: a file without
+ * front matter or with broken YAML still loads (see get_problem). */
+AushangDocument    *aushang_document_new_from_data     (const char       *data,
+                                                        gsize             length);
+AushangDocument    *aushang_document_load              (GFile            *file,
+                                                        GError          **error);
+gboolean            aushang_document_save              (AushangDocument  *self,
+                                                        GError          **error);
+/* Saves to another file (a new document's first save); becomes its file. */
+gboolean            aushang_document_save_as           (AushangDocument  *self,
+                                                        GFile            *file,
+                                                        GError          **error);
+
+GFile              *aushang_document_get_file          (AushangDocument  *self);
+gboolean            aushang_document_get_has_front_matter (AushangDocument *self);
+AushangFrontMatter *aushang_document_get_front_matter  (AushangDocument  *self);
+const char         *aushang_document_get_body          (AushangDocument  *self);
+void                aushang_document_set_body          (AushangDocument  *self,
+                                                        const char       *body);
+/* The line (1-based) of the file where the body starts. */
+guint               aushang_document_get_body_line     (AushangDocument  *self);
+/* "\n" or "\r\n", whichever the file uses (the first line break decides). */
+const char         *aushang_document_get_line_ending   (AushangDocument  *self);
+gboolean            aushang_document_get_has_bom       (AushangDocument  *self);
+gboolean            aushang_document_get_modified      (AushangDocument  *self);
+void                aushang_document_set_modified      (AushangDocument  *self,
+                                                        gboolean          modified);
+/* The whole file as it would be written now. */
+GBytes             *aushang_document_serialize         (AushangDocument  *self);
+
+/* What stops the front matter from being read or edited, or NULL: the
+ * front matter's own YAML error, or an unclosed "---". Line and column are
+ * of the file, 1-based. */
+const GError       *aushang_document_get_problem       (AushangDocument  *self,
+                                                        guint            *line,
+                                                        guint            *column);
+/* Whether field edits are possible (front matter present and readable). */
+gboolean            aushang_document_can_edit_fields   (AushangDocument  *self,
+                                                        GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* aushang-markdown.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A Liquid tag found in a body: {% name params %} or {{ expression }}. */
+typedef struct
+{
+  char     *source;      /* the whole tag text, as written */
+  char     *name;        /* "include", "highlight", "raw", ... ; for {{ }}: "output" */
+  char     *argument;    /* for include: the file name ("pretix-widget.html"); else NULL */
+  GHashTable *params;    /* include parameters: name -> value (quotes removed); may be empty */
+  guint     line;        /* 1-based line of the tag start within the body */
+  guint     column;      /* 1-based column (in characters) */
+  gsize     offset;      /* byte offset of the tag start within the body */
+  gsize     length;      /* byte length of the tag */
+  gboolean  is_output;   /* TRUE for {{ ... }} */
+} AushangLiquidTag;
+
+void aushang_liquid_tag_free (AushangLiquidTag *tag);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangLiquidTag, aushang_liquid_tag_free)
+
+/* All Liquid tags of @body in order (tags may span lines). {% raw %} ...
+ * {% endraw %} and {% comment %} ... {% endcomment %} contents are not
+ * scanned for tags. Array of AushangLiquidTag*, free with g_ptr_array_unref. */
+GPtrArray *aushang_markdown_find_liquid_tags (const char *body);
+
+/* Called for each Liquid tag when rendering; returns the HTML that takes the
+ * tag's place (new string), or NULL to keep a neutral placeholder. */
+typedef char *(*AushangLiquidRenderFunc) (const AushangLiquidTag *tag,
+                                          gpointer                user_data);
+
+/* Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks, task
+ * lists; raw HTML kept as kramdown keeps it) and kramdown's automatic
+ * heading ids. Liquid tags are cut out before Markdown and put back after:
+ * each becomes @render_tag's HTML or, without it, a
+ * <div class="aushang-block" data-tag="NAME">SOURCE (escaped)</div> for block
+ * tags standing on their own lines, a <span ...> inline. */
+char *aushang_markdown_render (const char              *markdown,
+                               AushangLiquidRenderFunc  render_tag,
+                               gpointer                 user_data);
+
+/* kramdown's automatic header id for a heading text ("Ort und Zeit" ->
+ * "ort-und-zeit"; umlauts kept as kramdown keeps them). */
+char *aushang_markdown_heading_id (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* aushang-preview-page.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "aushang-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Where site-absolute paths ("/assets/images/ki.png") point in the
+   * preview, e.g. "aushang-site:///"; NULL keeps them as they are. */
+  const char *site_uri_prefix;
+  /* Extra CSS (the site's stylesheet URL) linked from the page; may be NULL. */
+  const char *stylesheet_uri;
+  /* The language of the page ("de"). */
+  const char *language;
+} AushangPreviewOptions;
+
+/* The preview as a whole HTML page: a shell with a Content-Security-Policy
+ * that forbids scripts, a header (header image, title, teaser, date,
+ * authors, categories) and the rendered body. Parts have stable ids
+ * (aushang-header, aushang-title, aushang-teaser, aushang-meta,
+ * aushang-body) so the window can replace them one by one. */
+char *aushang_preview_page_render        (AushangDocument             *document,
+                                          const AushangPreviewOptions *options);
+
+/* Only the header's and the body's inner HTML, for in-place updates. */
+char *aushang_preview_page_render_header (AushangDocument             *document,
+                                          const AushangPreviewOptions *options);
+char *aushang_preview_page_render_body   (AushangDocument             *document,
+                                          const AushangPreviewOptions *options);
+
+G_END_DECLS
