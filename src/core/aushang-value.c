@@ -550,7 +550,19 @@ append_float_text (GString *out,
     g_string_append (out, number > 0 ? ".inf" : "-.inf");
   else
     {
-      g_ascii_dtostr (buf, sizeof buf, number);
+      /* The shortest text that reads back as the same number, as Ruby
+       * prints floats: 1.1 (not 1.1000000000000001), 100000.0, 1.0e+20. */
+      gboolean fixed = fabs (number) >= 1e-4 && fabs (number) < 1e16;
+
+      for (int precision = 1; precision <= 17; precision++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, fixed ? "%%.%df" : "%%.%dg", precision);
+          g_ascii_formatd (buf, sizeof buf, format, number);
+          if (g_ascii_strtod (buf, NULL) == number)
+            break;
+        }
       g_string_append (out, buf);
       if (strpbrk (buf, ".eE") == NULL)
         g_string_append (out, ".0");

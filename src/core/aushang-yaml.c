@@ -766,8 +766,15 @@ aushang_yaml_builder_next (AushangYamlBuilder  *self,
     g_autofree char *message = aushang_yaml_describe_problem (self->parser->problem,
                                                               self->parser->context);
 
-    self->error_line = self->parser->problem_mark.line;
-    self->error_column = self->parser->problem_mark.column;
+    const yaml_mark_t *mark = &self->parser->problem_mark;
+
+    /* An unclosed quote or bracket is best shown where it opened. */
+    if (self->parser->context != NULL && self->parser->problem != NULL &&
+        strstr (self->parser->problem, "end of stream") != NULL)
+      mark = &self->parser->context_mark;
+
+    self->error_line = mark->line;
+    self->error_column = mark->column;
     g_set_error_literal (error, AUSHANG_FRONT_MATTER_ERROR,
                          AUSHANG_FRONT_MATTER_ERROR_INVALID_YAML, message);
   }

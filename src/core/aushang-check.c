@@ -1,0 +1,310 @@
+/* aushang-check.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "aushang-check.h"
+#include "aushang-yaml.h"
+
+void
+aushang_diagnostic_free (AushangDiagnostic *diagnostic)
+{
+  if (diagnostic == NULL)
+    return;
+
+  g_free (diagnostic->key);
+  g_free (diagnostic->message);
+  g_free (diagnostic);
+}
+
+const char *
+aushang_severity_to_string (AushangSeverity severity)
+{
+  return severity == AUSHANG_SEVERITY_ERROR ? "error" : "warning";
+}
+
+G_GNUC_PRINTF (6, 7)
+static void
+add (GPtrArray       *out,
+     AushangSeverity  severity,
+     guint            line,
+     guint            column,
+     const char      *key,
+     const char      *format,
+     ...)
+{
+  AushangDiagnostic *diagnostic = g_new0 (AushangDiagnostic, 1);
+  va_list args;
+
+  va_start (args, format);
+  diagnostic->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  diagnostic->severity = severity;
+  diagnostic->line = line;
+  diagnostic->column = column;
+  diagnostic->key = g_strdup (key);
+
+  g_ptr_array_add (out, diagnostic);
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const AushangDiagnostic *da = *(AushangDiagnostic **) a;
+  const AushangDiagnostic *db = *(AushangDiagnostic **) b;
+
+  if (da->line != db->line)
+    return da->line < db->line ? -1 : 1;
+  if (da->column != db->column)
+    return da->column < db->column ? -1 : 1;
+
+  return (int) da->severity - (int) db->severity;
+}
+
+/* Jekyll's rule for _posts: YYYY-MM-DD-slug.ext, else the file is skipped. */
+static gboolean
+split_post_name (const char  *name,
+                 char       **date)
+{
+  static GRegex *regex;
+  static gsize initialized;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regex = g_regex_new ("^(\\d{2,4}-\\d{1,2}-\\d{1,2})-(.*)(\\.[^.]+)$", 0, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (!g_regex_match (regex, name, 0, &info))
+    return FALSE;
+
+  if (date)
+    *date = g_match_info_fetch (info, 1);
+
+  return TRUE;
+}
+
+static gboolean
+in_posts_folder (GFile *file)
+{
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (path == NULL)
+    return FALSE;
+
+  parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  n = g_strv_length (parts);
+
+  for (guint i = 0; i + 1 < n; i++)
+    if (strcmp (parts[i], "_posts") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+check_date (GPtrArray          *out,
+            AushangFrontMatter *fm)
+{
+  AushangValue *date = aushang_front_matter_get (fm, "date");
+  guint line = aushang_front_matter_get_key_line (fm, "date");
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (date == NULL)
+    return;
+
+  switch (aushang_value_get_kind (date))
+    {
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+      return;
+
+    case AUSHANG_VALUE_NULL:
+      add (out, AUSHANG_SEVERITY_ERROR, line, 1, "date",
+           _("The date is empty, and Jekyll stops building the whole site on an empty date. Write a date like 2025-11-04, or remove the line."));
+      return;
+
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+      add (out, AUSHANG_SEVERITY_ERROR, line, 1, "date",
+           _("The date is a list or a map, and Jekyll stops building the whole site on it. Write a single date like 2025-11-04."));
+      return;
+
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_STRING:
+    default:
+      break;
+    }
+
+  text = aushang_value_to_display (date);
+  if (!aushang_yaml_parse_jekyll_date (text, &parsed))
+    add (out, AUSHANG_SEVERITY_ERROR, line, 1, "date",
+         /* Translators: %s is the date as written in the file. */
+         _("Jekyll cannot read the date “%s” and stops building the whole site. Write it as 2025-11-04 or 2025-11-04 16:30:00 +01:00."),
+         text);
+}
+
+static void
+check_text_field (GPtrArray          *out,
+                  AushangFrontMatter *fm,
+                  const char         *key)
+{
+  AushangValue *value = aushang_front_matter_get (fm, key);
+  g_autofree char *shown = NULL;
+
+  if (value == NULL)
+    return;
+
+  switch (aushang_value_get_kind (value))
+    {
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+      shown = aushang_value_to_display (value);
+      if (aushang_value_get_kind (value) == AUSHANG_VALUE_BOOLEAN)
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, key), 1, key,
+             /* Translators: the first %s is a field name, the second its value. */
+             _("Jekyll reads “%s” as the yes/no value %s, not as text. Put the text in quotes."),
+             key, shown);
+      else if (aushang_value_get_kind (value) == AUSHANG_VALUE_DATE ||
+               aushang_value_get_kind (value) == AUSHANG_VALUE_DATETIME)
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, key), 1, key,
+             _("Jekyll reads “%s” as the date %s, not as text. Put the text in quotes."),
+             key, shown);
+      else
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, key), 1, key,
+             _("Jekyll reads “%s” as the number %s, not as text. Put the text in quotes."),
+             key, shown);
+      break;
+
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_STRING:
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+    default:
+      break;
+    }
+}
+
+static void
+check_front_matter (GPtrArray          *out,
+                    AushangFrontMatter *fm)
+{
+  AushangValue *title = aushang_front_matter_get (fm, "title");
+  AushangValue *published = aushang_front_matter_get (fm, "published");
+  g_auto(GStrv) keys = aushang_front_matter_dup_keys (fm);
+  g_autofree char *title_text = NULL;
+
+  if (title == NULL)
+    add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title", _("The document has no title."));
+  else
+    {
+      title_text = aushang_value_to_display (title);
+      g_strstrip (title_text);
+      if (*title_text == '\0')
+        add (out, AUSHANG_SEVERITY_ERROR, aushang_front_matter_get_key_line (fm, "title"), 1, "title",
+             _("The title is empty."));
+    }
+
+  check_date (out, fm);
+
+  check_text_field (out, fm, "title");
+  check_text_field (out, fm, "teaser");
+  check_text_field (out, fm, "excerpt");
+  check_text_field (out, fm, "description");
+  check_text_field (out, fm, "subtitle");
+
+  if (published != NULL && aushang_value_get_kind (published) == AUSHANG_VALUE_STRING)
+    add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, "published"), 1, "published",
+         _("“published” is the text “%s”, not the value true or false, so Jekyll publishes the document. Remove the quotes."),
+         aushang_value_get_string (published));
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      guint count = aushang_front_matter_count_key (fm, keys[i]);
+
+      if (count > 1)
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[i]), 1, keys[i],
+             /* Translators: %s is a field name, %u how often it appears. */
+             _("“%s” appears %u times; Jekyll uses only the last one. Remove the others."),
+             keys[i], count);
+    }
+}
+
+GPtrArray *
+aushang_check_document (AushangDocument *document,
+                        GFile           *file,
+                        AushangSite     *site)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_diagnostic_free);
+  const GError *problem;
+  guint line = 0, column = 0;
+  gboolean dated_name = FALSE;
+  g_autofree char *name = NULL;
+  g_autofree char *name_date = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (document), out);
+
+  if (file == NULL)
+    file = aushang_document_get_file (document);
+
+  if (file != NULL)
+    {
+      AushangCollection *collection = site ? aushang_site_find_collection (site, file) : NULL;
+
+      name = g_file_get_basename (file);
+      dated_name = collection ? collection->dated_names : in_posts_folder (file);
+    }
+
+  if (dated_name && name != NULL && !split_post_name (name, &name_date))
+    add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
+         /* Translators: %s is a file name. */
+         _("Jekyll skips this post: its file name “%s” does not have the form YYYY-MM-DD-title.md."),
+         name);
+
+  problem = aushang_document_get_problem (document, &line, &column);
+  if (problem != NULL)
+    {
+      add (out, AUSHANG_SEVERITY_ERROR, MAX (line, 1), MAX (column, 1), NULL, "%s", problem->message);
+    }
+  else if (!aushang_document_get_has_front_matter (document))
+    {
+      add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
+           _("The document has no front matter (the fields between two “---” lines at the top), so it has no title."));
+    }
+  else
+    {
+      AushangFrontMatter *fm = aushang_document_get_front_matter (document);
+
+      check_front_matter (out, fm);
+
+      if (name_date != NULL && aushang_front_matter_get (fm, "date") == NULL &&
+          !aushang_yaml_parse_jekyll_date (name_date, NULL))
+        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
+             _("The date “%s” in the file name is not a real date, and Jekyll stops building the whole site."),
+             name_date);
+    }
+
+  g_ptr_array_sort (out, compare_diagnostics);
+
+  return out;
+}

@@ -1,0 +1,705 @@
+/* test-front-matter.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aushang-document.h"
+
+static AushangDocument *
+load (const char *text)
+{
+  return aushang_document_new_from_data (text, strlen (text));
+}
+
+static char *
+serialize (AushangDocument *document)
+{
+  g_autoptr(GBytes) bytes = aushang_document_serialize (document);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+static AushangFrontMatter *
+fm_of (AushangDocument *document)
+{
+  return aushang_document_get_front_matter (document);
+}
+
+static char *
+json_of (AushangDocument *document,
+         const char      *key)
+{
+  AushangValue *value = aushang_front_matter_get (fm_of (document), key);
+
+  return value ? aushang_value_to_json (value) : g_strdup ("(absent)");
+}
+
+static void
+assert_json (AushangDocument *document,
+             const char      *key,
+             const char      *expected)
+{
+  g_autofree char *json = json_of (document, key);
+
+  g_assert_cmpstr (json, ==, expected);
+}
+
+/* Loads @text, checks it serialises to the same bytes, sets @key to the
+ * YAML value @yaml and compares the result with @expected. */
+static void
+assert_edit (const char *text,
+             const char *key,
+             const char *yaml,
+             const char *expected)
+{
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangValue) value = aushang_yaml_parse_value (yaml, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (same, ==, text);
+  g_assert_true (aushang_front_matter_set_value (fm_of (document), key, value, &error));
+  g_assert_no_error (error);
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, expected);
+}
+
+static void
+assert_set_string (const char *text,
+                   const char *key,
+                   const char *value,
+                   const char *expected)
+{
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aushang_front_matter_set_string (fm_of (document), key, value, &error));
+  g_assert_no_error (error);
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, expected);
+}
+
+static const char *example =
+  "---\n"
+  "title: \"KI und Gemeinwohl: ein Abend\"\n"
+  "teaser: \"Das 10. Treffen der Reihe.\"\n"
+  "author: \"Maria Gonçalves\"\n"
+  "categories:\n"
+  "  - \"KI und Zivilgesellschaft\"\n"
+  "date: 2025-11-04\n"
+  "header_image: \"/assets/images/ki.png\"\n"
+  "---\n"
+  "\n"
+  "Wir laden **euch** ein.\n"
+  "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n";
+
+static void
+test_typed_values (void)
+{
+  g_autoptr(AushangDocument) document = load (example);
+
+  g_assert_null (aushang_document_get_problem (document, NULL, NULL));
+  assert_json (document, "title", "\"KI und Gemeinwohl: ein Abend\"");
+  assert_json (document, "author", "\"Maria Gonçalves\"");
+  assert_json (document, "categories", "[\"KI und Zivilgesellschaft\"]");
+  assert_json (document, "date", "\"2025-11-04\"");
+  g_assert_cmpint (aushang_value_get_kind (aushang_front_matter_get (fm_of (document), "date")), ==, AUSHANG_VALUE_DATE);
+  g_assert_cmpuint (aushang_front_matter_get_key_line (fm_of (document), "title"), ==, 2);
+  g_assert_cmpuint (aushang_front_matter_get_key_line (fm_of (document), "date"), ==, 7);
+  g_assert_cmpstr (aushang_document_get_body (document), ==,
+                   "\nWir laden **euch** ein.\n{% include pretix-widget.html event=\"ki-zivil-11\" %}\n");
+  g_assert_cmpuint (aushang_document_get_body_line (document), ==, 10);
+}
+
+static void
+test_edit_keeps_style (void)
+{
+  /* Double quotes stay double quotes; the list keeps its indentation and
+   * quoting; only the edited lines change. */
+  assert_set_string (example, "title", "Neuer Titel",
+                     "---\n"
+                     "title: \"Neuer Titel\"\n"
+                     "teaser: \"Das 10. Treffen der Reihe.\"\n"
+                     "author: \"Maria Gonçalves\"\n"
+                     "categories:\n"
+                     "  - \"KI und Zivilgesellschaft\"\n"
+                     "date: 2025-11-04\n"
+                     "header_image: \"/assets/images/ki.png\"\n"
+                     "---\n"
+                     "\n"
+                     "Wir laden **euch** ein.\n"
+                     "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n");
+
+  assert_edit (example, "categories", "[Events, KI und Zivilgesellschaft]",
+               "---\n"
+               "title: \"KI und Gemeinwohl: ein Abend\"\n"
+               "teaser: \"Das 10. Treffen der Reihe.\"\n"
+               "author: \"Maria Gonçalves\"\n"
+               "categories:\n"
+               "  - \"Events\"\n"
+               "  - \"KI und Zivilgesellschaft\"\n"
+               "date: 2025-11-04\n"
+               "header_image: \"/assets/images/ki.png\"\n"
+               "---\n"
+               "\n"
+               "Wir laden **euch** ein.\n"
+               "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n");
+
+  /* A new key goes at the end, in the file's quoting. */
+  assert_set_string (example, "header_image_credit", "Foto: Jörg",
+                     "---\n"
+                     "title: \"KI und Gemeinwohl: ein Abend\"\n"
+                     "teaser: \"Das 10. Treffen der Reihe.\"\n"
+                     "author: \"Maria Gonçalves\"\n"
+                     "categories:\n"
+                     "  - \"KI und Zivilgesellschaft\"\n"
+                     "date: 2025-11-04\n"
+                     "header_image: \"/assets/images/ki.png\"\n"
+                     "header_image_credit: \"Foto: Jörg\"\n"
+                     "---\n"
+                     "\n"
+                     "Wir laden **euch** ein.\n"
+                     "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n");
+}
+
+static void
+test_same_value_no_change (void)
+{
+  g_autoptr(AushangDocument) document = load (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangValue) date = aushang_value_new_date (2025, 11, 4);
+  const char *categories[] = { "KI und Zivilgesellschaft", NULL };
+  g_autofree char *after = NULL;
+
+  g_assert_true (aushang_front_matter_set_string (fm_of (document), "title", "KI und Gemeinwohl: ein Abend", &error));
+  g_assert_true (aushang_front_matter_set_strv (fm_of (document), "categories", categories, &error));
+  g_assert_true (aushang_front_matter_set_value (fm_of (document), "date", date, &error));
+  g_assert_no_error (error);
+  g_assert_false (aushang_document_get_modified (document));
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, example);
+}
+
+static void
+test_plain_file_quotes_when_needed (void)
+{
+  const char *plain = "---\ntitle: Hallo\ntags: [a, b]\n---\nText\n";
+
+  assert_set_string (plain, "title", "Welt", "---\ntitle: Welt\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "no", "---\ntitle: \"no\"\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "2025-11-04", "---\ntitle: \"2025-11-04\"\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "Hallo: Welt", "---\ntitle: \"Hallo: Welt\"\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "1.10", "---\ntitle: \"1.10\"\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "#tag", "---\ntitle: \"#tag\"\ntags: [a, b]\n---\nText\n");
+  assert_set_string (plain, "title", "Er sagte \"ja\"", "---\ntitle: Er sagte \"ja\"\ntags: [a, b]\n---\nText\n");
+  /* Flow lists stay flow lists; commas inside items get quotes there. */
+  assert_edit (plain, "tags", "[x, \"y, z\", \"no\"]", "---\ntitle: Hallo\ntags: [x, \"y, z\", \"no\"]\n---\nText\n");
+  assert_edit (plain, "published", "false", "---\ntitle: Hallo\ntags: [a, b]\npublished: false\n---\nText\n");
+  assert_edit (plain, "date", "2025-11-04 16:30:00 +01:00",
+               "---\ntitle: Hallo\ntags: [a, b]\ndate: 2025-11-04 16:30:00 +01:00\n---\nText\n");
+}
+
+static void
+test_single_quotes (void)
+{
+  const char *text = "---\ntitle: 'It''s here'\nother: 'x'\n---\n";
+
+  {
+    g_autoptr(AushangDocument) document = load (text);
+
+    assert_json (document, "title", "\"It's here\"");
+  }
+  assert_set_string (text, "title", "Don't", "---\ntitle: 'Don''t'\nother: 'x'\n---\n");
+  assert_set_string (text, "new", "yes", "---\ntitle: 'It''s here'\nother: 'x'\nnew: 'yes'\n---\n");
+  assert_set_string (text, "title", "line\nbreak", "---\ntitle: \"line\\nbreak\"\nother: 'x'\n---\n");
+}
+
+static void
+test_escapes (void)
+{
+  const char *text = "---\ntitle: \"Tab\\there \\\"quoted\\\" \\u00e4 \\\\\"\n---\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  assert_json (document, "title", "\"Tab\\there \\\"quoted\\\" ä \\\\\"");
+}
+
+static void
+test_comments_and_colons (void)
+{
+  const char *text =
+    "---\n"
+    "# Über diesen Beitrag\n"
+    "title: Zeit: 16:30 # kein Kommentar?\n"
+    "---\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  /* "Zeit: 16:30" has ": " inside a plain scalar: invalid YAML. */
+  g_assert_nonnull (aushang_document_get_problem (document, NULL, NULL));
+
+  {
+    const char *ok =
+      "---\n"
+      "# Über diesen Beitrag\n"
+      "title: Treffen # ein Kommentar\n"
+      "url: https://example.org/#anker\n"
+      "\n"
+      "# Ende\n"
+      "---\n";
+    g_autoptr(AushangDocument) d2 = load (ok);
+
+    assert_json (d2, "title", "\"Treffen\"");
+    assert_json (d2, "url", "\"https://example.org/#anker\"");
+    assert_set_string (ok, "title", "Neu",
+                       "---\n"
+                       "# Über diesen Beitrag\n"
+                       "title: Neu # ein Kommentar\n"
+                       "url: https://example.org/#anker\n"
+                       "\n"
+                       "# Ende\n"
+                       "---\n");
+    /* Removing a key keeps the comments around it. */
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_true (aushang_front_matter_remove (fm_of (d2), "url", &error));
+      after = serialize (d2);
+      g_assert_cmpstr (after, ==,
+                       "---\n"
+                       "# Über diesen Beitrag\n"
+                       "title: Treffen # ein Kommentar\n"
+                       "\n"
+                       "# Ende\n"
+                       "---\n");
+    }
+  }
+}
+
+static void
+test_block_scalars (void)
+{
+  const char *text =
+    "---\n"
+    "literal: |\n"
+    "  Zeile eins\n"
+    "  Zeile zwei\n"
+    "\n"
+    "strip: |-\n"
+    "  ohne Umbruch\n"
+    "keep: |+\n"
+    "  mit allen\n"
+    "\n"
+    "folded: >\n"
+    "  ein\n"
+    "  Satz\n"
+    "title: Danach\n"
+    "---\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  assert_json (document, "literal", "\"Zeile eins\\nZeile zwei\\n\"");
+  assert_json (document, "strip", "\"ohne Umbruch\"");
+  assert_json (document, "keep", "\"mit allen\\n\\n\"");
+  assert_json (document, "folded", "\"ein Satz\\n\"");
+  assert_json (document, "title", "\"Danach\"");
+
+  assert_set_string (text, "literal", "kurz",
+                     "---\n"
+                     "literal: kurz\n"
+                     "strip: |-\n"
+                     "  ohne Umbruch\n"
+                     "keep: |+\n"
+                     "  mit allen\n"
+                     "\n"
+                     "folded: >\n"
+                     "  ein\n"
+                     "  Satz\n"
+                     "title: Danach\n"
+                     "---\n");
+  assert_set_string (text, "title", "Neu",
+                     "---\n"
+                     "literal: |\n"
+                     "  Zeile eins\n"
+                     "  Zeile zwei\n"
+                     "\n"
+                     "strip: |-\n"
+                     "  ohne Umbruch\n"
+                     "keep: |+\n"
+                     "  mit allen\n"
+                     "\n"
+                     "folded: >\n"
+                     "  ein\n"
+                     "  Satz\n"
+                     "title: Neu\n"
+                     "---\n");
+}
+
+static void
+test_anchors_aliases (void)
+{
+  const char *text =
+    "---\n"
+    "base: &ort\n"
+    "  stadt: Bielefeld\n"
+    "  raum: Alter Markt\n"
+    "event:\n"
+    "  <<: *ort\n"
+    "  start: 16:30\n"
+    "copy: *ort\n"
+    "name: &n Maria\n"
+    "author: *n\n"
+    "---\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  g_assert_null (aushang_document_get_problem (document, NULL, NULL));
+  assert_json (document, "copy", "{\"stadt\":\"Bielefeld\",\"raum\":\"Alter Markt\"}");
+  assert_json (document, "event", "{\"stadt\":\"Bielefeld\",\"raum\":\"Alter Markt\",\"start\":59400}");
+  assert_json (document, "author", "\"Maria\"");
+  g_assert_false (aushang_front_matter_is_simple (fm_of (document), "event"));
+  assert_set_string (text, "author", "Jörg",
+                     "---\n"
+                     "base: &ort\n"
+                     "  stadt: Bielefeld\n"
+                     "  raum: Alter Markt\n"
+                     "event:\n"
+                     "  <<: *ort\n"
+                     "  start: 16:30\n"
+                     "copy: *ort\n"
+                     "name: &n Maria\n"
+                     "author: Jörg\n"
+                     "---\n");
+}
+
+static void
+test_alias_bomb (void)
+{
+  GString *text = g_string_new ("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+  g_autoptr(AushangDocument) document = NULL;
+  const GError *problem;
+  g_autofree char *owned = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (int i = 1; i < 12; i++)
+    {
+      g_string_append_printf (text, "a%d: &a%d [", i, i);
+      for (int j = 0; j < 10; j++)
+        g_string_append_printf (text, "%s*a%d", j ? ", " : "", i - 1);
+      g_string_append (text, "]\n");
+    }
+  g_string_append (text, "title: Bombe\n---\nText\n");
+  owned = g_string_free (text, FALSE);
+
+  document = load (owned);
+  problem = aushang_document_get_problem (document, NULL, NULL);
+  g_assert_nonnull (problem);
+  g_assert_error ((GError *) problem, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_TOO_COMPLEX);
+  /* Refused at once, not after expanding 10^12 nodes. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  {
+    g_autofree char *same = serialize (document);
+
+    g_assert_cmpstr (same, ==, owned);
+  }
+}
+
+static void
+test_flow_collections (void)
+{
+  const char *text = "---\ntags: [a, 'b', \"c\"]\nmeta: {x: 1, y: [2, 3]}\n---\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  assert_json (document, "tags", "[\"a\",\"b\",\"c\"]");
+  assert_json (document, "meta", "{\"x\":1,\"y\":[2,3]}");
+  assert_edit (text, "meta", "{x: 2}", "---\ntags: [a, 'b', \"c\"]\nmeta: {x: 2}\n---\n");
+}
+
+static void
+test_crlf_bom (void)
+{
+  const char *text = "\xEF\xBB\xBF---\r\ntitle: Alt\r\ncategories:\r\n- eins\r\n---\r\nText\r\n";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+
+  g_assert_true (aushang_document_get_has_bom (document));
+  g_assert_cmpstr (aushang_document_get_line_ending (document), ==, "\r\n");
+  g_assert_cmpstr (same, ==, text);
+  assert_json (document, "title", "\"Alt\"");
+  assert_set_string (text, "title", "Neu", "\xEF\xBB\xBF---\r\ntitle: Neu\r\ncategories:\r\n- eins\r\n---\r\nText\r\n");
+  assert_edit (text, "categories", "[eins, zwei]",
+               "\xEF\xBB\xBF---\r\ntitle: Alt\r\ncategories:\r\n- eins\r\n- zwei\r\n---\r\nText\r\n");
+  assert_set_string (text, "neu", "x", "\xEF\xBB\xBF---\r\ntitle: Alt\r\ncategories:\r\n- eins\r\nneu: x\r\n---\r\nText\r\n");
+}
+
+static void
+test_tabs (void)
+{
+  /* A tab inside a value is fine; a tab as indentation is not. */
+  const char *inside = "---\ntitle: a\tb\n---\n";
+  const char *indent = "---\ncategories:\n\t- eins\n---\n";
+  g_autoptr(AushangDocument) d1 = load (inside);
+  g_autoptr(AushangDocument) d2 = load (indent);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
+  guint line = 0, column = 0;
+  const GError *problem;
+
+  assert_json (d1, "title", "\"a\\tb\"");
+
+  problem = aushang_document_get_problem (d2, &line, &column);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_true (strstr (problem->message, "tab") != NULL);
+
+  /* Refused, and nothing changes. */
+  g_assert_false (aushang_front_matter_set_string (fm_of (d2), "title", "x", &error));
+  g_assert_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE);
+  same = serialize (d2);
+  g_assert_cmpstr (same, ==, indent);
+}
+
+static void
+test_duplicate_keys (void)
+{
+  const char *text = "---\ntitle: Erst\nx: 1\ntitle: Zweit\n---\n";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  assert_json (document, "title", "\"Zweit\"");
+  g_assert_cmpuint (aushang_front_matter_count_key (fm_of (document), "title"), ==, 2);
+  g_assert_cmpuint (aushang_front_matter_get_key_line (fm_of (document), "title"), ==, 4);
+  assert_set_string (text, "title", "Neu", "---\ntitle: Erst\nx: 1\ntitle: Neu\n---\n");
+
+  g_assert_true (aushang_front_matter_remove (fm_of (document), "title", &error));
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, "---\nx: 1\n---\n");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  const char *text = "---\ntitle: Gr\xfc\xdf" "e\n---\nBody\n";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+  guint line = 0, column = 0;
+  const GError *problem = aushang_document_get_problem (document, &line, &column);
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 10);
+  g_assert_true (strstr (problem->message, "UTF-8") != NULL);
+  g_assert_cmpstr (same, ==, text);
+}
+
+static void
+test_empty_front_matter (void)
+{
+  const char *text = "---\n---\nNur Text\n";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+  g_auto(GStrv) keys = aushang_front_matter_dup_keys (fm_of (document));
+
+  g_assert_true (aushang_document_get_has_front_matter (document));
+  g_assert_null (aushang_document_get_problem (document, NULL, NULL));
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+  g_assert_cmpstr (same, ==, text);
+  assert_set_string (text, "title", "Erster", "---\ntitle: Erster\n---\nNur Text\n");
+  assert_set_string ("---\n# nur ein Kommentar\n---\n", "title", "T", "---\n# nur ein Kommentar\ntitle: T\n---\n");
+}
+
+static void
+test_dots_terminator (void)
+{
+  const char *text = "---\ntitle: Punkte\n...\nText\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  assert_json (document, "title", "\"Punkte\"");
+  g_assert_cmpstr (aushang_document_get_body (document), ==, "Text\n");
+  assert_set_string (text, "title", "Neu", "---\ntitle: Neu\n...\nText\n");
+}
+
+static void
+test_no_front_matter (void)
+{
+  const char *text = "# Nur Markdown\n\nText ohne Kopf.";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+
+  g_assert_false (aushang_document_get_has_front_matter (document));
+  g_assert_null (aushang_document_get_problem (document, NULL, NULL));
+  g_assert_cmpstr (same, ==, text);
+  /* Setting a field creates the front matter. */
+  assert_set_string (text, "title", "Neu", "---\ntitle: Neu\n---\n# Nur Markdown\n\nText ohne Kopf.");
+}
+
+static void
+test_no_closing_line (void)
+{
+  const char *text = "---\ntitle: Offen\n\nText ohne Ende\n";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+  const GError *problem = aushang_document_get_problem (document, &line, NULL);
+
+  g_assert_nonnull (problem);
+  g_assert_error ((GError *) problem, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_UNCLOSED);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpstr (same, ==, text);
+  g_assert_false (aushang_document_can_edit_fields (document, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_missing_final_newline (void)
+{
+  const char *text = "---\ntitle: Ende\n---";
+  g_autoptr(AushangDocument) document = load (text);
+  g_autofree char *same = serialize (document);
+
+  g_assert_cmpstr (same, ==, text);
+  assert_json (document, "title", "\"Ende\"");
+  assert_set_string (text, "title", "Neu", "---\ntitle: Neu\n---");
+}
+
+static void
+test_invalid_yaml_message (void)
+{
+  struct {
+    const char *text;
+    guint       line;
+    const char *words;
+  } cases[] = {
+    { "---\ntitle: \"offen\n---\n", 2, "quote" },
+    { "---\ntitle: Hallo: Welt\n---\n", 2, "colon" },
+    { "---\ntitle: a\n  b: c\n---\n", 3, "colon" },
+    { "---\ntitle: @home\n---\n", 2, "quotes" },
+    { "---\ntitle: :symbol\n---\n", 2, "quotes" },
+    { "---\n- a\n- b\n---\n", 2, "name: value" },
+    { "---\nauthor: *nobody\n---\n", 2, "anchor" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AushangDocument) document = load (cases[i].text);
+      guint line = 0, column = 0;
+      const GError *problem = aushang_document_get_problem (document, &line, &column);
+      g_autofree char *same = serialize (document);
+
+      g_test_message ("case %u: %s", i, problem ? problem->message : "(none)");
+      g_assert_nonnull (problem);
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (column, >=, 1);
+      g_assert_nonnull (strstr (problem->message, cases[i].words));
+      g_assert_cmpstr (same, ==, cases[i].text);
+    }
+}
+
+static void
+test_nested_untouched (void)
+{
+  const char *text =
+    "---\n"
+    "title: Sommerfest\n"
+    "event:\n"
+    "  start: 2025-07-01 18:00:00 +02:00   # Beginn\n"
+    "  ort:\n"
+    "    name: Hof\n"
+    "gallery:\n"
+    "  - file: a.jpg\n"
+    "    caption: Eins\n"
+    "  - file: b.jpg\n"
+    "---\n"
+    "Text\n";
+  g_autoptr(AushangDocument) document = load (text);
+
+  g_assert_false (aushang_front_matter_is_simple (fm_of (document), "gallery"));
+  g_assert_true (aushang_front_matter_is_simple (fm_of (document), "title"));
+  assert_json (document, "event", "{\"start\":\"2025-07-01 18:00:00 +02:00\",\"ort\":{\"name\":\"Hof\"}}");
+  assert_set_string (text, "title", "Herbstfest",
+                     "---\n"
+                     "title: Herbstfest\n"
+                     "event:\n"
+                     "  start: 2025-07-01 18:00:00 +02:00   # Beginn\n"
+                     "  ort:\n"
+                     "    name: Hof\n"
+                     "gallery:\n"
+                     "  - file: a.jpg\n"
+                     "    caption: Eins\n"
+                     "  - file: b.jpg\n"
+                     "---\n"
+                     "Text\n");
+}
+
+static void
+test_list_to_scalar_and_back (void)
+{
+  const char *text = "---\nauthor: Maria\ntags:\n- a\n- b\nx: 1\n---\n";
+
+  assert_edit (text, "author", "[Maria, Jörg]", "---\nauthor:\n- Maria\n- Jörg\ntags:\n- a\n- b\nx: 1\n---\n");
+  assert_edit (text, "tags", "einzeln", "---\nauthor: Maria\ntags: einzeln\nx: 1\n---\n");
+  assert_edit (text, "tags", "[]", "---\nauthor: Maria\ntags: []\nx: 1\n---\n");
+}
+
+static void
+test_replace_text (void)
+{
+  g_autoptr(AushangDocument) document = load (example);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
+
+  g_assert_false (aushang_front_matter_replace_text (fm_of (document), "title: [kaputt\n", &error));
+  g_assert_nonnull (error);
+  same = serialize (document);
+  g_assert_cmpstr (same, ==, example);
+  g_clear_error (&error);
+
+  g_assert_true (aushang_front_matter_replace_text (fm_of (document), "title: Ganz neu\n", &error));
+  assert_json (document, "title", "\"Ganz neu\"");
+  g_assert_true (aushang_document_get_modified (document));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/front-matter/typed-values", test_typed_values);
+  g_test_add_func ("/front-matter/edit-keeps-style", test_edit_keeps_style);
+  g_test_add_func ("/front-matter/same-value-no-change", test_same_value_no_change);
+  g_test_add_func ("/front-matter/plain-file-quotes-when-needed", test_plain_file_quotes_when_needed);
+  g_test_add_func ("/front-matter/single-quotes", test_single_quotes);
+  g_test_add_func ("/front-matter/escapes", test_escapes);
+  g_test_add_func ("/front-matter/comments-and-colons", test_comments_and_colons);
+  g_test_add_func ("/front-matter/block-scalars", test_block_scalars);
+  g_test_add_func ("/front-matter/anchors-aliases", test_anchors_aliases);
+  g_test_add_func ("/front-matter/alias-bomb", test_alias_bomb);
+  g_test_add_func ("/front-matter/flow-collections", test_flow_collections);
+  g_test_add_func ("/front-matter/crlf-bom", test_crlf_bom);
+  g_test_add_func ("/front-matter/tabs", test_tabs);
+  g_test_add_func ("/front-matter/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/front-matter/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/front-matter/empty", test_empty_front_matter);
+  g_test_add_func ("/front-matter/dots-terminator", test_dots_terminator);
+  g_test_add_func ("/front-matter/no-front-matter", test_no_front_matter);
+  g_test_add_func ("/front-matter/no-closing-line", test_no_closing_line);
+  g_test_add_func ("/front-matter/missing-final-newline", test_missing_final_newline);
+  g_test_add_func ("/front-matter/invalid-yaml-message", test_invalid_yaml_message);
+  g_test_add_func ("/front-matter/nested-untouched", test_nested_untouched);
+  g_test_add_func ("/front-matter/list-to-scalar-and-back", test_list_to_scalar_and_back);
+  g_test_add_func ("/front-matter/replace-text", test_replace_text);
+
+  return g_test_run ();
+}

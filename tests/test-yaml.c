@@ -1,0 +1,242 @@
+/* test-yaml.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "aushang-front-matter.h"
+#include "aushang-yaml.h"
+
+/* What Jekyll 4.3 (Psych) makes of plain scalars. Each expectation was
+ * checked against ruby -ryaml -e 'p Psych.safe_load(...)' on Debian 12. */
+typedef struct
+{
+  const char       *text;
+  AushangValueKind  kind;
+  const char       *display;   /* aushang_value_to_display of the result */
+} PlainCase;
+
+static const PlainCase plain_cases[] = {
+  { "Hallo", AUSHANG_VALUE_STRING, "Hallo" },
+  { "yes", AUSHANG_VALUE_BOOLEAN, "true" },
+  { "Yes", AUSHANG_VALUE_BOOLEAN, "true" },
+  { "ON", AUSHANG_VALUE_BOOLEAN, "true" },
+  { "no", AUSHANG_VALUE_BOOLEAN, "false" },
+  { "off", AUSHANG_VALUE_BOOLEAN, "false" },
+  { "False", AUSHANG_VALUE_BOOLEAN, "false" },
+  { "y", AUSHANG_VALUE_STRING, "y" },
+  { "n", AUSHANG_VALUE_STRING, "n" },
+  { "~", AUSHANG_VALUE_NULL, "" },
+  { "null", AUSHANG_VALUE_NULL, "" },
+  { "NULL", AUSHANG_VALUE_NULL, "" },
+  { "", AUSHANG_VALUE_NULL, "" },
+  { "42", AUSHANG_VALUE_INTEGER, "42" },
+  { "-7", AUSHANG_VALUE_INTEGER, "-7" },
+  { "1_000", AUSHANG_VALUE_INTEGER, "1000" },
+  { "1,000", AUSHANG_VALUE_INTEGER, "1000" },
+  { "0x1F", AUSHANG_VALUE_INTEGER, "31" },
+  { "0b101", AUSHANG_VALUE_INTEGER, "5" },
+  { "0755", AUSHANG_VALUE_INTEGER, "493" },
+  { "08", AUSHANG_VALUE_STRING, "08" },
+  { "12:30", AUSHANG_VALUE_INTEGER, "45000" },
+  { "1:30:00", AUSHANG_VALUE_INTEGER, "5400" },
+  { "1.10", AUSHANG_VALUE_FLOAT, "1.1" },
+  { "1.", AUSHANG_VALUE_FLOAT, "1.0" },
+  { ".5", AUSHANG_VALUE_FLOAT, "0.5" },
+  { "1e5", AUSHANG_VALUE_STRING, "1e5" },
+  { "1.0e+5", AUSHANG_VALUE_FLOAT, "100000.0" },
+  { ".inf", AUSHANG_VALUE_FLOAT, ".inf" },
+  { "-.Inf", AUSHANG_VALUE_FLOAT, "-.inf" },
+  { ".nan", AUSHANG_VALUE_FLOAT, ".nan" },
+  { "+.", AUSHANG_VALUE_STRING, "+." },
+  { "2025-11-04", AUSHANG_VALUE_DATE, "2025-11-04" },
+  { "2025-1-4", AUSHANG_VALUE_DATE, "2025-01-04" },
+  { "2025-02-30", AUSHANG_VALUE_STRING, "2025-02-30" },
+  { "2025-13-01", AUSHANG_VALUE_STRING, "2025-13-01" },
+  { "2025-11-04 16:30:00 +01:00", AUSHANG_VALUE_DATETIME, "2025-11-04 16:30:00 +01:00" },
+  { "2025-11-04T16:30:00Z", AUSHANG_VALUE_DATETIME, "2025-11-04 16:30:00 +00:00" },
+  { "2025-11-04 16:30:00", AUSHANG_VALUE_DATETIME, "2025-11-04 16:30:00" },
+  { "2025-11-04 16:30:00.5 -0530", AUSHANG_VALUE_DATETIME, "2025-11-04 16:30:00.5 -05:30" },
+  { "2025-11-04 16:30", AUSHANG_VALUE_STRING, "2025-11-04 16:30" },
+  { "Version 2", AUSHANG_VALUE_STRING, "Version 2" },
+  { "true1", AUSHANG_VALUE_STRING, "true1" },
+  { "16:30 Uhr", AUSHANG_VALUE_STRING, "16:30 Uhr" },
+  { "Ümlaut", AUSHANG_VALUE_STRING, "Ümlaut" },
+};
+
+static void
+test_resolve_plain (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plain_cases); i++)
+    {
+      g_autoptr(AushangValue) value = aushang_yaml_resolve_plain (plain_cases[i].text);
+      g_autofree char *display = NULL;
+
+      g_assert_nonnull (value);
+      display = aushang_value_to_display (value);
+      g_test_message ("%s -> %s %s", plain_cases[i].text,
+                      aushang_value_kind_to_string (aushang_value_get_kind (value)), display);
+      g_assert_cmpstr (aushang_value_kind_to_string (aushang_value_get_kind (value)), ==,
+                       aushang_value_kind_to_string (plain_cases[i].kind));
+      g_assert_cmpstr (display, ==, plain_cases[i].display);
+    }
+}
+
+static void
+test_resolve_symbol_refused (void)
+{
+  /* Psych.safe_load raises DisallowedClass for symbols: Jekyll drops the
+   * whole front matter. */
+  g_assert_null (aushang_yaml_resolve_plain (":symbol"));
+  g_assert_nonnull (aushang_yaml_resolve_plain (":"));
+}
+
+static void
+test_plain_safe (void)
+{
+  const char *safe[] = { "Hallo Welt", "KI und Zivilgesellschaft", "Maria Gonçalves",
+                         "a-b", "-5x", "C#", "100%", "Ende.", "🎉 Fest", "x:y", "a#b" };
+  const char *unsafe[] = { "no", "yes", "On", "null", "~", "2025-11-04", "1.10", "0x1F",
+                           "12:30", "42", ".inf", "Hallo: Welt", "a #b", "#tag", "- item",
+                           "-", "*stern", "&anker", "!bang", "|pipe", ">gt", "'single'",
+                           "\"double\"", "%prozent", "@at", "`tick", " lead", "trail ",
+                           "Ende:", "[eckig]", "{geschweift}", ",komma", "?frage", ":symbol",
+                           "---", "...", "a\nb", "tab\there", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (safe); i++)
+    g_assert_true (aushang_yaml_string_is_plain_safe (safe[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
+    {
+      g_test_message ("unsafe: %s", unsafe[i]);
+      g_assert_false (aushang_yaml_string_is_plain_safe (unsafe[i]));
+    }
+}
+
+static void
+test_emit_round_trip (void)
+{
+  const char *strings[] = { "no", "2025-11-04", "Hallo: Welt", "Zitat \"innen\" und 'außen'",
+                            "back\\slash", "line\nbreak", "tab\tstop", "\x01" "control",
+                            "🎉 Fest", " lead", "trail ", "#tag", ":symbol", "plain text",
+                            "It's", "\xc2\x85" "nel", "\xef\xbb\xbf" "bom" };
+  AushangQuoteStyle styles[] = { AUSHANG_QUOTE_PLAIN, AUSHANG_QUOTE_SINGLE, AUSHANG_QUOTE_DOUBLE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+      for (guint q = 1; q < G_N_ELEMENTS (styles); q++)
+        {
+          g_autofree char *emitted = aushang_yaml_emit_string (strings[i], styles[s], styles[q]);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AushangValue) back = aushang_yaml_parse_value (emitted, &error);
+
+          g_test_message ("%s => %s", strings[i], emitted);
+          g_assert_no_error (error);
+          g_assert_cmpint (aushang_value_get_kind (back), ==, AUSHANG_VALUE_STRING);
+          g_assert_cmpstr (aushang_value_get_string (back), ==, strings[i]);
+          if (styles[s] == AUSHANG_QUOTE_PLAIN && aushang_yaml_string_is_plain_safe (strings[i]))
+            g_assert_cmpstr (emitted, ==, strings[i]);
+        }
+}
+
+static void
+test_emit_styles (void)
+{
+  g_autofree char *a = aushang_yaml_emit_string ("no", AUSHANG_QUOTE_PLAIN, AUSHANG_QUOTE_DOUBLE);
+  g_autofree char *b = aushang_yaml_emit_string ("no", AUSHANG_QUOTE_PLAIN, AUSHANG_QUOTE_SINGLE);
+  g_autofree char *c = aushang_yaml_emit_string ("Hallo", AUSHANG_QUOTE_DOUBLE, AUSHANG_QUOTE_DOUBLE);
+  g_autofree char *d = aushang_yaml_emit_string ("It's", AUSHANG_QUOTE_SINGLE, AUSHANG_QUOTE_SINGLE);
+  g_autofree char *e = aushang_yaml_emit_string ("a\nb", AUSHANG_QUOTE_SINGLE, AUSHANG_QUOTE_SINGLE);
+
+  g_assert_cmpstr (a, ==, "\"no\"");
+  g_assert_cmpstr (b, ==, "'no'");
+  g_assert_cmpstr (c, ==, "\"Hallo\"");
+  g_assert_cmpstr (d, ==, "'It''s'");
+  g_assert_cmpstr (e, ==, "\"a\\nb\"");
+}
+
+static void
+test_parse_value (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangValue) list = aushang_yaml_parse_value ("[Events, \"KI und Zivilgesellschaft\", no]", &error);
+  g_autoptr(AushangValue) map = NULL;
+  g_autoptr(AushangValue) bad = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  json = aushang_value_to_json (list);
+  g_assert_cmpstr (json, ==, "[\"Events\",\"KI und Zivilgesellschaft\",false]");
+
+  map = aushang_yaml_parse_value ("{start: 2025-11-04 16:30:00 +01:00, ort: 'Alter Markt'}", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&json, g_free);
+  json = aushang_value_to_json (map);
+  g_assert_cmpstr (json, ==, "{\"start\":\"2025-11-04 16:30:00 +01:00\",\"ort\":\"Alter Markt\"}");
+
+  bad = aushang_yaml_parse_value ("[unclosed", &error);
+  g_assert_null (bad);
+  g_assert_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_INVALID_YAML);
+}
+
+static void
+test_jekyll_dates (void)
+{
+  /* Checked against ruby -rtime -e 'Time.parse(ARGV[0])' on Debian 12. */
+  const char *good[] = { "2025-11-04", "2025-11-04 16:30", "2025-11-04T16:30:00+01:00",
+                         "04.11.2025", "4.11.2025", "4. November 2025", "November 4, 2025",
+                         "Dienstag, 18. November 2025", "2025/11/04", "11/04/2025",
+                         "18 Nov 2025 10:00 CET", "2025-11-31", "16:30" };
+  const char *bad[] = { "morgen", "TBA", "", "2025", "2025-13-01", "4. März 2025",
+                        "2025-11-04 25:00", "2025-11", "nächsten Dienstag" };
+  g_autoptr(GDateTime) parsed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_test_message ("good: %s", good[i]);
+      g_assert_true (aushang_yaml_parse_jekyll_date (good[i], NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("bad: %s", bad[i]);
+      g_assert_false (aushang_yaml_parse_jekyll_date (bad[i], NULL));
+    }
+
+  g_assert_true (aushang_yaml_parse_jekyll_date ("4. November 2025", &parsed));
+  g_assert_cmpint (g_date_time_get_day_of_month (parsed), ==, 4);
+  g_assert_cmpint (g_date_time_get_month (parsed), ==, 11);
+  g_clear_pointer (&parsed, g_date_time_unref);
+
+  /* Ruby rolls the 31st of November over into December. */
+  g_assert_true (aushang_yaml_parse_jekyll_date ("2025-11-31", &parsed));
+  g_assert_cmpint (g_date_time_get_month (parsed), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (parsed), ==, 1);
+  g_clear_pointer (&parsed, g_date_time_unref);
+
+  g_assert_true (aushang_yaml_parse_jekyll_date ("2025-11-04T16:30:00+01:00", &parsed));
+  g_assert_cmpint (g_date_time_get_utc_offset (parsed) / G_TIME_SPAN_SECOND, ==, 3600);
+  g_assert_cmpint (g_date_time_get_hour (parsed), ==, 16);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/yaml/resolve-plain", test_resolve_plain);
+  g_test_add_func ("/yaml/resolve-symbol-refused", test_resolve_symbol_refused);
+  g_test_add_func ("/yaml/plain-safe", test_plain_safe);
+  g_test_add_func ("/yaml/emit-round-trip", test_emit_round_trip);
+  g_test_add_func ("/yaml/emit-styles", test_emit_styles);
+  g_test_add_func ("/yaml/parse-value", test_parse_value);
+  g_test_add_func ("/yaml/jekyll-dates", test_jekyll_dates);
+
+  return g_test_run ();
+}
