@@ -10,9 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "aushang-document.h"
+#include "aushang-markdown.h"
 #include "aushang-site.h"
 #include "aushang-yaml.h"
 
@@ -29,6 +33,14 @@ struct _AushangSite
   guint         config_error_line;
   guint         config_error_column;
   GPtrArray    *collections;
+
+  /* The index, built on first use. */
+  gboolean      indexed;
+  GHashTable   *documents;     /* AushangCollection* -> GPtrArray of AushangSiteDocument* */
+  GPtrArray    *all_documents; /* AushangSiteDocument*, owning */
+  GPtrArray    *authors;
+  GPtrArray    *blocks;
+  GPtrArray    *images;
 };
 
 G_DEFINE_FINAL_TYPE (AushangSite, aushang_site, G_TYPE_OBJECT)
@@ -48,10 +60,59 @@ collection_free (gpointer data)
 }
 
 static void
+site_document_free (gpointer data)
+{
+  AushangSiteDocument *document = data;
+
+  g_clear_object (&document->file);
+  g_free (document->relative_path);
+  g_free (document->title);
+  g_clear_pointer (&document->date, g_date_time_unref);
+  g_clear_pointer (&document->data, aushang_value_unref);
+  g_strfreev (document->keys);
+  g_clear_pointer (&document->blocks, g_ptr_array_unref);
+  g_free (document);
+}
+
+static void
+term_free (gpointer data)
+{
+  AushangSiteTerm *term = data;
+
+  g_free (term->name);
+  g_free (term);
+}
+
+static void
+block_free (gpointer data)
+{
+  AushangBlock *block = data;
+
+  g_free (block->name);
+  g_free (block->description);
+  g_clear_object (&block->file);
+  g_clear_pointer (&block->params, g_ptr_array_unref);
+  g_clear_pointer (&block->required, g_ptr_array_unref);
+  g_free (block);
+}
+
+static void
+clear_index (AushangSite *self)
+{
+  self->indexed = FALSE;
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->all_documents, g_ptr_array_unref);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->images, g_ptr_array_unref);
+}
+
+static void
 aushang_site_finalize (GObject *object)
 {
   AushangSite *self = (AushangSite *)object;
 
+  clear_index (self);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->config, aushang_value_unref);
   g_clear_error (&self->config_error);
@@ -314,6 +375,31 @@ aushang_site_get_collection (AushangSite *self,
   return NULL;
 }
 
+/* Jekyll reads _posts and _drafts folders anywhere in the site
+ * ("de/news/_posts"), not only at the top. */
+static gboolean
+in_nested_folder (AushangSite *self,
+                  GFile       *file,
+                  const char  *label)
+{
+  g_autofree char *relative = g_file_get_relative_path (self->folder, file);
+  g_auto(GStrv) parts = NULL;
+
+  if (relative == NULL)
+    return FALSE;
+
+  parts = g_strsplit (relative, G_DIR_SEPARATOR_S, -1);
+  for (guint i = 0; parts[i] != NULL && parts[i + 1] != NULL; i++)
+    {
+      if (strcmp (parts[i], label) == 0)
+        return TRUE;
+      if (parts[i][0] == '_' || parts[i][0] == '.')
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 AushangCollection *
 aushang_site_find_collection (AushangSite *self,
                               GFile       *file)
@@ -326,6 +412,15 @@ aushang_site_find_collection (AushangSite *self,
       AushangCollection *collection = g_ptr_array_index (self->collections, i);
 
       if (g_file_has_prefix (file, collection->folder))
+        return collection;
+    }
+
+  for (guint i = 0; i < self->collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (self->collections, i);
+
+      if ((strcmp (collection->name, "posts") == 0 || strcmp (collection->name, "drafts") == 0) &&
+          in_nested_folder (self, file, collection->label))
         return collection;
     }
 
@@ -416,6 +511,45 @@ compare_files (gconstpointer a,
   return g_strcmp0 (pa, pb);
 }
 
+static void
+find_nested (GFile      *folder,
+             const char *label,
+             guint       depth,
+             GPtrArray  *out)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  if (depth > 6)
+    return;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (enumerator == NULL)
+    return;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      name = g_file_info_get_name (info);
+      if (depth > 0 && strcmp (name, label) == 0)
+        collect_documents (child, 0, out);
+      else if (name[0] != '_' && name[0] != '.' &&
+               strcmp (name, "node_modules") != 0 && strcmp (name, "vendor") != 0)
+        find_nested (child, label, depth + 1, out);
+    }
+}
+
 GPtrArray *
 aushang_site_list_documents (AushangSite       *self,
                              AushangCollection *collection)
@@ -428,7 +562,767 @@ aushang_site_list_documents (AushangSite       *self,
   if (is_folder (collection->folder))
     collect_documents (collection->folder, 0, out);
 
+  if (strcmp (collection->name, "posts") == 0 || strcmp (collection->name, "drafts") == 0)
+    find_nested (self->folder, collection->label, 0, out);
+
   g_ptr_array_sort (out, compare_files);
 
+  /* With collections_dir the top folder may have been found twice. */
+  for (guint i = 1; i < out->len; )
+    {
+      if (g_file_equal (g_ptr_array_index (out, i - 1), g_ptr_array_index (out, i)))
+        g_ptr_array_remove_index (out, i);
+      else
+        i++;
+    }
+
   return out;
+}
+
+/* The index. */
+
+#define MAX_INDEXED_SIZE (64 * 1024 * 1024)
+#define MAX_IMAGES 10000
+
+static GDateTime *
+date_of (AushangValue *value)
+{
+  g_autofree char *text = NULL;
+  GDateTime *parsed = NULL;
+
+  if (value == NULL)
+    return NULL;
+
+  switch (aushang_value_get_kind (value))
+    {
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+      return aushang_value_dup_date_time (value);
+
+    case AUSHANG_VALUE_STRING:
+      text = aushang_value_to_display (value);
+      if (aushang_yaml_parse_jekyll_date (text, &parsed))
+        return parsed;
+      return NULL;
+
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+    default:
+      return NULL;
+    }
+}
+
+/* "2025-11-04-ki-und-soziales.md" -> date and "Ki und soziales". */
+static GDateTime *
+date_from_name (const char  *name,
+                char       **title)
+{
+  int year, month, day;
+  char rest[4096];
+  GDateTime *date;
+
+  if (sscanf (name, "%4d-%2d-%2d-%4095s", &year, &month, &day, rest) != 4 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  if (title != NULL)
+    {
+      char *dot = strrchr (rest, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      g_strdelimit (rest, "-_", ' ');
+      *title = g_strdup (rest);
+    }
+
+  return date;
+}
+
+static void
+scan_blocks (AushangSiteDocument *document,
+             const char          *body,
+             GHashTable          *uses)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+
+  document->blocks = g_ptr_array_new_with_free_func (g_free);
+
+  if (strstr (body, "include") == NULL)
+    return;
+
+  tags = aushang_markdown_find_liquid_tags (body);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      AushangLiquidTag *tag = g_ptr_array_index (tags, i);
+      GPtrArray *param_sets;
+      GHashTableIter iter;
+      gpointer key;
+      GPtrArray *names;
+
+      if (tag->is_output || g_strcmp0 (tag->name, "include") != 0 || tag->argument == NULL)
+        continue;
+
+      g_ptr_array_add (document->blocks, g_strdup (tag->argument));
+
+      /* Remember which parameters each use passes. */
+      param_sets = g_hash_table_lookup (uses, tag->argument);
+      if (param_sets == NULL)
+        {
+          param_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+          g_hash_table_insert (uses, g_strdup (tag->argument), param_sets);
+        }
+
+      names = g_ptr_array_new_with_free_func (g_free);
+      if (tag->params != NULL)
+        {
+          g_hash_table_iter_init (&iter, tag->params);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_ptr_array_add (names, g_strdup (key));
+        }
+      g_ptr_array_add (param_sets, names);
+    }
+}
+
+static AushangSiteDocument *
+index_document (AushangSite       *self,
+                AushangCollection *collection,
+                GFile             *file,
+                GHashTable        *block_uses)
+{
+  AushangSiteDocument *document = g_new0 (AushangSiteDocument, 1);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name_title = NULL;
+  g_autoptr(AushangDocument) parsed = NULL;
+  GDateTime *name_date;
+  gsize length = 0;
+  GStatBuf st;
+
+  document->file = g_object_ref (file);
+  document->relative_path = g_file_get_relative_path (self->folder, file);
+  document->collection = collection;
+  name_date = collection->dated_names ? date_from_name (name, &name_title) : NULL;
+
+  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      st.st_size > MAX_INDEXED_SIZE ||
+      !g_file_get_contents (path, &contents, &length, NULL))
+    {
+      document->has_problem = TRUE;
+      document->data = aushang_value_new_map ();
+      document->keys = g_new0 (char *, 1);
+      document->title = g_strdup (name_title ? name_title : name);
+      document->date = name_date;
+      document->blocks = g_ptr_array_new_with_free_func (g_free);
+      return document;
+    }
+
+  parsed = aushang_document_new_from_data (contents, length);
+  document->has_problem = aushang_document_get_problem (parsed, NULL, NULL) != NULL;
+
+  if (!document->has_problem && aushang_document_get_has_front_matter (parsed))
+    {
+      AushangFrontMatter *fm = aushang_document_get_front_matter (parsed);
+      AushangValue *title = aushang_front_matter_get (fm, "title");
+      AushangValue *published = aushang_front_matter_get (fm, "published");
+
+      document->data = aushang_value_ref (aushang_front_matter_get_data (fm));
+      document->keys = aushang_front_matter_dup_keys (fm);
+      document->title = title ? aushang_value_to_display (title) : NULL;
+      document->date = date_of (aushang_front_matter_get (fm, "date"));
+      document->draft = published != NULL &&
+                        aushang_value_get_kind (published) == AUSHANG_VALUE_BOOLEAN &&
+                        !aushang_value_get_boolean (published);
+    }
+  else
+    {
+      document->data = aushang_value_new_map ();
+      document->keys = g_new0 (char *, 1);
+    }
+
+  if (document->title == NULL || *document->title == '\0')
+    {
+      g_free (document->title);
+      document->title = g_strdup (name_title ? name_title : "");
+    }
+
+  if (document->date == NULL)
+    document->date = name_date;
+  else
+    g_clear_pointer (&name_date, g_date_time_unref);
+
+  if (strcmp (collection->name, "drafts") == 0)
+    document->draft = TRUE;
+
+  scan_blocks (document, aushang_document_get_body (parsed), block_uses);
+
+  return document;
+}
+
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b)
+{
+  const AushangSiteDocument *da = *(AushangSiteDocument **) a;
+  const AushangSiteDocument *db = *(AushangSiteDocument **) b;
+
+  if (da->date != NULL && db->date != NULL)
+    {
+      int cmp = g_date_time_compare (db->date, da->date);
+
+      if (cmp != 0)
+        return cmp;
+    }
+  else if (da->date != NULL)
+    return -1;
+  else if (db->date != NULL)
+    return 1;
+
+  return g_strcmp0 (da->relative_path, db->relative_path);
+}
+
+static void
+add_term (GHashTable *counts,
+          GPtrArray  *order,
+          const char *name,
+          gboolean    from_data)
+{
+  AushangSiteTerm *term;
+  g_autofree char *clean = g_strstrip (g_strdup (name));
+
+  if (*clean == '\0')
+    return;
+
+  term = g_hash_table_lookup (counts, clean);
+  if (term == NULL)
+    {
+      term = g_new0 (AushangSiteTerm, 1);
+      term->name = g_strdup (clean);
+      g_hash_table_insert (counts, term->name, term);
+      g_ptr_array_add (order, term);
+    }
+
+  if (from_data)
+    term->from_data = TRUE;
+  else
+    term->count++;
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  const AushangSiteTerm *ta = *(AushangSiteTerm **) a;
+  const AushangSiteTerm *tb = *(AushangSiteTerm **) b;
+
+  if (ta->count != tb->count)
+    return ta->count > tb->count ? -1 : 1;
+
+  return g_utf8_collate (ta->name, tb->name);
+}
+
+static void
+collect_data_names (AushangValue *value,
+                    GHashTable   *counts,
+                    GPtrArray    *order,
+                    guint         depth)
+{
+  if (value == NULL || depth > 3)
+    return;
+
+  switch (aushang_value_get_kind (value))
+    {
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+      for (guint i = 0; i < aushang_value_get_length (value); i++)
+        {
+          AushangValue *item = aushang_value_get_item (value, i);
+          AushangValue *name = aushang_value_lookup (item, "name");
+
+          if (name != NULL && aushang_value_get_kind (name) == AUSHANG_VALUE_STRING)
+            add_term (counts, order, aushang_value_get_string (name), TRUE);
+          else
+            collect_data_names (item, counts, order, depth + 1);
+        }
+      break;
+
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_STRING:
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+    default:
+      break;
+    }
+}
+
+static void
+index_authors (AushangSite *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GFile) data_dir = g_file_get_child (self->folder, "_data");
+  g_autofree char *data_path = g_file_get_path (data_dir);
+  g_autoptr(GDir) dir = data_path ? g_dir_open (data_path, 0, NULL) : NULL;
+  const char *name;
+
+  self->authors = g_ptr_array_new_with_free_func (term_free);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(AushangValue) value = NULL;
+      gsize length = 0;
+
+      if (!g_str_has_suffix (name, ".yml") && !g_str_has_suffix (name, ".yaml"))
+        continue;
+
+      path = g_build_filename (data_path, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+          !g_file_get_contents (path, &contents, &length, NULL) ||
+          length > MAX_CONFIG_SIZE || memchr (contents, '\0', length) != NULL)
+        continue;
+
+      value = aushang_yaml_parse_value (contents, NULL);
+      collect_data_names (value, counts, self->authors, 0);
+    }
+
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+      const char *keys[] = { "author", "authors" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          AushangValue *value = aushang_value_lookup (document->data, keys[k]);
+          g_auto(GStrv) names = value ? aushang_value_dup_strv (value) : NULL;
+
+          for (guint j = 0; names != NULL && names[j] != NULL; j++)
+            add_term (counts, self->authors, names[j], FALSE);
+        }
+    }
+
+  g_ptr_array_sort (self->authors, compare_terms);
+}
+
+static char *
+first_comment (const char *contents)
+{
+  const char *start = strstr (contents, "{% comment %}");
+  const char *end;
+
+  if (start != NULL)
+    {
+      start += strlen ("{% comment %}");
+      end = strstr (start, "{% endcomment %}");
+    }
+  else if ((start = strstr (contents, "<!--")) != NULL)
+    {
+      start += 4;
+      end = strstr (start, "-->");
+    }
+  else
+    return NULL;
+
+  if (end == NULL || end - start > 2000)
+    return NULL;
+
+  return g_strstrip (g_strndup (start, end - start));
+}
+
+static void
+index_blocks (AushangSite *self,
+              GHashTable  *uses)
+{
+  static GRegex *param_regex;
+  static gsize initialized;
+  g_autoptr(GFile) includes = g_file_get_child (self->folder, "_includes");
+  g_autofree char *includes_path = g_file_get_path (includes);
+  g_autoptr(GDir) dir = includes_path ? g_dir_open (includes_path, 0, NULL) : NULL;
+  const char *name;
+
+  if (g_once_init_enter (&initialized))
+    {
+      param_regex = g_regex_new ("\\binclude\\.([A-Za-z_][A-Za-z0-9_-]*)", 0, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (includes_path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GMatchInfo) info = NULL;
+      AushangBlock *block;
+      GPtrArray *param_sets;
+
+      if (name[0] == '.' || !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+          !g_file_get_contents (path, &contents, NULL, NULL) ||
+          !g_utf8_validate (contents, -1, NULL))
+        continue;
+
+      block = g_new0 (AushangBlock, 1);
+      block->name = g_strdup (name);
+      block->file = g_file_new_for_path (path);
+      block->params = g_ptr_array_new_with_free_func (g_free);
+      block->required = g_ptr_array_new_with_free_func (g_free);
+      block->description = first_comment (contents);
+
+      g_regex_match (param_regex, contents, 0, &info);
+      while (g_match_info_matches (info))
+        {
+          g_autofree char *param = g_match_info_fetch (info, 1);
+
+          if (!g_ptr_array_find_with_equal_func (block->params, param, g_str_equal, NULL))
+            g_ptr_array_add (block->params, g_steal_pointer (&param));
+          g_match_info_next (info, NULL);
+        }
+
+      /* A parameter every use passes looks required. */
+      param_sets = g_hash_table_lookup (uses, name);
+      block->uses = param_sets ? param_sets->len : 0;
+      for (guint p = 0; param_sets != NULL && p < block->params->len; p++)
+        {
+          const char *param = g_ptr_array_index (block->params, p);
+          gboolean always = TRUE;
+
+          for (guint u = 0; u < param_sets->len && always; u++)
+            always = g_ptr_array_find_with_equal_func (g_ptr_array_index (param_sets, u),
+                                                       param, g_str_equal, NULL);
+          if (always)
+            g_ptr_array_add (block->required, g_strdup (param));
+        }
+
+      g_ptr_array_add (self->blocks, block);
+    }
+
+}
+
+static int
+compare_blocks (gconstpointer a,
+                gconstpointer b)
+{
+  return g_strcmp0 ((*(AushangBlock **) a)->name, (*(AushangBlock **) b)->name);
+}
+
+static gboolean
+is_image_name (const char *name)
+{
+  static const char *extensions[] = { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif" };
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL || name[0] == '.')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_images (const char *site_path,
+                const char *path,
+                guint       depth,
+                GHashTable *seen,
+                GPtrArray  *out)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (depth > 8 || out->len >= MAX_IMAGES)
+    return;
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL && out->len < MAX_IMAGES)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (name[0] == '.' || g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        collect_images (site_path, child, depth + 1, seen, out);
+      else if (is_image_name (name))
+        {
+          char *site_absolute = g_strconcat ("/", child + strlen (site_path) + 1, NULL);
+
+          if (g_hash_table_add (seen, site_absolute))
+            g_ptr_array_add (out, site_absolute);
+        }
+    }
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+index_images (AushangSite *self)
+{
+  g_autofree char *site_path = g_file_get_path (self->folder);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *image_keys[] = { "header_image", "image", "thumbnail" };
+  GHashTableIter iter;
+  gpointer key;
+
+  self->images = g_ptr_array_new_with_free_func (g_free);
+  if (site_path == NULL)
+    return;
+
+  g_hash_table_add (folders, g_strdup ("assets"));
+
+  /* Wherever documents take their images from. */
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+
+      for (guint k = 0; k < G_N_ELEMENTS (image_keys); k++)
+        {
+          AushangValue *value = aushang_value_lookup (document->data, image_keys[k]);
+          const char *text = value ? aushang_value_get_string (value) : NULL;
+          g_autofree char *folder = NULL;
+
+          if (text == NULL || text[0] != '/' || strstr (text, "..") != NULL || strstr (text, "://") != NULL)
+            continue;
+
+          folder = g_path_get_dirname (text + 1);
+          if (strcmp (folder, ".") != 0)
+            {
+              /* The top folder: "/images/2025/a.png" -> "images". */
+              char *slash = strchr (folder, '/');
+
+              if (slash != NULL)
+                *slash = '\0';
+              g_hash_table_add (folders, g_steal_pointer (&folder));
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *path = g_build_filename (site_path, key, NULL);
+
+      if (((const char *) key)[0] != '_' && ((const char *) key)[0] != '.')
+        collect_images (site_path, path, 0, seen, self->images);
+    }
+
+  g_ptr_array_sort (self->images, compare_paths);
+}
+
+static void
+ensure_index (AushangSite *self)
+{
+  g_autoptr(GHashTable) block_uses = NULL;
+
+  if (self->indexed)
+    return;
+
+  self->indexed = TRUE;
+  self->documents = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->all_documents = g_ptr_array_new_with_free_func (site_document_free);
+  block_uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (self->collections, i);
+      g_autoptr(GPtrArray) files = aushang_site_list_documents (self, collection);
+      GPtrArray *documents = g_ptr_array_new ();
+
+      for (guint j = 0; j < files->len; j++)
+        {
+          AushangSiteDocument *document = index_document (self, collection, g_ptr_array_index (files, j), block_uses);
+
+          g_ptr_array_add (self->all_documents, document);
+          g_ptr_array_add (documents, document);
+        }
+
+      g_ptr_array_sort (documents, compare_documents);
+      g_hash_table_insert (self->documents, collection, documents);
+    }
+
+  index_authors (self);
+  index_blocks (self, block_uses);
+  g_ptr_array_sort (self->blocks, compare_blocks);
+  index_images (self);
+}
+
+void
+aushang_site_reload (AushangSite *self)
+{
+  g_return_if_fail (AUSHANG_IS_SITE (self));
+
+  clear_index (self);
+}
+
+GPtrArray *
+aushang_site_get_documents (AushangSite       *self,
+                            AushangCollection *collection)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (collection != NULL, NULL);
+
+  ensure_index (self);
+
+  return g_hash_table_lookup (self->documents, collection);
+}
+
+AushangSiteDocument *
+aushang_site_find_document (AushangSite *self,
+                            GFile       *file)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  ensure_index (self);
+
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+
+      if (g_file_equal (document->file, file))
+        return document;
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+aushang_site_get_authors (AushangSite *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  return self->authors;
+}
+
+GPtrArray *
+aushang_site_get_terms (AushangSite       *self,
+                        AushangCollection *collection,
+                        const char        *key)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *terms = g_ptr_array_new_with_free_func (term_free);
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), terms);
+  g_return_val_if_fail (key != NULL, terms);
+
+  ensure_index (self);
+
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+      AushangValue *value;
+      g_auto(GStrv) names = NULL;
+
+      if (collection != NULL && document->collection != collection)
+        continue;
+
+      value = aushang_value_lookup (document->data, key);
+      if (value == NULL)
+        continue;
+
+      if (aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
+        names = g_strsplit_set (aushang_value_get_string (value), " \t", -1);
+      else
+        names = aushang_value_dup_strv (value);
+
+      for (guint j = 0; names != NULL && names[j] != NULL; j++)
+        add_term (counts, terms, names[j], FALSE);
+    }
+
+  g_ptr_array_sort (terms, compare_terms);
+
+  return terms;
+}
+
+GPtrArray *
+aushang_site_get_blocks (AushangSite *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  return self->blocks;
+}
+
+AushangBlock *
+aushang_site_find_block (AushangSite *self,
+                         const char  *name)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      AushangBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (g_strcmp0 (block->name, name) == 0)
+        return block;
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+aushang_site_get_images (AushangSite *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  return self->images;
+}
+
+AushangCollection *
+aushang_site_get_default_collection (AushangSite *self)
+{
+  AushangCollection *best = NULL;
+  GDateTime *best_date = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  for (guint i = 0; i < self->collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (self->collections, i);
+      GPtrArray *documents = g_hash_table_lookup (self->documents, collection);
+
+      if (strcmp (collection->name, "drafts") == 0)
+        continue;
+
+      for (guint j = 0; documents != NULL && j < documents->len; j++)
+        {
+          AushangSiteDocument *document = g_ptr_array_index (documents, j);
+
+          if (document->date == NULL)
+            continue;
+          if (best_date == NULL || g_date_time_compare (document->date, best_date) > 0)
+            {
+              best = collection;
+              best_date = document->date;
+            }
+          break;
+        }
+    }
+
+  return best ? best : aushang_site_get_collection (self, "posts");
 }

@@ -36,6 +36,40 @@ typedef struct
   gboolean  exists;      /* the folder is there and is a folder */
 } AushangCollection;
 
+/* One document as the index knows it: only its front matter was read. */
+typedef struct
+{
+  GFile             *file;
+  char              *relative_path;  /* from the site folder */
+  AushangCollection *collection;     /* owned by the site */
+  char              *title;          /* display text; "" when missing */
+  GDateTime         *date;           /* from date:, else the file name; may be NULL */
+  gboolean           draft;          /* published: false, or in _drafts */
+  AushangValue      *data;           /* the front matter map (empty when unreadable) */
+  char             **keys;           /* the front matter keys in file order */
+  GPtrArray         *blocks;         /* char*: names of the includes it uses */
+  gboolean           has_problem;    /* the front matter cannot be read */
+} AushangSiteDocument;
+
+/* A name (author, category, tag) with how often documents use it. */
+typedef struct
+{
+  char  *name;
+  guint  count;
+  gboolean from_data;  /* listed in _data/ (authors) */
+} AushangSiteTerm;
+
+/* A building block: an _includes/ file and the parameters it reads. */
+typedef struct
+{
+  char      *name;        /* "anmeldung.html" */
+  GFile     *file;
+  GPtrArray *params;      /* char*: include.<param> names, in first-use order */
+  GPtrArray *required;    /* char*: params every use in the site passes */
+  guint      uses;        /* how many include tags in documents name it */
+  char      *description; /* the first comment lines of the file, or NULL */
+} AushangBlock;
+
 #define AUSHANG_TYPE_SITE (aushang_site_get_type ())
 
 G_DECLARE_FINAL_TYPE (AushangSite, aushang_site, AUSHANG, SITE, GObject)
@@ -65,5 +99,32 @@ AushangCollection *aushang_site_find_collection  (AushangSite  *self,
  * never following symbolic links to folders. */
 GPtrArray        *aushang_site_list_documents    (AushangSite       *self,
                                                   AushangCollection *collection);
+
+/* The index: every document of every collection, with only the front
+ * matter parsed. Built on first use; aushang_site_reload() starts over. */
+void              aushang_site_reload            (AushangSite  *self);
+/* AushangSiteDocument*, newest first (undated ones last, by path). */
+GPtrArray        *aushang_site_get_documents     (AushangSite       *self,
+                                                  AushangCollection *collection);
+AushangSiteDocument *aushang_site_find_document  (AushangSite  *self,
+                                                  GFile        *file);
+/* AushangSiteTerm*, most used first: names from the _data YAML lists whose
+ * items have a name:, plus every author:/authors: value in documents. */
+GPtrArray        *aushang_site_get_authors       (AushangSite  *self);
+/* Categories or tags (@key) in use, most used first; @collection may be
+ * NULL for the whole site. Space-separated strings count as lists, as
+ * Jekyll reads them. */
+GPtrArray        *aushang_site_get_terms         (AushangSite       *self,
+                                                  AushangCollection *collection,
+                                                  const char        *key);
+/* AushangBlock*, by name. */
+GPtrArray        *aushang_site_get_blocks        (AushangSite  *self);
+AushangBlock     *aushang_site_find_block        (AushangSite  *self,
+                                                  const char   *name);
+/* Site-absolute paths ("/assets/images/ki.png") of the images under
+ * assets/ and the folders documents take images from, sorted. */
+GPtrArray        *aushang_site_get_images        (AushangSite  *self);
+/* The collection most recently written to (newest document date). */
+AushangCollection *aushang_site_get_default_collection (AushangSite *self);
 
 G_END_DECLS

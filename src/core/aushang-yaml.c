@@ -770,7 +770,8 @@ aushang_yaml_builder_next (AushangYamlBuilder  *self,
 
     /* An unclosed quote or bracket is best shown where it opened. */
     if (self->parser->context != NULL && self->parser->problem != NULL &&
-        strstr (self->parser->problem, "end of stream") != NULL)
+        (strstr (self->parser->problem, "end of stream") != NULL ||
+         strstr (self->parser->problem, "did not find expected ','") != NULL))
       mark = &self->parser->context_mark;
 
     self->error_line = mark->line;

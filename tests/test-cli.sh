@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The command line, as people and a site's CI use it: --check, --render,
+# --set/--set-yaml/--unset. TAP output.
+set -u
+
+aushang=${AUSHANG_BINARY:?}
+src=${AUSHANG_SOURCE_DIR:?}
+corpus=${AUSHANG_CORPUS_DIR:-}
+[ -x "$aushang" ] || { echo "Bail out! $aushang is not built"; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check() { # description, command…
+  local d=$1; shift
+  if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+
+export LC_ALL=C.UTF-8
+
+# --- a small site with problems -------------------------------------------
+site=$tmp/site
+mkdir -p "$site/_posts" "$site/_beitraege" "$site/_drafts"
+cat > "$site/_config.yml" <<'YAML'
+title: Testseite
+collections:
+  beitraege:
+    output: true
+    permalink: /beitraege/:name/
+YAML
+printf -- '---\ntitle: Gut\ndate: 2025-11-04\n---\nText\n' > "$site/_posts/2025-11-04-gut.md"
+printf -- '---\ntitle: Ohne Datum im Namen\n---\nText\n' > "$site/_posts/ohne-datum.md"
+printf -- '---\ntitle: Kaputt: ja\n---\nText\n' > "$site/_beitraege/kaputt.md"
+printf -- '---\ntitle: Datum\ndate: morgen früh\n---\n' > "$site/_beitraege/datum.md"
+printf -- '---\nauthor: X\n---\n' > "$site/_drafts/ohne-titel.md"
+printf 'Nicht geprüft\n' > "$site/_beitraege/_versteckt.md"
+
+out=$("$aushang" --check "$site"); status=$?
+check "--check on a site with errors exits 1" test "$status" -eq 1
+check "every line has the form FILE:LINE:COL: error|warning: message" \
+  bash -c '! grep -vE "^[^:]+:[0-9]+:[0-9]+: (error|warning): .+" <<<"$1"' _ "$out"
+check "the _posts name Jekyll skips is an error" grep -qF "$site/_posts/ohne-datum.md:1:1: error:" <<<"$out"
+check "invalid YAML is reported at its line and column" grep -qE "^$site/_beitraege/kaputt.md:2:12: error: " <<<"$out"
+check "an unreadable date is an error at its line" grep -qE "^$site/_beitraege/datum.md:3:1: error: .*morgen früh" <<<"$out"
+check "a missing title is an error" grep -qE "^$site/_drafts/ohne-titel.md:1:1: error: " <<<"$out"
+check "the good post has no problem" bash -c '! grep -q "2025-11-04-gut.md" <<<"$1"' _ "$out"
+check "hidden files (_name) are not documents" bash -c '! grep -q "_versteckt" <<<"$1"' _ "$out"
+check "exactly five problems" test "$(wc -l <<<"$out")" -eq 5
+
+out=$("$aushang" --check "$site/_posts/2025-11-04-gut.md"); status=$?
+check "--check on a good file prints nothing and exits 0" test "$status" -eq 0 -a -z "$out"
+
+out=$("$aushang" --check "$tmp/gibt-es-nicht.md"); status=$?
+check "--check on a missing file names it and exits 1" test "$status" -eq 1
+check "… with a sentence" grep -qF "gibt-es-nicht.md:1:1: error:" <<<"$out"
+
+printf 'title: [kaputt\n' > "$tmp/badconfig-site-config"
+mkdir -p "$tmp/badconfig"
+cp "$tmp/badconfig-site-config" "$tmp/badconfig/_config.yml"
+out=$("$aushang" --check "$tmp/badconfig"); status=$?
+check "an invalid _config.yml is reported, not a crash" test "$status" -eq 1
+check "… at _config.yml's line" grep -qE "^$tmp/badconfig/_config.yml:[0-9]+:[0-9]+: error:" <<<"$out"
+
+# --- edits ---------------------------------------------------------------
+doc=$tmp/post.md
+cat > "$doc" <<'MD'
+---
+# Kommentar bleibt
+title: "Alt"
+unbekannt:
+  tief: [1, 2]
+categories:
+  - "Eins"
+date: 2025-11-04
+---
+Text bleibt.
+MD
+"$aushang" --set 'title=Hallo: Welt' --set-yaml 'categories=[Events, "KI und Zivilgesellschaft"]' \
+  --set-yaml published=false --set teaser=no --unset date "$doc"; status=$?
+check "edits succeed" test "$status" -eq 0
+expected=$(cat <<'MD'
+---
+# Kommentar bleibt
+title: "Hallo: Welt"
+unbekannt:
+  tief: [1, 2]
+categories:
+  - "Events"
+  - "KI und Zivilgesellschaft"
+published: false
+teaser: "no"
+---
+Text bleibt.
+MD
+)
+if [ "$(cat "$doc")" = "$expected" ]; then ok "the file has exactly the expected bytes"; else not_ok "the file has exactly the expected bytes" "$(diff <(echo "$expected") "$doc")"; fi
+
+cp "$doc" "$tmp/before.md"
+touch -d '2020-01-01 00:00' "$doc"
+"$aushang" --set 'title=Hallo: Welt' "$doc"; status=$?
+check "setting a field to its value exits 0" test "$status" -eq 0
+check "… and does not even touch the file" test "$(stat -c %Y "$doc")" = "$(date -d '2020-01-01 00:00' +%s)"
+
+"$aushang" --set-yaml 'categories=[kaputt' --set title=Neu "$doc" 2>"$tmp/err"; status=$?
+check "invalid YAML in --set-yaml exits non-zero" test "$status" -ne 0
+check "… writes nothing" cmp -s "$doc" "$tmp/before.md"
+check "… and says why" grep -q "categories" "$tmp/err"
+
+printf -- '---\ntitle: a\n\t- tab\n---\nText\n' > "$tmp/broken.md"
+cp "$tmp/broken.md" "$tmp/broken-before.md"
+"$aushang" --set title=Neu "$tmp/broken.md" 2>"$tmp/err"; status=$?
+check "editing a document with invalid YAML is refused" test "$status" -ne 0
+check "… the file is unchanged" cmp -s "$tmp/broken.md" "$tmp/broken-before.md"
+check "… and the message names the line" grep -q "line 3" "$tmp/err"
+
+"$aushang" --set notakey "$doc" 2>/dev/null; status=$?
+check "--set without = is a usage error (2)" test "$status" -eq 2
+"$aushang" --set a=b 2>/dev/null; status=$?
+check "edits without a file are a usage error (2)" test "$status" -eq 2
+
+printf 'Nur Text\n' > "$tmp/plain.md"
+"$aushang" --set title=Neu "$tmp/plain.md"; status=$?
+check "a document without front matter gets one" test "$status" -eq 0 -a "$(cat "$tmp/plain.md")" = "$(printf -- '---\ntitle: Neu\n---\nNur Text')"
+
+# --- render --------------------------------------------------------------
+printf -- '---\ntitle: "<b>Fett</b> & so"\ndate: 2025-11-04\n---\n## Ort und Zeit\n\nHier.\n' > "$tmp/r.md"
+html=$("$aushang" --render "$tmp/r.md"); status=$?
+check "--render exits 0" test "$status" -eq 0
+check "--render escapes the title" grep -qF '&lt;b&gt;Fett&lt;/b&gt; &amp; so' <<<"$html"
+check "--render renders the body with kramdown's heading id" grep -qF 'id="ort-und-zeit"' <<<"$html"
+check "--render has no script element" bash -c '! grep -qi "<script" <<<"$1"' _ "$html"
+html=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --render "$tmp/r.md")
+check "--render in German writes the date in German" grep -qF '4. November 2025' <<<"$html"
+
+# --- the example site ----------------------------------------------------
+if [ -d "$src/data/example-site" ]; then
+  out=$("$aushang" --check "$src/data/example-site"); status=$?
+  check "the example site has no errors" test "$status" -eq 0
+  [ -n "$out" ] && echo "# $out"
+fi
+
+# --- every document of the corpus ---------------------------------------
+if [ -n "$corpus" ] && [ -d "$corpus" ]; then
+  bad=0
+  for s in "$corpus"/*/; do
+    timeout 120 "$aushang" --check "$s" > "$tmp/check.out"; status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+      bad=$((bad + 1)); echo "# --check $s exited $status"
+    fi
+    if grep -vqE "^.+:[0-9]+:[0-9]+: (error|warning): .+" "$tmp/check.out"; then
+      bad=$((bad + 1)); echo "# --check $s printed a malformed line"
+    fi
+  done
+  check "--check runs over every corpus site without a crash or a hang" test "$bad" -eq 0
+
+  bad=0; edited=0; refused=0
+  mkdir -p "$tmp/copy"
+  while IFS= read -r -d '' f; do
+    timeout 20 "$aushang" --render "$f" > /dev/null 2>&1; status=$?
+    if [ "$status" -ne 0 ]; then bad=$((bad + 1)); echo "# --render $f exited $status"; fi
+    c="$tmp/copy/doc"
+    cp "$f" "$c"
+    timeout 20 "$aushang" --set 'title=Neuer Titel: „Test“' --set-yaml 'tags=[a, "b c"]' "$c" 2>/dev/null; status=$?
+    if [ "$status" -eq 0 ]; then
+      edited=$((edited + 1))
+    elif [ "$status" -eq 1 ] && cmp -s "$f" "$c"; then
+      refused=$((refused + 1))
+    else
+      bad=$((bad + 1)); echo "# --set on $f exited $status"
+    fi
+  done < <(find "$corpus" -type f ! -name '*.yml' ! -name README.md -print0)
+  echo "# corpus: $edited edited, $refused refused unchanged"
+  check "--render and --set work on every corpus document (refusals leave the file alone)" test "$bad" -eq 0
+  check "nearly every corpus document can be edited" test "$edited" -gt 1150
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

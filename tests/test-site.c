@@ -1,0 +1,334 @@
+/* test-site.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aushang-site.h"
+
+static char *site_dir;
+
+static void
+put (const char *relative,
+     const char *contents)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_site (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  site_dir = g_dir_make_tmp ("aushang-site-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  put ("_config.yml",
+       "title: Testseite\n"
+       "timezone: Europe/Berlin\n"
+       "collections:\n"
+       "  beitraege:\n"
+       "    output: true\n"
+       "    permalink: /beitraege/:name/\n"
+       "  intern:\n");
+  put ("_data/team.yml",
+       "- name: Maria Gonçalves\n  rolle: Leitung\n"
+       "- name: Jörg Müller\n"
+       "- name: Aylin Demir\n");
+  put ("_data/other.yml", "website: https://example.org\n");
+  put ("_beitraege/treffen.md",
+       "---\ntitle: Treffen\nauthors: [Maria Gonçalves, Jörg Müller]\ncategories: [Events, KI]\n"
+       "date: 2025-11-04\nheader_image: /assets/images/treffen.png\n---\n"
+       "Text\n{% include anmeldung.html event=\"treffen-1\" items=\"1,2\" %}\n");
+  put ("_beitraege/rueckblick.md",
+       "---\ntitle: Rückblick\nauthors:\n  - Maria Gonçalves\ncategories: Events Rückblick\n"
+       "date: 2025-11-20 18:00:00 +01:00\n---\n"
+       "{% include galerie.html\n   folder=\"treffen\"\n   images=\"a.jpg|Eins,b.jpg\" %}\n"
+       "{% include anmeldung.html event=\"x\" %}\n");
+  put ("_beitraege/entwurf.md",
+       "---\ntitle: Entwurf\nauthor: Unbekannte Person\npublished: false\ndate: 2026-01-01\n---\nText\n");
+  put ("_beitraege/kaputt.md", "---\ntitle: [kaputt\n---\n");
+  put ("_posts/2024-03-01-alt.md", "---\nauthor: Maria Gonçalves\ncategories: [Events]\n---\nText\n");
+  put ("de/news/_posts/2023-05-06-nachricht.md", "---\ntitle: Nachricht\n---\nText\n");
+  put ("_drafts/idee.md", "---\ntitle: Idee\n---\n");
+  put ("_includes/anmeldung.html",
+       "{% comment %}Anmeldung: event (Pflicht), items, voucher{% endcomment %}\n"
+       "<div data-event=\"{{ include.event }}\" data-items=\"{{ include.items }}\">"
+       "{{ include.voucher | default: '' }}</div>\n");
+  put ("_includes/galerie.html", "{% assign bilder = include.images | split: ',' %}{{ include.folder }}\n");
+  put ("assets/images/treffen.png", "png");
+  put ("assets/images/sub/b.JPG", "jpg");
+  put ("assets/css/style.css", "body {}");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static AushangSite *
+open_site (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autoptr(GError) error = NULL;
+  AushangSite *site = aushang_site_new (folder, &error);
+
+  g_assert_no_error (error);
+
+  return site;
+}
+
+static void
+test_collections (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  GPtrArray *collections = aushang_site_get_collections (site);
+  AushangCollection *beitraege = aushang_site_get_collection (site, "beitraege");
+  AushangCollection *intern = aushang_site_get_collection (site, "intern");
+  AushangCollection *posts = aushang_site_get_collection (site, "posts");
+
+  g_assert_cmpuint (collections->len, ==, 4);
+  g_assert_nonnull (beitraege);
+  g_assert_true (beitraege->output);
+  g_assert_true (beitraege->exists);
+  g_assert_false (beitraege->dated_names);
+  g_assert_cmpstr (beitraege->permalink, ==, "/beitraege/:name/");
+  g_assert_nonnull (intern);
+  g_assert_false (intern->output);
+  g_assert_false (intern->exists);
+  g_assert_true (posts->dated_names);
+}
+
+static void
+test_documents (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  GPtrArray *beitraege = aushang_site_get_documents (site, aushang_site_get_collection (site, "beitraege"));
+  GPtrArray *posts = aushang_site_get_documents (site, aushang_site_get_collection (site, "posts"));
+  GPtrArray *drafts = aushang_site_get_documents (site, aushang_site_get_collection (site, "drafts"));
+  AushangSiteDocument *first, *alt;
+
+  g_assert_cmpuint (beitraege->len, ==, 4);
+  /* Newest first, the unreadable one (no date) last. */
+  first = g_ptr_array_index (beitraege, 0);
+  g_assert_cmpstr (first->title, ==, "Entwurf");
+  g_assert_true (first->draft);
+  g_assert_cmpstr (((AushangSiteDocument *) g_ptr_array_index (beitraege, 1))->title, ==, "Rückblick");
+  g_assert_cmpstr (((AushangSiteDocument *) g_ptr_array_index (beitraege, 2))->title, ==, "Treffen");
+  g_assert_true (((AushangSiteDocument *) g_ptr_array_index (beitraege, 3))->has_problem);
+  g_assert_cmpint (g_date_time_get_hour (((AushangSiteDocument *) g_ptr_array_index (beitraege, 1))->date), ==, 18);
+
+  /* Posts: the nested de/news/_posts counts too; titles from file names. */
+  g_assert_cmpuint (posts->len, ==, 2);
+  alt = g_ptr_array_index (posts, 0);
+  g_assert_cmpstr (alt->title, ==, "alt");
+  g_assert_cmpint (g_date_time_get_year (alt->date), ==, 2024);
+  g_assert_cmpstr (((AushangSiteDocument *) g_ptr_array_index (posts, 1))->relative_path, ==,
+                   "de/news/_posts/2023-05-06-nachricht.md");
+
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_true (((AushangSiteDocument *) g_ptr_array_index (drafts, 0))->draft);
+
+  g_assert_true (aushang_site_get_default_collection (site) == aushang_site_get_collection (site, "beitraege"));
+}
+
+static void
+test_authors (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  GPtrArray *authors = aushang_site_get_authors (site);
+  AushangSiteTerm *maria = g_ptr_array_index (authors, 0);
+  gboolean found_aylin = FALSE, found_unknown = FALSE;
+
+  g_assert_cmpstr (maria->name, ==, "Maria Gonçalves");
+  g_assert_cmpuint (maria->count, ==, 3);
+  g_assert_true (maria->from_data);
+
+  for (guint i = 0; i < authors->len; i++)
+    {
+      AushangSiteTerm *term = g_ptr_array_index (authors, i);
+
+      if (strcmp (term->name, "Aylin Demir") == 0)
+        found_aylin = term->from_data && term->count == 0;
+      if (strcmp (term->name, "Unbekannte Person") == 0)
+        found_unknown = !term->from_data && term->count == 1;
+    }
+  g_assert_true (found_aylin);
+  g_assert_true (found_unknown);
+  g_assert_cmpuint (authors->len, ==, 4);
+}
+
+static void
+test_terms (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  g_autoptr(GPtrArray) all = aushang_site_get_terms (site, NULL, "categories");
+  g_autoptr(GPtrArray) beitraege = aushang_site_get_terms (site, aushang_site_get_collection (site, "beitraege"), "categories");
+  AushangSiteTerm *events = g_ptr_array_index (all, 0);
+
+  g_assert_cmpstr (events->name, ==, "Events");
+  g_assert_cmpuint (events->count, ==, 3);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpuint (((AushangSiteTerm *) g_ptr_array_index (beitraege, 0))->count, ==, 2);
+}
+
+static void
+test_blocks (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  GPtrArray *blocks = aushang_site_get_blocks (site);
+  AushangBlock *anmeldung = aushang_site_find_block (site, "anmeldung.html");
+  AushangBlock *galerie = aushang_site_find_block (site, "galerie.html");
+
+  g_assert_cmpuint (blocks->len, ==, 2);
+  g_assert_nonnull (anmeldung);
+  g_assert_cmpuint (anmeldung->uses, ==, 2);
+  g_assert_cmpuint (anmeldung->params->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (anmeldung->params, 0), ==, "event");
+  g_assert_cmpstr (g_ptr_array_index (anmeldung->params, 2), ==, "voucher");
+  /* Every use passes event; only one passes items. */
+  g_assert_cmpuint (anmeldung->required->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (anmeldung->required, 0), ==, "event");
+  g_assert_cmpstr (anmeldung->description, ==, "Anmeldung: event (Pflicht), items, voucher");
+
+  g_assert_cmpuint (galerie->uses, ==, 1);
+  g_assert_cmpuint (galerie->required->len, ==, 2);
+}
+
+static void
+test_images (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  GPtrArray *images = aushang_site_get_images (site);
+
+  g_assert_cmpuint (images->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (images, 0), ==, "/assets/images/sub/b.JPG");
+  g_assert_cmpstr (g_ptr_array_index (images, 1), ==, "/assets/images/treffen.png");
+}
+
+static void
+test_not_a_site_and_bad_config (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("aushang-nosite-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) none = aushang_site_new (folder, &error);
+  g_autofree char *config = g_build_filename (dir, "_config.yml", NULL);
+  g_autofree char *posts = g_build_filename (dir, "_posts", NULL);
+  g_autoptr(AushangSite) bad = NULL;
+  guint line = 0;
+
+  g_assert_null (none);
+  g_assert_error (error, AUSHANG_SITE_ERROR, AUSHANG_SITE_ERROR_NOT_A_SITE);
+  g_clear_error (&error);
+
+  /* Invalid YAML and a collection folder that is a file: a diagnostic,
+   * no crash. */
+  g_file_set_contents (config, "title: x\ncollections: [a\n", -1, NULL);
+  g_file_set_contents (posts, "not a folder", -1, NULL);
+  bad = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aushang_site_get_config_error (bad, &line, NULL));
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (aushang_site_get_documents (bad, aushang_site_get_collection (bad, "posts"))->len, ==, 0);
+
+  remove_tree (dir);
+}
+
+static void
+test_symlink_loop (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-loop-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "_config.yml", NULL);
+  g_autofree char *posts = g_build_filename (dir, "_posts", NULL);
+  g_autofree char *loop = g_build_filename (posts, "loop", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+
+  g_file_set_contents (config, "title: x\n", -1, NULL);
+  g_mkdir (posts, 0755);
+  g_assert_cmpint (symlink (posts, loop), ==, 0);
+  site = aushang_site_new (folder, NULL);
+  g_assert_cmpuint (aushang_site_get_documents (site, aushang_site_get_collection (site, "posts"))->len, ==, 0);
+
+  g_unlink (loop);
+  remove_tree (dir);
+}
+
+static void
+test_example_site (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
+  AushangCollection *beitraege;
+  GPtrArray *authors;
+
+  g_assert_no_error (error);
+  g_assert_null (aushang_site_get_config_error (site, NULL, NULL));
+  beitraege = aushang_site_get_collection (site, "beitraege");
+  g_assert_nonnull (beitraege);
+  g_assert_false (beitraege->dated_names);
+  g_assert_cmpuint (aushang_site_get_documents (site, beitraege)->len, >=, 4);
+  g_assert_cmpuint (aushang_site_get_documents (site, aushang_site_get_collection (site, "posts"))->len, >=, 2);
+  authors = aushang_site_get_authors (site);
+  g_assert_cmpuint (authors->len, >=, 5);
+  g_assert_nonnull (aushang_site_find_block (site, "anmeldung.html"));
+  g_assert_nonnull (aushang_site_find_block (site, "galerie.html"));
+  g_assert_nonnull (aushang_site_find_block (site, "zitat.html"));
+  g_assert_nonnull (aushang_site_find_block (site, "button.html"));
+  g_assert_nonnull (aushang_site_find_block (site, "video.html"));
+  g_assert_cmpuint (aushang_site_get_images (site)->len, >=, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  make_site ();
+
+  g_test_add_func ("/site/collections", test_collections);
+  g_test_add_func ("/site/documents", test_documents);
+  g_test_add_func ("/site/authors", test_authors);
+  g_test_add_func ("/site/terms", test_terms);
+  g_test_add_func ("/site/blocks", test_blocks);
+  g_test_add_func ("/site/images", test_images);
+  g_test_add_func ("/site/not-a-site-and-bad-config", test_not_a_site_and_bad_config);
+  g_test_add_func ("/site/symlink-loop", test_symlink_loop);
+  g_test_add_func ("/site/example-site", test_example_site);
+
+  status = g_test_run ();
+  remove_tree (site_dir);
+
+  return status;
+}
