@@ -107,6 +107,11 @@ test_title (void)
   AushangDiagnostic *diag;
 
   g_assert_nonnull (find (missing, "no title"));
+  {
+    g_autoptr(GPtrArray) named = check_text ("---\nauthor: A\n---\n", "/site/_posts/2025-11-04-ki-und-ich.md");
+
+    g_assert_nonnull (find (named, "“Ki Und Ich”"));
+  }
   g_assert_nonnull (find (empty, "empty"));
 
   diag = find (boolean, "yes/no");
@@ -127,6 +132,16 @@ test_yaml_error_position (void)
   g_assert_cmpint (diag->severity, ==, AUSHANG_SEVERITY_ERROR);
   g_assert_cmpuint (diag->line, ==, 3);
   g_assert_cmpuint (diag->column, ==, 13);
+}
+
+static void
+test_bom (void)
+{
+  g_autoptr(GPtrArray) collection = check_text ("\xEF\xBB\xBF---\ntitle: A\n---\n", "/site/_beitraege/a.md");
+  g_autoptr(GPtrArray) post = check_text ("\xEF\xBB\xBF---\ntitle: A\n---\n", "/site/_posts/2025-01-01-a.md");
+
+  g_assert_nonnull (find (collection, "byte order mark"));
+  g_assert_cmpuint (count_errors (post), ==, 0);
 }
 
 static void
@@ -151,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/check/title", test_title);
   g_test_add_func ("/check/yaml-error-position", test_yaml_error_position);
   g_test_add_func ("/check/warnings", test_warnings);
+  g_test_add_func ("/check/bom", test_bom);
 
   return g_test_run ();
 }

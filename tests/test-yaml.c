@@ -106,7 +106,9 @@ test_plain_safe (void)
                            "-", "*stern", "&anker", "!bang", "|pipe", ">gt", "'single'",
                            "\"double\"", "%prozent", "@at", "`tick", " lead", "trail ",
                            "Ende:", "[eckig]", "{geschweift}", ",komma", "?frage", ":symbol",
-                           "---", "...", "a\nb", "tab\there", "" };
+                           "---", "...", "a\nb", "tab\there", "",
+                           /* YAML 1.2 tools read these as numbers or booleans. */
+                           "0815", "1e5", "y", "N", "0o17", "+12" };
 
   for (guint i = 0; i < G_N_ELEMENTS (safe); i++)
     g_assert_true (aushang_yaml_string_is_plain_safe (safe[i]));

@@ -205,9 +205,42 @@ check_text_field (GPtrArray          *out,
     }
 }
 
+/* Jekyll's titleize_slug: the file name without date and extension,
+ * words capitalised. */
+static char *
+title_from_name (const char *name)
+{
+  g_autofree char *slug = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *out = g_string_new (NULL);
+  char *dot;
+
+  if (name == NULL)
+    return g_string_free (out, FALSE);
+
+  slug = g_strdup (split_post_name (name, NULL) ? name + strspn (name, "0123456789-") : name);
+  dot = strrchr (slug, '.');
+  if (dot != NULL && dot != slug)
+    *dot = '\0';
+
+  words = g_strsplit (slug, "-", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (words[i])));
+      g_string_append (out, g_utf8_next_char (words[i]));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 check_front_matter (GPtrArray          *out,
-                    AushangFrontMatter *fm)
+                    AushangFrontMatter *fm,
+                    const char         *name)
 {
   AushangValue *title = aushang_front_matter_get (fm, "title");
   AushangValue *published = aushang_front_matter_get (fm, "published");
@@ -215,7 +248,17 @@ check_front_matter (GPtrArray          *out,
   g_autofree char *title_text = NULL;
 
   if (title == NULL)
-    add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title", _("The document has no title."));
+    {
+      g_autofree char *made_up = title_from_name (name);
+
+      if (*made_up != '\0')
+        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title",
+             /* Translators: %s is a title Jekyll makes from the file name. */
+             _("The document has no title; Jekyll would make one up from the file name: “%s”."),
+             made_up);
+      else
+        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title", _("The document has no title."));
+    }
   else
     {
       title_text = aushang_value_to_display (title);
@@ -281,6 +324,13 @@ aushang_check_document (AushangDocument *document,
          _("Jekyll skips this post: its file name “%s” does not have the form YYYY-MM-DD-title.md."),
          name);
 
+  /* Jekyll looks for "---" at the very first byte: behind a byte order
+   * mark it finds none, and copies the file unrendered (only _posts are
+   * read another way). */
+  if (aushang_document_get_has_bom (document) && aushang_document_get_has_front_matter (document) && !dated_name)
+    add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
+         _("The file starts with an invisible byte order mark (BOM), so Jekyll does not see its fields and publishes the file unformatted. Save it as UTF-8 without BOM."));
+
   problem = aushang_document_get_problem (document, &line, &column);
   if (problem != NULL)
     {
@@ -295,7 +345,7 @@ aushang_check_document (AushangDocument *document,
     {
       AushangFrontMatter *fm = aushang_document_get_front_matter (document);
 
-      check_front_matter (out, fm);
+      check_front_matter (out, fm, name);
 
       if (name_date != NULL && aushang_front_matter_get (fm, "date") == NULL &&
           !aushang_yaml_parse_jekyll_date (name_date, NULL))

@@ -414,6 +414,25 @@ has_unprintable (const char *text,
   return FALSE;
 }
 
+static GRegex *
+yaml12_regex (void)
+{
+  static GRegex *regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regex = g_regex_new ("^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+                           "|[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                           "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
+                           "|true|True|TRUE|false|False|FALSE|null|Null|NULL"
+                           "|y|Y|n|N)$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return regex;
+}
+
 static gboolean
 string_is_plain_safe (const char *text,
                       gboolean    in_flow)
@@ -446,6 +465,11 @@ string_is_plain_safe (const char *text,
     return FALSE;
 
   if (in_flow && strpbrk (text, ",[]{}") != NULL)
+    return FALSE;
+
+  /* Other tools read front matter with YAML 1.2 (Decap CMS, js-yaml):
+   * what they would take for a number, boolean or null is quoted too. */
+  if (g_regex_match (yaml12_regex (), text, 0, NULL))
     return FALSE;
 
   /* And it must read back as the same string, not a number, date, … */
