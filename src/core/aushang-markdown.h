@@ -16,7 +16,8 @@ typedef struct
 {
   char     *source;      /* the whole tag text, as written */
   char     *name;        /* "include", "highlight", "raw", ... ; for {{ }}: "output" */
-  char     *argument;    /* for include: the file name ("pretix-widget.html"); else NULL */
+  char     *argument;    /* for include: the file name ("pretix-widget.html");
+                          * for highlight: the language ("ruby"); else NULL */
   GHashTable *params;    /* include parameters: name -> value (quotes removed); may be empty */
   guint     line;        /* 1-based line of the tag start within the body */
   guint     column;      /* 1-based column (in characters) */
@@ -30,11 +31,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangLiquidTag, aushang_liquid_tag_free)
 
 /* All Liquid tags of @body in order (tags may span lines). {% raw %} ...
  * {% endraw %} and {% comment %} ... {% endcomment %} contents are not
- * scanned for tags. Array of AushangLiquidTag*, free with g_ptr_array_unref. */
+ * scanned for tags. Like Liquid, a tag ends at the first "%}" (an output at
+ * the first "}" or "}}"), quotes or not; an unterminated "{%" or "{{" is
+ * text. Array of AushangLiquidTag*, free with g_ptr_array_unref. */
 GPtrArray *aushang_markdown_find_liquid_tags (const char *body);
 
 /* Called for each Liquid tag when rendering; returns the HTML that takes the
- * tag's place (new string), or NULL to keep a neutral placeholder. */
+ * tag's place (new string), or NULL to keep a neutral placeholder. Not
+ * called for raw and comment tags (they render to nothing, as in Liquid),
+ * nor for highlight blocks and tags inside code, which are shown as code.
+ * A tag inside an HTML attribute gets the returned text with quotes and
+ * angle brackets escaped. */
 typedef char *(*AushangLiquidRenderFunc) (const AushangLiquidTag *tag,
                                           gpointer                user_data);
 
@@ -43,7 +50,11 @@ typedef char *(*AushangLiquidRenderFunc) (const AushangLiquidTag *tag,
  * heading ids. Liquid tags are cut out before Markdown and put back after:
  * each becomes @render_tag's HTML or, without it, a
  * <div class="aushang-block" data-tag="NAME">SOURCE (escaped)</div> for block
- * tags standing on their own lines, a <span ...> inline. */
+ * tags standing on their own lines (never inside a <p>), a
+ * <span class="aushang-inline" data-tag="NAME">SOURCE</span> inline.
+ * {% highlight lang %} blocks become Jekyll's <figure class="highlight">.
+ * kramdown attribute lists ({: .class}, {: #id}) are not shown; an id one
+ * gives a heading is used. */
 char *aushang_markdown_render (const char              *markdown,
                                AushangLiquidRenderFunc  render_tag,
                                gpointer                 user_data);

@@ -1,0 +1,610 @@
+/* test-markdown.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "aushang-markdown.h"
+
+/* Expected ids below come from the real kramdown 2.4.0 with
+ * kramdown-parser-gfm 1.1.0 and Jekyll 4.3's kramdown options (input GFM,
+ * auto_ids, smart quotes, hard_wrap false), run on this same text. */
+static void
+test_heading_ids (void)
+{
+  const char *markdown =
+    "### Ort und Zeit\n"
+    "### Info zur MeetUp-Reihe\n"
+    "## Über uns\n"
+    "## Über uns\n"
+    "### Dies ist das letzte Meetup aus der Reihe KI und Zivilgesellschaft. \n"
+    "## 2025: Rückblick & Ausblick\n"
+    "## Straße, Weg -- Platz\n"
+    "## `code_x` *em* [Link](https://example.org/)\n"
+    "## !!!\n"
+    "## ???\n"
+    "## Custom {#eigene-id}\n";
+  g_autofree char *html = aushang_markdown_render (markdown, NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+    "<h3 id=\"ort-und-zeit\">Ort und Zeit</h3>\n"
+    "<h3 id=\"info-zur-meetup-reihe\">Info zur MeetUp-Reihe</h3>\n"
+    "<h2 id=\"über-uns\">Über uns</h2>\n"
+    "<h2 id=\"über-uns-1\">Über uns</h2>\n"
+    "<h3 id=\"dies-ist-das-letzte-meetup-aus-der-reihe-ki-und-zivilgesellschaft\">"
+      "Dies ist das letzte Meetup aus der Reihe KI und Zivilgesellschaft.</h3>\n"
+    "<h2 id=\"2025-rückblick--ausblick\">2025: Rückblick &amp; Ausblick</h2>\n"
+    "<h2 id=\"straße-weg--platz\">Straße, Weg – Platz</h2>\n"
+    "<h2 id=\"code_x-em-link\"><code>code_x</code> <em>em</em> "
+      "<a href=\"https://example.org/\">Link</a></h2>\n"
+    "<h2>!!!</h2>\n"
+    "<h2 id=\"-1\">?\?\?</h2>\n"
+    "<h2 id=\"eigene-id\">Custom</h2>\n");
+}
+
+static void
+test_heading_id_counter (void)
+{
+  /* kramdown-parser-gfm counts per generated id and never checks whether
+   * "foo-1" is taken already: kramdown gives foo, foo-1, foo-1, foo-1-1. */
+  g_autofree char *html = aushang_markdown_render ("# Foo\n\n# Foo\n\n# Foo 1\n\n# Foo-1\n\n"
+                                                   "> ## Im Zitat\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<h1 id=\"foo\">Foo</h1>\n"
+                   "<h1 id=\"foo-1\">Foo</h1>\n"
+                   "<h1 id=\"foo-1\">Foo 1</h1>\n"
+                   "<h1 id=\"foo-1-1\">Foo-1</h1>\n"
+                   "<blockquote>\n<h2 id=\"im-zitat\">Im Zitat</h2>\n</blockquote>\n");
+}
+
+static void
+test_kramdown_blocks (void)
+{
+  /* Where kramdown and CommonMark split blocks differently (checked with
+   * kramdown): a span element alone on a line starts a paragraph, not an
+   * HTML block, so the heading after it is a heading; "#" alone is text. */
+  g_autofree char *html = aushang_markdown_render ("Text\n\n<br>\n# Closing Thoughts\n\n#\n", NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Text</p>\n"
+                   "<p><br></p>\n"
+                   "<h1 id=\"closing-thoughts\">Closing Thoughts</h1>\n"
+                   "<p>#</p>\n");
+}
+
+static void
+test_heading_id_function (void)
+{
+  struct { const char *text, *id; } cases[] = {
+    { "Ort und Zeit", "ort-und-zeit" },
+    { "Info zur MeetUp-Reihe", "info-zur-meetup-reihe" },
+    { "Über uns", "über-uns" },
+    { "Größe & Gewicht", "größe--gewicht" },
+    { "2025: Rückblick", "2025-rückblick" },
+    { "Tab\there", "tab-here" },
+    { "snake_case", "snake_case" },
+    { "!!!", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = aushang_markdown_heading_id (cases[i].text);
+
+      g_assert_cmpstr (id, ==, cases[i].id);
+    }
+}
+
+static void
+test_gfm (void)
+{
+  const char *markdown =
+    "| Tag | Uhrzeit |\n"
+    "|-----|:-------:|\n"
+    "| Di  | **16:30** |\n"
+    "\n"
+    "~~abgesagt~~ und ~bleibt~\n"
+    "\n"
+    "- [ ] offen\n"
+    "- [x] erledigt\n";
+  g_autofree char *html = aushang_markdown_render (markdown, NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<table>\n<thead>\n<tr>\n<th>Tag</th>\n"
+                   "<th style=\"text-align: center\">Uhrzeit</th>\n</tr>\n</thead>\n"
+                   "<tbody>\n<tr>\n<td>Di</td>\n"
+                   "<td style=\"text-align: center\"><strong>16:30</strong></td>\n"
+                   "</tr>\n</tbody>\n</table>\n"
+                   "<p><del>abgesagt</del> und ~bleibt~</p>\n"
+                   "<ul>\n"
+                   "<li><input type=\"checkbox\" disabled=\"\" /> offen</li>\n"
+                   "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> erledigt</li>\n"
+                   "</ul>\n");
+}
+
+static void
+test_raw_html_and_typography (void)
+{
+  g_autofree char *html = aushang_markdown_render ("<div class=\"box\">\n<b>roh</b>\n</div>\n\n"
+                                                   "Text <span style=\"color:red\">rot</span> "
+                                                   "\"Zitat\" -- ok...\n",
+                                                   NULL, NULL);
+
+  /* kramdown keeps raw HTML and sets smart quotes, dashes and ellipses. */
+  g_assert_cmpstr (html, ==,
+                   "<div class=\"box\">\n<b>roh</b>\n</div>\n"
+                   "<p>Text <span style=\"color:red\">rot</span> “Zitat” – ok…</p>\n");
+}
+
+static void
+test_attribute_lists (void)
+{
+  g_autofree char *html = aushang_markdown_render ("## Titel\n{: #anders}\n\n"
+                                                   "Absatz\n{: .lead}\n\n"
+                                                   "{: .note}\nNoch ein Absatz\n",
+                                                   NULL, NULL);
+
+  /* kramdown: the list names the heading's id and is never shown. */
+  g_assert_cmpstr (html, ==,
+                   "<h2 id=\"anders\">Titel</h2>\n"
+                   "<p>Absatz</p>\n"
+                   "<p>Noch ein Absatz</p>\n");
+}
+
+typedef struct
+{
+  GPtrArray *seen;
+} Recorder;
+
+static char *
+record_tag_cb (const AushangLiquidTag *tag,
+               gpointer                user_data)
+{
+  Recorder *recorder = user_data;
+
+  g_ptr_array_add (recorder->seen, g_strdup (tag->source));
+
+  if (tag->is_output)
+    return g_strdup ("");
+  if (g_strcmp0 (tag->argument, "pretix-widget.html") == 0)
+    return g_strdup_printf ("<div class=\"pretix\" data-event=\"%s\"></div>",
+                            (char *) g_hash_table_lookup (tag->params, "event"));
+
+  return NULL;
+}
+
+static void
+test_include_block (void)
+{
+  const char *markdown =
+    "### Kostenlose Anmeldung\n"
+    "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n";
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Recorder recorder = { seen };
+  g_autofree char *plain = aushang_markdown_render (markdown, NULL, NULL);
+  g_autofree char *rendered = aushang_markdown_render (markdown, record_tag_cb, &recorder);
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags (markdown);
+  AushangLiquidTag *tag;
+
+  /* A block of its own, never a paragraph with escaped quotes. */
+  g_assert_cmpstr (plain, ==,
+                   "<h3 id=\"kostenlose-anmeldung\">Kostenlose Anmeldung</h3>\n"
+                   "<div class=\"aushang-block\" data-tag=\"include\">"
+                   "{% include pretix-widget.html event=&quot;ki-zivil-11&quot; %}</div>\n");
+  g_assert_cmpstr (rendered, ==,
+                   "<h3 id=\"kostenlose-anmeldung\">Kostenlose Anmeldung</h3>\n"
+                   "<div class=\"pretix\" data-event=\"ki-zivil-11\"></div>\n");
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  g_assert_cmpuint (tags->len, ==, 1);
+  tag = g_ptr_array_index (tags, 0);
+  g_assert_cmpstr (tag->name, ==, "include");
+  g_assert_cmpstr (tag->argument, ==, "pretix-widget.html");
+  g_assert_cmpstr (g_hash_table_lookup (tag->params, "event"), ==, "ki-zivil-11");
+  g_assert_cmpuint (g_hash_table_size (tag->params), ==, 1);
+  g_assert_false (tag->is_output);
+  g_assert_cmpuint (tag->line, ==, 2);
+  g_assert_cmpuint (tag->column, ==, 1);
+  g_assert_cmpuint (tag->offset, ==, strlen ("### Kostenlose Anmeldung\n"));
+  g_assert_cmpuint (tag->length, ==, strlen ("{% include pretix-widget.html event=\"ki-zivil-11\" %}"));
+}
+
+static void
+test_include_multiline (void)
+{
+  const char *markdown =
+    "Absatz davor\n"
+    "{% include gallery.html\n"
+    "   folder=\"/assets/img/fest\"\n"
+    "   images='a.jpg|Bild A,b.jpg'\n"
+    "   text=\"Sie sagte \\\"Hallo\\\"\"\n"
+    "   new_tab=true %}\n"
+    "Absatz danach\n";
+  g_autofree char *html = aushang_markdown_render (markdown, NULL, NULL);
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags (markdown);
+  AushangLiquidTag *tag;
+
+  /* The paragraph is closed before the block and reopened after it. */
+  g_assert_cmpstr (html, ==,
+                   "<p>Absatz davor</p>\n"
+                   "<div class=\"aushang-block\" data-tag=\"include\">{% include gallery.html\n"
+                   "   folder=&quot;/assets/img/fest&quot;\n"
+                   "   images=&#39;a.jpg|Bild A,b.jpg&#39;\n"
+                   "   text=&quot;Sie sagte \\&quot;Hallo\\&quot;&quot;\n"
+                   "   new_tab=true %}</div>\n"
+                   "<p>Absatz danach</p>\n");
+
+  g_assert_cmpuint (tags->len, ==, 1);
+  tag = g_ptr_array_index (tags, 0);
+  g_assert_cmpstr (tag->argument, ==, "gallery.html");
+  g_assert_cmpuint (tag->line, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (tag->params), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (tag->params, "folder"), ==, "/assets/img/fest");
+  g_assert_cmpstr (g_hash_table_lookup (tag->params, "images"), ==, "a.jpg|Bild A,b.jpg");
+  g_assert_cmpstr (g_hash_table_lookup (tag->params, "text"), ==, "Sie sagte \"Hallo\"");
+  g_assert_cmpstr (g_hash_table_lookup (tag->params, "new_tab"), ==, "true");
+}
+
+static void
+test_inline_output (void)
+{
+  const char *markdown = "Zur [Anmeldung]({{ site.baseurl }}/anmeldung/) für {{ page.title }}.\n";
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Recorder recorder = { seen };
+  g_autofree char *plain = aushang_markdown_render (markdown, NULL, NULL);
+  g_autofree char *rendered = aushang_markdown_render (markdown, record_tag_cb, &recorder);
+
+  g_assert_cmpstr (plain, ==,
+                   "<p>Zur <a href=\"{{ site.baseurl }}/anmeldung/\">Anmeldung</a> für "
+                   "<span class=\"aushang-inline\" data-tag=\"output\">{{ page.title }}</span>.</p>\n");
+  g_assert_cmpstr (rendered, ==, "<p>Zur <a href=\"/anmeldung/\">Anmeldung</a> für .</p>\n");
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "{{ site.baseurl }}");
+}
+
+static void
+test_tags_in_raw_html (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Recorder recorder = { seen };
+  g_autofree char *html = aushang_markdown_render ("<img src=\"{{ site.baseurl }}/assets/a.png\" alt=\"\">\n"
+                                                   "<!-- {{ page.x }} -->\n",
+                                                   record_tag_cb, &recorder);
+
+  /* kramdown: an image alone on its line is a paragraph. */
+  g_assert_cmpstr (html, ==, "<p><img src=\"/assets/a.png\" alt=\"\"></p>\n<!--  -->\n");
+}
+
+static void
+test_unterminated (void)
+{
+  const char *markdown = "Preis: 100 {% und mehr {{ offen\n\nZweiter Absatz\n";
+  g_autofree char *html = aushang_markdown_render (markdown, NULL, NULL);
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags (markdown);
+
+  g_assert_cmpstr (html, ==, "<p>Preis: 100 {% und mehr {{ offen</p>\n<p>Zweiter Absatz</p>\n");
+  g_assert_cmpuint (tags->len, ==, 0);
+}
+
+static void
+test_tag_end_like_liquid (void)
+{
+  /* Liquid ends a tag at the first "%}", quotes or not. */
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags ("{% include q.html text=\"100%}\" %}");
+  AushangLiquidTag *tag;
+
+  g_assert_cmpuint (tags->len, ==, 1);
+  tag = g_ptr_array_index (tags, 0);
+  g_assert_cmpstr (tag->source, ==, "{% include q.html text=\"100%}");
+}
+
+static void
+test_raw_and_comment (void)
+{
+  const char *markdown =
+    "{% raw %}Schreibe {{ page.title }} und {% include x.html %}{% endraw %}\n"
+    "\n"
+    "{% comment %}\n"
+    "Entwurf {% include geheim.html %}\n"
+    "{% endcomment %}\n"
+    "Sichtbar\n";
+  g_autofree char *html = aushang_markdown_render (markdown, NULL, NULL);
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags (markdown);
+  const char *names[] = { "raw", "endraw", "comment", "endcomment" };
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Schreibe {{ page.title }} und {% include x.html %}</p>\n"
+                   "<p>Sichtbar</p>\n");
+
+  g_assert_cmpuint (tags->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AushangLiquidTag *tag = g_ptr_array_index (tags, i);
+
+      g_assert_cmpstr (tag->name, ==, names[i]);
+    }
+}
+
+static void
+test_highlight_and_code (void)
+{
+  const char *markdown =
+    "{% highlight ruby %}\n"
+    "puts \"<b>#{x}</b>\" if a && b\n"
+    "{% endhighlight %}\n"
+    "\n"
+    "```liquid\n"
+    "{% include button.html text=\"Los\" %}\n"
+    "```\n"
+    "\n"
+    "Inline `{{ page.title }}`.\n";
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Recorder recorder = { seen };
+  g_autofree char *html = aushang_markdown_render (markdown, record_tag_cb, &recorder);
+
+  g_assert_cmpstr (html, ==,
+                   "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                   "puts &quot;&lt;b&gt;#{x}&lt;/b&gt;&quot; if a &amp;&amp; b</code></pre></figure>\n"
+                   "<pre><code class=\"language-liquid\">"
+                   "{% include button.html text=&quot;Los&quot; %}\n"
+                   "</code></pre>\n"
+                   "<p>Inline <code>{{ page.title }}</code>.</p>\n");
+  /* Tags shown as code are never handed to the callback. */
+  g_assert_cmpuint (seen->len, ==, 0);
+}
+
+static void
+test_line_and_column (void)
+{
+  g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags ("Grüße\nÄÖÜ {{ a }}\r\n\n  {%- if x -%}");
+  AushangLiquidTag *tag;
+
+  g_assert_cmpuint (tags->len, ==, 2);
+  tag = g_ptr_array_index (tags, 0);
+  g_assert_cmpstr (tag->name, ==, "output");
+  g_assert_true (tag->is_output);
+  g_assert_cmpuint (tag->line, ==, 2);
+  g_assert_cmpuint (tag->column, ==, 5);
+  tag = g_ptr_array_index (tags, 1);
+  g_assert_cmpstr (tag->name, ==, "if");
+  g_assert_cmpuint (tag->line, ==, 4);
+  g_assert_cmpuint (tag->column, ==, 3);
+}
+
+static void
+test_token_written_by_user (void)
+{
+  g_autofree char *html = aushang_markdown_render ("AUSHANGLIQUID0X steht da {{ x }}\n", NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>AUSHANGLIQUID0X steht da "
+                   "<span class=\"aushang-inline\" data-tag=\"output\">{{ x }}</span></p>\n");
+}
+
+static void
+test_odd_input (void)
+{
+  const char *inputs[] = {
+    "",
+    "{%",
+    "{{",
+    "%}}}",
+    "{% %}",
+    "{% include %}",
+    "{% include x.html a=\"unclosed %}",
+    "{% raw %}no end",
+    "{% comment %}no end",
+    "{% highlight %}no end",
+    "{% endraw %}{% endcomment %}{% endhighlight %}",
+    "\xff\xfe{% include a.html x=\"\xff\" %}\xc3",
+    "# \xe2\x82\n\n{{ \xf0\x9f }}",
+    "<p>{{ x }}</p>\n\n<code>{% a %}",
+    "> {% include x.html %}\n> text",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *html = aushang_markdown_render (inputs[i], NULL, NULL);
+      g_autoptr(GPtrArray) tags = aushang_markdown_find_liquid_tags (inputs[i]);
+
+      g_assert_nonnull (html);
+      g_assert_true (g_utf8_validate (html, -1, NULL));
+      for (guint j = 0; j < tags->len; j++)
+        {
+          AushangLiquidTag *tag = g_ptr_array_index (tags, j);
+
+          g_assert_true (g_utf8_validate (tag->source, -1, NULL));
+          g_assert_true (g_utf8_validate (tag->name, -1, NULL));
+        }
+    }
+
+  {
+    g_autofree char *empty = aushang_markdown_render (NULL, NULL, NULL);
+    g_autofree char *id = aushang_markdown_heading_id ("\xff\xfeÜber");
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (id, ==, "über");
+  }
+}
+
+static void
+test_random_bytes (void)
+{
+  const char *pieces[] = {
+    "{%", "%}", "{{", "}}", "{", "}", "\n", "\n\n", " ", "    ", "## ", "`", "```\n", "<", ">",
+    "<p>", "</p>", "<!--", "-->", "\"", "'", "include ", "raw", "endraw", "comment",
+    "endcomment", "highlight", "endhighlight", " x=\"y\" ", "-", "*", "[a](", ")", "|", "ä",
+    "\xff", "\xc3", "AUSHANGLIQUID", "0X", "H1X", "{: .x}", "{#id}", "\t", "\r\n", "<code>",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251104);
+
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+      Recorder recorder = { seen };
+      g_autofree char *html = NULL;
+      guint count = g_rand_int_range (rand, 0, 60);
+
+      if (n % 2 == 0)
+        for (guint i = 0; i < count; i++)
+          g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      else
+        for (guint i = 0; i < count * 4; i++)
+          g_string_append_c (text, (char) g_rand_int_range (rand, 1, 256));
+
+      html = aushang_markdown_render (text->str, record_tag_cb, &recorder);
+      g_assert_true (g_utf8_validate (html, -1, NULL));
+      /* Our tokens never leak into the output. */
+      if (strstr (text->str, "AUSHANGLIQUID") == NULL)
+        g_assert_null (strstr (html, "AUSHANGLIQUID"));
+    }
+}
+
+static double
+time_cmark (const char *text,
+            gsize       len)
+{
+  static const char * const names[] = { "table", "strikethrough", "autolink", "tasklist" };
+  int options = CMARK_OPT_UNSAFE | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+  gint64 start = g_get_monotonic_time ();
+  cmark_parser *parser;
+  cmark_node *document;
+  char *html;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (options);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (names[i]));
+  cmark_parser_feed (parser, text, len);
+  document = cmark_parser_finish (parser);
+  html = cmark_render_html (document, options, cmark_parser_get_syntax_extensions (parser));
+  cmark_get_default_mem_allocator ()->free (html);
+  cmark_node_free (document);
+  cmark_parser_free (parser);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+test_large_input (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR") ? g_getenv ("AUSHANG_SOURCE_DIR") : ".",
+                                            "..", "shared", "examples",
+                                            "ki-und-soziale-innovationen.md", NULL);
+  const char *fallback =
+    "## Ort und Zeit\n"
+    "Wir laden euch **herzlich** ein, [mehr]({{ site.baseurl }}/ki/) zu erfahren.\n"
+    "- Punkt eins mit *Betonung*\n"
+    "- Punkt zwei\n\n"
+    "{% include pretix-widget.html event=\"ki-zivil-11\" %}\n\n";
+  g_autofree char *example = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  double best_ours = G_MAXDOUBLE, best_cmark = G_MAXDOUBLE;
+  guint copies = 0;
+
+  if (!g_file_get_contents (path, &example, NULL, NULL))
+    example = g_strdup (fallback);
+
+  while (big->len < 1024 * 1024)
+    {
+      g_string_append (big, example);
+      g_string_append (big, "\n\n");
+      copies++;
+    }
+
+  for (guint round = 0; round < 3; round++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *html = aushang_markdown_render (big->str, NULL, NULL);
+      double ours = (g_get_monotonic_time () - start) / 1000.0;
+
+      best_ours = MIN (best_ours, ours);
+      best_cmark = MIN (best_cmark, time_cmark (big->str, big->len));
+
+      if (round == 0)
+        {
+          guint blocks = 0;
+
+          for (const char *p = html; (p = strstr (p, "<div class=\"aushang-block\"")) != NULL; p++)
+            blocks++;
+          g_assert_cmpuint (blocks, ==, copies);
+        }
+    }
+
+  g_test_message ("1 MB: aushang %.1f ms, plain cmark-gfm %.1f ms (%.2fx)",
+                  best_ours, best_cmark, best_ours / best_cmark);
+  /* The budget is 1.3x; this bound only catches work that grows faster
+   * than the text without failing on a busy machine. Sanitizers slow our
+   * code down but not the cmark-gfm library. */
+#ifndef __SANITIZE_ADDRESS__
+  g_assert_cmpfloat (best_ours, <, 3 * best_cmark + 50);
+#endif
+}
+
+static void
+test_pathological_input (void)
+{
+  const char *units[] = { "{%", "{{ x ", "{{x}}\n", "{% raw %}", "{% comment %}",
+                          "{% highlight x %}", "{% include x a=\" b='", "aaaaaaaa" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *html = NULL;
+      gint64 start;
+      double ours, plain;
+
+      while (text->len < 512 * 1024)
+        g_string_append (text, units[i]);
+
+      start = g_get_monotonic_time ();
+      html = aushang_markdown_render (text->str, NULL, NULL);
+      ours = (g_get_monotonic_time () - start) / 1000.0;
+      plain = time_cmark (text->str, text->len);
+      g_test_message ("%s x %zu: %.1f ms (cmark-gfm %.1f ms)", units[i], text->len / strlen (units[i]),
+                      ours, plain);
+      g_assert_cmpfloat (ours, <, 20 * plain + 500);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/markdown/heading-ids", test_heading_ids);
+  g_test_add_func ("/markdown/heading-id-counter", test_heading_id_counter);
+  g_test_add_func ("/markdown/heading-id-function", test_heading_id_function);
+  g_test_add_func ("/markdown/kramdown-blocks", test_kramdown_blocks);
+  g_test_add_func ("/markdown/gfm", test_gfm);
+  g_test_add_func ("/markdown/raw-html-and-typography", test_raw_html_and_typography);
+  g_test_add_func ("/markdown/attribute-lists", test_attribute_lists);
+  g_test_add_func ("/markdown/include-block", test_include_block);
+  g_test_add_func ("/markdown/include-multiline", test_include_multiline);
+  g_test_add_func ("/markdown/inline-output", test_inline_output);
+  g_test_add_func ("/markdown/tags-in-raw-html", test_tags_in_raw_html);
+  g_test_add_func ("/markdown/unterminated", test_unterminated);
+  g_test_add_func ("/markdown/tag-end-like-liquid", test_tag_end_like_liquid);
+  g_test_add_func ("/markdown/raw-and-comment", test_raw_and_comment);
+  g_test_add_func ("/markdown/highlight-and-code", test_highlight_and_code);
+  g_test_add_func ("/markdown/line-and-column", test_line_and_column);
+  g_test_add_func ("/markdown/token-written-by-user", test_token_written_by_user);
+  g_test_add_func ("/markdown/odd-input", test_odd_input);
+  g_test_add_func ("/markdown/random-bytes", test_random_bytes);
+  g_test_add_func ("/markdown/large-input", test_large_input);
+  g_test_add_func ("/markdown/pathological-input", test_pathological_input);
+
+  return g_test_run ();
+}
