@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aushang-check.h"
+#include "aushang-markdown.h"
 #include "aushang-yaml.h"
 
 void
@@ -293,6 +294,267 @@ check_front_matter (GPtrArray          *out,
     }
 }
 
+/* Edit distance between two names, by characters, ignoring case. */
+static guint
+distance (const char *a,
+          const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (fa, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (fb, -1, NULL);
+  glong la = g_utf8_strlen (fa, -1), lb = g_utf8_strlen (fb, -1);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (glong i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+static void
+check_authors (GPtrArray          *out,
+               AushangFrontMatter *fm,
+               AushangSite        *site)
+{
+  GPtrArray *authors = aushang_site_get_authors (site);
+  gboolean have_data = FALSE;
+  const char *keys[] = { "author", "authors" };
+
+  for (guint i = 0; i < authors->len; i++)
+    if (((AushangSiteTerm *) g_ptr_array_index (authors, i))->from_data)
+      have_data = TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      AushangValue *value = aushang_front_matter_get (fm, keys[k]);
+      g_auto(GStrv) names = value ? aushang_value_dup_strv (value) : NULL;
+
+      for (guint n = 0; names != NULL && names[n] != NULL; n++)
+        {
+          const char *closest = NULL;
+          guint best = G_MAXUINT;
+          gboolean known = FALSE;
+
+          for (guint i = 0; i < authors->len && !known; i++)
+            {
+              AushangSiteTerm *term = g_ptr_array_index (authors, i);
+              guint d;
+
+              /* With a team list, only its names count; without one, a
+               * name used elsewhere (more than this once) does. */
+              if (have_data ? !term->from_data : term->count < 2)
+                continue;
+
+              if (strcmp (term->name, names[n]) == 0)
+                known = TRUE;
+              else if ((d = distance (term->name, names[n])) < best)
+                best = d, closest = term->name;
+            }
+
+          if (known)
+            continue;
+
+          if (closest != NULL && best <= MAX (2, g_utf8_strlen (names[n], -1) / 4))
+            add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[k]), 1, keys[k],
+                 /* Translators: the first %s is a name as written, the second a known one. */
+                 _("“%s” is not in the site’s author list. Did you mean “%s”?"), names[n], closest);
+          else if (have_data)
+            add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[k]), 1, keys[k],
+                 _("“%s” is not in the site’s author list, so no author card is shown."), names[n]);
+        }
+    }
+}
+
+static gboolean
+site_has_file (AushangSite *site,
+               const char  *site_path)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *path = site_path;
+  char *cut;
+
+  if (g_str_has_prefix (path, "{{ site.baseurl }}"))
+    path += strlen ("{{ site.baseurl }}");
+  else if (g_str_has_prefix (path, "{{site.baseurl}}"))
+    path += strlen ("{{site.baseurl}}");
+
+  if (path[0] != '/' || path[1] == '/' || strstr (path, "..") != NULL)
+    return TRUE;  /* not a site path: not ours to judge */
+
+  clean = g_uri_unescape_string (path + 1, NULL);
+  if (clean == NULL)
+    clean = g_strdup (path + 1);
+  if ((cut = strpbrk (clean, "?#")) != NULL)
+    *cut = '\0';
+
+  file = g_file_resolve_relative_path (aushang_site_get_folder (site), clean);
+
+  return g_file_query_exists (file, NULL);
+}
+
+static void
+check_images (GPtrArray          *out,
+              AushangDocument    *document,
+              AushangFrontMatter *fm,
+              AushangSite        *site)
+{
+  static GRegex *image_regex;
+  static gsize initialized;
+  const char *keys[] = { "header_image", "image", "thumbnail" };
+  const char *body = aushang_document_get_body (document);
+  guint body_line = aushang_document_get_body_line (document);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      image_regex = g_regex_new ("!\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)|<img\\s[^>]*src=[\"']([^\"']+)",
+                                 G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      AushangValue *value = aushang_front_matter_get (fm, keys[k]);
+      const char *path = value ? aushang_value_get_string (value) : NULL;
+
+      if (path != NULL && *path != '\0' && !site_has_file (site, path))
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[k]), 1, keys[k],
+             /* Translators: %s is a path like /assets/images/a.png. */
+             _("The image “%s” does not exist in the site."), path);
+    }
+
+  if (!g_utf8_validate (body, -1, NULL))
+    return;
+
+  g_regex_match (image_regex, body, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_autofree char *md = g_match_info_fetch (info, 1);
+      g_autofree char *html = g_match_info_fetch (info, 2);
+      const char *path = (md && *md) ? md : html;
+      int start = 0;
+
+      g_match_info_fetch_pos (info, 0, &start, NULL);
+      if (path != NULL && !site_has_file (site, path))
+        {
+          guint line = body_line;
+
+          for (int i = 0; i < start; i++)
+            if (body[i] == '\n')
+              line++;
+          add (out, AUSHANG_SEVERITY_WARNING, line, 1, NULL,
+               _("The image “%s” does not exist in the site."), path);
+        }
+      g_match_info_next (info, NULL);
+    }
+}
+
+static void
+check_blocks (GPtrArray       *out,
+              AushangDocument *document,
+              AushangSite     *site)
+{
+  const char *body = aushang_document_get_body (document);
+  g_autoptr(GPtrArray) tags = NULL;
+
+  if (strstr (body, "include") == NULL)
+    return;
+
+  tags = aushang_markdown_find_liquid_tags (body);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      AushangLiquidTag *tag = g_ptr_array_index (tags, i);
+
+      if (tag->is_output || g_strcmp0 (tag->name, "include") != 0 || tag->argument == NULL ||
+          strchr (tag->argument, '{') != NULL)
+        continue;
+
+      if (aushang_site_find_block (site, tag->argument) == NULL)
+        add (out, AUSHANG_SEVERITY_ERROR, aushang_document_get_body_line (document) + tag->line - 1,
+             tag->column, NULL,
+             /* Translators: %s is a file name like anmeldung.html. */
+             _("The building block “%s” does not exist in _includes, and Jekyll stops building the site."),
+             tag->argument);
+    }
+}
+
+static void
+check_schema (GPtrArray          *out,
+              AushangFrontMatter *fm,
+              AushangSite        *site,
+              AushangCollection  *collection)
+{
+  AushangSchema *schema = aushang_site_get_schema (site, collection);
+  GPtrArray *fields = aushang_schema_get_fields (schema);
+  guint n = aushang_schema_get_n_documents (schema);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      AushangField *field = g_ptr_array_index (fields, i);
+      AushangValue *value = aushang_front_matter_get (fm, field->key);
+      const char *key = field->key;
+
+      if (value == NULL && field->alias != NULL)
+        {
+          value = aushang_front_matter_get (fm, field->alias);
+          key = field->alias;
+        }
+
+      if (value == NULL)
+        {
+          if (field->required && strcmp (field->key, "title") != 0)
+            add (out, AUSHANG_SEVERITY_WARNING, 1, 1, field->key,
+                 /* Translators: the first %s is a field name, the second a collection. */
+                 _("Nearly every document of “%s” has “%s”; this one does not."),
+                 collection->name, field->key);
+          continue;
+        }
+
+      /* A text field holding a yes/no, a number or a date here. */
+      if ((field->kind == AUSHANG_FIELD_TEXT || field->kind == AUSHANG_FIELD_LONG_TEXT) &&
+          n >= 3 && strcmp (key, "title") != 0 && strcmp (key, "teaser") != 0 &&
+          strcmp (key, "excerpt") != 0 && strcmp (key, "description") != 0 && strcmp (key, "subtitle") != 0)
+        check_text_field (out, fm, key);
+    }
+}
+
+static void
+check_future (GPtrArray          *out,
+              AushangFrontMatter *fm,
+              AushangSite        *site)
+{
+  AushangValue *value = aushang_front_matter_get (fm, "date");
+  g_autoptr(GDateTime) date = value ? aushang_value_dup_date_time (value) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *shown = NULL;
+
+  if (date == NULL || aushang_site_get_shows_future (site) || g_date_time_compare (date, now) <= 0)
+    return;
+
+  shown = aushang_value_to_display (value);
+  add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, "date"), 1, "date",
+       /* Translators: %s is a date. */
+       _("The date %s lies in the future: Jekyll does not publish the document before then (unless the site sets future: true)."),
+       shown);
+}
+
 GPtrArray *
 aushang_check_document (AushangDocument *document,
                         GFile           *file,
@@ -347,12 +609,26 @@ aushang_check_document (AushangDocument *document,
 
       check_front_matter (out, fm, name);
 
+      if (site != NULL)
+        {
+          AushangCollection *collection = file ? aushang_site_find_collection (site, file) : NULL;
+
+          check_authors (out, fm, site);
+          check_images (out, document, fm, site);
+          check_future (out, fm, site);
+          if (collection != NULL)
+            check_schema (out, fm, site, collection);
+        }
+
       if (name_date != NULL && aushang_front_matter_get (fm, "date") == NULL &&
           !aushang_yaml_parse_jekyll_date (name_date, NULL))
         add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
              _("The date “%s” in the file name is not a real date, and Jekyll stops building the whole site."),
              name_date);
     }
+
+  if (site != NULL && problem == NULL)
+    check_blocks (out, document, site);
 
   g_ptr_array_sort (out, compare_diagnostics);
 

@@ -51,6 +51,9 @@ struct _AushangFrontMatter
   AushangQuoteStyle quote_style;
   guint             list_indent;
   gboolean          lists_flow;
+
+  /* Where new keys go (the collection's usual order), or NULL. */
+  char            **key_order;
 };
 
 G_DEFINE_FINAL_TYPE (AushangFrontMatter, aushang_front_matter, G_TYPE_OBJECT)
@@ -84,6 +87,7 @@ aushang_front_matter_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->data, aushang_value_unref);
   g_clear_error (&self->error);
+  g_strfreev (self->key_order);
 
   G_OBJECT_CLASS (aushang_front_matter_parent_class)->finalize (object);
 }
@@ -221,6 +225,11 @@ learn_style (AushangFrontMatter *self)
             }
         }
     }
+
+  /* Without any string of its own (a new document) the front matter keeps
+   * the style it was given. */
+  if (strings[0] + strings[1] + strings[2] == 0)
+    return;
 
   if (strings[AUSHANG_QUOTE_DOUBLE] > strings[AUSHANG_QUOTE_PLAIN] &&
       strings[AUSHANG_QUOTE_DOUBLE] >= strings[AUSHANG_QUOTE_SINGLE])
@@ -749,6 +758,67 @@ render_value (AushangFrontMatter *self,
   return g_strconcat (" ", inline_text, NULL);
 }
 
+/* Where a new key goes: right after the last present key that comes before
+ * it in the preferred order, else before the first one after it, else at
+ * the end. */
+static gsize
+insertion_point (AushangFrontMatter *self,
+                 const char         *key)
+{
+  gssize position = -1;
+
+  if (self->key_order == NULL)
+    return self->text->len;
+
+  for (guint i = 0; self->key_order[i] != NULL; i++)
+    if (strcmp (self->key_order[i], key) == 0)
+      position = i;
+
+  if (position < 0)
+    return self->text->len;
+
+  for (gssize i = position - 1; i >= 0; i--)
+    {
+      Entry *before = find_last (self, self->key_order[i]);
+
+      if (before != NULL)
+        return before->entry_end;
+    }
+
+  for (guint i = position + 1; self->key_order[i] != NULL; i++)
+    {
+      Entry *after = find_last (self, self->key_order[i]);
+
+      if (after != NULL)
+        return after->line_start;
+    }
+
+  return self->text->len;
+}
+
+void
+aushang_front_matter_adopt_style (AushangFrontMatter *self,
+                                  AushangFrontMatter *model)
+{
+  g_return_if_fail (AUSHANG_IS_FRONT_MATTER (self));
+  g_return_if_fail (AUSHANG_IS_FRONT_MATTER (model));
+
+  self->string_style = model->string_style;
+  self->quote_style = model->quote_style;
+  self->list_indent = model->list_indent;
+  self->lists_flow = model->lists_flow;
+}
+
+void
+aushang_front_matter_set_key_order (AushangFrontMatter *self,
+                                    const char * const *order)
+{
+  g_return_if_fail (AUSHANG_IS_FRONT_MATTER (self));
+
+  g_strfreev (self->key_order);
+  self->key_order = g_strdupv ((char **) order);
+}
+
 gboolean
 aushang_front_matter_set_value (AushangFrontMatter  *self,
                                 const char          *key,
@@ -780,7 +850,7 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
     {
       g_autofree char *key_text = emit_key (self, key);
       g_autofree char *line = NULL;
-      gsize at = self->text->len;
+      gsize at = insertion_point (self, key);
       const char *lead = "";
 
       if (at > 0 && self->text->str[at - 1] != '\n')

@@ -91,6 +91,14 @@ gboolean            aushang_front_matter_set_boolean  (AushangFrontMatter  *self
 gboolean            aushang_front_matter_remove       (AushangFrontMatter  *self,
                                                        const char          *key,
                                                        GError             **error);
+/* Takes over another document's way of writing (quotes, list style) for
+ * values this one has no example of yet. */
+void                aushang_front_matter_adopt_style  (AushangFrontMatter *self,
+                                                       AushangFrontMatter *model);
+/* The order new keys should take among the present ones (the order the
+ * collection's documents use); without it they go at the end. */
+void                aushang_front_matter_set_key_order (AushangFrontMatter *self,
+                                                       const char * const *order);
 /* Replaces the whole YAML text (the "Edit as YAML" view): refused with the
  * parse error, and nothing changed, when @text is not valid front matter. */
 gboolean            aushang_front_matter_replace_text (AushangFrontMatter  *self,

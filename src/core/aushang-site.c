@@ -18,6 +18,7 @@
 #include "aushang-document.h"
 #include "aushang-markdown.h"
 #include "aushang-site.h"
+#include "aushang-slug.h"
 #include "aushang-yaml.h"
 
 #define MAX_DEPTH 32
@@ -41,6 +42,7 @@ struct _AushangSite
   GPtrArray    *authors;
   GPtrArray    *blocks;
   GPtrArray    *images;
+  GHashTable   *schemas;       /* AushangCollection* -> AushangSchema* */
 };
 
 G_DEFINE_FINAL_TYPE (AushangSite, aushang_site, G_TYPE_OBJECT)
@@ -105,6 +107,7 @@ clear_index (AushangSite *self)
   g_clear_pointer (&self->authors, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_ptr_array_unref);
+  g_clear_pointer (&self->schemas, g_hash_table_unref);
 }
 
 static void
@@ -1325,4 +1328,359 @@ aushang_site_get_default_collection (AushangSite *self)
     }
 
   return best ? best : aushang_site_get_collection (self, "posts");
+}
+
+AushangSchema *
+aushang_site_get_schema (AushangSite       *self,
+                         AushangCollection *collection)
+{
+  AushangSchema *schema;
+  GPtrArray *documents;
+  g_autoptr(GPtrArray) front_matters = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (collection != NULL, NULL);
+
+  ensure_index (self);
+
+  if (self->schemas == NULL)
+    self->schemas = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  schema = g_hash_table_lookup (self->schemas, collection);
+  if (schema != NULL)
+    return schema;
+
+  documents = aushang_site_get_documents (self, collection);
+  front_matters = g_ptr_array_new ();
+  for (guint i = 0; i < documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+
+      if (!document->has_problem)
+        g_ptr_array_add (front_matters, document->data);
+    }
+
+  schema = aushang_schema_infer (front_matters);
+  g_hash_table_insert (self->schemas, collection, schema);
+
+  return schema;
+}
+
+typedef struct
+{
+  char   *key;
+  double  position;
+  guint   count;
+} KeyPosition;
+
+static int
+compare_key_positions (gconstpointer a,
+                       gconstpointer b)
+{
+  const KeyPosition *ka = *(KeyPosition **) a;
+  const KeyPosition *kb = *(KeyPosition **) b;
+  double pa = ka->position / ka->count, pb = kb->position / kb->count;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+char **
+aushang_site_dup_key_order (AushangSite       *self,
+                            AushangCollection *collection)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *documents;
+  guint used = 0;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (collection != NULL, NULL);
+
+  documents = aushang_site_get_documents (self, collection);
+
+  /* The average relative position of each key in the newest documents. */
+  for (guint i = 0; i < documents->len && used < 50; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+      guint n = g_strv_length (document->keys);
+
+      if (document->has_problem || n == 0)
+        continue;
+      used++;
+
+      for (guint k = 0; k < n; k++)
+        {
+          KeyPosition *entry = g_hash_table_lookup (positions, document->keys[k]);
+
+          if (entry == NULL)
+            {
+              entry = g_new0 (KeyPosition, 1);
+              entry->key = document->keys[k];
+              g_hash_table_insert (positions, entry->key, entry);
+              g_ptr_array_add (sorted, entry);
+            }
+          entry->position += n > 1 ? (double) k / (n - 1) : 0;
+          entry->count++;
+        }
+    }
+
+  g_ptr_array_sort (sorted, compare_key_positions);
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (builder, ((KeyPosition *) g_ptr_array_index (sorted, i))->key);
+
+  return g_strv_builder_end (builder);
+}
+
+AushangBlock *
+aushang_site_find_registration_block (AushangSite *self)
+{
+  static const char *words[] = { "anmeld", "registr", "pretix", "ticket", "signup", "rsvp" };
+  AushangBlock *with_event = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  ensure_index (self);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      AushangBlock *block = g_ptr_array_index (self->blocks, i);
+      g_autofree char *lower = g_ascii_strdown (block->name, -1);
+
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (strstr (lower, words[w]) != NULL)
+          return block;
+
+      if (with_event == NULL &&
+          g_ptr_array_find_with_equal_func (block->params, "event", g_str_equal, NULL))
+        with_event = block;
+    }
+
+  return with_event;
+}
+
+gboolean
+aushang_site_get_shows_future (AushangSite *self)
+{
+  AushangValue *future;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), FALSE);
+
+  future = self->config ? aushang_value_lookup (self->config, "future") : NULL;
+
+  return future != NULL && aushang_value_get_boolean (future);
+}
+
+/* Whether most of the collection's documents have dated file names, and
+ * the extension they use most. */
+static void
+naming_habits (GPtrArray  *documents,
+               gboolean   *dated,
+               char      **extension)
+{
+  g_autoptr(GHashTable) extensions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_dated = 0, best = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *extension = g_strdup ("md");
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *name = g_file_get_basename (document->file);
+      g_autoptr(GDateTime) date = date_from_name (name, NULL);
+      const char *dot = strrchr (name, '.');
+
+      if (date != NULL)
+        n_dated++;
+
+      if (dot != NULL)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (extensions, dot + 1));
+
+          g_hash_table_insert (extensions, g_strdup (dot + 1), GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  *dated = documents->len > 0 && n_dated * 2 > documents->len;
+
+  g_hash_table_iter_init (&iter, extensions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (value) > best)
+        {
+          best = GPOINTER_TO_UINT (value);
+          g_free (*extension);
+          *extension = g_strdup (key);
+        }
+    }
+}
+
+static AushangFrontMatter *
+load_model_front_matter (GPtrArray       *documents,
+                         AushangDocument **holder)
+{
+  for (guint i = 0; i < documents->len && i < 10; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+      AushangDocument *loaded;
+
+      if (document->has_problem)
+        continue;
+
+      loaded = aushang_document_load (document->file, NULL);
+      if (loaded != NULL && aushang_document_get_problem (loaded, NULL, NULL) == NULL &&
+          aushang_document_get_has_front_matter (loaded))
+        {
+          *holder = loaded;
+          return aushang_document_get_front_matter (loaded);
+        }
+      g_clear_object (&loaded);
+    }
+
+  return NULL;
+}
+
+static char *
+announcement_body (AushangSite *self,
+                   const char  *eol)
+{
+  AushangBlock *registration = aushang_site_find_registration_block (self);
+  GString *body = g_string_new (NULL);
+
+  g_string_append_printf (body, "%s%s%s", eol,
+                          _("Describe in two or three sentences what happens and who it is for."), eol);
+  g_string_append_printf (body, "%s### %s%s%s", eol, _("Content"), eol, eol);
+  g_string_append_printf (body, "- %s%s- %s%s", _("What participants learn or do"), eol,
+                          _("What they need to bring"), eol);
+  g_string_append_printf (body, "%s### %s%s%s", eol, _("Place and time"), eol, eol);
+  g_string_append_printf (body, "**%s**<br>%s**%s:** 18:00<br>%s**%s:** 20:00%s", _("Venue, street, town"), eol,
+                          _("Start"), eol, _("End"), eol);
+
+  if (registration != NULL)
+    {
+      g_string_append_printf (body, "%s### %s%s%s{%% include %s", eol, _("Registration"), eol, eol,
+                              registration->name);
+      for (guint i = 0; i < registration->required->len; i++)
+        g_string_append_printf (body, " %s=\"\"", (char *) g_ptr_array_index (registration->required, i));
+      if (registration->required->len == 0 &&
+          g_ptr_array_find_with_equal_func (registration->params, "event", g_str_equal, NULL))
+        g_string_append (body, " event=\"\"");
+      g_string_append_printf (body, " %%}%s", eol);
+    }
+
+  return g_string_free (body, FALSE);
+}
+
+AushangDocument *
+aushang_site_create_document (AushangSite        *self,
+                              AushangCollection  *collection,
+                              const char         *title,
+                              GDateTime          *date,
+                              const char * const *authors,
+                              gboolean            announcement,
+                              GFile             **file,
+                              GError            **error)
+{
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(AushangDocument) model_holder = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *extension = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) key_order = NULL;
+  g_autoptr(GFile) target = NULL;
+  AushangFrontMatter *model, *fm;
+  AushangSchema *schema;
+  AushangField *date_field, *author_field;
+  GPtrArray *documents;
+  gboolean dated;
+  guint n_authors = authors ? g_strv_length ((char **) authors) : 0;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (collection != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (date == NULL)
+    date = now = g_date_time_new_now_local ();
+
+  documents = aushang_site_get_documents (self, collection);
+  schema = aushang_site_get_schema (self, collection);
+  naming_habits (documents, &dated, &extension);
+  dated = dated || collection->dated_names;
+
+  name = dated ? aushang_post_file_name (date, title, extension)
+               : aushang_collection_file_name (title, extension);
+
+  if (!g_file_query_exists (collection->folder, NULL) &&
+      !g_file_make_directory_with_parents (collection->folder, NULL, error))
+    return NULL;
+
+  target = aushang_unique_file (collection->folder, name);
+  if (target == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("There are too many documents named like “%s” already."), name);
+      return NULL;
+    }
+
+  document = aushang_document_new ();
+  fm = aushang_document_get_front_matter (document);
+
+  model = load_model_front_matter (documents, &model_holder);
+  if (model != NULL)
+    aushang_front_matter_adopt_style (fm, model);
+
+  key_order = aushang_site_dup_key_order (self, collection);
+  aushang_front_matter_set_key_order (fm, (const char * const *) key_order);
+
+  if (!aushang_front_matter_set_string (fm, "title", title, error))
+    return NULL;
+
+  date_field = aushang_schema_get_field (schema, "date");
+  {
+    g_autoptr(AushangValue) value = NULL;
+
+    if (date_field != NULL && date_field->kind == AUSHANG_FIELD_DATETIME)
+      value = aushang_value_new_datetime (g_date_time_get_year (date), g_date_time_get_month (date),
+                                          g_date_time_get_day_of_month (date), g_date_time_get_hour (date),
+                                          g_date_time_get_minute (date), 0, TRUE,
+                                          g_date_time_get_utc_offset (date) / G_TIME_SPAN_SECOND);
+    else
+      value = aushang_value_new_date (g_date_time_get_year (date), g_date_time_get_month (date),
+                                      g_date_time_get_day_of_month (date));
+
+    if (!aushang_front_matter_set_value (fm, "date", value, error))
+      return NULL;
+  }
+
+  if (n_authors > 0)
+    {
+      author_field = aushang_schema_get_field (schema, "authors");
+      if (author_field == NULL)
+        author_field = aushang_schema_get_field (schema, "author");
+
+      /* The collection's spelling: "author: Name" or "authors: [...]". */
+      if (author_field != NULL && strcmp (author_field->key, "author") == 0 && n_authors == 1)
+        {
+          if (!aushang_front_matter_set_string (fm, "author", authors[0], error))
+            return NULL;
+        }
+      else if (!aushang_front_matter_set_strv (fm, author_field ? author_field->key : "authors", authors, error))
+        return NULL;
+    }
+
+  if (announcement)
+    {
+      g_autofree char *body = announcement_body (self, aushang_document_get_line_ending (document));
+
+      aushang_document_set_body (document, body);
+    }
+
+  aushang_document_set_modified (document, TRUE);
+
+  if (file != NULL)
+    *file = g_steal_pointer (&target);
+
+  return g_steal_pointer (&document);
 }

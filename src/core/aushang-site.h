@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "aushang-document.h"
+#include "aushang-schema.h"
 #include "aushang-value.h"
 
 G_BEGIN_DECLS
@@ -124,6 +126,34 @@ AushangBlock     *aushang_site_find_block        (AushangSite  *self,
 /* Site-absolute paths ("/assets/images/ki.png") of the images under
  * assets/ and the folders documents take images from, sorted. */
 GPtrArray        *aushang_site_get_images        (AushangSite  *self);
+/* The fields of a collection, inferred from its documents (cached until
+ * aushang_site_reload()). */
+AushangSchema    *aushang_site_get_schema        (AushangSite       *self,
+                                                  AushangCollection *collection);
+/* The order in which the collection's documents write their keys. */
+char            **aushang_site_dup_key_order     (AushangSite       *self,
+                                                  AushangCollection *collection);
+/* The site's registration block (the one whose name or parameters say
+ * so: anmeldung, registration, pretix, ticket, or an "event" parameter). */
+AushangBlock     *aushang_site_find_registration_block (AushangSite *self);
+/* Whether _config.yml says future: true (documents dated later show). */
+gboolean          aushang_site_get_shows_future  (AushangSite  *self);
+
+/* A new, unsaved document for @collection: front matter in the way and
+ * key order the collection's documents use (title, date, authors), and,
+ * when @announcement, a body with the headings of an event announcement
+ * and the site's registration block. @file receives where it should be
+ * saved: the file name Jekyll expects (YYYY-MM-DD-slug.md in _posts, or
+ * what the collection's documents do), never an existing file. */
+AushangDocument  *aushang_site_create_document   (AushangSite        *self,
+                                                  AushangCollection  *collection,
+                                                  const char         *title,
+                                                  GDateTime          *date,
+                                                  const char * const *authors,
+                                                  gboolean            announcement,
+                                                  GFile             **file,
+                                                  GError            **error);
+
 /* The collection most recently written to (newest document date). */
 AushangCollection *aushang_site_get_default_collection (AushangSite *self);
 
