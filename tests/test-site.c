@@ -59,7 +59,7 @@ make_site (void)
        "{% include galerie.html\n   folder=\"treffen\"\n   images=\"a.jpg|Eins,b.jpg\" %}\n"
        "{% include anmeldung.html event=\"x\" %}\n");
   put ("_beitraege/entwurf.md",
-       "---\ntitle: Entwurf\nauthor: Unbekannte Person\npublished: false\ndate: 2026-01-01\n---\nText\n");
+       "---\ntitle: Entwurf\nauthors: [Unbekannte Person]\npublished: false\ndate: 2026-01-01\n---\nText\n");
   put ("_beitraege/kaputt.md", "---\ntitle: [kaputt\n---\n");
   put ("_posts/2024-03-01-alt.md", "---\nauthor: Maria Gonçalves\ncategories: [Events]\n---\nText\n");
   put ("de/news/_posts/2023-05-06-nachricht.md", "---\ntitle: Nachricht\n---\nText\n");
@@ -232,6 +232,90 @@ test_images (void)
   g_assert_cmpstr (g_ptr_array_index (images, 1), ==, "/assets/images/treffen.png");
 }
 
+static char *
+serialize (AushangDocument *document)
+{
+  g_autoptr(GBytes) bytes = aushang_document_serialize (document);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+static void
+test_create_document (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2025, 12, 1, 10, 0, 0);
+  const char *authors[] = { "Maria Gonçalves", NULL };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(AushangDocument) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *relative2 = NULL;
+  AushangCollection *beitraege = aushang_site_get_collection (site, "beitraege");
+
+  document = aushang_site_create_document (site, beitraege, "Neues Treffen: Über Daten", date,
+                                           authors, TRUE, &file, &error);
+  g_assert_no_error (error);
+  relative = g_file_get_relative_path (aushang_site_get_folder (site), file);
+  g_assert_cmpstr (relative, ==, "_beitraege/neues-treffen-ueber-daten.md");
+  g_assert_true (aushang_document_get_modified (document));
+
+  /* The collection's key order: title, authors, …, date. */
+  text = serialize (document);
+  {
+    const char *expected = "---\n"
+                           "title: \"Neues Treffen: Über Daten\"\n"
+                           "authors: [Maria Gonçalves]\n"
+                           "date: 2025-12-01\n"
+                           "---\n";
+    g_autofree char *head = g_strndup (text, strlen (expected));
+
+    g_assert_cmpstr (head, ==, expected);
+  }
+  g_assert_nonnull (strstr (text, "{% include anmeldung.html event=\"\" %}"));
+  g_assert_nonnull (strstr (text, "### "));
+
+  /* Saved, the next one with the same title never overwrites it. */
+  g_assert_true (aushang_document_save_as (document, file, &error));
+  g_assert_no_error (error);
+  again = aushang_site_create_document (site, beitraege, "Neues Treffen: Über Daten", date,
+                                        NULL, FALSE, &second, &error);
+  g_assert_no_error (error);
+  relative2 = g_file_get_relative_path (aushang_site_get_folder (site), second);
+  g_assert_cmpstr (relative2, ==, "_beitraege/neues-treffen-ueber-daten-2.md");
+  g_assert_cmpstr (aushang_document_get_body (again), ==, "");
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_create_post (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2025, 3, 9, 0, 0, 0);
+  const char *authors[] = { "Jörg Müller", NULL };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *text = NULL;
+
+  document = aushang_site_create_document (site, aushang_site_get_collection (site, "posts"),
+                                           "Straße frei!", date, authors, FALSE, &file, &error);
+  g_assert_no_error (error);
+  relative = g_file_get_relative_path (aushang_site_get_folder (site), file);
+  g_assert_cmpstr (relative, ==, "_posts/2025-03-09-strasse-frei.md");
+
+  /* The posts use "author: Name": a single author stays a string. */
+  text = serialize (document);
+  g_assert_cmpstr (text, ==, "---\nauthor: Jörg Müller\ntitle: Straße frei!\ndate: 2025-03-09\n---\n");
+}
+
 static void
 test_not_a_site_and_bad_config (void)
 {
@@ -323,6 +407,8 @@ main (int   argc,
   g_test_add_func ("/site/terms", test_terms);
   g_test_add_func ("/site/blocks", test_blocks);
   g_test_add_func ("/site/images", test_images);
+  g_test_add_func ("/site/create-document", test_create_document);
+  g_test_add_func ("/site/create-post", test_create_post);
   g_test_add_func ("/site/not-a-site-and-bad-config", test_not_a_site_and_bad_config);
   g_test_add_func ("/site/symlink-loop", test_symlink_loop);
   g_test_add_func ("/site/example-site", test_example_site);

@@ -521,7 +521,7 @@ check_schema (GPtrArray          *out,
         {
           if (field->required && strcmp (field->key, "title") != 0)
             add (out, AUSHANG_SEVERITY_WARNING, 1, 1, field->key,
-                 /* Translators: the first %s is a field name, the second a collection. */
+                 /* Translators: the first %s is a collection name, the second a field name. */
                  _("Nearly every document of “%s” has “%s”; this one does not."),
                  collection->name, field->key);
           continue;

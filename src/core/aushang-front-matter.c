@@ -52,6 +52,9 @@ struct _AushangFrontMatter
   guint             list_indent;
   gboolean          lists_flow;
 
+  /* The style was taken from another document (a new one's siblings). */
+  gboolean          style_adopted;
+
   /* Where new keys go (the collection's usual order), or NULL. */
   char            **key_order;
 };
@@ -216,7 +219,7 @@ learn_style (AushangFrontMatter *self)
         {
           strings[entry->span.item_style] += 1;
 
-          if (!found_list)
+          if (!found_list && !self->style_adopted)
             {
               found_list = TRUE;
               self->lists_flow = entry->span.flow;
@@ -226,9 +229,9 @@ learn_style (AushangFrontMatter *self)
         }
     }
 
-  /* Without any string of its own (a new document) the front matter keeps
-   * the style it was given. */
-  if (strings[0] + strings[1] + strings[2] == 0)
+  /* A new document keeps the style of the documents it was made like,
+   * rather than what its first quoted value would suggest. */
+  if (self->style_adopted || strings[0] + strings[1] + strings[2] == 0)
     return;
 
   if (strings[AUSHANG_QUOTE_DOUBLE] > strings[AUSHANG_QUOTE_PLAIN] &&
@@ -807,6 +810,7 @@ aushang_front_matter_adopt_style (AushangFrontMatter *self,
   self->quote_style = model->quote_style;
   self->list_indent = model->list_indent;
   self->lists_flow = model->lists_flow;
+  self->style_adopted = TRUE;
 }
 
 void
