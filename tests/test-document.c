@@ -229,6 +229,45 @@ test_refuses_folder_and_huge (Fixture       *fixture,
 }
 
 static void
+test_overwrite_and_rename (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "post.md", post);
+  g_autofree char *taken = write_file (fixture, "taken.md", "x\n");
+  g_autofree char *target = g_build_filename (fixture->dir, "renamed.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) taken_file = g_file_new_for_path (taken);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
+  g_autofree char *after = NULL;
+
+  /* Someone else wrote the file; the person chose to overwrite. */
+  g_file_set_contents (path, "fremd\n", -1, NULL);
+  {
+    g_autoptr(GFileInfo) info = g_file_info_new ();
+
+    g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                      g_get_real_time () / G_USEC_PER_SEC + 5);
+    g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  }
+  aushang_document_set_body (document, "Meins\r\n");
+  g_assert_false (aushang_document_save (document, NULL));
+  g_assert_true (aushang_document_save_overwrite (document, &error));
+  g_assert_no_error (error);
+  after = read_file (path);
+  g_assert_true (g_str_has_suffix (after, "Meins\r\n"));
+
+  g_assert_false (aushang_document_rename (document, taken_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (aushang_document_rename (document, target_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_equal (aushang_document_get_file (document), target_file));
+}
+
+static void
 test_body_line (void)
 {
   const char *text = "---\ntitle: a\ntags:\n  - b\n---\nErste Zeile\n";
@@ -251,6 +290,7 @@ main (int   argc,
   g_test_add ("/document/save-as-never-overwrites", Fixture, NULL, fixture_set_up, test_save_as_never_overwrites, fixture_tear_down);
   g_test_add ("/document/keeps-permissions", Fixture, NULL, fixture_set_up, test_keeps_permissions, fixture_tear_down);
   g_test_add ("/document/refuses-folder-and-huge", Fixture, NULL, fixture_set_up, test_refuses_folder_and_huge, fixture_tear_down);
+  g_test_add ("/document/overwrite-and-rename", Fixture, NULL, fixture_set_up, test_overwrite_and_rename, fixture_tear_down);
   g_test_add_func ("/document/body-line", test_body_line);
 
   return g_test_run ();

@@ -437,6 +437,58 @@ aushang_document_save_as (AushangDocument  *self,
   return TRUE;
 }
 
+gboolean
+aushang_document_save_overwrite (AushangDocument  *self,
+                                 GError          **error)
+{
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    return aushang_document_save (self, error);
+
+  return write_to (self, self->file, NULL, error);
+}
+
+gboolean
+aushang_document_rename (AushangDocument  *self,
+                         GFile            *file,
+                         GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The document has not been saved yet."));
+      return FALSE;
+    }
+
+  if (g_file_equal (self->file, file))
+    return TRUE;
+
+  if (!g_file_move (self->file, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” already exists. Choose another name."), name);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  return TRUE;
+}
+
 GFile *
 aushang_document_get_file (AushangDocument *self)
 {

@@ -46,6 +46,15 @@ gboolean            aushang_document_save_as           (AushangDocument  *self,
                                                         GFile            *file,
                                                         GError          **error);
 
+/* Saves even though the file changed on disk since it was read (after the
+ * person chose to overwrite the other change). */
+gboolean            aushang_document_save_overwrite    (AushangDocument  *self,
+                                                        GError          **error);
+/* Moves the saved document to @file (never over an existing file). */
+gboolean            aushang_document_rename            (AushangDocument  *self,
+                                                        GFile            *file,
+                                                        GError          **error);
+
 GFile              *aushang_document_get_file          (AushangDocument  *self);
 gboolean            aushang_document_get_has_front_matter (AushangDocument *self);
 AushangFrontMatter *aushang_document_get_front_matter  (AushangDocument  *self);

@@ -1,0 +1,47 @@
+/* aushang-preview.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "aushang-document.h"
+#include "aushang-site.h"
+
+G_BEGIN_DECLS
+
+#define AUSHANG_TYPE_PREVIEW (aushang_preview_get_type ())
+
+G_DECLARE_FINAL_TYPE (AushangPreview, aushang_preview, AUSHANG, PREVIEW, AdwBin)
+
+/* The page as readers will see it, in a WebKitWebView: loaded once, then
+ * patched in place (header and body) so the scroll position stays.
+ * Rendering runs off the main thread and is coalesced to at most one
+ * update per frame. Site files (images, the site's stylesheet) come
+ * through the "aushang-site" URI scheme from the site folder only; scripts
+ * in the content never run; a clicked link opens the system browser. */
+GtkWidget *aushang_preview_new               (void);
+void       aushang_preview_set_site          (AushangPreview  *self,
+                                              AushangSite     *site);
+/* Schedules an update from the document's current state (call after
+ * aushang_editor_sync()). */
+void       aushang_preview_update            (AushangPreview  *self,
+                                              AushangDocument *document);
+/* For tests: runs @script in the page and returns its result as a string. */
+void       aushang_preview_evaluate          (AushangPreview      *self,
+                                              const char          *script,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+char      *aushang_preview_evaluate_finish   (AushangPreview  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error);
+/* TRUE once the latest scheduled update has been painted into the page;
+ * notify::idle is emitted when it changes. */
+gboolean   aushang_preview_get_idle          (AushangPreview  *self);
+
+G_END_DECLS

@@ -1,0 +1,1445 @@
+/* aushang-window.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aushang-check.h"
+#include "aushang-editor.h"
+#include "aushang-form.h"
+#include "aushang-preview.h"
+#include "aushang-site-sidebar.h"
+#include "aushang-window.h"
+
+#define CHECK_DELAY_MS 400
+
+typedef void (*ContinueFunc) (AushangWindow *self,
+                              gpointer       data);
+
+struct _AushangWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  AushangSiteSidebar   *sidebar;
+  AdwWindowTitle       *site_title;
+  AdwWindowTitle       *document_title;
+  GtkWidget            *save_button;
+  GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
+  AushangForm          *form;
+  AushangEditor        *editor;
+  AushangPreview       *preview;
+
+  /* The open site and document */
+  AushangSite          *site;
+  AushangDocument      *document;
+  GFile                *file;          /* where it is, or will be saved */
+  AushangCollection    *collection;
+  AushangSchema        *schema;        /* kept alive while the form uses it */
+  gboolean              is_new;
+  gulong                modified_handler;
+
+  guint                 check_source;
+  guint                 sync_tick;
+  AdwMessageDialog     *dialog;
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (AushangWindow, aushang_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+settings_of (AushangWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? aushang_application_get_settings (AUSHANG_APPLICATION (app)) : NULL;
+}
+
+static void
+toast (AushangWindow *self,
+       const char    *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* Dialogs: one at a time, remembered for tests. */
+
+static void
+dialog_closed_cb (AushangWindow    *self,
+                  AdwMessageDialog *dialog)
+{
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+}
+
+static AdwMessageDialog *
+new_dialog (AushangWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  self->dialog = dialog;
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_closed_cb), self, G_CONNECT_SWAPPED);
+
+  return dialog;
+}
+
+AdwMessageDialog *
+aushang_window_get_dialog (AushangWindow *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), NULL);
+
+  return self->dialog;
+}
+
+/* Titles */
+
+static char *
+document_display_title (AushangWindow *self)
+{
+  AushangFrontMatter *fm;
+  AushangValue *title;
+
+  if (self->document == NULL || !aushang_document_get_has_front_matter (self->document))
+    return g_strdup (_("Untitled"));
+
+  fm = aushang_document_get_front_matter (self->document);
+  title = fm ? aushang_front_matter_get (fm, "title") : NULL;
+  if (title == NULL)
+    return g_strdup (_("Untitled"));
+
+  return aushang_value_to_display (title);
+}
+
+static void
+update_title (AushangWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean modified;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->document_title, "");
+      adw_window_title_set_subtitle (self->document_title, "");
+      gtk_widget_set_sensitive (self->save_button, FALSE);
+      return;
+    }
+
+  modified = aushang_document_get_modified (self->document);
+  title = document_display_title (self);
+  relative = self->site && self->file
+             ? g_file_get_relative_path (aushang_site_get_folder (self->site), self->file)
+             : (self->file ? g_file_get_basename (self->file) : NULL);
+
+  if (self->is_new)
+    /* Translators: %s is the file name a new document will get. */
+    subtitle = g_strdup_printf (_("New, not saved yet: %s"), relative ? relative : "");
+  else if (modified)
+    /* Translators: %s is a file name. */
+    subtitle = g_strdup_printf (_("%s — unsaved changes"), relative ? relative : "");
+  else
+    subtitle = g_strdup (relative ? relative : "");
+
+  adw_window_title_set_title (self->document_title, title);
+  adw_window_title_set_subtitle (self->document_title, subtitle);
+  gtk_widget_set_sensitive (self->save_button, modified || self->is_new);
+}
+
+/* Checks, a little after the last change */
+
+static gboolean
+run_check_cb (gpointer user_data)
+{
+  AushangWindow *self = user_data;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+
+  self->check_source = 0;
+
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+
+  diagnostics = aushang_check_document (self->document, self->file, self->site);
+  aushang_form_show_diagnostics (self->form, diagnostics);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (AushangWindow *self)
+{
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (CHECK_DELAY_MS, run_check_cb, self);
+}
+
+/* Text changes reach the document and the preview at most once a frame,
+ * never on the key press itself. */
+static gboolean
+sync_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+
+  self->sync_tick = 0;
+
+  if (self->document != NULL)
+    {
+      aushang_editor_sync (self->editor);
+      aushang_preview_update (self->preview, self->document);
+      schedule_check (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_changed_cb (AushangWindow *self,
+                   AushangEditor *editor)
+{
+  if (self->sync_tick == 0)
+    self->sync_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), sync_tick_cb, NULL, NULL);
+}
+
+static void
+form_changed_cb (AushangWindow *self,
+                 AushangForm   *form)
+{
+  update_title (self);
+  aushang_preview_update (self->preview, self->document);
+  schedule_check (self);
+}
+
+static void
+modified_changed_cb (AushangWindow   *self,
+                     GParamSpec      *pspec,
+                     AushangDocument *document)
+{
+  update_title (self);
+}
+
+/* Documents */
+
+static void
+set_document (AushangWindow   *self,
+              AushangDocument *document,
+              GFile           *file,
+              gboolean         is_new)
+{
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->modified_handler, self->document);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  self->is_new = is_new;
+  self->collection = (self->site && file) ? aushang_site_find_collection (self->site, file) : NULL;
+  g_clear_object (&self->schema);
+  if (self->site != NULL && self->collection != NULL)
+    self->schema = g_object_ref (aushang_site_get_schema (self->site, self->collection));
+
+  if (document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      update_title (self);
+      return;
+    }
+
+  self->modified_handler = g_signal_connect_object (document, "notify::modified",
+                                                    G_CALLBACK (modified_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+
+  aushang_form_set_document (self->form, self->site, self->collection, document);
+  aushang_editor_set_document (self->editor, self->site, document);
+  aushang_preview_update (self->preview, document);
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  aushang_site_sidebar_select_file (self->sidebar, is_new ? NULL : file);
+
+  update_title (self);
+  run_check_cb (self);
+}
+
+static void
+load_file (AushangWindow *self,
+           GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
+
+  if (document == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  set_document (self, document, file, FALSE);
+}
+
+/* Asking about unsaved changes */
+
+typedef struct
+{
+  ContinueFunc  func;
+  gpointer      data;
+  GDestroyNotify destroy;
+} Continuation;
+
+static void
+continuation_free (Continuation *c)
+{
+  if (c->destroy != NULL)
+    c->destroy (c->data);
+  g_free (c);
+}
+
+static gboolean save_document (AushangWindow *self,
+                               const char    *file_name,
+                               GError       **error);
+static void     show_save_dialog (AushangWindow *self,
+                                  Continuation  *then);
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  Continuation *then = user_data;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (self->document != NULL)
+        aushang_document_set_modified (self->document, FALSE);
+      then->func (self, then->data);
+      continuation_free (then);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (self->is_new)
+        {
+          show_save_dialog (self, then);
+          return;
+        }
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (save_document (self, NULL, &error))
+          then->func (self, then->data);
+        else
+          toast (self, error->message);
+      }
+      continuation_free (then);
+    }
+  else
+    continuation_free (then);
+}
+
+/* Runs @func once the current document's changes are saved or discarded;
+ * not at all when the person cancels. */
+static void
+after_unsaved_changes (AushangWindow  *self,
+                       ContinueFunc    func,
+                       gpointer        data,
+                       GDestroyNotify  destroy)
+{
+  Continuation *then = g_new0 (Continuation, 1);
+  AdwMessageDialog *dialog;
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+
+  then->func = func;
+  then->data = data;
+  then->destroy = destroy;
+
+  if (self->document != NULL)
+    aushang_editor_sync (self->editor);
+
+  if (self->document == NULL || (!aushang_document_get_modified (self->document) && !self->is_new))
+    {
+      func (self, data);
+      continuation_free (then);
+      return;
+    }
+
+  title = document_display_title (self);
+  /* Translators: %s is a document title. */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
+  dialog = new_dialog (self, heading, _("Your changes are lost if you do not save them."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), then);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_now (AushangWindow *self,
+               gpointer       data)
+{
+  load_file (self, G_FILE (data));
+}
+
+void
+aushang_window_select_file (AushangWindow *self,
+                            GFile         *file)
+{
+  g_return_if_fail (AUSHANG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->file != NULL && !self->is_new && g_file_equal (self->file, file))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
+  after_unsaved_changes (self, open_file_now, g_object_ref (file), g_object_unref);
+}
+
+static void
+document_activated_cb (AushangWindow      *self,
+                       GFile              *file,
+                       AushangSiteSidebar *sidebar)
+{
+  aushang_window_select_file (self, file);
+
+  /* Keep the sidebar showing the open document when the person cancels. */
+  if (self->file != NULL && !self->is_new)
+    aushang_site_sidebar_select_file (self->sidebar, self->file);
+}
+
+/* Sites */
+
+static void
+refresh_site (AushangWindow *self)
+{
+  if (self->site == NULL)
+    return;
+
+  aushang_site_reload (self->site);
+  aushang_site_sidebar_set_site (self->sidebar, self->site);
+  if (self->file != NULL && !self->is_new)
+    aushang_site_sidebar_select_file (self->sidebar, self->file);
+}
+
+static void
+open_site_now (AushangWindow *self,
+               gpointer       data)
+{
+  GFile *folder = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
+  AushangValue *config;
+  AushangValue *title;
+  const GError *config_error;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  guint line = 0;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (site == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  set_document (self, NULL, NULL, FALSE);
+  g_set_object (&self->site, site);
+  aushang_preview_set_site (self->preview, site);
+  aushang_site_sidebar_set_site (self->sidebar, site);
+
+  config = aushang_site_get_config (site);
+  title = config ? aushang_value_lookup (config, "title") : NULL;
+  name = title ? aushang_value_to_display (title) : g_file_get_basename (folder);
+  path = g_file_get_parse_name (folder);
+  adw_window_title_set_title (self->site_title, name);
+  adw_window_title_set_subtitle (self->site_title, path);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  gtk_stack_set_visible_child_name (self->main_stack, "site");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  config_error = aushang_site_get_config_error (site, &line, NULL);
+  if (config_error != NULL)
+    {
+      /* Translators: %u is a line number, %s says what is wrong. */
+      g_autofree char *message = g_strdup_printf (_("_config.yml, line %u: %s"), line, config_error->message);
+
+      toast (self, message);
+    }
+
+  if (app != NULL)
+    aushang_application_add_recent (AUSHANG_APPLICATION (app), folder);
+}
+
+void
+aushang_window_open (AushangWindow *self,
+                     GFile         *file)
+{
+  g_autoptr(AushangSite) site = NULL;
+  GFileType type;
+
+  g_return_if_fail (AUSHANG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      after_unsaved_changes (self, open_site_now, g_object_ref (file), g_object_unref);
+      return;
+    }
+
+  site = aushang_site_new_for_file (file);
+  if (site == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* Translators: %s is a file name. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not part of a Jekyll site (no _config.yml above it)."), name);
+
+      toast (self, message);
+      return;
+    }
+
+  open_site_now (self, aushang_site_get_folder (site));
+  load_file (self, file);
+}
+
+/* Saving */
+
+static gboolean
+save_document (AushangWindow  *self,
+               const char     *file_name,
+               GError        **error)
+{
+  GSettings *settings = settings_of (self);
+  gboolean ok;
+
+  aushang_editor_sync (self->editor);
+
+  if (self->is_new)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) target = file_name ? g_file_get_child (folder, file_name) : g_object_ref (self->file);
+
+      ok = aushang_document_save_as (self->document, target, error);
+      if (ok)
+        {
+          g_set_object (&self->file, target);
+          self->is_new = FALSE;
+        }
+    }
+  else
+    ok = aushang_document_save (self->document, error);
+
+  if (!ok)
+    return FALSE;
+
+  if (settings != NULL && self->collection != NULL)
+    {
+      AushangValue *authors = aushang_front_matter_get (aushang_document_get_front_matter (self->document), "authors");
+      g_auto(GStrv) names = NULL;
+
+      if (authors == NULL)
+        authors = aushang_front_matter_get (aushang_document_get_front_matter (self->document), "author");
+      names = authors ? aushang_value_dup_strv (authors) : NULL;
+
+      g_settings_set_string (settings, "last-collection", self->collection->name);
+      if (names != NULL && names[0] != NULL)
+        g_settings_set_string (settings, "last-author", names[0]);
+    }
+
+  refresh_site (self);
+  update_title (self);
+  toast (self, _("Saved"));
+
+  return TRUE;
+}
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AushangWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "overwrite") != 0)
+    return;
+
+  if (aushang_document_save_overwrite (self->document, &error))
+    {
+      refresh_site (self);
+      update_title (self);
+      toast (self, _("Saved"));
+    }
+  else
+    toast (self, error->message);
+}
+
+static void
+report_save_error (AushangWindow *self,
+                   GError        *error)
+{
+  AdwMessageDialog *dialog;
+
+  if (!g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    {
+      dialog = new_dialog (self, _("The Document Was Not Saved"), error->message);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = new_dialog (self, _("Changed by Someone Else"),
+                       _("Another program changed this file since you opened it. Saving now replaces that change with yours."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Replace Their Change"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  AushangWindow *self;
+  GtkEntry      *entry;
+  Continuation  *then;
+} SaveDialogData;
+
+static void
+save_dialog_data_free (gpointer data)
+{
+  SaveDialogData *d = data;
+
+  if (d->then != NULL)
+    continuation_free (d->then);
+  g_free (d);
+}
+
+static void
+save_dialog_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SaveDialogData   *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entry))));
+  if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
+    {
+      toast (d->self, _("The file name may not be empty, start with a dot or contain “/”."));
+      return;
+    }
+
+  if (strchr (name, '.') == NULL)
+    {
+      char *with_extension = g_strconcat (name, ".md", NULL);
+
+      g_free (name);
+      name = with_extension;
+    }
+
+  if (!save_document (d->self, name, &error))
+    {
+      report_save_error (d->self, error);
+      return;
+    }
+
+  if (d->then != NULL)
+    {
+      d->then->func (d->self, d->then->data);
+      g_clear_pointer (&d->then, continuation_free);
+    }
+}
+
+static void
+show_save_dialog (AushangWindow *self,
+                  Continuation  *then)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *folder = NULL;
+  g_autofree char *body = NULL;
+  SaveDialogData *d = g_new0 (SaveDialogData, 1);
+
+  if (self->site != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      folder = g_file_get_relative_path (aushang_site_get_folder (self->site), parent);
+    }
+
+  /* Translators: %s is a folder like _posts. */
+  body = g_strdup_printf (_("The file name becomes part of the page’s web address. It is saved in the folder %s."),
+                          folder ? folder : "");
+  dialog = new_dialog (self, _("Save New Document"), body);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  d->self = self;
+  d->entry = GTK_ENTRY (entry);
+  d->then = then;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (save_dialog_response_cb), d,
+                         (GClosureNotify) (void (*) (void)) save_dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+aushang_window_save (AushangWindow  *self,
+                     const char     *file_name,
+                     GError        **error)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    return TRUE;
+
+  return save_document (self, file_name, error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->is_new)
+    {
+      show_save_dialog (self, NULL);
+      return;
+    }
+
+  if (!save_document (self, NULL, &error))
+    report_save_error (self, error);
+}
+
+/* New documents */
+
+gboolean
+aushang_window_new_document (AushangWindow  *self,
+                             const char     *collection_name,
+                             const char     *title,
+                             GError        **error)
+{
+  AushangCollection *collection;
+  GSettings *settings = settings_of (self);
+  g_autofree char *last_author = settings ? g_settings_get_string (settings, "last-author") : NULL;
+  const char *authors[] = { last_author, NULL };
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->site != NULL, FALSE);
+
+  collection = collection_name ? aushang_site_get_collection (self->site, collection_name)
+                               : aushang_site_get_default_collection (self->site);
+  if (collection == NULL)
+    collection = aushang_site_get_collection (self->site, "posts");
+
+  document = aushang_site_create_document (self->site, collection, title, today,
+                                           last_author && *last_author ? authors : NULL,
+                                           TRUE, &file, error);
+  if (document == NULL)
+    return FALSE;
+
+  set_document (self, document, file, TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "fields");
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkDropDown  *collections;
+  GtkEntry     *title;
+  GPtrArray    *names;
+} NewDialogData;
+
+static void
+new_dialog_data_free (gpointer data)
+{
+  NewDialogData *d = data;
+
+  g_ptr_array_unref (d->names);
+  g_free (d);
+}
+
+typedef struct
+{
+  char *collection;
+  char *title;
+} NewRequest;
+
+static void
+new_request_free (gpointer data)
+{
+  NewRequest *request = data;
+
+  g_free (request->collection);
+  g_free (request->title);
+  g_free (request);
+}
+
+static void
+create_now (AushangWindow *self,
+            gpointer       data)
+{
+  NewRequest *request = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aushang_window_new_document (self, request->collection, request->title, &error))
+    toast (self, error->message);
+}
+
+static void
+new_dialog_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        NewDialogData    *d)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  NewRequest *request;
+  guint selected;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+
+  selected = gtk_drop_down_get_selected (d->collections);
+  request = g_new0 (NewRequest, 1);
+  request->collection = g_strdup (selected < d->names->len ? g_ptr_array_index (d->names, selected) : NULL);
+  request->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->title))));
+  if (*request->title == '\0')
+    {
+      g_free (request->title);
+      request->title = g_strdup (_("New document"));
+    }
+
+  after_unsaved_changes (self, create_now, request, new_request_free);
+}
+
+static void
+new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  GSettings *settings = settings_of (self);
+  g_autofree char *last = settings ? g_settings_get_string (settings, "last-collection") : NULL;
+  AushangCollection *preferred;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  NewDialogData *d;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *label, *entry, *dropdown;
+  GPtrArray *collections;
+  guint selected = 0;
+
+  if (self->site == NULL)
+    return;
+
+  preferred = last && *last ? aushang_site_get_collection (self->site, last) : NULL;
+  if (preferred == NULL)
+    preferred = aushang_site_get_default_collection (self->site);
+
+  d = g_new0 (NewDialogData, 1);
+  d->names = g_ptr_array_new_with_free_func (g_free);
+  collections = aushang_site_get_collections (self->site);
+  for (guint i = 0; i < collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (collections, i);
+      g_autofree char *text = NULL;
+
+      if (!collection->exists && collection != preferred && g_strcmp0 (collection->name, "posts") != 0)
+        continue;
+
+      if (g_strcmp0 (collection->name, "posts") == 0)
+        text = g_strdup_printf (_("Posts (%s)"), collection->label);
+      else if (g_strcmp0 (collection->name, "drafts") == 0)
+        text = g_strdup_printf (_("Drafts (%s)"), collection->label);
+      else
+        text = g_strdup_printf ("%c%s (%s)", g_ascii_toupper (collection->name[0]),
+                                collection->name + 1, collection->label);
+
+      if (collection == preferred)
+        selected = d->names->len;
+      gtk_string_list_append (labels, text);
+      g_ptr_array_add (d->names, g_strdup (collection->name));
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Title"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  label = gtk_label_new_with_mnemonic (_("_Where"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+
+  d->collections = GTK_DROP_DOWN (dropdown);
+  d->title = GTK_ENTRY (entry);
+
+  dialog = new_dialog (self, _("New Document"),
+                       _("It starts with today’s date and the headings of an event announcement; change anything you like."));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (new_dialog_response_cb), d,
+                         (GClosureNotify) (void (*) (void)) new_dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Renaming */
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkEntry         *entry)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->document == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
+    {
+      toast (self, _("The file name may not be empty, start with a dot or contain “/”."));
+      return;
+    }
+
+  parent = g_file_get_parent (self->file);
+  target = g_file_get_child (parent, name);
+  if (!aushang_document_rename (self->document, target, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->file, target);
+  refresh_site (self);
+  update_title (self);
+  toast (self, _("Renamed"));
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->is_new || self->file == NULL)
+    {
+      toast (self, _("Save the document first; its file name can be changed in the save dialog."));
+      return;
+    }
+
+  name = g_file_get_basename (self->file);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+
+  dialog = new_dialog (self, _("Rename Document?"),
+                       _("The file name is part of the page’s web address. After renaming, links to the old address (from other pages, newsletters or social media) no longer work."));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), entry);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opening sites */
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     AushangWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (folder != NULL)
+        aushang_window_open (self, folder);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_site_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Jekyll Site Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+copy_tree (GFile   *source,
+           GFile   *target,
+           GError **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  if (!g_file_make_directory_with_parents (target, NULL, error))
+    return FALSE;
+
+  enumerator = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      g_autoptr(GFile) destination = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+
+      destination = g_file_get_child (target, g_file_info_get_name (info));
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!copy_tree (child, destination, error))
+            return FALSE;
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        {
+          if (!g_file_copy (child, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  g_autoptr(GFile) source = aushang_application_dup_example_site ();
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (documents == NULL)
+    documents = g_get_home_dir ();
+
+  /* A copy of its own, so the person can try everything. Translators:
+   * the name of the folder the example site is copied to. */
+  base = g_build_filename (documents, _("Aushang Example Site"), NULL);
+  target = g_file_new_for_path (base);
+  for (guint i = 2; g_file_query_exists (target, NULL) && i < 1000; i++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s %u", base, i);
+
+      g_clear_object (&target);
+      target = g_file_new_for_path (numbered);
+    }
+
+  if (!copy_tree (source, target, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  aushang_window_open (self, target);
+}
+
+/* The rest of the window */
+
+static void
+toggle_preview (AushangWindow *self,
+                gboolean       show)
+{
+  GSettings *settings = settings_of (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
+  if (settings != NULL)
+    g_settings_set_boolean (settings, "show-preview", show);
+  if (show && self->document != NULL)
+    aushang_preview_update (self->preview, self->document);
+}
+
+static void
+toggle_preview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+
+  toggle_preview (self, !gtk_widget_get_visible (GTK_WIDGET (self->preview)));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      gboolean on_sidebar = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "sidebar") == 0;
+
+      adw_leaflet_navigate (self->leaflet, on_sidebar ? ADW_NAVIGATION_DIRECTION_FORWARD
+                                                      : ADW_NAVIGATION_DIRECTION_BACK);
+    }
+  else
+    gtk_widget_set_visible (self->sidebar_box, !gtk_widget_get_visible (self->sidebar_box));
+}
+
+static void
+back_clicked_cb (AushangWindow *self,
+                 GtkButton     *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+recent_activated_cb (AushangWindow *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "aushang-path");
+  g_autoptr(GFile) folder = path ? g_file_new_for_path (path) : NULL;
+
+  if (folder != NULL)
+    aushang_window_open (self, folder);
+}
+
+static void
+fill_recent (AushangWindow *self)
+{
+  GSettings *settings = settings_of (self);
+  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-sites") : NULL;
+  guint shown = 0;
+
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      GtkWidget *row;
+      g_autofree char *name = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_DIR))
+        continue;
+
+      name = g_path_get_basename (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "aushang-path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+static void
+close_now (AushangWindow *self,
+           gpointer       data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+aushang_window_close_request (GtkWindow *window)
+{
+  AushangWindow *self = AUSHANG_WINDOW (window);
+  GSettings *settings = settings_of (self);
+
+  if (!self->close_confirmed && self->document != NULL)
+    {
+      aushang_editor_sync (self->editor);
+      if (aushang_document_get_modified (self->document) || self->is_new)
+        {
+          after_unsaved_changes (self, close_now, NULL, NULL);
+          return TRUE;
+        }
+    }
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (aushang_window_parent_class)->close_request (window);
+}
+
+AushangSite *
+aushang_window_get_site (AushangWindow *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), NULL);
+
+  return self->site;
+}
+
+AushangDocument *
+aushang_window_get_document (AushangWindow *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GFile *
+aushang_window_get_file (AushangWindow *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+GtkWidget *
+aushang_window_get_form (AushangWindow *self)
+{
+  return GTK_WIDGET (self->form);
+}
+
+GtkWidget *
+aushang_window_get_editor (AushangWindow *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+aushang_window_get_preview (AushangWindow *self)
+{
+  return GTK_WIDGET (self->preview);
+}
+
+GtkWidget *
+aushang_window_get_sidebar (AushangWindow *self)
+{
+  return GTK_WIDGET (self->sidebar);
+}
+
+AushangWindow *
+aushang_window_new (AushangApplication *application)
+{
+  return g_object_new (AUSHANG_TYPE_WINDOW, "application", application, NULL);
+}
+
+static void
+aushang_window_constructed (GObject *object)
+{
+  AushangWindow *self = AUSHANG_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (aushang_window_parent_class)->constructed (object);
+
+  settings = settings_of (self);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_widget_set_visible (GTK_WIDGET (self->preview), g_settings_get_boolean (settings, "show-preview"));
+    }
+
+  fill_recent (self);
+}
+
+static void
+aushang_window_dispose (GObject *object)
+{
+  AushangWindow *self = AUSHANG_WINDOW (object);
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->sync_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
+      self->sync_tick = 0;
+    }
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->modified_handler, self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->schema);
+  g_clear_object (&self->site);
+
+  G_OBJECT_CLASS (aushang_window_parent_class)->dispose (object);
+}
+
+static void
+aushang_window_class_init (AushangWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = aushang_window_constructed;
+  object_class->dispose = aushang_window_dispose;
+  window_class->close_request = aushang_window_close_request;
+
+  g_type_ensure (AUSHANG_TYPE_SITE_SIDEBAR);
+  g_type_ensure (AUSHANG_TYPE_FORM);
+  g_type_ensure (AUSHANG_TYPE_EDITOR);
+  g_type_ensure (AUSHANG_TYPE_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, site_title);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, document_title);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+
+}
+
+/* The window's actions live in its action map ("win."), beside
+ * GtkApplicationWindow's own show-help-overlay. */
+typedef void (*WindowAction) (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+
+static const struct {
+  const char   *name;
+  WindowAction  func;
+} window_actions[] = {
+  { "open-site", open_site_action },
+  { "open-example", open_example_action },
+  { "new-document", new_document_action },
+  { "save", save_action },
+  { "rename", rename_action },
+  { "toggle-preview", toggle_preview_action },
+  { "toggle-sidebar", toggle_sidebar_action },
+};
+
+static void
+window_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (g_strcmp0 (window_actions[i].name, name) == 0)
+      window_actions[i].func (GTK_WIDGET (user_data), name, parameter);
+}
+
+static void
+add_window_actions (AushangWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (window_actions[i].name, NULL);
+
+      g_signal_connect (action, "activate", G_CALLBACK (window_action_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
+}
+
+static void
+aushang_window_init (AushangWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_window_actions (self);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}

@@ -1,0 +1,52 @@
+/* aushang-window.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "aushang-application.h"
+#include "aushang-document.h"
+#include "aushang-site.h"
+
+G_BEGIN_DECLS
+
+#define AUSHANG_TYPE_WINDOW (aushang_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AushangWindow, aushang_window, AUSHANG, WINDOW, AdwApplicationWindow)
+
+AushangWindow   *aushang_window_new          (AushangApplication *application);
+/* Opens a site folder, or a document (and the site around it). */
+void             aushang_window_open         (AushangWindow      *self,
+                                              GFile              *file);
+
+/* For tests. */
+AushangSite     *aushang_window_get_site     (AushangWindow      *self);
+AushangDocument *aushang_window_get_document (AushangWindow      *self);
+GFile           *aushang_window_get_file     (AushangWindow      *self);
+GtkWidget       *aushang_window_get_form     (AushangWindow      *self);
+GtkWidget       *aushang_window_get_editor   (AushangWindow      *self);
+GtkWidget       *aushang_window_get_preview  (AushangWindow      *self);
+GtkWidget       *aushang_window_get_sidebar  (AushangWindow      *self);
+/* Opens @file of the current site, as a click in the sidebar does (asking
+ * about unsaved changes first). */
+void             aushang_window_select_file  (AushangWindow      *self,
+                                              GFile              *file);
+/* Starts a new document as "New" does, without the dialog. */
+gboolean         aushang_window_new_document (AushangWindow      *self,
+                                              const char         *collection,
+                                              const char         *title,
+                                              GError            **error);
+/* Saves as Ctrl+S does; a new document goes to @file_name in its
+ * collection folder (NULL: the proposed name) without asking. */
+gboolean         aushang_window_save         (AushangWindow      *self,
+                                              const char         *file_name,
+                                              GError            **error);
+/* The dialog currently asking something (unsaved changes, …), or NULL. */
+AdwMessageDialog *aushang_window_get_dialog  (AushangWindow      *self);
+
+G_END_DECLS
