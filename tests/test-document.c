@@ -268,6 +268,27 @@ test_overwrite_and_rename (Fixture       *fixture,
 }
 
 static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "post.md", post);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) recovered = g_bytes_new_static ("---\ntitle: Gerettet\n---\nText\n", 31);
+  g_autoptr(AushangDocument) document = aushang_document_restore (file, recovered);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (aushang_document_get_modified (document));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (aushang_document_get_front_matter (document), "title")),
+                   ==, "Gerettet");
+  /* Unchanged on disk since: saving goes through. */
+  g_assert_true (aushang_document_save (document, &error));
+  g_assert_no_error (error);
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, "---\ntitle: Gerettet\n---\nText\n");
+}
+
+static void
 test_body_line (void)
 {
   const char *text = "---\ntitle: a\ntags:\n  - b\n---\nErste Zeile\n";
@@ -291,6 +312,7 @@ main (int   argc,
   g_test_add ("/document/keeps-permissions", Fixture, NULL, fixture_set_up, test_keeps_permissions, fixture_tear_down);
   g_test_add ("/document/refuses-folder-and-huge", Fixture, NULL, fixture_set_up, test_refuses_folder_and_huge, fixture_tear_down);
   g_test_add ("/document/overwrite-and-rename", Fixture, NULL, fixture_set_up, test_overwrite_and_rename, fixture_tear_down);
+  g_test_add ("/document/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add_func ("/document/body-line", test_body_line);
 
   return g_test_run ();

@@ -325,6 +325,31 @@ aushang_document_load (GFile   *file,
   return self;
 }
 
+AushangDocument *
+aushang_document_restore (GFile  *file,
+                          GBytes *contents)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  AushangDocument *self;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  data = g_bytes_get_data (contents, &length);
+  self = aushang_document_new_from_data (data, length);
+  self->file = g_object_ref (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    self->etag = g_strdup (g_file_info_get_etag (info));
+
+  self->modified = TRUE;
+
+  return self;
+}
+
 GBytes *
 aushang_document_serialize (AushangDocument *self)
 {

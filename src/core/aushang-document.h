@@ -39,6 +39,11 @@ AushangDocument    *aushang_document_new_from_data     (const char       *data,
                                                         gsize             length);
 AushangDocument    *aushang_document_load              (GFile            *file,
                                                         GError          **error);
+/* A document for @file with @contents instead of what is on disk (unsaved
+ * text from the recovery area): modified, and saving it checks against the
+ * file as it is on disk now. */
+AushangDocument    *aushang_document_restore           (GFile            *file,
+                                                        GBytes           *contents);
 gboolean            aushang_document_save              (AushangDocument  *self,
                                                         GError          **error);
 /* Saves to another file (a new document's first save); becomes its file. */

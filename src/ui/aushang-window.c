@@ -15,10 +15,12 @@
 #include "aushang-editor.h"
 #include "aushang-form.h"
 #include "aushang-preview.h"
+#include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
 
 #define CHECK_DELAY_MS 400
+#define AUTOSAVE_DELAY_MS 2000
 
 typedef void (*ContinueFunc) (AushangWindow *self,
                               gpointer       data);
@@ -54,6 +56,7 @@ struct _AushangWindow
   gulong                modified_handler;
 
   guint                 check_source;
+  guint                 autosave_source;
   guint                 sync_tick;
   AdwMessageDialog     *dialog;
   gboolean              close_confirmed;
@@ -191,6 +194,38 @@ schedule_check (AushangWindow *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, run_check_cb, self);
 }
 
+/* Unsaved text goes to the recovery area a little after the last change,
+ * so a crash loses nothing. */
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  AushangWindow *self = user_data;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_source = 0;
+
+  if (self->document == NULL || self->file == NULL)
+    return G_SOURCE_REMOVE;
+
+  aushang_editor_sync (self->editor);
+  if (!aushang_document_get_modified (self->document) && !self->is_new)
+    return G_SOURCE_REMOVE;
+
+  contents = aushang_document_serialize (self->document);
+  if (!aushang_recovery_store (self->file, contents, &error))
+    g_warning ("Could not keep a copy of the unsaved text: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (AushangWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+}
+
 /* Text changes reach the document and the preview at most once a frame,
  * never on the key press itself. */
 static gboolean
@@ -207,6 +242,7 @@ sync_tick_cb (GtkWidget     *widget,
       aushang_editor_sync (self->editor);
       aushang_preview_update (self->preview, self->document);
       schedule_check (self);
+      schedule_autosave (self);
     }
 
   return G_SOURCE_REMOVE;
@@ -227,6 +263,7 @@ form_changed_cb (AushangWindow *self,
   update_title (self);
   aushang_preview_update (self->preview, self->document);
   schedule_check (self);
+  schedule_autosave (self);
 }
 
 static void
@@ -329,6 +366,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     {
       if (self->document != NULL)
         aushang_document_set_modified (self->document, FALSE);
+      if (self->file != NULL)
+        aushang_recovery_discard (self->file);
       then->func (self, then->data);
       continuation_free (then);
     }
@@ -446,6 +485,72 @@ refresh_site (AushangWindow *self)
     aushang_site_sidebar_select_file (self->sidebar, self->file);
 }
 
+static void offer_recovery (AushangWindow *self);
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AushangRecovery  *recovery)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_autoptr(AushangDocument) document = aushang_document_restore (recovery->file, recovery->contents);
+
+      set_document (self, document, recovery->file, !g_file_query_exists (recovery->file, NULL));
+      toast (self, _("Restored. Save to keep the changes."));
+      return;
+    }
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      aushang_recovery_discard (recovery->file);
+      offer_recovery (self);
+    }
+}
+
+/* Unsaved text from a session that ended without saving is offered back. */
+static void
+offer_recovery (AushangWindow *self)
+{
+  g_autoptr(GPtrArray) recoveries = NULL;
+  AushangRecovery *recovery;
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (self->site == NULL)
+    return;
+
+  recoveries = aushang_recovery_list (aushang_site_get_folder (self->site));
+  if (recoveries->len == 0)
+    return;
+
+  recovery = g_ptr_array_steal_index (recoveries, 0);
+  name = g_file_get_relative_path (aushang_site_get_folder (self->site), recovery->file);
+  local = g_date_time_to_local (recovery->saved);
+  when = g_date_time_format (local, "%x %X");
+  /* Translators: the first %s is a file name, the second a date and time. */
+  body = g_strdup_printf (_("Changes to %s were not saved when Aushang last closed (%s). Restore them?"),
+                          name, when);
+  dialog = new_dialog (self, _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb), recovery,
+                         (GClosureNotify) (void (*) (void)) aushang_recovery_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_site_now (AushangWindow *self,
                gpointer       data)
@@ -493,6 +598,8 @@ open_site_now (AushangWindow *self,
 
   if (app != NULL)
     aushang_application_add_recent (AUSHANG_APPLICATION (app), folder);
+
+  offer_recovery (self);
 }
 
 void
@@ -548,6 +655,7 @@ save_document (AushangWindow  *self,
       ok = aushang_document_save_as (self->document, target, error);
       if (ok)
         {
+          aushang_recovery_discard (self->file);
           g_set_object (&self->file, target);
           self->is_new = FALSE;
         }
@@ -557,6 +665,9 @@ save_document (AushangWindow  *self,
 
   if (!ok)
     return FALSE;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  aushang_recovery_discard (self->file);
 
   if (settings != NULL && self->collection != NULL)
     {
@@ -591,6 +702,7 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 
   if (aushang_document_save_overwrite (self->document, &error))
     {
+      aushang_recovery_discard (self->file);
       refresh_site (self);
       update_title (self);
       toast (self, _("Saved"));
@@ -1333,6 +1445,7 @@ aushang_window_dispose (GObject *object)
   AushangWindow *self = AUSHANG_WINDOW (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->sync_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
