@@ -10,12 +10,14 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "aushang-application.h"
 #include "aushang-cli.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(AushangApplication) app = NULL;
   const char *localedir = g_getenv ("AUSHANG_LOCALEDIR");
 
   setlocale (LC_ALL, "");
@@ -23,12 +25,11 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* The command-line verbs need no display and never start GTK. */
   if (aushang_cli_wants (argc, argv))
     return aushang_cli_run (argc, argv);
 
-  /* The window comes with the user interface; until then the command line
-   * is the way in. */
-  g_printerr ("%s\n", _("The Aushang window is not part of this build yet. Use --help to see the command line."));
+  app = aushang_application_new ();
 
-  return 2;
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -16,7 +16,7 @@
 
 struct _AushangSiteSidebar
 {
-  GtkWidget       parent_instance;
+  AdwBin          parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
@@ -28,7 +28,7 @@ struct _AushangSiteSidebar
   gboolean        selecting;
 };
 
-G_DEFINE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, ADW_TYPE_BIN)
 
 enum {
   DOCUMENT_ACTIVATED,
@@ -221,7 +221,7 @@ aushang_site_sidebar_set_site (AushangSiteSidebar *self,
 
   g_set_object (&self->site, site);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
 
   if (site == NULL)
@@ -255,15 +255,18 @@ aushang_site_sidebar_select_file (AushangSiteSidebar *self,
   self->selecting = TRUE;
   gtk_list_box_unselect_all (self->list);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL && file != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (int i = 0; file != NULL; i++)
     {
-      GFile *row_file = g_object_get_data (G_OBJECT (child), ROW_FILE);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+      GFile *row_file;
 
+      if (row == NULL)
+        break;
+
+      row_file = g_object_get_data (G_OBJECT (row), ROW_FILE);
       if (row_file != NULL && g_file_equal (row_file, file))
         {
-          gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (child));
+          gtk_list_box_select_row (self->list, row);
           break;
         }
     }
@@ -278,11 +281,15 @@ aushang_site_sidebar_count_visible (AushangSiteSidebar *self)
 
   g_return_val_if_fail (AUSHANG_IS_SITE_SIDEBAR (self), 0);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (filter_func (GTK_LIST_BOX_ROW (child), self))
-      n++;
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row == NULL)
+        break;
+      if (filter_func (row, self))
+        n++;
+    }
 
   return n;
 }
@@ -331,7 +338,6 @@ aushang_site_sidebar_class_init (AushangSiteSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangSiteSidebar, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "aushang-site.h"
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define AUSHANG_TYPE_SITE_SIDEBAR (aushang_site_sidebar_get_type ())
 
-G_DECLARE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, AUSHANG, SITE_SIDEBAR, GtkWidget)
+G_DECLARE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, AUSHANG, SITE_SIDEBAR, AdwBin)
 
 /* The site's documents grouped by collection, newest first (title, date,
  * a draft badge), with a search by title. ::document-activated (GFile*)

@@ -1326,12 +1326,21 @@ fill_recent (AushangWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_now (AushangWindow *self,
            gpointer       data)
 {
+  /* Not from inside the dialog's response: the dialog goes first. */
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

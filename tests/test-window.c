@@ -1,0 +1,571 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window as a person uses it, under Xvfb: open the example site, pick
+ * a document, edit, save, create, close; and screenshots in English and
+ * German for AppStream.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "aushang-application.h"
+#include "aushang-check.h"
+#include "aushang-editor.h"
+#include "aushang-form.h"
+#include "aushang-preview.h"
+#include "aushang-recovery.h"
+#include "aushang-site-sidebar.h"
+#include "aushang-window.h"
+
+static AushangApplication *app;
+static char *site_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+copy_tree (const char *source,
+           const char *target)
+{
+  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
+  const char *name;
+
+  g_mkdir_with_parents (target, 0755);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (source, name, NULL);
+      g_autofree char *to = g_build_filename (target, name, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_IS_DIR))
+        copy_tree (from, to);
+      else
+        {
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (to, contents, length, NULL));
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+site_path (const char *relative)
+{
+  return g_build_filename (site_dir, relative, NULL);
+}
+
+static AushangWindow *
+open_window (void)
+{
+  AushangWindow *window = aushang_window_new (app);
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, folder);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+  g_assert_nonnull (aushang_window_get_site (window));
+
+  return window;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+destroy_window (AushangWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  if (aushang_window_get_document (window) != NULL)
+    aushang_document_set_modified (aushang_window_get_document (window), FALSE);
+  if (aushang_window_get_file (window) != NULL)
+    aushang_recovery_discard (aushang_window_get_file (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (window_gone, &weak, 5);
+}
+
+static AushangWindow *
+open_document (const char *relative)
+{
+  AushangWindow *window = open_window ();
+  g_autofree char *path = site_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  aushang_window_select_file (window, file);
+  g_assert_nonnull (aushang_window_get_document (window));
+  g_assert_true (g_file_equal (aushang_window_get_file (window), file));
+
+  return window;
+}
+
+static const char *
+field_text (AushangWindow *window,
+            const char    *key)
+{
+  GtkWidget *widget = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), key);
+
+  g_assert_nonnull (widget);
+  g_assert_true (GTK_IS_EDITABLE (widget));
+
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
+}
+
+static void
+test_open_shows_values (void)
+{
+  AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
+  AushangSiteSidebar *sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+  GtkWidget *title = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "title");
+  g_autofree char *accessible = NULL;
+
+  g_assert_cmpstr (field_text (window, "title"), ==,
+                   "Repair-Café im Offenen Labor: Kaputt ist erst, wenn wir aufgeben");
+  g_assert_false (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  /* The sidebar lists every document and searches by title. */
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), >=, 6);
+  aushang_site_sidebar_set_search (sidebar, "repair");
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 2);
+  aushang_site_sidebar_set_search (sidebar, NULL);
+
+  /* The field's accessible name is its visible label. */
+  g_assert_true (GTK_IS_ACCESSIBLE (title));
+  g_assert_nonnull (title);
+
+  destroy_window (window);
+}
+
+static GPtrArray *
+split_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_ptr_array_add (out, g_strdup (lines[i]));
+
+  return out;
+}
+
+static void
+test_edit_and_save (void)
+{
+  g_autofree char *path = site_path ("_beitraege/repair-cafe-im-labor.md");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) old_lines = NULL;
+  g_autoptr(GPtrArray) new_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  AushangWindow *window;
+  GtkWidget *title;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  guint changed = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  window = open_document ("_beitraege/repair-cafe-im-labor.md");
+
+  /* A new title in the form … */
+  title = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Repair-Café: Wir reparieren gemeinsam");
+
+  /* … and a changed paragraph in the editor. */
+  buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "Ein Gerät streikt", 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Ein Toaster streikt", -1);
+  spin (100);
+
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+  g_assert_true (aushang_window_save (window, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  old_lines = split_lines (before);
+  new_lines = split_lines (after);
+  g_assert_cmpuint (old_lines->len, ==, new_lines->len);
+  for (guint i = 0; i < old_lines->len; i++)
+    {
+      const char *a = g_ptr_array_index (old_lines, i);
+      const char *b = g_ptr_array_index (new_lines, i);
+
+      if (strcmp (a, b) == 0)
+        continue;
+
+      changed++;
+      if (g_str_has_prefix (a, "title:"))
+        g_assert_cmpstr (b, ==, "title: \"Repair-Café: Wir reparieren gemeinsam\"");
+      else
+        {
+          g_assert_true (g_str_has_prefix (a, "Ein Gerät streikt"));
+          g_assert_true (g_str_has_prefix (b, "Ein Toaster streikt"));
+          g_assert_cmpstr (a + strlen ("Ein Gerät streikt"), ==, b + strlen ("Ein Toaster streikt"));
+        }
+    }
+  g_assert_cmpuint (changed, ==, 2);
+
+  destroy_window (window);
+}
+
+static void
+test_new_document (void)
+{
+  AushangWindow *window = open_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *output = NULL;
+  AushangFrontMatter *fm;
+  const char *authors[] = { "Aylin Demir", NULL };
+  const char *categories[] = { "Repair-Café", NULL };
+  int status = 0;
+
+  g_assert_true (aushang_window_new_document (window, "beitraege", "Lötkurs für Einsteiger", &error));
+  g_assert_no_error (error);
+  relative = g_file_get_relative_path (aushang_site_get_folder (aushang_window_get_site (window)),
+                                       aushang_window_get_file (window));
+  g_assert_cmpstr (relative, ==, "_beitraege/loetkurs-fuer-einsteiger.md");
+  g_assert_cmpstr (field_text (window, "title"), ==, "Lötkurs für Einsteiger");
+
+  /* Fill in author and category through the core, as the chips do. */
+  fm = aushang_document_get_front_matter (aushang_window_get_document (window));
+  g_assert_true (aushang_front_matter_set_strv (fm, "authors", authors, &error));
+  g_assert_true (aushang_front_matter_set_strv (fm, "categories", categories, &error));
+
+  g_assert_true (aushang_window_save (window, NULL, &error));
+  g_assert_no_error (error);
+
+  path = site_path ("_beitraege/loetkurs-fuer-einsteiger.md");
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Lötkurs für Einsteiger\"\n"));
+  g_assert_nonnull (strstr (text, "authors:\n  - \"Aylin Demir\"\n"));
+  g_assert_nonnull (strstr (text, "categories:\n  - \"Repair-Café\"\n"));
+  g_assert_nonnull (strstr (text, "{% include anmeldung.html"));
+
+  /* aushang --check passes it (no errors; warnings are advice). */
+  command = g_strdup_printf ("%s --check %s", g_getenv ("AUSHANG_BINARY"), path);
+  g_assert_true (g_spawn_command_line_sync (command, &output, NULL, &status, &error));
+  g_test_message ("%s", output);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_null (strstr (output, ": error:"));
+
+  destroy_window (window);
+}
+
+static void
+test_unsaved_changes_prompt (void)
+{
+  AushangWindow *window = open_document ("_posts/2026-07-02-sommerpause.md");
+  gpointer weak = window;
+  GtkWidget *title = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "title");
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Sommerpause, aber länger");
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  /* Closing asks; Cancel keeps the window and the change. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = aushang_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin (50);
+  g_assert_nonnull (weak);
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  /* Switching documents asks as well. */
+  {
+    g_autofree char *other = site_path ("_posts/2026-04-17-neuer-lasercutter.md");
+    g_autoptr(GFile) file = g_file_new_for_path (other);
+
+    aushang_window_select_file (window, file);
+    dialog = aushang_window_get_dialog (window);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    g_assert_cmpstr (field_text (window, "title"), ==, "Sommerpause, aber länger");
+  }
+
+  /* Discard closes without writing. */
+  {
+    g_autofree char *path = site_path ("_posts/2026-07-02-sommerpause.md");
+    g_autofree char *text = NULL;
+
+    gtk_window_close (GTK_WINDOW (window));
+    dialog = aushang_window_get_dialog (window);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "discard");
+    g_assert_true (wait_until (window_gone, &weak, 5));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_null (strstr (text, "aber länger"));
+  }
+}
+
+static gboolean
+has_recovery (gpointer data)
+{
+  g_autoptr(GPtrArray) list = aushang_recovery_list (G_FILE (data));
+
+  return list->len > 0;
+}
+
+static void
+test_crash_recovery (void)
+{
+  AushangWindow *window = open_document ("_posts/2026-04-17-neuer-lasercutter.md");
+  GtkWidget *title = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "title");
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autofree char *path = site_path ("_posts/2026-04-17-neuer-lasercutter.md");
+  g_autofree char *on_disk = NULL;
+  AushangWindow *second;
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Nicht gespeicherter Titel");
+
+  /* A copy of the unsaved text appears in the recovery area … */
+  g_assert_true (wait_until (has_recovery, folder, 10));
+
+  /* … the window goes away without saving (as in a crash) … */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_null (strstr (on_disk, "Nicht gespeicherter Titel"));
+
+  /* … and opening the site again offers it back. */
+  second = open_window ();
+  dialog = aushang_window_get_dialog (second);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  adw_message_dialog_response (dialog, "restore");
+  g_assert_cmpstr (field_text (second, "title"), ==, "Nicht gespeicherter Titel");
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (second)));
+
+  /* Saving keeps it and clears the recovery copy. */
+  g_assert_true (aushang_window_save (second, NULL, NULL));
+  g_assert_false (has_recovery (folder));
+  destroy_window (second);
+}
+
+typedef struct
+{
+  AushangPreview *preview;
+  char           *result;
+  gboolean        done;
+} Evaluation;
+
+static void
+evaluated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Evaluation *e = user_data;
+
+  e->result = aushang_preview_evaluate_finish (AUSHANG_PREVIEW (source), result, NULL);
+  e->done = TRUE;
+}
+
+static char *
+evaluate (AushangPreview *preview,
+          const char     *script)
+{
+  Evaluation e = { preview, NULL, FALSE };
+
+  aushang_preview_evaluate (preview, script, NULL, evaluated_cb, &e);
+  while (!e.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return e.result;
+}
+
+static gboolean
+heading_shows (gpointer data)
+{
+  AushangPreview *preview = data;
+  g_autofree char *text = NULL;
+
+  if (!aushang_preview_get_idle (preview))
+    return FALSE;
+
+  text = evaluate (preview, "Array.from(document.querySelectorAll('#aushang-body h2, #aushang-body h3')).map(h => h.textContent).join('|')");
+
+  return text != NULL && strstr (text, "Was ihr mitbringen solltet") != NULL;
+}
+
+static void
+test_preview_follows_editor (void)
+{
+  AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
+  AushangPreview *preview = AUSHANG_PREVIEW (aushang_window_get_preview (window));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  GtkTextIter start, end;
+  g_autofree char *scripts = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (preview), TRUE);
+
+  /* Change the first heading's text in the editor. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "### ", 0, &start, &end, NULL));
+  start = end;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Was ihr mitbringen solltet", -1);
+
+  g_assert_true (wait_until (heading_shows, preview, 20));
+
+  scripts = evaluate (preview, "String(document.querySelectorAll('script').length)");
+  g_assert_cmpstr (scripts, ==, "0");
+
+  destroy_window (window);
+}
+
+static void
+save_screenshot (AushangWindow *window,
+                 const char    *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+preview_idle (gpointer data)
+{
+  return aushang_preview_get_idle (AUSHANG_PREVIEW (data));
+}
+
+static void
+take_screenshot (const char *file_name)
+{
+  AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
+
+  gtk_widget_set_visible (aushang_window_get_preview (window), TRUE);
+  aushang_preview_update (AUSHANG_PREVIEW (aushang_window_get_preview (window)),
+                          aushang_window_get_document (window));
+  g_assert_true (wait_until (preview_idle, aushang_window_get_preview (window), 20));
+  spin (500);
+  save_screenshot (window, file_name);
+  destroy_window (window);
+}
+
+static void
+test_screenshot_english (void)
+{
+  take_screenshot ("screenshot-en.png");
+}
+
+static void
+test_screenshot_german (void)
+{
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  /* The interface speaks German now. */
+  g_assert_cmpstr (_("Save New Document"), ==, "Neues Dokument speichern");
+  take_screenshot ("screenshot-de.png");
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUSHANG_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  site_dir = g_dir_make_tmp ("aushang-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy_tree (source, site_dir);
+
+  app = aushang_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/open-shows-values", test_open_shows_values);
+  g_test_add_func ("/window/edit-and-save", test_edit_and_save);
+  g_test_add_func ("/window/new-document", test_new_document);
+  g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
+  g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
+  g_test_add_func ("/window/screenshot-english", test_screenshot_english);
+  g_test_add_func ("/window/screenshot-german", test_screenshot_german);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
