@@ -28,7 +28,7 @@ GtkWidget *aushang_preview_new               (void);
 void       aushang_preview_set_site          (AushangPreview  *self,
                                               AushangSite     *site);
 /* Schedules an update from the document's current state (call after
- * aushang_editor_sync()). */
+ * aushang_editor_sync()); NULL empties the page. */
 void       aushang_preview_update            (AushangPreview  *self,
                                               AushangDocument *document);
 /* For tests: runs @script in the page and returns its result as a string. */
@@ -43,5 +43,12 @@ char      *aushang_preview_evaluate_finish   (AushangPreview  *self,
 /* TRUE once the latest scheduled update has been painted into the page;
  * notify::idle is emitted when it changes. */
 gboolean   aushang_preview_get_idle          (AushangPreview  *self);
+
+/* The file in @site_folder that the "aushang-site" URI path @path
+ * (percent-encoded, "/assets/images/ki.png") names, or NULL when the path
+ * would leave the folder (a ".." segment, a symbolic link pointing out of
+ * it), names a hidden file, or cannot be decoded. */
+GFile     *aushang_preview_resolve_site_path (GFile           *site_folder,
+                                              const char      *path);
 
 G_END_DECLS

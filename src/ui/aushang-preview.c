@@ -1,0 +1,952 @@
+/* aushang-preview.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-preview"
+
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webkit/webkit.h>
+
+#include "aushang-preview-page.h"
+#include "aushang-preview.h"
+
+#define SITE_SCHEME "aushang-site"
+#define SITE_URI_PREFIX SITE_SCHEME ":///"
+
+struct _AushangPreview
+{
+  AdwBin           parent_instance;
+
+  WebKitWebView   *web_view;
+  GCancellable    *cancellable;
+
+  AushangSite     *site;
+  char            *stylesheet_uri;
+  char            *language;
+
+  /* The document of the latest update() and the one the page shows. */
+  AushangDocument *document;
+  AushangDocument *shown_document;
+
+  /* The parts last put into the page, so unchanged ones are left alone. */
+  char            *shown_header;
+  char            *shown_body;
+
+  guint            tick_id;
+  /* An update was asked for and not started yet. */
+  guint            pending : 1;
+  /* A render, page load or patch is under way. */
+  guint            busy : 1;
+  /* The whole page is loaded and can be patched. */
+  guint            page_loaded : 1;
+  /* load_html() was called and its navigation is expected. */
+  guint            loading_page : 1;
+  guint            idle : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_IDLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GBytes          *data;
+  AushangDocument *document;  /* main-thread only: which document it is */
+  char            *stylesheet_uri;
+  char            *language;
+  gboolean         full;
+  char            *page;
+  char            *header;
+  char            *body;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_clear_pointer (&job->data, g_bytes_unref);
+  g_clear_object (&job->document);
+  g_free (job->stylesheet_uri);
+  g_free (job->language);
+  g_free (job->page);
+  g_free (job->header);
+  g_free (job->body);
+  g_free (job);
+}
+
+static void schedule_update (AushangPreview *self);
+
+/* ------------------------------------------------------------------------ */
+/* The aushang-site: scheme                                                   */
+
+static gboolean
+is_inside (const char *path,
+           const char *folder)
+{
+  gsize len = strlen (folder);
+
+  if (len > 0 && folder[len - 1] == G_DIR_SEPARATOR)
+    len--;
+
+  return strncmp (path, folder, len) == 0 && path[len] == G_DIR_SEPARATOR;
+}
+
+GFile *
+aushang_preview_resolve_site_path (GFile      *site_folder,
+                                   const char *path)
+{
+  g_autofree char *unescaped = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autofree char *file_path = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) parts = NULL;
+  char real_file[PATH_MAX];
+
+  g_return_val_if_fail (G_IS_FILE (site_folder), NULL);
+
+  if (path == NULL)
+    return NULL;
+
+  /* An escaped NUL or "/" is refused (NULL), so decoding cannot create
+   * new segments. */
+  unescaped = g_uri_unescape_string (path, "/");
+  if (unescaped == NULL || strchr (unescaped, '\\') != NULL)
+    return NULL;
+
+  parts = g_strsplit (unescaped, "/", -1);
+  segments = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], "."))
+        continue;
+      /* ".." is refused outright, as are hidden names (.git, .env). */
+      if (parts[i][0] == '.')
+        return NULL;
+      g_ptr_array_add (segments, parts[i]);
+    }
+  if (segments->len == 0)
+    return NULL;
+  g_ptr_array_add (segments, NULL);
+
+  relative = g_strjoinv ("/", (char **) segments->pdata);
+  file = g_file_resolve_relative_path (site_folder, relative);
+  if (!g_file_has_prefix (file, site_folder))
+    return NULL;
+
+  /* A symbolic link must not lead out of the folder either. */
+  folder_path = g_file_get_path (site_folder);
+  file_path = g_file_get_path (file);
+  if (folder_path == NULL || file_path == NULL)
+    return NULL;
+  real_folder = realpath (folder_path, NULL);
+  if (real_folder == NULL)
+    return NULL;
+  if (realpath (file_path, real_file) != NULL && !is_inside (real_file, real_folder))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+static void
+site_file_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (G_FILE (object));
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime_type = NULL;
+  gint64 size = -1;
+
+  stream = g_file_read_finish (G_FILE (object), result, &error);
+  if (stream == NULL)
+    {
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
+
+  content_type = g_content_type_guess (basename, NULL, 0, NULL);
+  mime_type = g_content_type_get_mime_type (content_type);
+
+  webkit_uri_scheme_request_finish (request, G_INPUT_STREAM (stream), size,
+                                    mime_type != NULL ? mime_type : "application/octet-stream");
+}
+
+static void
+site_scheme_request_cb (WebKitURISchemeRequest *request,
+                        gpointer                user_data)
+{
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *preview = NULL;
+  g_autoptr(GFile) file = NULL;
+  AushangSite *site = NULL;
+
+  if (web_view != NULL)
+    preview = gtk_widget_get_ancestor (GTK_WIDGET (web_view), AUSHANG_TYPE_PREVIEW);
+  if (preview != NULL)
+    site = AUSHANG_PREVIEW (preview)->site;
+
+  if (site != NULL)
+    file = aushang_preview_resolve_site_path (aushang_site_get_folder (site),
+                                              webkit_uri_scheme_request_get_path (request));
+
+  if (file == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                             "%s is not a file of the site",
+                                             webkit_uri_scheme_request_get_uri (request));
+
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  g_file_read_async (file, G_PRIORITY_DEFAULT, NULL, site_file_read_cb, g_object_ref (request));
+}
+
+static void
+ensure_site_scheme (WebKitWebContext *context)
+{
+  WebKitSecurityManager *security;
+
+  if (g_object_get_data (G_OBJECT (context), "aushang-site-scheme") != NULL)
+    return;
+
+  webkit_web_context_register_uri_scheme (context, SITE_SCHEME, site_scheme_request_cb, NULL, NULL);
+  security = webkit_web_context_get_security_manager (context);
+  webkit_security_manager_register_uri_scheme_as_local (security, SITE_SCHEME);
+  webkit_security_manager_register_uri_scheme_as_secure (security, SITE_SCHEME);
+  g_object_set_data (G_OBJECT (context), "aushang-site-scheme", GINT_TO_POINTER (TRUE));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Links: the preview never navigates                                         */
+
+/* Where a clicked link should open: web addresses as they are, site paths
+ * at the site's address (url + baseurl from _config.yml), or NULL. */
+static char *
+dup_external_uri (AushangPreview *self,
+                  const char     *uri)
+{
+  if (g_str_has_prefix (uri, SITE_URI_PREFIX))
+    {
+      AushangValue *config = self->site != NULL ? aushang_site_get_config (self->site) : NULL;
+      AushangValue *url = config != NULL ? aushang_value_lookup (config, "url") : NULL;
+      AushangValue *baseurl = config != NULL ? aushang_value_lookup (config, "baseurl") : NULL;
+      const char *url_text = url != NULL && aushang_value_get_kind (url) == AUSHANG_VALUE_STRING ?
+                             aushang_value_get_string (url) : NULL;
+      const char *base_text = baseurl != NULL && aushang_value_get_kind (baseurl) == AUSHANG_VALUE_STRING ?
+                              aushang_value_get_string (baseurl) : "";
+      g_autofree char *root = NULL;
+      g_autofree char *base = NULL;
+
+      if (url_text == NULL || !(g_str_has_prefix (url_text, "https://") ||
+                                g_str_has_prefix (url_text, "http://")))
+        return NULL;
+
+      root = g_strdup (url_text);
+      while (g_str_has_suffix (root, "/"))
+        root[strlen (root) - 1] = '\0';
+      base = g_strdup (base_text);
+      while (g_str_has_suffix (base, "/"))
+        base[strlen (base) - 1] = '\0';
+      if (base[0] != '\0' && base[0] != '/')
+        {
+          char *tmp = g_strconcat ("/", base, NULL);
+
+          g_free (base);
+          base = tmp;
+        }
+
+      return g_strconcat (root, base, "/", uri + strlen (SITE_URI_PREFIX), NULL);
+    }
+
+  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
+      g_str_has_prefix (uri, "mailto:") || g_str_has_prefix (uri, "tel:"))
+    return g_strdup (uri);
+
+  return NULL;
+}
+
+static void
+open_externally (AushangPreview *self,
+                 const char     *uri)
+{
+  g_autofree char *external = dup_external_uri (self, uri);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (external == NULL)
+    {
+      g_debug ("Not opening %s", uri);
+      return;
+    }
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, external, GDK_CURRENT_TIME);
+}
+
+static gboolean
+decide_policy_cb (AushangPreview           *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  WebKitWebView            *web_view)
+{
+  WebKitNavigationAction *action;
+  WebKitNavigationType navigation_type;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  navigation_type = webkit_navigation_action_get_navigation_type (action);
+
+  if (uri == NULL)
+    {
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+
+  /* The page's own load, and jumps to an anchor within it. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      ((self->loading_page && g_str_equal (uri, SITE_URI_PREFIX)) ||
+       g_str_has_prefix (uri, SITE_URI_PREFIX "#")))
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  /* What a person clicked opens in their browser. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION ||
+      navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
+      navigation_type == WEBKIT_NAVIGATION_TYPE_FORM_SUBMITTED ||
+      webkit_navigation_action_is_user_gesture (action))
+    {
+      webkit_policy_decision_ignore (decision);
+      open_externally (self, uri);
+      return TRUE;
+    }
+
+  /* Embedded frames (a video block) load from the web; the page itself is
+   * put back should anything else move it (see load_changed_cb). */
+  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
+      g_str_has_prefix (uri, "about:"))
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+static gboolean
+context_menu_cb (AushangPreview    *self,
+                 WebKitContextMenu *menu,
+                 WebKitHitTestResult *hit_test_result,
+                 WebKitWebView     *web_view)
+{
+  static const WebKitContextMenuAction kept[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL,
+    WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT,
+  };
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  /* Nothing that loads, reloads or opens another page or window. */
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (l->data);
+      gboolean keep = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+        keep = keep || action == kept[i];
+      if (!keep)
+        webkit_context_menu_remove (menu, l->data);
+    }
+  g_list_free (items);
+
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rendering                                                                  */
+
+static void
+set_idle (AushangPreview *self,
+          gboolean        idle)
+{
+  idle = !!idle;
+  if (self->idle == idle)
+    return;
+
+  self->idle = idle;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE]);
+}
+
+/* The current state is in the page (or failed to get there). */
+static void
+paint_done (AushangPreview *self)
+{
+  self->busy = FALSE;
+
+  if (self->pending)
+    schedule_update (self);
+  else
+    set_idle (self, TRUE);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  gsize length;
+  const char *data = g_bytes_get_data (job->data, &length);
+  g_autoptr(AushangDocument) document = NULL;
+  AushangPreviewOptions options = {
+    .site_uri_prefix = SITE_URI_PREFIX,
+    .stylesheet_uri = job->stylesheet_uri,
+    .language = job->language,
+  };
+
+  /* The core is not shared across threads: this copy is the thread's own. */
+  document = aushang_document_new_from_data (data != NULL ? data : "", length);
+
+  if (job->full)
+    job->page = aushang_preview_page_render (document, &options);
+  else
+    {
+      job->header = aushang_preview_page_render_header (document, &options);
+      job->body = aushang_preview_page_render_body (document, &options);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* @text as a JavaScript string literal (JSON, with U+2028/9 escaped). */
+static void
+append_js_string (GString    *out,
+                  const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '<': g_string_append (out, "\\u003c"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+            {
+              g_string_append (out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+              p += 2;
+            }
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+patch_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AushangPreview) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      /* The page is not what we think it is: load it anew. */
+      g_warning ("Could not update the preview: %s", error->message);
+      self->page_loaded = FALSE;
+      self->pending = TRUE;
+    }
+
+  paint_done (self);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GString) script = NULL;
+  gboolean header_changed, body_changed;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->web_view == NULL)
+    return;
+
+  if (job->full)
+    {
+      g_set_object (&self->shown_document, job->document);
+      g_clear_pointer (&self->shown_header, g_free);
+      g_clear_pointer (&self->shown_body, g_free);
+      self->page_loaded = FALSE;
+      self->loading_page = TRUE;
+      webkit_web_view_load_html (self->web_view, job->page, SITE_URI_PREFIX);
+      /* paint_done() follows from load_changed_cb(). */
+      return;
+    }
+
+  header_changed = g_strcmp0 (job->header, self->shown_header) != 0;
+  body_changed = g_strcmp0 (job->body, self->shown_body) != 0;
+  if (!header_changed && !body_changed)
+    {
+      paint_done (self);
+      return;
+    }
+
+  script = g_string_new ("(function (header, body) {\n"
+                         "  if (header !== null)\n"
+                         "    document.getElementById('aushang-header').innerHTML = header;\n"
+                         "  if (body !== null)\n"
+                         "    document.getElementById('aushang-body').innerHTML = body;\n"
+                         "  return true;\n"
+                         "})(");
+  append_js_string (script, header_changed ? job->header : NULL);
+  g_string_append (script, ", ");
+  append_js_string (script, body_changed ? job->body : NULL);
+  g_string_append (script, ");");
+
+  if (header_changed)
+    {
+      g_free (self->shown_header);
+      self->shown_header = g_steal_pointer (&job->header);
+    }
+  if (body_changed)
+    {
+      g_free (self->shown_body);
+      self->shown_body = g_steal_pointer (&job->body);
+    }
+
+  webkit_web_view_evaluate_javascript (self->web_view, script->str, script->len,
+                                       NULL, NULL, self->cancellable,
+                                       patch_done_cb, g_object_ref (self));
+}
+
+static void
+start_render (AushangPreview *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  if (self->busy)
+    return;
+  if (!self->pending)
+    {
+      set_idle (self, TRUE);
+      return;
+    }
+
+  self->pending = FALSE;
+
+  if (self->document == NULL)
+    {
+      /* No document: an empty page, once. */
+      if (self->shown_document == NULL)
+        {
+          set_idle (self, TRUE);
+          return;
+        }
+
+      self->busy = TRUE;
+      g_clear_object (&self->shown_document);
+      g_clear_pointer (&self->shown_header, g_free);
+      g_clear_pointer (&self->shown_body, g_free);
+      self->page_loaded = FALSE;
+      self->loading_page = TRUE;
+      webkit_web_view_load_html (self->web_view, "<!DOCTYPE html>\n<html><body></body></html>\n",
+                                 SITE_URI_PREFIX);
+      return;
+    }
+
+  self->busy = TRUE;
+
+  job = g_new0 (RenderJob, 1);
+  job->data = aushang_document_serialize (self->document);
+  job->document = g_object_ref (self->document);
+  job->stylesheet_uri = g_strdup (self->stylesheet_uri);
+  job->language = g_strdup (self->language);
+  job->full = !self->page_loaded || self->document != self->shown_document;
+
+  task = g_task_new (self, self->cancellable, render_done_cb, NULL);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (widget);
+
+  self->tick_id = 0;
+  start_render (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (AushangPreview *self)
+{
+  if (self->busy || self->tick_id != 0)
+    return;
+
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+}
+
+static void
+load_changed_cb (AushangPreview  *self,
+                 WebKitLoadEvent  event,
+                 WebKitWebView   *web_view)
+{
+  if (event == WEBKIT_LOAD_STARTED && !self->loading_page)
+    {
+      /* Something moved the page away (a refresh in the content): put
+       * it back. */
+      webkit_web_view_stop_loading (web_view);
+      self->page_loaded = FALSE;
+      self->pending = TRUE;
+      set_idle (self, FALSE);
+      schedule_update (self);
+      return;
+    }
+
+  if (event != WEBKIT_LOAD_FINISHED || !self->loading_page)
+    return;
+
+  self->loading_page = FALSE;
+  self->page_loaded = TRUE;
+  paint_done (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Object                                                                     */
+
+static char *
+dup_stylesheet_uri (AushangSite *site)
+{
+  static const char * const candidates[] = {
+    "assets/css/style.css",
+    "assets/main.css",
+    "_site/assets/css/style.css",
+    "_site/assets/main.css",
+  };
+  GFile *folder = aushang_site_get_folder (site);
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (folder, candidates[i]);
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+        return g_strconcat (SITE_URI_PREFIX, candidates[i], NULL);
+    }
+
+  return NULL;
+}
+
+static char *
+dup_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  if (names != NULL && names[0] != NULL && g_str_has_prefix (names[0], "de"))
+    return g_strdup ("de");
+
+  return g_strdup ("en");
+}
+
+static void
+aushang_preview_dispose (GObject *object)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  if (self->web_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->web_view, self);
+      self->web_view = NULL;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_PREVIEW);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
+  g_clear_object (&self->site);
+  g_clear_object (&self->document);
+  g_clear_object (&self->shown_document);
+
+  G_OBJECT_CLASS (aushang_preview_parent_class)->dispose (object);
+}
+
+static void
+aushang_preview_finalize (GObject *object)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->stylesheet_uri);
+  g_free (self->language);
+  g_free (self->shown_header);
+  g_free (self->shown_body);
+
+  G_OBJECT_CLASS (aushang_preview_parent_class)->finalize (object);
+}
+
+static void
+aushang_preview_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IDLE:
+      g_value_set_boolean (value, self->idle);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aushang_preview_class_init (AushangPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aushang_preview_dispose;
+  object_class->finalize = aushang_preview_finalize;
+  object_class->get_property = aushang_preview_get_property;
+
+  /**
+   * AushangPreview:idle:
+   *
+   * Whether the latest requested state is in the page.
+   */
+  properties[PROP_IDLE] =
+    g_param_spec_boolean ("idle", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/aushang/Aushang/aushang-preview.ui");
+}
+
+static WebKitNetworkSession *
+get_network_session (void)
+{
+  static WebKitNetworkSession *session;
+
+  /* Nothing of what the preview loads from the web (embedded videos) is
+   * kept: no cookies, no cache on disk. */
+  if (session == NULL)
+    session = webkit_network_session_new_ephemeral ();
+
+  return session;
+}
+
+static void
+aushang_preview_init (AushangPreview *self)
+{
+  WebKitSettings *settings;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->language = dup_language ();
+  self->idle = TRUE;
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", get_network_session (),
+                                 "hexpand", TRUE,
+                                 "vexpand", TRUE,
+                                 NULL);
+  ensure_site_scheme (webkit_web_view_get_context (self->web_view));
+
+  settings = webkit_web_view_get_settings (self->web_view);
+  /* Scripts in the content never run; evaluate_javascript() still does. */
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, g_getenv ("AUSHANG_DEBUG") != NULL);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_media_playback_requires_user_gesture (settings, TRUE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (decide_policy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (load_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (context_menu_cb), self, G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+}
+
+GtkWidget *
+aushang_preview_new (void)
+{
+  return g_object_new (AUSHANG_TYPE_PREVIEW, NULL);
+}
+
+void
+aushang_preview_set_site (AushangPreview *self,
+                          AushangSite    *site)
+{
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+  g_return_if_fail (site == NULL || AUSHANG_IS_SITE (site));
+
+  if (!g_set_object (&self->site, site))
+    return;
+
+  g_clear_pointer (&self->stylesheet_uri, g_free);
+  if (site != NULL)
+    self->stylesheet_uri = dup_stylesheet_uri (site);
+
+  /* Another site may have another stylesheet: the next update loads the
+   * whole page. */
+  self->page_loaded = FALSE;
+  if (self->document != NULL)
+    {
+      self->pending = TRUE;
+      set_idle (self, FALSE);
+      schedule_update (self);
+    }
+}
+
+void
+aushang_preview_update (AushangPreview  *self,
+                        AushangDocument *document)
+{
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+  g_return_if_fail (document == NULL || AUSHANG_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  self->pending = TRUE;
+  set_idle (self, FALSE);
+  schedule_update (self);
+}
+
+gboolean
+aushang_preview_get_idle (AushangPreview *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), FALSE);
+
+  return self->idle;
+}
+
+static void
+evaluate_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  GError *error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, jsc_value_to_string (value), g_free);
+}
+
+void
+aushang_preview_evaluate (AushangPreview      *self,
+                          const char          *script,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+  g_return_if_fail (script != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aushang_preview_evaluate);
+
+  if (self->web_view == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "The preview is gone");
+      return;
+    }
+
+  webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL, cancellable,
+                                       evaluate_cb, g_steal_pointer (&task));
+}
+
+char *
+aushang_preview_evaluate_finish (AushangPreview  *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

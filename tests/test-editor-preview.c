@@ -1,0 +1,908 @@
+/* test-editor-preview.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+
+#include "aushang-editor.h"
+#include "aushang-preview.h"
+#include "aushang-resources.h"
+
+#define POST "_beitraege/repair-cafe-im-labor.md"
+#define TIMEOUT_SECONDS 30
+
+static char *temp_dir;
+static GFile *site_folder;
+static AushangSite *site;
+static AushangDocument *document;
+static GtkWidget *window;
+static AushangEditor *editor;
+static AushangPreview *preview;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                    */
+
+static gboolean timed_out;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond holds; fails after TIMEOUT_SECONDS. */
+#define WAIT_UNTIL(cond)                                                     \
+  G_STMT_START {                                                             \
+    guint timeout_id_;                                                       \
+    timed_out = FALSE;                                                       \
+    timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, NULL); \
+    while (!(cond) && !timed_out)                                            \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out)                                                          \
+      g_source_remove (timeout_id_);                                         \
+    g_assert_true (cond);                                                    \
+  } G_STMT_END
+
+static void
+copy_tree (GFile *source,
+           GFile *target)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_assert_true (g_file_make_directory_with_parents (target, NULL, &error) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
+  g_clear_error (&error);
+
+  children = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
+      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (from, to);
+      else
+        {
+          g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        delete_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static char *
+dup_buffer_text (void)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Selects the first occurrence of @needle (plus @extend characters). */
+static void
+select_text (const char *needle,
+             int         extend)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match_start, &match_end, NULL));
+  gtk_text_iter_forward_chars (&match_end, extend);
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+}
+
+static void
+place_cursor_after (const char *needle)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_place_cursor (buffer, &match_end);
+}
+
+static char *
+dup_cursor_line (void)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+reload_editor (void)
+{
+  aushang_editor_set_document (editor, site, document);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+evaluate (const char *script)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *value;
+
+  aushang_preview_evaluate (preview, script, NULL, store_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  value = aushang_preview_evaluate_finish (preview, result, &error);
+  g_assert_no_error (error);
+
+  return value;
+}
+
+static void
+wait_for_idle (void)
+{
+  WAIT_UNTIL (aushang_preview_get_idle (preview));
+}
+
+static gboolean delay_done;
+
+static gboolean
+delay_cb (gpointer user_data)
+{
+  delay_done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for a page value that some asynchronous work sets: asks again
+ * every 50 ms, for at most TIMEOUT_SECONDS. */
+static char *
+wait_for_value (const char *script)
+{
+  char *value = NULL;
+
+  for (guint i = 0; i < TIMEOUT_SECONDS * 20; i++)
+    {
+      g_free (value);
+      value = evaluate (script);
+      if (value[0] != '\0' && !g_str_equal (value, "undefined"))
+        return value;
+
+      delay_done = FALSE;
+      g_timeout_add (50, delay_cb, NULL);
+      WAIT_UNTIL (delay_done);
+    }
+
+  return value;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editor                                                                     */
+
+static void
+test_editor_load (void)
+{
+  g_autofree char *text = dup_buffer_text ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (aushang_editor_get_buffer (editor));
+
+  g_assert_cmpstr (text, ==, aushang_document_get_body (document));
+  g_assert_false (aushang_document_get_modified (document));
+  /* Undo cannot go back past the loaded text. */
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "markdown");
+
+  /* A sync without edits leaves the document alone. */
+  aushang_editor_sync (editor);
+  g_assert_false (aushang_document_get_modified (document));
+}
+
+static void
+changed_cb (AushangEditor *self,
+            guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_editor_bold (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *selected = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter start, end;
+  guint changes = 0;
+  gulong handler;
+
+  reload_editor ();
+  handler = g_signal_connect (editor, "changed", G_CALLBACK (changed_cb), &changes);
+
+  select_text ("Gerät streikt", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.bold", NULL));
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "Ein **Gerät streikt**, und"));
+  g_assert_cmpuint (changes, >, 0);
+
+  /* The selection is still the text, so bold again takes it away. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (selected, ==, "Gerät streikt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.bold", NULL));
+  g_free (text);
+  text = dup_buffer_text ();
+  g_assert_cmpstr (text, ==, aushang_document_get_body (document));
+
+  /* Without a selection the markers go around the cursor. */
+  place_cursor_after ("Ein ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.italic", NULL));
+  gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+  g_free (text);
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "Ein *x*Gerät streikt"));
+
+  /* Loading a document emits no ::changed and leaves no undo step. */
+  changes = 0;
+  reload_editor ();
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_signal_handler_disconnect (editor, handler);
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_editor_lines (void)
+{
+  g_autofree char *line = NULL;
+
+  reload_editor ();
+
+  place_cursor_after ("### Inhalt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.heading", "i", 2));
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "## Inhalt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.heading", "i", 2));
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "Inhalt");
+
+  /* The toolbar's Heading button makes a level 2 heading. */
+  place_cursor_after ("An diesem Nachmittag");
+  g_signal_emit_by_name (find_tooltip (GTK_WIDGET (editor), "Heading"), "clicked");
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "## An diesem Nachmittag");
+
+  place_cursor_after ("Der Werkstattraum");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.quote", NULL));
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_true (g_str_has_prefix (line, "> Der Werkstattraum"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.list", NULL));
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_true (g_str_has_prefix (line, "- > Der Werkstattraum"));
+
+  /* A link around the selected words, with the address selected. */
+  select_text ("Netzwerk der Reparatur-Initiativen", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.link", NULL));
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+    g_autofree char *text = dup_buffer_text ();
+    g_autofree char *selected = NULL;
+    GtkTextIter start, end;
+
+    g_assert_nonnull (strstr (text, "[[Netzwerk der Reparatur-Initiativen](https://)]"));
+    gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (selected, ==, "https://");
+  }
+
+  reload_editor ();
+}
+
+static void
+test_editor_insert_block (void)
+{
+  g_autoptr(GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+
+  reload_editor ();
+  before = dup_buffer_text ();
+
+  /* In the middle of a line: the tag gets a line of its own. */
+  place_cursor_after ("Beginn:** 14:00 Uhr");
+  g_hash_table_insert (params, "event", "x");
+  g_hash_table_insert (params, "items", "");
+  aushang_editor_insert_block (editor, "anmeldung.html", params);
+
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "{% include anmeldung.html event=\"x\" %}");
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "**Beginn:** 14:00 Uhr\n{% include anmeldung.html event=\"x\" %}\n<br>\n"));
+
+  /* Undo takes it away in one step; redo puts it back. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_free (text);
+  text = dup_buffer_text ();
+  g_assert_cmpstr (text, ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+  g_free (text);
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "{% include anmeldung.html event=\"x\" %}"));
+
+  /* Quotes in values become &quot;; the block's order is kept. */
+  reload_editor ();
+  place_cursor_after ("Der Werkstattraum liegt im Erdgeschoss und ist ohne Stufen erreichbar.\n");
+  g_hash_table_remove_all (params);
+  g_hash_table_insert (params, "author", "Ada");
+  g_hash_table_insert (params, "text", "Sie sagte \"Hallo\"");
+  aushang_editor_insert_block (editor, "zitat.html", params);
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "{% include zitat.html text=\"Sie sagte &quot;Hallo&quot;\" author=\"Ada\" %}");
+
+  reload_editor ();
+}
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (title == NULL ||
+       (ADW_IS_PREFERENCES_ROW (widget) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_editor_block_dialog (void)
+{
+  GtkWidget *menu_button;
+  GtkWidget *popover;
+  GtkWidget *row;
+  GtkWidget *list;
+  GtkWidget *entry;
+  AdwMessageDialog *dialog;
+  g_autofree char *line = NULL;
+
+  reload_editor ();
+  place_cursor_after ("was ihr mitbringt.\n");
+
+  /* The popover lists the site's blocks by name, described. */
+  menu_button = find_descendant (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  row = find_descendant (popover, ADW_TYPE_ACTION_ROW, "anmeldung");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Anmeldung zu einer Veranstaltung (Kasten mit Link zum Ticketshop).");
+  g_assert_nonnull (find_descendant (popover, ADW_TYPE_ACTION_ROW, "zitat"));
+
+  /* Choosing it asks for its parameters; the required one is marked. */
+  list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX);
+  g_signal_emit_by_name (list, "row-activated", row);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "event (required)");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "voucher"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sommerfest");
+
+  /* As a person does: the Insert button. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Insert"), "clicked");
+  WAIT_UNTIL (find_dialog () == NULL);
+
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "{% include anmeldung.html event=\"sommerfest\" %}");
+
+  reload_editor ();
+}
+
+static void
+test_editor_find_replace (void)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  g_autofree char *text = NULL;
+  g_autofree char *selected = NULL;
+  GtkTextIter start, end;
+  GtkWidget *entry;
+
+  reload_editor ();
+
+  /* Ctrl+F: the search entry gets the focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find", NULL));
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Musterstadt");
+  /* The entry reports changes after a short delay; then the first match
+   * is selected. */
+  WAIT_UNTIL (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (selected, ==, "Musterstadt");
+
+  /* Ctrl+H: the replace entry gets the focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace", NULL));
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Beispielstadt");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-one", NULL));
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "Beispielstadt"));
+  g_assert_nonnull (strstr (text, "Musterstadt"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL));
+  g_free (text);
+  text = dup_buffer_text ();
+  g_assert_null (strstr (text, "Musterstadt"));
+  g_assert_nonnull (strstr (text, "Offenes Labor Beispielstadt, Beispielstraße 7"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.hide-search", NULL));
+  reload_editor ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Preview                                                                    */
+
+static void
+test_preview_first_load (void)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *scripts = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *loaded = NULL;
+
+  reload_editor ();
+  aushang_preview_update (preview, document);
+  g_assert_false (aushang_preview_get_idle (preview));
+  wait_for_idle ();
+
+  title = evaluate ("document.getElementById('aushang-title').textContent");
+  g_assert_cmpstr (title, ==, "Repair-Café im Offenen Labor: Kaputt ist erst, wenn wir aufgeben");
+
+  scripts = evaluate ("document.querySelectorAll('script').length");
+  g_assert_cmpstr (scripts, ==, "0");
+
+  src = evaluate ("document.querySelector('#aushang-header img').getAttribute('src')");
+  g_assert_true (g_str_has_prefix (src, "aushang-site:"));
+
+  /* The image really came through the scheme. */
+  loaded = evaluate ("(function () {\n"
+                     "  var img = document.querySelector('#aushang-header img');\n"
+                     "  return img.complete && img.naturalWidth > 0;\n"
+                     "})()");
+  g_assert_cmpstr (loaded, ==, "true");
+
+  /* The site's own stylesheet came through the scheme as well. */
+  g_free (loaded);
+  loaded = evaluate ("getComputedStyle(document.documentElement).getPropertyValue('--farbe-akzent').trim()");
+  g_assert_cmpstr (loaded, ==, "#1d5c63");
+}
+
+static void
+test_preview_patch (void)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  g_autofree char *marker = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *teaser = NULL;
+
+  /* A mark in the page's JavaScript state survives patches, not loads. */
+  g_free (evaluate ("window.aushangTestMark = 'still here'; true"));
+
+  place_cursor_after ("### Inhalt");
+  gtk_text_buffer_insert_at_cursor (buffer, " und Ablauf", -1);
+  aushang_editor_sync (editor);
+  g_assert_true (aushang_document_get_modified (document));
+  g_assert_nonnull (strstr (aushang_document_get_body (document), "### Inhalt und Ablauf\n"));
+  aushang_preview_update (preview, document);
+
+  /* Several updates within one frame are coalesced. */
+  gtk_text_buffer_insert_at_cursor (buffer, "!", -1);
+  aushang_editor_sync (editor);
+  aushang_preview_update (preview, document);
+  g_assert_false (aushang_preview_get_idle (preview));
+  wait_for_idle ();
+
+  heading = evaluate ("document.querySelector('#aushang-body h3').textContent");
+  g_assert_cmpstr (heading, ==, "Inhalt und Ablauf!");
+  marker = evaluate ("window.aushangTestMark");
+  g_assert_cmpstr (marker, ==, "still here");
+
+  teaser = evaluate ("document.getElementById('aushang-teaser').textContent");
+  g_assert_true (g_str_has_prefix (teaser, "Toaster, Fahrradlicht"));
+}
+
+static void
+test_preview_no_scripts (void)
+{
+  static const char data[] =
+    "---\n"
+    "title: Skripte\n"
+    "---\n"
+    "\n"
+    "Text.\n"
+    "\n"
+    "<script>document.body.setAttribute('data-ran', 'yes');</script>\n"
+    "<img src=\"x\" onerror=\"document.body.setAttribute('data-ran', 'yes')\">\n";
+  g_autoptr(AushangDocument) other = aushang_document_new_from_data (data, strlen (data));
+  g_autofree char *ran = NULL;
+  g_autofree char *title = NULL;
+
+  /* Another document: the page is loaded anew. */
+  aushang_preview_update (preview, other);
+  wait_for_idle ();
+
+  title = evaluate ("document.getElementById('aushang-title').textContent");
+  g_assert_cmpstr (title, ==, "Skripte");
+  ran = evaluate ("String(document.body.getAttribute('data-ran'))");
+  g_assert_cmpstr (ran, ==, "null");
+
+  aushang_preview_update (preview, document);
+  wait_for_idle ();
+}
+
+static void
+test_preview_empty (void)
+{
+  g_autofree char *gone = NULL;
+  g_autofree char *title = NULL;
+
+  aushang_preview_update (preview, NULL);
+  wait_for_idle ();
+  gone = evaluate ("document.getElementById('aushang-title') === null");
+  g_assert_cmpstr (gone, ==, "true");
+
+  aushang_preview_update (preview, document);
+  wait_for_idle ();
+  title = evaluate ("document.getElementById('aushang-title').textContent");
+  g_assert_true (g_str_has_prefix (title, "Repair-Café"));
+}
+
+static char *
+load_image (const char *uri)
+{
+  g_autofree char *script = NULL;
+
+  script = g_strdup_printf ("(function () {\n"
+                            "  var img = new Image();\n"
+                            "  window.aushangImage = undefined;\n"
+                            "  img.onload = function () { window.aushangImage = 'loaded'; };\n"
+                            "  img.onerror = function () { window.aushangImage = 'error'; };\n"
+                            "  img.src = '%s';\n"
+                            "  return true;\n"
+                            "})()", uri);
+  g_free (evaluate (script));
+
+  return wait_for_value ("window.aushangImage === undefined ? '' : window.aushangImage");
+}
+
+static void
+test_preview_scheme (void)
+{
+  static const char * const escaping[] = {
+    "aushang-site:///assets/..%2F..%2Fsecret.jpg",
+    "aushang-site:///..%2Fsecret.jpg",
+    "aushang-site:///%2e%2e/secret.jpg",
+    "aushang-site:///../secret.jpg",
+    "aushang-site:///assets/link/secret.jpg",
+  };
+  g_autofree char *loaded = NULL;
+
+  loaded = load_image ("aushang-site:///assets/images/werkstatt-header.jpg");
+  g_assert_cmpstr (loaded, ==, "loaded");
+
+  for (guint i = 0; i < G_N_ELEMENTS (escaping); i++)
+    {
+      g_autofree char *result = load_image (escaping[i]);
+
+      g_test_message ("%s: %s", escaping[i], result);
+      g_assert_cmpstr (result, ==, "error");
+    }
+}
+
+static void
+test_preview_resolve (void)
+{
+  static const char * const refused[] = {
+    "/assets/../../secret.jpg",
+    "/../secret.jpg",
+    "/%2e%2e/secret.jpg",
+    "/assets/..%2F..%2Fsecret.jpg",
+    "/.git/config",
+    "/assets/link/secret.jpg",
+    "/",
+    "",
+    "/assets/%00.jpg",
+  };
+  g_autoptr(GFile) image = NULL;
+  g_autoptr(GFile) expected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GFile) file = aushang_preview_resolve_site_path (site_folder, refused[i]);
+
+      if (file != NULL)
+        g_error ("%s was not refused", refused[i]);
+    }
+
+  image = aushang_preview_resolve_site_path (site_folder, "/assets/images/galerie/reparaturcafe/toaster.jpg");
+  expected = g_file_resolve_relative_path (site_folder, "assets/images/galerie/reparaturcafe/toaster.jpg");
+  g_assert_nonnull (image);
+  g_assert_true (g_file_equal (image, expected));
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  GObject *overlay;
+  guint shortcuts = 0;
+
+  builder = gtk_builder_new_from_resource ("/io/github/aushang/Aushang/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint key = 0;
+
+          g_assert_true (gtk_accelerator_parse (accels[i], &key, NULL));
+          g_assert_cmpuint (key, !=, 0);
+        }
+      shortcuts++;
+    }
+  g_assert_cmpuint (shortcuts, >=, 20);
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* GTK 4.8 warns "Trying to snapshot GtkGizmo … without a current
+ * allocation" when the text view's scrollbar changes between layout and
+ * drawing (gnome-text-editor 43 logs the same). It is harmless and not
+ * ours; every other warning stays fatal. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields && (log_level & G_LOG_LEVEL_WARNING); i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "Trying to snapshot GtkGizmo ") &&
+        g_str_has_suffix (fields[i].value, " without a current allocation"))
+      return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) post = NULL;
+  g_autoptr(GFile) secret = NULL;
+  g_autoptr(GFile) header_image = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link_target = NULL;
+  g_autofree char *link_path = NULL;
+  g_autofree char *source_dir_fallback = NULL;
+  const char *source_dir = g_getenv ("AUSHANG_SOURCE_DIR");
+  GtkWidget *paned;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  adw_init ();
+  /* The templates come from the compiled-in resources. */
+  g_assert_nonnull (aushang_get_resource ());
+
+  if (source_dir == NULL)
+    source_dir = source_dir_fallback = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", NULL);
+
+  temp_dir = g_dir_make_tmp ("aushang-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  source = g_file_new_build_filename (source_dir, "data", "example-site", NULL);
+  site_folder = g_file_new_build_filename (temp_dir, "site", NULL);
+  copy_tree (source, site_folder);
+
+  /* A file beside the site, and a link in the site that leads to it:
+   * neither may reach the preview. */
+  header_image = g_file_resolve_relative_path (site_folder, "assets/images/werkstatt-header.jpg");
+  secret = g_file_new_build_filename (temp_dir, "secret.jpg", NULL);
+  g_file_copy (header_image, secret, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  link_path = g_build_filename (temp_dir, "site", "assets", "link", NULL);
+  g_assert_cmpint (symlink (temp_dir, link_path), ==, 0);
+
+  site = aushang_site_new (site_folder, &error);
+  g_assert_no_error (error);
+  post = g_file_resolve_relative_path (site_folder, POST);
+  document = aushang_document_load (post, &error);
+  g_assert_no_error (error);
+
+  editor = AUSHANG_EDITOR (aushang_editor_new ());
+  preview = AUSHANG_PREVIEW (aushang_preview_new ());
+  aushang_editor_set_document (editor, site, document);
+  aushang_preview_set_site (preview, site);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (editor));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (preview));
+  gtk_paned_set_position (GTK_PANED (paned), 500);
+  gtk_window_set_child (GTK_WINDOW (window), paned);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/editor/load", test_editor_load);
+  g_test_add_func ("/editor/bold", test_editor_bold);
+  g_test_add_func ("/editor/lines", test_editor_lines);
+  g_test_add_func ("/editor/insert-block", test_editor_insert_block);
+  g_test_add_func ("/editor/block-dialog", test_editor_block_dialog);
+  g_test_add_func ("/editor/find-replace", test_editor_find_replace);
+  g_test_add_func ("/preview/first-load", test_preview_first_load);
+  g_test_add_func ("/preview/patch", test_preview_patch);
+  g_test_add_func ("/preview/no-scripts", test_preview_no_scripts);
+  g_test_add_func ("/preview/empty", test_preview_empty);
+  g_test_add_func ("/preview/scheme", test_preview_scheme);
+  g_test_add_func ("/preview/resolve", test_preview_resolve);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&document);
+  g_clear_object (&site);
+  g_clear_object (&site_folder);
+  {
+    g_autoptr(GFile) temp = g_file_new_for_path (temp_dir);
+
+    delete_tree (temp);
+  }
+  g_free (temp_dir);
+
+  return status;
+}
