@@ -35,6 +35,45 @@ compare_doubles (const void *a,
 }
 
 static double
+time_once (BenchFunc func,
+           gpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  func (data);
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* Ours and raw cmark-gfm take turns, after a warm-up of each, so neither
+ * gets the other's warm caches or freshly returned memory. */
+static void
+compare_medians (BenchFunc  ours,
+                 BenchFunc  raw,
+                 gpointer   data,
+                 guint      runs,
+                 double    *ours_median,
+                 double    *raw_median)
+{
+  double a[64], b[64];
+
+  runs = MIN (runs, G_N_ELEMENTS (a));
+  ours (data);
+  raw (data);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      a[i] = time_once (ours, data);
+      b[i] = time_once (raw, data);
+    }
+
+  qsort (a, runs, sizeof a[0], compare_doubles);
+  qsort (b, runs, sizeof b[0], compare_doubles);
+  *ours_median = a[runs / 2];
+  *raw_median = b[runs / 2];
+}
+
+static double
 median_seconds (BenchFunc func,
                 gpointer  data,
                 guint     runs)
@@ -230,21 +269,19 @@ main (int   argc,
   remove_tree (site);
 
   example_path = g_build_filename (SOURCE_DATADIR, "example-site", "_beitraege",
-                                   "eroeffnung-offenes-labor.md", NULL);
+                                   "repair-cafe-im-labor.md", NULL);
   if (!g_file_get_contents (example_path, &example, &example_input.length, NULL))
     {
       g_printerr ("cannot read %s\n", example_path);
       return 1;
     }
   example_input.text = example;
-  ours = median_seconds (render_ours, &example_input, 51);
-  raw = median_seconds (render_raw, &example_input, 51);
+  compare_medians (render_ours, render_raw, &example_input, 51, &ours, &raw);
   report ("load and render the example announcement", ours, raw, "ratio ≤ 1.3");
 
   megabyte_input.text = megabyte;
   megabyte_input.length = strlen (megabyte);
-  ours = median_seconds (render_ours, &megabyte_input, RUNS);
-  raw = median_seconds (render_raw, &megabyte_input, RUNS);
+  compare_medians (render_ours, render_raw, &megabyte_input, 15, &ours, &raw);
   report ("load and render a 1 MB document", ours, raw, "ratio ≤ 1.3");
 
   return 0;

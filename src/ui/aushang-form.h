@@ -35,6 +35,15 @@ AushangDocument *aushang_form_get_document (AushangForm      *self);
  * others in a banner at the top. @diagnostics: AushangDiagnostic*. */
 void       aushang_form_show_diagnostics  (AushangForm       *self,
                                            GPtrArray         *diagnostics);
+/* What "Choose file…" does, also for drag and drop: an image inside the
+ * site folder is used where it is; any other is copied into the site's
+ * image folder (where most documents' images of @key are, else
+ * assets/images) under a new name made from its own (slugified, never
+ * overwriting). Then @key is set to the site path ("/assets/images/a.jpg").
+ * The copy is asynchronous; ::changed follows when the key is set. */
+void       aushang_form_import_image      (AushangForm       *self,
+                                           const char        *key,
+                                           GFile             *file);
 /* For tests and keyboard focus: the editable widget of a field, or NULL. */
 GtkWidget *aushang_form_get_field_widget  (AushangForm       *self,
                                            const char        *key);

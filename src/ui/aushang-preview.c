@@ -37,8 +37,9 @@ struct _AushangPreview
   AushangDocument *shown_document;
 
   /* The parts last put into the page, so unchanged ones are left alone. */
-  char            *shown_header;
-  char            *shown_body;
+  char            *shown_header;   /* GRefString: shared with render jobs */
+  char            *shown_body;     /* GRefString */
+  gboolean         page_has_body;  /* the page's script holds shown_body */
 
   guint            tick_id;
   /* An update was asked for and not started yet. */
@@ -72,6 +73,13 @@ typedef struct
   char            *page;
   char            *header;
   char            *body;
+  /* What the page shows now, to compare with (GRefStrings), and the
+   * script that brings it up to date: all made in the thread. */
+  char            *previous_header;
+  char            *previous_body;
+  GVariant        *arguments;
+  gboolean         splice;          /* the page holds previous_body */
+  gboolean         sends_body;
 } RenderJob;
 
 static void
@@ -82,8 +90,11 @@ render_job_free (RenderJob *job)
   g_free (job->stylesheet_uri);
   g_free (job->language);
   g_free (job->page);
-  g_free (job->header);
-  g_free (job->body);
+  g_clear_pointer (&job->header, g_ref_string_release);
+  g_clear_pointer (&job->body, g_ref_string_release);
+  g_clear_pointer (&job->previous_header, g_ref_string_release);
+  g_clear_pointer (&job->previous_body, g_ref_string_release);
+  g_clear_pointer (&job->arguments, g_variant_unref);
   g_free (job);
 }
 
@@ -420,6 +431,10 @@ paint_done (AushangPreview *self)
     set_idle (self, TRUE);
 }
 
+static GVariant *build_patch_arguments (const char *header,
+                                        const char *body,
+                                        const char *previous_body);
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
@@ -443,53 +458,109 @@ render_thread (GTask        *task,
     job->page = aushang_preview_page_render (document, &options);
   else
     {
-      job->header = aushang_preview_page_render_header (document, &options);
-      job->body = aushang_preview_page_render_body (document, &options);
+      g_autofree char *header = aushang_preview_page_render_header (document, &options);
+      g_autofree char *body = aushang_preview_page_render_body (document, &options);
+      gboolean header_changed = g_strcmp0 (header, job->previous_header) != 0;
+      gboolean body_changed = g_strcmp0 (body, job->previous_body) != 0;
+
+      job->header = g_ref_string_new (header ? header : "");
+      job->body = g_ref_string_new (body ? body : "");
+
+      /* Made here, not on the main thread: for a long document only the
+       * changed middle of the body travels to the page. */
+      job->sends_body = body_changed;
+      if (header_changed || body_changed)
+        job->arguments = build_patch_arguments (header_changed ? header : NULL,
+                                                body_changed ? body : NULL,
+                                                job->splice ? job->previous_body : NULL);
     }
 
   g_task_return_boolean (task, TRUE);
 }
 
-/* @text as a JavaScript string literal (JSON, with U+2028/9 escaped). */
-static void
-append_js_string (GString    *out,
-                  const char *text)
+/* JavaScript strings count UTF-16 code units. */
+static gsize
+utf16_length (const char *text,
+              gsize       bytes)
 {
-  g_autofree char *valid = NULL;
+  gsize units = 0;
 
-  if (text == NULL)
+  for (gsize i = 0; i < bytes; i++)
     {
-      g_string_append (out, "null");
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+      guchar c = (guchar) text[i];
 
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '<': g_string_append (out, "\\u003c"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-            {
-              g_string_append (out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
-              p += 2;
-            }
-          else
-            g_string_append_c (out, *p);
-        }
+      if ((c & 0xC0) != 0x80)
+        units += c >= 0xF0 ? 2 : 1;
     }
-  g_string_append_c (out, '"');
+
+  return units;
 }
+
+/* The page update as arguments of one function call: the HTML travels as
+ * plain strings, with no escaping into a script literal. When the page
+ * holds @previous_body, only what lies between the unchanged start and
+ * end of the body is sent ("parts" bit 4). */
+static GVariant *
+build_patch_arguments (const char *header,
+                       const char *body,
+                       const char *previous_body)
+{
+  GVariantDict dict;
+  gint32 parts = header ? 1 : 0;
+  gsize prefix = 0, suffix = 0;
+
+  g_variant_dict_init (&dict, NULL);
+
+  if (body != NULL && previous_body != NULL)
+    {
+      gsize new_length = strlen (body), old_length = strlen (previous_body);
+      gsize shorter = MIN (new_length, old_length);
+
+      while (prefix < shorter && body[prefix] == previous_body[prefix])
+        prefix++;
+      while (prefix > 0 && ((guchar) body[prefix] & 0xC0) == 0x80)
+        prefix--;
+      while (suffix < shorter - prefix &&
+             body[new_length - 1 - suffix] == previous_body[old_length - 1 - suffix])
+        suffix++;
+      while (suffix > 0 && ((guchar) body[new_length - suffix] & 0xC0) == 0x80)
+        suffix--;
+
+      g_variant_dict_insert_value (&dict, "prefix", g_variant_new_int32 (utf16_length (body, prefix)));
+      g_variant_dict_insert_value (&dict, "suffix", g_variant_new_int32 (utf16_length (body + new_length - suffix, suffix)));
+      g_variant_dict_insert_value (&dict, "middle", g_variant_new_take_string (g_strndup (body + prefix, new_length - suffix - prefix)));
+      parts |= 4;
+    }
+  else if (body != NULL)
+    parts |= 2;
+
+  g_variant_dict_insert_value (&dict, "header", g_variant_new_string (header ? header : ""));
+  g_variant_dict_insert_value (&dict, "body", g_variant_new_string ((parts & 2) ? body : ""));
+  if (!(parts & 4))
+    {
+      g_variant_dict_insert_value (&dict, "prefix", g_variant_new_int32 (0));
+      g_variant_dict_insert_value (&dict, "suffix", g_variant_new_int32 (0));
+      g_variant_dict_insert_value (&dict, "middle", g_variant_new_string (""));
+    }
+  g_variant_dict_insert_value (&dict, "parts", g_variant_new_int32 (parts));
+
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
+/* The page keeps the body's HTML, so a later update can send only the
+ * part that changed. */
+static const char patch_function[] =
+  "if (parts & 1)\n"
+  "  document.getElementById('aushang-header').innerHTML = header;\n"
+  "if (parts & 2)\n"
+  "  window.aushangBody = body;\n"
+  "if (parts & 4) {\n"
+  "  const old = window.aushangBody;\n"
+  "  window.aushangBody = old.slice (0, prefix) + middle + old.slice (old.length - suffix);\n"
+  "}\n"
+  "if (parts & 6)\n"
+  "  document.getElementById('aushang-body').innerHTML = window.aushangBody;\n"
+  "return true;\n";
 
 static void
 patch_done_cb (GObject      *object,
@@ -500,7 +571,7 @@ patch_done_cb (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
 
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
@@ -508,6 +579,7 @@ patch_done_cb (GObject      *object,
       /* The page is not what we think it is: load it anew. */
       g_warning ("Could not update the preview: %s", error->message);
       self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
       self->pending = TRUE;
     }
 
@@ -521,8 +593,7 @@ render_done_cb (GObject      *object,
 {
   AushangPreview *self = AUSHANG_PREVIEW (object);
   RenderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GString) script = NULL;
-  gboolean header_changed, body_changed;
+  g_autoptr(GVariant) arguments = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->web_view == NULL)
     return;
@@ -530,49 +601,33 @@ render_done_cb (GObject      *object,
   if (job->full)
     {
       g_set_object (&self->shown_document, job->document);
-      g_clear_pointer (&self->shown_header, g_free);
-      g_clear_pointer (&self->shown_body, g_free);
+      g_clear_pointer (&self->shown_header, g_ref_string_release);
+      g_clear_pointer (&self->shown_body, g_ref_string_release);
       self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
       self->loading_page = TRUE;
       webkit_web_view_load_html (self->web_view, job->page, SITE_URI_PREFIX);
       /* paint_done() follows from load_changed_cb(). */
       return;
     }
 
-  header_changed = g_strcmp0 (job->header, self->shown_header) != 0;
-  body_changed = g_strcmp0 (job->body, self->shown_body) != 0;
-  if (!header_changed && !body_changed)
+  if (job->arguments == NULL)
     {
       paint_done (self);
       return;
     }
 
-  script = g_string_new ("(function (header, body) {\n"
-                         "  if (header !== null)\n"
-                         "    document.getElementById('aushang-header').innerHTML = header;\n"
-                         "  if (body !== null)\n"
-                         "    document.getElementById('aushang-body').innerHTML = body;\n"
-                         "  return true;\n"
-                         "})(");
-  append_js_string (script, header_changed ? job->header : NULL);
-  g_string_append (script, ", ");
-  append_js_string (script, body_changed ? job->body : NULL);
-  g_string_append (script, ");");
+  g_clear_pointer (&self->shown_header, g_ref_string_release);
+  self->shown_header = g_steal_pointer (&job->header);
+  g_clear_pointer (&self->shown_body, g_ref_string_release);
+  self->shown_body = g_steal_pointer (&job->body);
+  if (job->sends_body)
+    self->page_has_body = TRUE;
+  arguments = g_steal_pointer (&job->arguments);
 
-  if (header_changed)
-    {
-      g_free (self->shown_header);
-      self->shown_header = g_steal_pointer (&job->header);
-    }
-  if (body_changed)
-    {
-      g_free (self->shown_body);
-      self->shown_body = g_steal_pointer (&job->body);
-    }
-
-  webkit_web_view_evaluate_javascript (self->web_view, script->str, script->len,
-                                       NULL, NULL, self->cancellable,
-                                       patch_done_cb, g_object_ref (self));
+  webkit_web_view_call_async_javascript_function (self->web_view, patch_function, -1,
+                                                  arguments, NULL, NULL, self->cancellable,
+                                                  patch_done_cb, g_object_ref (self));
 }
 
 static void
@@ -602,9 +657,10 @@ start_render (AushangPreview *self)
 
       self->busy = TRUE;
       g_clear_object (&self->shown_document);
-      g_clear_pointer (&self->shown_header, g_free);
-      g_clear_pointer (&self->shown_body, g_free);
+      g_clear_pointer (&self->shown_header, g_ref_string_release);
+      g_clear_pointer (&self->shown_body, g_ref_string_release);
       self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
       self->loading_page = TRUE;
       webkit_web_view_load_html (self->web_view, "<!DOCTYPE html>\n<html><body></body></html>\n",
                                  SITE_URI_PREFIX);
@@ -619,6 +675,12 @@ start_render (AushangPreview *self)
   job->stylesheet_uri = g_strdup (self->stylesheet_uri);
   job->language = g_strdup (self->language);
   job->full = !self->page_loaded || self->document != self->shown_document;
+  if (!job->full)
+    {
+      job->previous_header = self->shown_header ? g_ref_string_acquire (self->shown_header) : NULL;
+      job->previous_body = self->shown_body ? g_ref_string_acquire (self->shown_body) : NULL;
+      job->splice = self->page_has_body && job->previous_body != NULL;
+    }
 
   task = g_task_new (self, self->cancellable, render_done_cb, NULL);
   g_task_set_source_tag (task, start_render);
@@ -659,6 +721,7 @@ load_changed_cb (AushangPreview  *self,
        * it back. */
       webkit_web_view_stop_loading (web_view);
       self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
       self->pending = TRUE;
       set_idle (self, FALSE);
       schedule_update (self);
@@ -745,8 +808,8 @@ aushang_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->stylesheet_uri);
   g_free (self->language);
-  g_free (self->shown_header);
-  g_free (self->shown_body);
+  g_clear_pointer (&self->shown_header, g_ref_string_release);
+  g_clear_pointer (&self->shown_body, g_ref_string_release);
 
   G_OBJECT_CLASS (aushang_preview_parent_class)->finalize (object);
 }
@@ -870,6 +933,7 @@ aushang_preview_set_site (AushangPreview *self,
   /* Another site may have another stylesheet: the next update loads the
    * whole page. */
   self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
   if (self->document != NULL)
     {
       self->pending = TRUE;

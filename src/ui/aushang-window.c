@@ -58,6 +58,7 @@ struct _AushangWindow
   guint                 check_source;
   guint                 autosave_source;
   guint                 sync_tick;
+  guint                 sync_timeout;
   AdwMessageDialog     *dialog;
   gboolean              close_confirmed;
 };
@@ -248,11 +249,34 @@ sync_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Long documents (copying a megabyte out of the text buffer takes a few
+ * milliseconds) are brought up to date less often while typing. */
+#define LONG_DOCUMENT_CHARS (200 * 1000)
+#define LONG_DOCUMENT_DELAY_MS 300
+
+static gboolean
+sync_timeout_cb (gpointer user_data)
+{
+  AushangWindow *self = user_data;
+
+  self->sync_timeout = 0;
+  sync_tick_cb (GTK_WIDGET (self), NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 editor_changed_cb (AushangWindow *self,
                    AushangEditor *editor)
 {
-  if (self->sync_tick == 0)
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+
+  if (self->sync_tick != 0 || self->sync_timeout != 0)
+    return;
+
+  if (gtk_text_buffer_get_char_count (buffer) > LONG_DOCUMENT_CHARS)
+    self->sync_timeout = g_timeout_add (LONG_DOCUMENT_DELAY_MS, sync_timeout_cb, self);
+  else
     self->sync_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), sync_tick_cb, NULL, NULL);
 }
 
@@ -1455,6 +1479,7 @@ aushang_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->sync_timeout, g_source_remove);
   if (self->sync_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);

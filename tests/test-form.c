@@ -1,0 +1,968 @@
+/* test-form.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "aushang-form.h"
+
+#define DOCUMENT_PATH "_beitraege/repair-cafe-im-labor.md"
+
+typedef struct
+{
+  char              *folder;
+  AushangSite       *site;
+  AushangCollection *collection;
+  AushangDocument   *document;
+  GBytes            *original;
+  GtkWidget         *window;
+  AushangForm       *form;
+  guint              changed;
+} Fixture;
+
+/* Helpers ------------------------------------------------------------------ */
+
+static void
+copy_tree (GFile *source,
+           GFile *target)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_file_make_directory_with_parents (target, NULL, &error);
+  g_assert_no_error (error);
+
+  children = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
+      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (from, to);
+      else
+        {
+          g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      delete_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, failing after five seconds. */
+#define ITERATE_UNTIL(condition)                                           \
+  G_STMT_START {                                                           \
+    gboolean timed_out__ = FALSE;                                          \
+    guint id__ = g_timeout_add (5000, timeout_cb, &timed_out__);           \
+    while (!(condition) && !timed_out__)                                   \
+      g_main_context_iteration (NULL, TRUE);                               \
+    if (!timed_out__)                                                      \
+      g_source_remove (id__);                                              \
+    g_assert_true (condition);                                             \
+  } G_STMT_END
+
+/* Lets pending idle work (layout, signals) run without blocking. */
+static void
+iterate_pending (void)
+{
+  for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
+                                     const char *data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             const char      *data)
+{
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_button_with_label (GtkWidget  *widget,
+                      const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_menu_button_with_tooltip (GtkWidget  *widget,
+                             const char *tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_entry (GtkWidget  *widget,
+          const char *unused)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+static gboolean
+is_row_with_value (GtkWidget  *widget,
+                   const char *value)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "aushang-value"), value) == 0;
+}
+
+static gboolean
+is_visible_label_with_prefix (GtkWidget  *widget,
+                              const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_visible_image_with_tooltip (GtkWidget  *widget,
+                               const char *tooltip)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_calendar (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+is_error_label (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+static char *
+serialize (AushangDocument *document)
+{
+  g_autoptr(GBytes) bytes = aushang_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static char *
+front_matter_string (AushangDocument *document,
+                     const char      *key)
+{
+  AushangValue *value = aushang_front_matter_get (aushang_document_get_front_matter (document), key);
+
+  if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING)
+    return NULL;
+
+  return g_strdup (aushang_value_get_string (value));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+changed_cb (AushangForm *form,
+            Fixture     *fixture)
+{
+  fixture->changed++;
+}
+
+/* Fixture ------------------------------------------------------------------ */
+
+static void
+show_document (Fixture         *fixture,
+               AushangDocument *document)
+{
+  g_set_object (&fixture->document, document);
+  aushang_form_set_document (fixture->form, fixture->site, fixture->collection, document);
+  iterate_pending ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *source_dir = g_getenv ("AUSHANG_SOURCE_DIR");
+  g_autofree char *example = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_nonnull (source_dir);
+  example = g_build_filename (source_dir, "data", "example-site", NULL);
+  source = g_file_new_for_path (example);
+
+  fixture->folder = g_dir_make_tmp ("aushang-test-form-XXXXXX", &error);
+  g_assert_no_error (error);
+  folder = g_file_new_build_filename (fixture->folder, "site", NULL);
+  copy_tree (source, folder);
+
+  fixture->site = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->site);
+
+  file = g_file_resolve_relative_path (folder, DOCUMENT_PATH);
+  fixture->collection = aushang_site_find_collection (fixture->site, file);
+  g_assert_nonnull (fixture->collection);
+
+  g_file_load_contents (file, NULL, &contents, &length, NULL, &error);
+  g_assert_no_error (error);
+  fixture->original = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  document = aushang_document_load (file, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 900);
+  fixture->form = AUSHANG_FORM (aushang_form_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->form));
+  g_signal_connect (fixture->form, "changed", G_CALLBACK (changed_cb), fixture);
+
+  show_document (fixture, document);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (fixture->form)));
+  iterate_pending ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The form goes with its window: nothing keeps it alive. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->form), (gpointer *) &fixture->form);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ITERATE_UNTIL (fixture->form == NULL);
+
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->site);
+  g_clear_pointer (&fixture->original, g_bytes_unref);
+
+  delete_tree (folder);
+  g_free (fixture->folder);
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_fill_keeps_document (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *title = aushang_form_get_field_widget (fixture->form, "title");
+  g_autofree char *expected = front_matter_string (fixture->document, "title");
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_nonnull (title);
+  g_assert_true (GTK_IS_EDITABLE (title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, expected);
+
+  /* Filling the form wrote nothing. */
+  g_assert_false (aushang_document_get_modified (fixture->document));
+  bytes = aushang_document_serialize (fixture->document);
+  g_assert_true (g_bytes_equal (bytes, fixture->original));
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* The well-known keys have their fields. */
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "teaser"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "date"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "authors"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "categories"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "header_image"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "header_image_credit"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "published"));
+  g_assert_nonnull (aushang_form_get_field_widget (fixture->form, "retrospective_post"));
+  /* "author" finds the authors field. */
+  g_assert_true (aushang_form_get_field_widget (fixture->form, "author") ==
+                 aushang_form_get_field_widget (fixture->form, "authors"));
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *title = aushang_form_get_field_widget (fixture->form, "title");
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, "Title");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "teaser")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Teaser");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "authors")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Authors");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "published")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Draft");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "header_image_credit")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Image credit");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "retrospective_post")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Retrospective post");
+}
+
+static void
+test_edit_title (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *title = aushang_form_get_field_widget (fixture->form, "title");
+  const char *new_title = "Repair-Café: alles wird wieder gut";
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (title), new_title);
+  iterate_pending ();
+
+  stored = front_matter_string (fixture->document, "title");
+  g_assert_cmpstr (stored, ==, new_title);
+  g_assert_true (aushang_document_get_modified (fixture->document));
+  g_assert_cmpuint (fixture->changed, >=, 1);
+
+  /* Only the title line differs. */
+  text = serialize (fixture->document);
+  before = g_strsplit (g_bytes_get_data (fixture->original, NULL), "\n", -1);
+  after = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (before), ==, g_strv_length (after));
+  for (guint i = 0; before[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (before[i], "title:"))
+        {
+          g_assert_true (g_str_has_prefix (after[i], "title:"));
+          g_assert_cmpstr (before[i], !=, after[i]);
+        }
+      else
+        g_assert_cmpstr (before[i], ==, after[i]);
+    }
+
+  /* The field keeps what was typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, new_title);
+}
+
+static void
+test_remove_author (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *authors = aushang_form_get_field_widget (fixture->form, "authors");
+  GtkWidget *button;
+  AushangValue *value;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_nonnull (authors);
+  button = find_widget (authors, is_button_with_tooltip, "Remove “Aylin Demir”");
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Remove “Aylin Demir”");
+
+  /* Activating a button clicks it after a short press animation. */
+  gtk_widget_activate (button);
+  ITERATE_UNTIL (fixture->changed > 0);
+
+  value = aushang_front_matter_get (aushang_document_get_front_matter (fixture->document), "authors");
+  g_assert_nonnull (value);
+  names = aushang_value_dup_strv (value);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "Renée Fußwinkel");
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_null (find_widget (authors, is_button_with_tooltip, "Remove “Aylin Demir”"));
+}
+
+static void
+test_draft (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  GtkWidget *draft = aushang_form_get_field_widget (fixture->form, "published");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (GTK_IS_SWITCH (draft));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (draft)));
+
+  gtk_switch_set_active (GTK_SWITCH (draft), TRUE);
+  iterate_pending ();
+  text = serialize (fixture->document);
+  g_assert_nonnull (strstr (text, "\npublished: false\n"));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  /* The file had no "published:", so it goes again. */
+  gtk_switch_set_active (GTK_SWITCH (draft), FALSE);
+  iterate_pending ();
+  bytes = aushang_document_serialize (fixture->document);
+  g_assert_true (g_bytes_equal (bytes, fixture->original));
+  g_assert_cmpuint (fixture->changed, ==, 2);
+}
+
+static void
+test_date (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  GtkWidget *button = aushang_form_get_field_widget (fixture->form, "date");
+  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  GtkWidget *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 12, 12, 0, 0);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "September 8, 2026");
+
+  calendar = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  calendar = find_widget (calendar, is_calendar, NULL);
+  g_assert_nonnull (calendar);
+
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  iterate_pending ();
+
+  text = serialize (fixture->document);
+  g_assert_nonnull (strstr (text, "\ndate: 2026-09-12\n"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "September 12, 2026");
+}
+
+static void
+test_keyboard_reaches_chips (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *title = aushang_form_get_field_widget (fixture->form, "title");
+  GtkWidget *target = find_widget (aushang_form_get_field_widget (fixture->form, "authors"),
+                                   is_button_with_tooltip, "Remove “Renée Fußwinkel”");
+  gboolean reached = FALSE;
+
+  g_assert_nonnull (target);
+  gtk_widget_grab_focus (title);
+
+  for (guint i = 0; i < 60 && !reached; i++)
+    {
+      gtk_widget_child_focus (fixture->window, GTK_DIR_TAB_FORWARD);
+      reached = gtk_root_get_focus (GTK_ROOT (fixture->window)) == target;
+    }
+
+  g_assert_true (reached);
+
+  /* Enter on the focused "×" removes the name; the keyboard focus stays
+   * in the list, on the next chip. */
+  gtk_widget_activate (target);
+  ITERATE_UNTIL (fixture->changed > 0);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_true (is_button_with_tooltip (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         "Remove “Aylin Demir”"));
+  {
+    g_auto(GStrv) names = aushang_value_dup_strv (
+      aushang_front_matter_get (aushang_document_get_front_matter (fixture->document), "authors"));
+
+    g_assert_cmpstrv (names, ((const char * const []) { "Aylin Demir", NULL }));
+  }
+}
+
+static void
+test_diagnostics (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_diagnostic_free);
+  AushangDiagnostic *keyed = g_new0 (AushangDiagnostic, 1);
+  AushangDiagnostic *general = g_new0 (AushangDiagnostic, 1);
+
+  keyed->severity = AUSHANG_SEVERITY_WARNING;
+  keyed->line = 4;
+  keyed->key = g_strdup ("author");
+  keyed->message = g_strdup ("“Renée Fußwinkel” is not in the team list.");
+  g_ptr_array_add (diagnostics, keyed);
+
+  general->severity = AUSHANG_SEVERITY_ERROR;
+  general->line = 20;
+  general->message = g_strdup ("The include tag is never closed.");
+  g_ptr_array_add (diagnostics, general);
+
+  aushang_form_show_diagnostics (fixture->form, diagnostics);
+  iterate_pending ();
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->form), is_visible_label_with_prefix,
+                                 "Line 20: The include tag is never closed."));
+  /* The warning icon at the authors field ("author" is its alias) says it. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (aushang_form_get_field_widget (fixture->form, "authors"),
+                                              GTK_TYPE_LIST_BOX_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_widget (row, is_visible_image_with_tooltip,
+                                   "“Renée Fußwinkel” is not in the team list."));
+  }
+
+  /* Nothing was written. */
+  g_assert_false (aushang_document_get_modified (fixture->document));
+
+  aushang_form_show_diagnostics (fixture->form, NULL);
+  iterate_pending ();
+  g_assert_null (find_widget (GTK_WIDGET (fixture->form), is_visible_label_with_prefix, "Line 20:"));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->form), is_visible_image_with_tooltip,
+                              "“Renée Fußwinkel” is not in the team list."));
+}
+
+static const char broken_text[] =
+  "---\n"
+  "title: Kaputt\n"
+  "teaser: \"Ein Anführungszeichen fehlt\n"
+  "date: 2026-10-01\n"
+  "---\n"
+  "\n"
+  "Text.\n";
+
+static void
+test_broken_yaml (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (broken_text, strlen (broken_text));
+  AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
+  g_autofree char *before = g_strdup (aushang_front_matter_get_text (front_matter, NULL));
+  GtkWidget *title;
+  guint line = 0;
+
+  g_assert_nonnull (aushang_document_get_problem (document, &line, NULL));
+  g_assert_cmpuint (line, >, 0);
+
+  show_document (fixture, document);
+
+  /* The problem, with its line, at the top. */
+  {
+    g_autofree char *prefix = g_strdup_printf ("Line %u: ", line);
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (fixture->form), is_visible_label_with_prefix, prefix));
+  }
+
+  /* The fields are there but cannot be used, and edits are refused. */
+  title = aushang_form_get_field_widget (fixture->form, "title");
+  g_assert_nonnull (title);
+  g_assert_false (gtk_widget_is_sensitive (title));
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Neu");
+  iterate_pending ();
+  g_assert_cmpstr (aushang_front_matter_get_text (front_matter, NULL), ==, before);
+  g_assert_false (aushang_document_get_modified (document));
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  /* What was typed stays in the field. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Neu");
+}
+
+static void
+test_edit_as_yaml (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (broken_text, strlen (broken_text));
+  AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
+  g_autofree char *before = g_strdup (aushang_front_matter_get_text (front_matter, NULL));
+  GtkWidget *edit, *view, *apply, *error_label, *title;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+
+  show_document (fixture, document);
+
+  edit = find_widget (GTK_WIDGET (fixture->form), is_button_with_label, "Edit as YAML");
+  g_assert_nonnull (edit);
+  g_assert_true (gtk_widget_is_sensitive (edit));
+  gtk_widget_activate (edit);
+  ITERATE_UNTIL (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+  view = find_widget (GTK_WIDGET (dialog), is_text_view, NULL);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  apply = find_widget (GTK_WIDGET (dialog), is_button_with_label, "_Apply");
+  g_assert_nonnull (apply);
+
+  /* Still broken: the dialog stays, says where, and nothing changes. */
+  /* The dialog names the problem from the start. */
+  error_label = find_widget (GTK_WIDGET (dialog), is_error_label, NULL);
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 3: "));
+  gtk_text_buffer_set_text (buffer, "title: [Kaputt\n", -1);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_widget_activate (apply);
+  ITERATE_UNTIL (gtk_widget_get_visible (error_label));
+  iterate_pending ();
+  g_assert_true (find_message_dialog () == dialog);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line "));
+  g_assert_cmpstr (aushang_front_matter_get_text (front_matter, NULL), ==, before);
+  g_assert_false (aushang_document_get_modified (document));
+
+  /* Fixed: applied, the form shows the fields again. */
+  gtk_text_buffer_set_text (buffer,
+                            "title: Repariert\n"
+                            "teaser: \"Ein Anführungszeichen fehlt\"\n"
+                            "date: 2026-10-01\n", -1);
+  gtk_widget_activate (apply);
+  ITERATE_UNTIL (find_message_dialog () == NULL);
+
+  g_assert_null (aushang_document_get_problem (document, NULL, NULL));
+  g_assert_true (aushang_document_get_modified (document));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  title = aushang_form_get_field_widget (fixture->form, "title");
+  g_assert_true (gtk_widget_is_sensitive (title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Repariert");
+
+  /* Escape (closing the window) leaves everything as it is. */
+  edit = find_widget (GTK_WIDGET (fixture->form), is_button_with_label, "Edit as YAML");
+  gtk_widget_activate (edit);
+  ITERATE_UNTIL (find_message_dialog () != NULL);
+  gtk_window_close (GTK_WINDOW (find_message_dialog ()));
+  ITERATE_UNTIL (find_message_dialog () == NULL);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  /* Cancel leaves everything as it is. */
+  edit = find_widget (GTK_WIDGET (fixture->form), is_button_with_label, "Edit as YAML");
+  gtk_widget_activate (edit);
+  ITERATE_UNTIL (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  view = find_widget (GTK_WIDGET (dialog), is_text_view, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "title: Anders\n", -1);
+  gtk_widget_activate (find_widget (GTK_WIDGET (dialog), is_button_with_label, "_Cancel"));
+  ITERATE_UNTIL (find_message_dialog () == NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Repariert");
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
+static void
+test_optional_field_emptied (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *credit = aushang_form_get_field_widget (fixture->form, "header_image_credit");
+
+  g_assert_nonnull (credit);
+  gtk_editable_set_text (GTK_EDITABLE (credit), "Foto: Aylin");
+  iterate_pending ();
+  {
+    g_autofree char *stored = front_matter_string (fixture->document, "header_image_credit");
+
+    g_assert_cmpstr (stored, ==, "Foto: Aylin");
+  }
+
+  /* Emptying an optional field removes its key once the field is left. */
+  gtk_widget_grab_focus (credit);
+  gtk_editable_set_text (GTK_EDITABLE (credit), "");
+  iterate_pending ();
+  g_assert_true (aushang_front_matter_has_key (aushang_document_get_front_matter (fixture->document),
+                                               "header_image_credit"));
+  gtk_widget_grab_focus (aushang_form_get_field_widget (fixture->form, "title"));
+  iterate_pending ();
+  g_assert_false (aushang_front_matter_has_key (aushang_document_get_front_matter (fixture->document),
+                                                "header_image_credit"));
+}
+
+static void
+test_add_author (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *authors = aushang_form_get_field_widget (fixture->form, "authors");
+  GtkWidget *entry = find_widget (authors, is_entry, NULL);
+  AushangValue *value;
+  g_auto(GStrv) names = NULL;
+  GtkWidget *chip_button;
+
+  g_assert_nonnull (entry);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, "Authors");
+
+  /* A name from the team list gets no warning; another one does. */
+  g_assert_null (find_widget (authors, is_visible_image_with_tooltip, "Not in the site’s author list"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Erika Mustermann");
+  g_signal_emit_by_name (entry, "activate");
+  iterate_pending ();
+
+  value = aushang_front_matter_get (aushang_document_get_front_matter (fixture->document), "authors");
+  names = aushang_value_dup_strv (value);
+  g_assert_cmpstrv (names, ((const char * const []) { "Renée Fußwinkel", "Aylin Demir", "Erika Mustermann", NULL }));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  chip_button = find_widget (authors, is_button_with_tooltip, "Remove “Erika Mustermann”");
+  g_assert_nonnull (chip_button);
+  g_assert_nonnull (find_widget (gtk_widget_get_parent (chip_button), is_visible_image_with_tooltip,
+                                 "Not in the site’s author list"));
+
+  /* The same name again changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Aylin Demir");
+  g_signal_emit_by_name (entry, "activate");
+  iterate_pending ();
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
+static void
+test_teaser (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  GtkWidget *view = aushang_form_get_field_widget (fixture->form, "teaser");
+  g_autofree char *stored = NULL;
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Kurz: kommt vorbei!", -1);
+  iterate_pending ();
+
+  stored = front_matter_string (fixture->document, "teaser");
+  g_assert_cmpstr (stored, ==, "Kurz: kommt vorbei!");
+  g_assert_cmpuint (fixture->changed, >=, 1);
+}
+
+static const char numbers_text[] =
+  "---\n"
+  "title: Zahlen\n"
+  "seats: 12\n"
+  "---\n"
+  "Text.\n";
+
+static void
+test_number (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (numbers_text, strlen (numbers_text));
+  AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
+  GtkWidget *seats;
+  AushangValue *value;
+
+  show_document (fixture, document);
+  seats = aushang_form_get_field_widget (fixture->form, "seats");
+  g_assert_nonnull (seats);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (seats)), ==, "12");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seats), GTK_ACCESSIBLE_PROPERTY_LABEL, "Seats");
+
+  gtk_editable_set_text (GTK_EDITABLE (seats), "13");
+  iterate_pending ();
+  value = aushang_front_matter_get (front_matter, "seats");
+  g_assert_cmpint (aushang_value_get_kind (value), ==, AUSHANG_VALUE_INTEGER);
+  g_assert_cmpint (aushang_value_get_integer (value), ==, 13);
+
+  /* Words are refused at the field, and stay there to be corrected. */
+  gtk_editable_set_text (GTK_EDITABLE (seats), "zwölf");
+  iterate_pending ();
+  value = aushang_front_matter_get (front_matter, "seats");
+  g_assert_cmpint (aushang_value_get_integer (value), ==, 13);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (seats)), ==, "zwölf");
+  g_assert_true (gtk_widget_has_css_class (seats, "error"));
+  g_assert_nonnull (find_widget (seats, is_visible_image_with_tooltip, "Enter a number, for example 3 or 2.5."));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
+static void
+test_choose_site_image (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *image = aushang_form_get_field_widget (fixture->form, "header_image");
+  GtkWidget *button = find_widget (image, is_menu_button_with_tooltip, "Choose from site");
+  GtkPopover *popover;
+  GtkWidget *row;
+  g_autofree char *stored = NULL;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  ITERATE_UNTIL (find_widget (GTK_WIDGET (popover), is_row_with_value,
+                              "/assets/images/werkstatt-header.jpg") != NULL);
+  row = find_widget (GTK_WIDGET (popover), is_row_with_value, "/assets/images/werkstatt-header.jpg");
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  iterate_pending ();
+
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, "/assets/images/werkstatt-header.jpg");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (image)), ==, "/assets/images/werkstatt-header.jpg");
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
+static void
+test_import_image (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *outside_path = g_build_filename (fixture->folder, "Mein Foto: Ärger.JPG", NULL);
+  g_autofree char *site_image = g_build_filename (fixture->folder, "site", "assets", "images",
+                                                  "werkstatt-header.jpg", NULL);
+  g_autoptr(GFile) outside = g_file_new_for_path (outside_path);
+  g_autoptr(GFile) source = g_file_new_for_path (site_image);
+  g_autoptr(GFile) copied = NULL;
+  g_autoptr(GFile) copied_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  g_file_copy (source, outside, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  aushang_form_import_image (fixture->form, "header_image", outside);
+  ITERATE_UNTIL (fixture->changed == 1);
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, "/assets/images/mein-foto-aerger.jpg");
+  copied = g_file_new_build_filename (fixture->folder, "site", "assets", "images", "mein-foto-aerger.jpg", NULL);
+  g_assert_true (g_file_query_exists (copied, NULL));
+
+  /* Never over an existing file. */
+  aushang_form_import_image (fixture->form, "header_image", outside);
+  ITERATE_UNTIL (fixture->changed == 2);
+  g_clear_pointer (&stored, g_free);
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, "/assets/images/mein-foto-aerger-2.jpg");
+  copied_again = g_file_new_build_filename (fixture->folder, "site", "assets", "images", "mein-foto-aerger-2.jpg", NULL);
+  g_assert_true (g_file_query_exists (copied_again, NULL));
+
+  /* An image inside the site is used where it is. */
+  aushang_form_import_image (fixture->form, "header_image", source);
+  ITERATE_UNTIL (fixture->changed == 3);
+  g_clear_pointer (&stored, g_free);
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, "/assets/images/werkstatt-header.jpg");
+}
+
+static const char datetime_text[] =
+  "---\n"
+  "title: Abends\n"
+  "date: 2026-05-01 18:30:00 +02:00\n"
+  "---\n"
+  "Text.\n";
+
+static gboolean
+is_spin_button_with_tooltip (GtkWidget  *widget,
+                             const char *tooltip)
+{
+  return GTK_IS_SPIN_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static void
+test_datetime_keeps_offset (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (datetime_text, strlen (datetime_text));
+  GtkWidget *button, *row, *minute;
+  g_autofree char *text = NULL;
+
+  show_document (fixture, document);
+  button = aushang_form_get_field_widget (fixture->form, "date");
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  minute = find_widget (row, is_spin_button_with_tooltip, "Minute");
+  g_assert_nonnull (minute);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minute)), ==, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minute)), ==, "30");
+  g_assert_false (aushang_document_get_modified (document));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), 45);
+  iterate_pending ();
+
+  text = serialize (document);
+  g_assert_nonnull (strstr (text, "\ndate: 2026-05-01 18:45:00 +02:00\n"));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/form/fill-keeps-document", test_fill_keeps_document);
+  ADD ("/form/accessible-names", test_accessible_names);
+  ADD ("/form/edit-title", test_edit_title);
+  ADD ("/form/remove-author", test_remove_author);
+  ADD ("/form/draft", test_draft);
+  ADD ("/form/date", test_date);
+  ADD ("/form/datetime-keeps-offset", test_datetime_keeps_offset);
+  ADD ("/form/keyboard-reaches-chips", test_keyboard_reaches_chips);
+  ADD ("/form/diagnostics", test_diagnostics);
+  ADD ("/form/broken-yaml", test_broken_yaml);
+  ADD ("/form/edit-as-yaml", test_edit_as_yaml);
+  ADD ("/form/optional-field-emptied", test_optional_field_emptied);
+  ADD ("/form/add-author", test_add_author);
+  ADD ("/form/teaser", test_teaser);
+  ADD ("/form/number", test_number);
+  ADD ("/form/choose-site-image", test_choose_site_image);
+  ADD ("/form/import-image", test_import_image);
+
+#undef ADD
+
+  return g_test_run ();
+}
