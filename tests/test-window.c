@@ -498,10 +498,14 @@ preview_idle (gpointer data)
 }
 
 static void
-take_screenshot (const char *file_name)
+take_screenshot_sized (const char *file_name,
+                       int         width,
+                       int         height)
 {
   AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
 
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  spin (300);
   gtk_widget_set_visible (aushang_window_get_preview (window), TRUE);
   aushang_preview_update (AUSHANG_PREVIEW (aushang_window_get_preview (window)),
                           aushang_window_get_document (window));
@@ -509,6 +513,19 @@ take_screenshot (const char *file_name)
   spin (500);
   save_screenshot (window, file_name);
   destroy_window (window);
+}
+
+static void
+take_screenshot (const char *file_name)
+{
+  take_screenshot_sized (file_name, 1280, 800);
+}
+
+static void
+test_small_screen (void)
+{
+  /* 800×600 works: the sidebar folds away and comes back with F9/back. */
+  take_screenshot_sized ("screenshot-800x600.png", 800, 600);
 }
 
 static void
@@ -561,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);
+  g_test_add_func ("/window/small-screen", test_small_screen);
   g_test_add_func ("/window/screenshot-german", test_screenshot_german);
 
   status = g_test_run ();

@@ -216,6 +216,15 @@ aushang_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (aushang_application_parent_class)->startup (app);
 
+  /* An uninstalled build finds its icon in the source tree. */
+  {
+    g_autofree char *icons = g_build_filename (SOURCE_DATADIR, "icons", NULL);
+    GdkDisplay *display = gdk_display_get_default ();
+
+    if (display != NULL && g_file_test (icons, G_FILE_TEST_IS_DIR))
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -1054,7 +1054,7 @@ format_date_in_words (GDateTime *date)
   /* Translators: a date in words, in g_date_time_format() syntax; for
    * German "%-e. %B %Y" gives "4. November 2025".
    * xgettext:no-c-format */
-  const char *format = g_dgettext (GETTEXT_PACKAGE, "%B %-e, %Y");
+  const char *format = _("%B %-e, %Y");
 
   if (format == untranslated || strcmp (format, untranslated) == 0)
     {

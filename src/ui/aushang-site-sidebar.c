@@ -45,15 +45,11 @@ static guint signals[N_SIGNALS];
 static char *
 format_date (GDateTime *date)
 {
-  const char * const *languages = g_get_language_names ();
-
   if (date == NULL)
     return g_strdup (_("No date"));
 
-  /* Translators: a date in the document list, as strftime: 4.11.2025 */
-  if (languages[0] != NULL && g_str_has_prefix (languages[0], "de"))
-    return g_date_time_format (date, "%-d.%-m.%Y");
-
+  /* Translators: a date in the document list, in g_date_time_format()
+   * syntax; German "%-d.%-m.%Y" gives 4.11.2025. */
   return g_date_time_format (date, _("%b %-d, %Y"));
 }
 
@@ -176,7 +172,7 @@ update_empty (AushangSiteSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, visible > 0 ? "list" : "empty");
   adw_status_page_set_description (self->empty_page,
                                    self->search ? _("No document has this in its title.")
-                                                : _("Create the first one with “New”."));
+                                                : _("Create one with “New Document” (Ctrl+N)."));
 }
 
 static void

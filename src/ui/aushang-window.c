@@ -749,7 +749,7 @@ report_save_error (AushangWindow *self,
       return;
     }
 
-  dialog = new_dialog (self, _("Changed by Someone Else"),
+  dialog = new_dialog (self, _("Changed by Another Program"),
                        _("Another program changed this file since you opened it. Saving now replaces that change with yours."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
