@@ -323,22 +323,24 @@ match_include_param (const char  *s,
     }
 
   {
-    g_autofree char *key = dup_valid (s + key_start, key_end - key_start);
-    g_autofree char *raw = dup_valid (s + value_start, value_end - value_start);
-    char *value;
+    char *key = dup_valid (s + key_start, key_end - key_start);
+    char *value = dup_valid (s + value_start, value_end - value_start);
 
-    if (quote != 0)
+    /* \" in a "-quoted value (\' in a '-quoted one) is the quote. */
+    if (quote != 0 && strchr (value, '\\') != NULL)
       {
-        char escaped[3] = { '\\', quote, 0 };
-        char unescaped[2] = { quote, 0 };
-        g_auto(GStrv) parts = g_strsplit (raw, escaped, -1);
+        char *out = value;
 
-        value = g_strjoinv (unescaped, parts);
+        for (const char *in = value; *in != '\0'; in++)
+          {
+            if (in[0] == '\\' && in[1] == quote)
+              in++;
+            *out++ = *in;
+          }
+        *out = '\0';
       }
-    else
-      value = g_steal_pointer (&raw);
 
-    g_hash_table_replace (params, g_steal_pointer (&key), value);
+    g_hash_table_replace (params, key, value);
   }
 
   *next = i;
@@ -876,6 +878,8 @@ typedef struct
   GString                 *scratch_id;
   GString                 *scratch_tag;
   GPtrArray               *heading_ids;  /* per heading marker: its id */
+  int                      options;      /* cmark options for this text */
+  gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
 } Render;
 
 static void
@@ -1314,9 +1318,12 @@ post_process (Render     *render,
             }
           else if (g_ascii_isalpha (m[0]) || m[0] == '/' || m[0] == '!' || m[0] == '?')
             {
-              if (strncmp (m, "code", 4) == 0 && (m[4] == '>' || g_ascii_isspace (m[4])))
+              /* Compared by hand: this runs for every tag of the page. */
+              if (m[0] == 'c' && m[1] == 'o' && m[2] == 'd' && m[3] == 'e' &&
+                  (m[4] == '>' || g_ascii_isspace (m[4])))
                 code_depth++;
-              else if (strncmp (m, "/code>", 6) == 0 && code_depth > 0)
+              else if (m[0] == '/' && m[1] == 'c' && code_depth > 0 &&
+                       strncmp (m + 2, "ode>", 4) == 0)
                 code_depth--;
               markup_start = i;
               markup_stop = NONE;
@@ -1422,15 +1429,29 @@ post_process (Render     *render,
   return g_string_free (out, FALSE);
 }
 
+/* CMARK_OPTIONS, less footnotes when no "[^" could start one: they cost
+ * two walks over the whole tree and change nothing without one. */
+static int
+options_for_text (const char *text,
+                  gsize       len)
+{
+  int options = CMARK_OPTIONS;
+
+  if (find_string (text, len, 0, "[^") == NONE)
+    options &= ~CMARK_OPT_FOOTNOTES;
+
+  return options;
+}
+
 static cmark_parser *
-new_parser (void)
+new_parser (int options)
 {
   static const char * const extensions[] = { "table", "strikethrough", "autolink", "tasklist" };
   cmark_parser *parser;
   guint i;
 
   cmark_gfm_core_extensions_ensure_registered ();
-  parser = cmark_parser_new (CMARK_OPTIONS);
+  parser = cmark_parser_new (options);
 
   for (i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -1496,7 +1517,7 @@ reparse_span_html_block (Render     *render,
   g_string_append_c (text, 'Z');
   g_string_append (text, literal);
 
-  parser = new_parser ();
+  parser = new_parser (render->options);
   cmark_parser_feed (parser, text->str, text->len);
   document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
@@ -1822,7 +1843,9 @@ process_tree (Render     *render,
 
       if (type == CMARK_NODE_HEADING)
         g_ptr_array_add (headings, node);
-      else if (type == CMARK_NODE_PARAGRAPH && text_starts_ial (cmark_node_first_child (node)))
+      else if (type != CMARK_NODE_PARAGRAPH || !render->braces)
+        continue;
+      else if (text_starts_ial (cmark_node_first_child (node)))
         {
           cmark_node *first, *after;
 
@@ -1842,7 +1865,7 @@ process_tree (Render     *render,
               g_hash_table_add (ial_paragraphs, node);
             }
         }
-      else if (type == CMARK_NODE_PARAGRAPH && text_ends_with_brace (cmark_node_last_child (node)))
+      else if (text_ends_with_brace (cmark_node_last_child (node)))
         {
           cmark_node *last, *before;
 
@@ -1887,7 +1910,7 @@ process_tree (Render     *render,
         }
 
       /* Only a heading ending with "}" can name its id. */
-      if (text_ends_with_brace (cmark_node_last_child (heading)))
+      if (render->braces && text_ends_with_brace (cmark_node_last_child (heading)))
         {
           cmark_consolidate_text_nodes (heading);
           explicit_id = take_explicit_id (heading);
@@ -1915,7 +1938,7 @@ aushang_markdown_render (const char              *markdown,
 {
   g_auto(Scan) scan = { 0, };
   g_auto(Render) render = { 0, };
-  g_autoptr(GString) md = NULL;
+  GString *md;
   cmark_parser *parser;
   cmark_node *document;
   char *html;
@@ -1948,11 +1971,16 @@ aushang_markdown_render (const char              *markdown,
 
   md = build_markdown (&render, scan.len);
 
-  parser = new_parser ();
+  render.options = options_for_text (md->str, md->len);
+  /* Text nodes hold a "{" only where the text has one or an entity. */
+  render.braces = memchr (md->str, '{', md->len) != NULL || memchr (md->str, '&', md->len) != NULL;
+  parser = new_parser (render.options);
   cmark_parser_feed (parser, md->str, md->len);
+  /* cmark keeps its own copy: give the memory back before it builds the tree. */
+  g_string_free (md, TRUE);
   document = cmark_parser_finish (parser);
   process_tree (&render, document);
-  html = cmark_render_html (document, CMARK_OPTIONS, cmark_parser_get_syntax_extensions (parser));
+  html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);
   cmark_parser_free (parser);

@@ -433,14 +433,9 @@ rewrite_site_paths (const char                  *html,
                     const AushangPreviewOptions *options)
 {
   static const char * const attributes[] = { "src", "href", "poster", NULL };
-  GString *out;
+  GString *out = g_string_sized_new (strlen (html) + 256);
   const char *run = html;
   const char *p = html;
-
-  if (options == NULL || options->site_uri_prefix == NULL)
-    return g_strdup (html);
-
-  out = g_string_sized_new (strlen (html) + 256);
 
   while ((p = strchr (p, '=')) != NULL)
     {
@@ -684,6 +679,9 @@ aushang_preview_page_render_body (AushangDocument             *document,
   const char *body = document != NULL ? aushang_document_get_body (document) : NULL;
   g_autofree char *html = aushang_markdown_render (body != NULL ? body : "", render_tag_cb, &context);
 
+  if (options == NULL || options->site_uri_prefix == NULL)
+    return g_steal_pointer (&html);
+
   return rewrite_site_paths (html, options);
 }
 
@@ -696,7 +694,8 @@ aushang_preview_page_render (AushangDocument             *document,
   g_autofree char *body = aushang_preview_page_render_body (document, options);
   g_autofree char *title = dup_first_text (document, title_keys);
   const char *language = options != NULL && options->language != NULL ? options->language : "en";
-  GString *out = g_string_new (NULL);
+  /* Sized for all of it: the body can be megabytes. */
+  GString *out = g_string_sized_new (strlen (header) + strlen (body) + sizeof stylesheet + 1024);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
   append_escaped (out, language);

@@ -117,6 +117,9 @@ create_row (AushangSiteDocument *document)
 static char *
 collection_title (AushangCollection *collection)
 {
+  /* Translators: the heading of Jekyll's _posts in the document list;
+   * sites often name another collection "Beiträge", so German uses
+   * "Blogartikel" to keep them apart. */
   if (g_strcmp0 (collection->name, "posts") == 0)
     return g_strdup (_("Posts"));
   if (g_strcmp0 (collection->name, "drafts") == 0)
