@@ -1209,6 +1209,40 @@ find_month_name (const char  *text,
   return 0;
 }
 
+/* Three numbers, the one with four digits being the year: first (y/m/d)
+ * or last (d/m/y). */
+static gboolean
+match_numeric_date (GRegex      *regex,
+                    const char  *text,
+                    int         *year,
+                    int         *month,
+                    int         *day,
+                    const char **rest)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  int end;
+
+  if (!g_regex_match (regex, text, 0, &info))
+    return FALSE;
+
+  a = g_match_info_fetch (info, 1);
+  b = g_match_info_fetch (info, 2);
+  c = g_match_info_fetch (info, 3);
+
+  if (strlen (a) >= 4)
+    *year = atoi (a), *month = atoi (b), *day = atoi (c);
+  else
+    *day = atoi (a), *month = atoi (b), *year = atoi (c);
+
+  g_match_info_fetch_pos (info, 0, NULL, &end);
+  *rest = text + end;
+
+  return TRUE;
+}
+
 gboolean
 aushang_yaml_parse_jekyll_date (const char  *text,
                                 GDateTime  **out)
@@ -1238,51 +1272,11 @@ aushang_yaml_parse_jekyll_date (const char  *text,
   if (text == NULL)
     return FALSE;
 
-  if (g_regex_match (iso, text, 0, &info))
-    {
-      g_autofree char *y = g_match_info_fetch (info, 1);
-      g_autofree char *m = g_match_info_fetch (info, 2);
-      g_autofree char *d = g_match_info_fetch (info, 3);
-      int end;
-
-      year = atoi (y), month = atoi (m), day = atoi (d);
-      g_match_info_fetch_pos (info, 0, NULL, &end);
-      rest = text + end;
-      have_date = TRUE;
-    }
-  g_clear_pointer (&info, g_match_info_free);
-
-  if (!have_date && g_regex_match (dotted, text, 0, &info))
-    {
-      g_autofree char *d = g_match_info_fetch (info, 1);
-      g_autofree char *m = g_match_info_fetch (info, 2);
-      g_autofree char *y = g_match_info_fetch (info, 3);
-      int end;
-
-      year = atoi (y), month = atoi (m), day = atoi (d);
-      g_match_info_fetch_pos (info, 0, NULL, &end);
-      rest = text + end;
-      have_date = TRUE;
-    }
-  g_clear_pointer (&info, g_match_info_free);
-
-  if (!have_date && g_regex_match (slashed, text, 0, &info))
-    {
-      g_autofree char *a = g_match_info_fetch (info, 1);
-      g_autofree char *b = g_match_info_fetch (info, 2);
-      g_autofree char *c = g_match_info_fetch (info, 3);
-      int end;
-
-      /* 2025/11/04 is y/m/d; 11/04/2025 is d/m/y, as Ruby reads it. */
-      if (strlen (a) == 4)
-        year = atoi (a), month = atoi (b), day = atoi (c);
-      else
-        day = atoi (a), month = atoi (b), year = atoi (c);
-      g_match_info_fetch_pos (info, 0, NULL, &end);
-      rest = text + end;
-      have_date = TRUE;
-    }
-  g_clear_pointer (&info, g_match_info_free);
+  /* 2025-11-04 and 2025/11/04 are y/m/d; 04.11.2025 and 11/04/2025 are
+   * d/m/y, as Ruby reads them. */
+  have_date = match_numeric_date (iso, text, &year, &month, &day, &rest) ||
+              match_numeric_date (dotted, text, &year, &month, &day, &rest) ||
+              match_numeric_date (slashed, text, &year, &month, &day, &rest);
 
   if (!have_date)
     {
