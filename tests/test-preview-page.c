@@ -247,6 +247,22 @@ test_parts (void)
   g_assert_nonnull (strstr (page, "<link rel=\"stylesheet\" href=\"aushang-site:///assets/css/main.css\">"));
 }
 
+static void
+test_site_stylesheet_stays_light (void)
+{
+  g_autoptr(AushangDocument) document = document_new ("---\ntitle: Hell\n---\nText\n");
+  AushangPreviewOptions own = { "aushang-site:///", NULL, "de" };
+  AushangPreviewOptions site = { "aushang-site:///", "aushang-site:///assets/css/style.css", "de" };
+  g_autofree char *plain = aushang_preview_page_render (document, &own);
+  g_autofree char *styled = aushang_preview_page_render (document, &site);
+
+  /* Our own page follows the desktop's dark style … */
+  g_assert_nonnull (strstr (plain, "prefers-color-scheme: dark"));
+  /* … a page in the site's style looks like the site. */
+  g_assert_null (strstr (styled, "prefers-color-scheme: dark"));
+  g_assert_nonnull (strstr (styled, "<link rel=\"stylesheet\" href=\"aushang-site:///assets/css/style.css\">"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/preview-page/example-post", test_example_post);
   g_test_add_func ("/preview-page/untitled-and-broken", test_untitled_and_broken);
   g_test_add_func ("/preview-page/parts", test_parts);
+  g_test_add_func ("/preview-page/site-stylesheet-stays-light", test_site_stylesheet_stays_light);
 
   return g_test_run ();
 }

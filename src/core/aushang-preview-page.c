@@ -22,17 +22,21 @@
   "style-src 'unsafe-inline' aushang-site:; font-src aushang-site: data:; " \
   "media-src aushang-site: https:; frame-src https:"
 
-static const char stylesheet[] =
-  ":root {\n"
-  "  color-scheme: light dark;\n"
-  "  --fg: #1f1f24; --muted: #6b6b76; --bg: #ffffff; --accent: #1c71d8;\n"
-  "  --pill-bg: #ebebef; --code-bg: #f4f4f6; --rule: #deddda;\n"
-  "}\n"
+/* Without a stylesheet of the site's own, the page follows the desktop's
+ * light or dark style; with one, it looks like the site: light. */
+static const char dark_stylesheet[] =
+  ":root { color-scheme: light dark; }\n"
   "@media (prefers-color-scheme: dark) {\n"
   "  :root {\n"
   "    --fg: #eeeeec; --muted: #a0a0aa; --bg: #1e1e22; --accent: #78aeed;\n"
   "    --pill-bg: #35353c; --code-bg: #2a2a30; --rule: #45454d;\n"
   "  }\n"
+  "}\n";
+
+static const char stylesheet[] =
+  ":root {\n"
+  "  --fg: #1f1f24; --muted: #6b6b76; --bg: #ffffff; --accent: #1c71d8;\n"
+  "  --pill-bg: #ebebef; --code-bg: #f4f4f6; --rule: #deddda;\n"
   "}\n"
   "html { background: var(--bg); color: var(--fg); }\n"
   "body {\n"
@@ -707,6 +711,8 @@ aushang_preview_page_render (AushangDocument             *document,
   append_escaped (out, title != NULL ? title : _("Untitled"));
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
+  if (options == NULL || options->stylesheet_uri == NULL)
+    g_string_append (out, dark_stylesheet);
   g_string_append (out, "</style>\n");
   if (options != NULL && options->stylesheet_uri != NULL)
     {
