@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "aushang-test-util.h"
 #include "aushang-editor.h"
 #include "aushang-preview.h"
 #include "aushang-resources.h"
@@ -52,62 +53,6 @@ timeout_cb (gpointer user_data)
       g_source_remove (timeout_id_);                                         \
     g_assert_true (cond);                                                    \
   } G_STMT_END
-
-static void
-copy_tree (GFile *source,
-           GFile *target)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  g_assert_true (g_file_make_directory_with_parents (target, NULL, &error) ||
-                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
-  g_clear_error (&error);
-
-  children = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
-      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (from, to);
-      else
-        {
-          g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-      g_object_unref (info);
-    }
-  g_assert_no_error (error);
-}
-
-static void
-delete_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        delete_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 static char *
 dup_buffer_text (void)
@@ -846,7 +791,7 @@ main (int   argc,
   g_assert_no_error (error);
   source = g_file_new_build_filename (source_dir, "data", "example-site", NULL);
   site_folder = g_file_new_build_filename (temp_dir, "site", NULL);
-  copy_tree (source, site_folder);
+  aushang_test_copy_tree (source, site_folder);
 
   /* A file beside the site, and a link in the site that leads to it:
    * neither may reach the preview. */
@@ -900,7 +845,7 @@ main (int   argc,
   {
     g_autoptr(GFile) temp = g_file_new_for_path (temp_dir);
 
-    delete_tree (temp);
+    aushang_test_delete_tree (temp);
   }
   g_free (temp_dir);
 

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "aushang-test-util.h"
 #include "aushang-form.h"
 
 #define DOCUMENT_PATH "_beitraege/repair-cafe-im-labor.md"
@@ -28,58 +29,6 @@ typedef struct
 } Fixture;
 
 /* Helpers ------------------------------------------------------------------ */
-
-static void
-copy_tree (GFile *source,
-           GFile *target)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  g_file_make_directory_with_parents (target, NULL, &error);
-  g_assert_no_error (error);
-
-  children = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
-      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (from, to);
-      else
-        {
-          g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
-static void
-delete_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      delete_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
 
 static gboolean
 timeout_cb (gpointer data)
@@ -283,7 +232,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->folder = g_dir_make_tmp ("aushang-test-form-XXXXXX", &error);
   g_assert_no_error (error);
   folder = g_file_new_build_filename (fixture->folder, "site", NULL);
-  copy_tree (source, folder);
+  aushang_test_copy_tree (source, folder);
 
   fixture->site = aushang_site_new (folder, &error);
   g_assert_no_error (error);
@@ -332,7 +281,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->site);
   g_clear_pointer (&fixture->original, g_bytes_unref);
 
-  delete_tree (folder);
+  aushang_test_delete_tree (folder);
   g_free (fixture->folder);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aushang-test-util.h"
 #include "aushang-site.h"
 
 static char *site_dir;
@@ -72,24 +73,6 @@ make_site (void)
   put ("assets/images/treffen.png", "png");
   put ("assets/images/sub/b.JPG", "jpg");
   put ("assets/css/style.css", "body {}");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static AushangSite *
@@ -342,7 +325,7 @@ test_not_a_site_and_bad_config (void)
   g_assert_cmpuint (line, ==, 2);
   g_assert_cmpuint (aushang_site_get_documents (bad, aushang_site_get_collection (bad, "posts"))->len, ==, 0);
 
-  remove_tree (dir);
+  aushang_test_delete_path (dir);
 }
 
 static void
@@ -362,7 +345,7 @@ test_symlink_loop (void)
   g_assert_cmpuint (aushang_site_get_documents (site, aushang_site_get_collection (site, "posts"))->len, ==, 0);
 
   g_unlink (loop);
-  remove_tree (dir);
+  aushang_test_delete_path (dir);
 }
 
 static void
@@ -414,7 +397,7 @@ main (int   argc,
   g_test_add_func ("/site/example-site", test_example_site);
 
   status = g_test_run ();
-  remove_tree (site_dir);
+  aushang_test_delete_path (site_dir);
 
   return status;
 }

@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "aushang-test-util.h"
 #include "aushang-application.h"
 #include "aushang-check.h"
 #include "aushang-editor.h"
@@ -58,34 +59,6 @@ spin (guint milliseconds)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static gboolean
-copy_tree (const char *source,
-           const char *target)
-{
-  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
-  const char *name;
-
-  g_mkdir_with_parents (target, 0755);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (source, name, NULL);
-      g_autofree char *to = g_build_filename (target, name, NULL);
-
-      if (g_file_test (from, G_FILE_TEST_IS_DIR))
-        copy_tree (from, to);
-      else
-        {
-          g_autofree char *contents = NULL;
-          gsize length;
-
-          g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-          g_assert_true (g_file_set_contents (to, contents, length, NULL));
-        }
-    }
-
-  return TRUE;
 }
 
 static char *
@@ -565,7 +538,7 @@ main (int   argc,
 
   site_dir = g_dir_make_tmp ("aushang-window-XXXXXX", &error);
   g_assert_no_error (error);
-  copy_tree (source, site_dir);
+  aushang_test_copy_path (source, site_dir);
 
   app = aushang_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);

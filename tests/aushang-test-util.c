@@ -1,0 +1,87 @@
+/* aushang-test-util.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers the tests share: copies of the example site to work on, and
+ * cleaning up after them.
+ */
+
+#include "config.h"
+
+#include "aushang-test-util.h"
+
+void
+aushang_test_copy_tree (GFile *source,
+                        GFile *target)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_assert_true (g_file_make_directory_with_parents (target, NULL, &error) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
+  g_clear_error (&error);
+
+  children = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
+      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        aushang_test_copy_tree (from, to);
+      else
+        {
+          g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+}
+
+void
+aushang_test_copy_path (const char *source,
+                        const char *target)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (target);
+
+  aushang_test_copy_tree (from, to);
+}
+
+void
+aushang_test_delete_tree (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        aushang_test_delete_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (folder, NULL, NULL);
+}
+
+void
+aushang_test_delete_path (const char *folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+  aushang_test_delete_tree (file);
+}

@@ -1,0 +1,23 @@
+/* aushang-test-util.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Copies a folder with everything in it (symbolic links are not followed). */
+void     aushang_test_copy_tree   (GFile      *source,
+                                   GFile      *target);
+void     aushang_test_copy_path   (const char *source,
+                                   const char *target);
+/* Deletes a folder with everything in it. */
+void     aushang_test_delete_tree (GFile      *folder);
+void     aushang_test_delete_path (const char *folder);
+
+G_END_DECLS
