@@ -179,7 +179,7 @@ main (int   argc,
       spin (120, &longest);
     }
 
-  g_print ("%-44s %8.1f ms   (target ≤ 16 ms)\n", "longest main-loop stall while typing (1 MB)", longest / 1000.0);
+  g_print ("%-44s %8.1f ms   (target <= 16 ms)\n", "longest main-loop stall while typing (1 MB)", longest / 1000.0);
 
   aushang_document_set_modified (aushang_window_get_document (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -277,12 +277,12 @@ main (int   argc,
     }
   example_input.text = example;
   compare_medians (render_ours, render_raw, &example_input, 51, &ours, &raw);
-  report ("load and render the example announcement", ours, raw, "ratio ≤ 1.3");
+  report ("load and render the example announcement", ours, raw, "ratio <= 1.3");
 
   megabyte_input.text = megabyte;
   megabyte_input.length = strlen (megabyte);
   compare_medians (render_ours, render_raw, &megabyte_input, 15, &ours, &raw);
-  report ("load and render a 1 MB document", ours, raw, "ratio ≤ 1.3");
+  report ("load and render a 1 MB document", ours, raw, "ratio <= 1.3");
 
   return 0;
 }
