@@ -500,12 +500,21 @@ typedef struct
   guint       tag;            /* index into the tags; for highlight its opening tag */
 } Segment;
 
+/* Where a tag is, for making it when rendering needs it. */
+typedef struct
+{
+  Token token;
+  guint line;
+  guint column;
+} TagPlace;
+
 typedef struct
 {
   const char *text;
   gsize       len;
   GArray     *tokens;
-  GPtrArray  *tags;
+  GPtrArray  *tags;           /* when only tags are wanted */
+  GArray     *places;         /* when rendering: TagPlace */
   GArray     *segments;       /* NULL when only tags are wanted */
   Cursor      cursor;
   gboolean    no_endraw;
@@ -518,9 +527,21 @@ static guint
 scan_add_tag (Scan        *scan,
               const Token *token)
 {
-  AushangLiquidTag *tag = tag_new (scan->text, token);
+  AushangLiquidTag *tag;
 
   cursor_advance (&scan->cursor, token->start);
+
+  /* Rendering makes a tag only once it needs it, after cmark is done (and
+   * never one in a highlight block or a raw marker). */
+  if (scan->places != NULL)
+    {
+      TagPlace place = { *token, scan->cursor.line, scan->cursor.column };
+
+      g_array_append_val (scan->places, place);
+      return scan->places->len - 1;
+    }
+
+  tag = tag_new (scan->text, token);
   tag->line = scan->cursor.line;
   tag->column = scan->cursor.column;
   g_ptr_array_add (scan->tags, tag);
@@ -746,6 +767,7 @@ scan_clear (Scan *scan)
 {
   g_clear_pointer (&scan->tokens, g_array_unref);
   g_clear_pointer (&scan->tags, g_ptr_array_unref);
+  g_clear_pointer (&scan->places, g_array_unref);
   g_clear_pointer (&scan->segments, g_array_unref);
 }
 
@@ -864,7 +886,8 @@ aushang_markdown_heading_id (const char *text)
 typedef struct
 {
   const char              *text;
-  GPtrArray               *tags;
+  GArray                  *places;       /* per tag: where it is */
+  GPtrArray               *tags;         /* per tag: the tag once made, see render_get_tag() */
   GArray                  *segments;
   char                    *prefix;
   gsize                    prefix_len;
@@ -880,6 +903,7 @@ typedef struct
   GPtrArray               *heading_ids;  /* per heading marker: its id */
   int                      options;      /* cmark options for this text */
   gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
+  gboolean                 plain_ids;    /* heading ids from the HTML, see post_process() */
 } Render;
 
 static void
@@ -893,6 +917,7 @@ render_clear (Render *render)
         g_free (render->rendered[i]);
       g_free (render->rendered);
     }
+  g_clear_pointer (&render->tags, g_ptr_array_unref);
   g_free (render->asked);
   g_free (render->prefix);
   g_clear_pointer (&render->id_counter, g_hash_table_unref);
@@ -1049,6 +1074,33 @@ append_token (GString      *out,
   g_string_append_c (out, 'X');
 }
 
+/* The id kramdown gives a heading with @text, in render->scratch_id:
+ * kramdown-parser-gfm counts per id, "x", "x-1", "x-2", ... and does not
+ * look at ids written by hand. */
+static const char *
+count_heading_id (Render     *render,
+                  const char *text,
+                  gsize       len)
+{
+  GString *id = render->scratch_id;
+  gpointer count;
+
+  g_string_truncate (id, 0);
+  append_heading_id (id, text, len);
+
+  if (g_hash_table_lookup_extended (render->id_counter, id->str, NULL, &count))
+    {
+      guint n = GPOINTER_TO_UINT (count) + 1;
+
+      g_hash_table_insert (render->id_counter, g_strdup (id->str), GUINT_TO_POINTER (n));
+      g_string_append_printf (id, "-%u", n);
+    }
+  else
+    g_hash_table_insert (render->id_counter, g_strdup (id->str), GUINT_TO_POINTER (0));
+
+  return id->str;
+}
+
 /* The Markdown that cmark sees: tags replaced by tokens. */
 static GString *
 build_markdown (const Render *render,
@@ -1072,6 +1124,25 @@ build_markdown (const Render *render,
   return md;
 }
 
+/* The tag of index @tag, made the first time it is needed. */
+static const AushangLiquidTag *
+render_get_tag (Render *render,
+                guint   tag)
+{
+  AushangLiquidTag **slot = (AushangLiquidTag **) &g_ptr_array_index (render->tags, tag);
+
+  if (*slot == NULL)
+    {
+      const TagPlace *place = &g_array_index (render->places, TagPlace, tag);
+
+      *slot = tag_new (render->text, &place->token);
+      (*slot)->line = place->line;
+      (*slot)->column = place->column;
+    }
+
+  return *slot;
+}
+
 static const char *
 render_ask (Render *render,
             guint   tag)
@@ -1081,8 +1152,7 @@ render_ask (Render *render,
   if (!render->asked[tag])
     {
       render->asked[tag] = TRUE;
-      render->rendered[tag] = render->render_tag (g_ptr_array_index (render->tags, tag),
-                                                  render->user_data);
+      render->rendered[tag] = render->render_tag (render_get_tag (render, tag), render->user_data);
     }
   return render->rendered[tag];
 }
@@ -1117,7 +1187,7 @@ append_tag_html (GString       *out,
                  const Segment *segment,
                  gboolean       block)
 {
-  const AushangLiquidTag *tag = g_ptr_array_index (render->tags, segment->tag);
+  const AushangLiquidTag *tag = render_get_tag (render, segment->tag);
 
   if (segment->kind == SEGMENT_HIGHLIGHT)
     {
@@ -1266,6 +1336,84 @@ find_string (const char *html,
   return NONE;
 }
 
+/* Appends the character an escape of cmark's at @p stands for; returns
+ * the escape's length. */
+static gsize
+append_unescaped (GString    *text,
+                  const char *p)
+{
+  static const struct { const char *escape; char c; } escapes[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (escapes); k++)
+    if (g_str_has_prefix (p, escapes[k].escape))
+      {
+        g_string_append_c (text, escapes[k].c);
+        return strlen (escapes[k].escape);
+      }
+
+  g_string_append_c (text, *p);
+  return 1;
+}
+
+/* With plain_ids, html[i] opens a heading: "<hN>", its content up to the
+ * next "</h" (cmark escapes everything else). Gives it the id that
+ * set_heading_id() would, from the same text: the content without tags,
+ * line breaks and tokens, cmark's escapes undone. Returns where copying
+ * goes on. */
+static gsize
+put_plain_heading_id (GString    *out,
+                      Render     *render,
+                      const char *html,
+                      gsize       len,
+                      gsize       run,
+                      gsize       i)
+{
+  GString *text = render->scratch_text;
+  gsize start = i + 4;
+  gsize close = find_string (html, len, start, "</h");
+  const char *id;
+  gsize j = start;
+
+  /* (Empty headings do not come here: see may_have_empty_heading ().) */
+  if (close == NONE || close == start)
+    return run;
+
+  g_string_truncate (text, 0);
+  while (j < close)
+    {
+      guint index;
+      gsize n;
+
+      if (html[j] == '<')
+        {
+          const char *end = memchr (html + j, '>', close - j);
+
+          j = end != NULL ? (gsize) (end - html) + 1 : close;
+        }
+      else if (html[j] == '\n')
+        j++;
+      else if (html[j] == render->prefix[0] &&
+               (n = match_token (render, html + j, close - j, &index)) > 0)
+        j += n;
+      else if (html[j] == '&')
+        j += append_unescaped (text, html + j);
+      else
+        g_string_append_c (text, html[j++]);
+    }
+
+  id = count_heading_id (render, text->str, text->len);
+  if (id[0] == '\0')
+    return run;
+
+  g_string_append_len (out, html + run, i + 3 - run);
+  g_string_append (out, " id=\"");
+  append_escaped (out, id, strlen (id));
+  g_string_append_c (out, '"');
+  return i + 3;
+}
+
 /* Puts the tags' HTML where cmark left their tokens. Only the '<' and the
  * tokens are looked at; the text between is copied in large runs. */
 static char *
@@ -1283,13 +1431,14 @@ post_process (Render     *render,
   int code_depth = 0;
 
   next_token = find_string (html, len, 0, render->prefix);
-  if (next_token == NONE)
+  if (next_token == NONE && !render->plain_ids)
     return g_strndup (html, len);
 
   out = g_string_sized_new (len + len / 8 + 64);
   next_lt = find_char (html, len, 0, '<');
 
-  while (next_token != NONE)
+  /* With plain ids, every tag to the end. */
+  while (next_token != NONE || (render->plain_ids && next_lt != NONE))
     {
       if (next_lt != NONE && next_lt < next_token)
         {
@@ -1315,6 +1464,14 @@ post_process (Render     *render,
           else if (m[0] == '/' && m[1] == 'p' && m[2] == '>')
             {
               p_open = FALSE;
+            }
+          else if (m[0] == 'h' && m[1] >= '1' && m[1] <= '6' && m[2] == '>' && render->plain_ids)
+            {
+              run = put_plain_heading_id (out, render, html, len, run, i);
+              if (next_lt != NONE && next_lt < run)
+                next_lt = find_char (html, len, run, '<');
+              markup_start = i;
+              markup_stop = NONE;
             }
           else if (g_ascii_isalpha (m[0]) || m[0] == '/' || m[0] == '!' || m[0] == '?')
             {
@@ -1429,6 +1586,35 @@ post_process (Render     *render,
   return g_string_free (out, FALSE);
 }
 
+/* Whether a line of the NUL-terminated @text could be a heading without
+ * content ("#", "## #"), which kramdown takes for text. Container markers
+ * and blanks before the "#" are skipped, more generously than Markdown
+ * does; like cmark, a "\r" ends a line too. */
+static gboolean
+may_have_empty_heading (const char *text,
+                        gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize end = i + strcspn (text + i, "\r\n");
+
+      while (i < end && strchr (" \t>*+-0123456789.)", text[i]) != NULL)
+        i++;
+      if (i < end && text[i] == '#')
+        {
+          while (i < end && (text[i] == '#' || text[i] == ' ' || text[i] == '\t'))
+            i++;
+          if (i == end)
+            return TRUE;
+        }
+      i = end + 1;
+    }
+
+  return FALSE;
+}
+
 /* CMARK_OPTIONS, less footnotes when no "[^" could start one: they cost
  * two walks over the whole tree and change nothing without one. */
 static int
@@ -1450,7 +1636,16 @@ new_parser (int options)
   cmark_parser *parser;
   guint i;
 
-  cmark_gfm_core_extensions_ensure_registered ();
+  static gsize registered;
+
+  /* cmark-gfm's registry is not thread-safe, and the preview renders in a
+   * thread of its own: register once, under GLib's lock. */
+  if (g_once_init_enter (&registered))
+    {
+      cmark_gfm_core_extensions_ensure_registered ();
+      g_once_init_leave (&registered, 1);
+    }
+
   parser = cmark_parser_new (options);
 
   for (i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -1714,38 +1909,22 @@ set_heading_id (Render     *render,
                 cmark_node *heading,
                 const char *explicit_id)
 {
-  GString *id = render->scratch_id;
   GString *tag = render->scratch_tag;
   cmark_node *marker;
+  const char *id = explicit_id;
 
-  g_string_truncate (id, 0);
-  if (explicit_id != NULL)
-    g_string_append (id, explicit_id);
-  else
+  if (id == NULL)
     {
       GString *text = render->scratch_text;
-      gpointer count;
 
       g_string_truncate (text, 0);
       collect_heading_text (render, heading, text);
-      append_heading_id (id, text->str, text->len);
-
-      /* kramdown-parser-gfm counts per id: "x", "x-1", "x-2", ... and does
-       * not look at ids written by hand. */
-      if (g_hash_table_lookup_extended (render->id_counter, id->str, NULL, &count))
-        {
-          guint n = GPOINTER_TO_UINT (count) + 1;
-
-          g_hash_table_insert (render->id_counter, g_strdup (id->str), GUINT_TO_POINTER (n));
-          g_string_append_printf (id, "-%u", n);
-        }
-      else
-        g_hash_table_insert (render->id_counter, g_strdup (id->str), GUINT_TO_POINTER (0));
+      id = count_heading_id (render, text->str, text->len);
     }
 
   /* A marker at the start of the heading's content: post_process() puts
    * the id into the <hN> tag just before it. */
-  g_ptr_array_add (render->heading_ids, g_strndup (id->str, id->len));
+  g_ptr_array_add (render->heading_ids, g_strdup (id));
   g_string_truncate (tag, 0);
   g_string_append_len (tag, render->prefix, render->prefix_len);
   g_string_append_c (tag, 'H');
@@ -1844,7 +2023,7 @@ process_tree (Render     *render,
       if (type == CMARK_NODE_HEADING)
         g_ptr_array_add (headings, node);
       else if (type != CMARK_NODE_PARAGRAPH || !render->braces)
-        continue;
+        continue;   /* attribute lists are paragraphs with a "{" */
       else if (text_starts_ial (cmark_node_first_child (node)))
         {
           cmark_node *first, *after;
@@ -1949,19 +2128,22 @@ aushang_markdown_render (const char              *markdown,
 
   scan.text = markdown;
   scan.len = strlen (markdown);
-  scan.tags = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_liquid_tag_free);
+  scan.places = g_array_new (FALSE, FALSE, sizeof (TagPlace));
   scan.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   scan_run (&scan);
+  g_clear_pointer (&scan.tokens, g_array_unref);
 
   render.text = markdown;
-  render.tags = scan.tags;
+  render.places = scan.places;
+  render.tags = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_liquid_tag_free);
+  g_ptr_array_set_size (render.tags, scan.places->len);
   render.segments = scan.segments;
   render.prefix = choose_prefix (markdown);
   render.prefix_len = strlen (render.prefix);
   render.render_tag = render_tag;
   render.user_data = user_data;
-  render.rendered = g_new0 (char *, scan.tags->len + 1);
-  render.asked = g_new0 (guint8, scan.tags->len + 1);
+  render.rendered = g_new0 (char *, scan.places->len + 1);
+  render.asked = g_new0 (guint8, scan.places->len + 1);
   render.id_counter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   render.unlinked = g_ptr_array_new_with_free_func ((GDestroyNotify) cmark_node_free);
   render.scratch_text = g_string_new (NULL);
@@ -1974,12 +2156,18 @@ aushang_markdown_render (const char              *markdown,
   render.options = options_for_text (md->str, md->len);
   /* Text nodes hold a "{" only where the text has one or an entity. */
   render.braces = memchr (md->str, '{', md->len) != NULL || memchr (md->str, '&', md->len) != NULL;
+  /* Without raw HTML, attribute lists, footnotes and empty headings, the
+   * tree walk would only see to heading ids; they can come from the HTML. */
+  render.plain_ids = !render.braces && (render.options & CMARK_OPT_FOOTNOTES) == 0 &&
+                     memchr (md->str, '<', md->len) == NULL &&
+                     !may_have_empty_heading (md->str, md->len);
   parser = new_parser (render.options);
   cmark_parser_feed (parser, md->str, md->len);
   /* cmark keeps its own copy: give the memory back before it builds the tree. */
   g_string_free (md, TRUE);
   document = cmark_parser_finish (parser);
-  process_tree (&render, document);
+  if (!render.plain_ids)
+    process_tree (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);

@@ -699,7 +699,8 @@ aushang_preview_page_render (AushangDocument             *document,
   g_autofree char *title = dup_first_text (document, title_keys);
   const char *language = options != NULL && options->language != NULL ? options->language : "en";
   /* Sized for all of it: the body can be megabytes. */
-  GString *out = g_string_sized_new (strlen (header) + strlen (body) + sizeof stylesheet + 1024);
+  GString *out = g_string_sized_new (strlen (header) + strlen (body) + sizeof stylesheet +
+                                     sizeof dark_stylesheet + 1024);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
   append_escaped (out, language);
