@@ -298,6 +298,12 @@ aushang_yaml_resolve_plain (const char *text)
   if (*text == '\0')
     return aushang_value_new_null ();
 
+  /* The common case without a regular expression: a word that starts with
+   * an ASCII letter Psych's booleans and nulls do not start with matches
+   * its first rule and stays a string. */
+  if (g_ascii_isalpha (text[0]) && strchr ("ytonfYTONF", text[0]) == NULL)
+    return aushang_value_new_string (text);
+
   if (matches (RE_STRINGISH, text) || strchr (text, '\n') != NULL)
     {
       length = g_utf8_validate (text, -1, NULL) ? (gsize) g_utf8_strlen (text, -1) : strlen (text);
