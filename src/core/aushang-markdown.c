@@ -989,19 +989,28 @@ choose_prefix (const char *text)
   return prefix;
 }
 
-/* Parses a token at @p: prefix, decimal index, "X". Returns its length. */
+/* Parses a marker at @p: the prefix, then @kind (a letter, or '\0' for
+ * none), a decimal index below @limit and "X". Returns its length, or 0. */
 static gsize
-match_token (const Render *render,
-             const char   *p,
-             gsize         avail,
-             guint        *index)
+match_marker (const Render *render,
+              const char   *p,
+              gsize         avail,
+              char          kind,
+              guint         limit,
+              guint        *index)
 {
   gsize i = render->prefix_len;
   guint64 value = 0;
 
   if (avail < i + 2 || memcmp (p, render->prefix, i) != 0)
     return 0;
-  if (!g_ascii_isdigit (p[i]))
+  if (kind != '\0')
+    {
+      if (p[i] != kind)
+        return 0;
+      i++;
+    }
+  if (i >= avail || !g_ascii_isdigit (p[i]))
     return 0;
   while (i < avail && g_ascii_isdigit (p[i]))
     {
@@ -1010,11 +1019,21 @@ match_token (const Render *render,
         return 0;
       i++;
     }
-  if (i >= avail || p[i] != 'X' || value >= render->segments->len)
+  if (i >= avail || p[i] != 'X' || value >= limit)
     return 0;
 
   *index = value;
   return i + 1;
+}
+
+/* A Liquid tag's token: prefix, decimal index, "X". */
+static gsize
+match_token (const Render *render,
+             const char   *p,
+             gsize         avail,
+             guint        *index)
+{
+  return match_marker (render, p, avail, '\0', render->segments->len, index);
 }
 
 static void
@@ -1042,26 +1061,7 @@ match_heading_marker (const Render *render,
                       gsize         avail,
                       guint        *index)
 {
-  gsize i = render->prefix_len;
-  guint64 value = 0;
-
-  if (avail < i + 3 || memcmp (p, render->prefix, i) != 0 || p[i] != 'H')
-    return 0;
-  i++;
-  if (!g_ascii_isdigit (p[i]))
-    return 0;
-  while (i < avail && g_ascii_isdigit (p[i]))
-    {
-      value = value * 10 + (p[i] - '0');
-      if (value > G_MAXUINT)
-        return 0;
-      i++;
-    }
-  if (i >= avail || p[i] != 'X' || value >= render->heading_ids->len)
-    return 0;
-
-  *index = value;
-  return i + 1;
+  return match_marker (render, p, avail, 'H', render->heading_ids->len, index);
 }
 
 static void
