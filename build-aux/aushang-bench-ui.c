@@ -17,6 +17,7 @@
 #include "aushang-application.h"
 #include "aushang-editor.h"
 #include "aushang-preview.h"
+#include "aushang-test-util.h"
 #include "aushang-window.h"
 
 static gint64 start_time;
@@ -28,28 +29,6 @@ after_paint_cb (GdkFrameClock *clock,
 {
   if (first_frame_time == 0)
     first_frame_time = g_get_monotonic_time ();
-}
-
-static void
-copy_tree (const char *source,
-           const char *target)
-{
-  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
-  const char *name;
-
-  g_mkdir_with_parents (target, 0755);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (source, name, NULL);
-      g_autofree char *to = g_build_filename (target, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (from, G_FILE_TEST_IS_DIR))
-        copy_tree (from, to);
-      else if (g_file_get_contents (from, &contents, &length, NULL))
-        g_file_set_contents (to, contents, length, NULL);
-    }
 }
 
 static void
@@ -108,7 +87,7 @@ main (int   argc,
   adw_init ();
 
   site = g_dir_make_tmp ("aushang-bench-ui-XXXXXX", NULL);
-  copy_tree (SOURCE_DATADIR "/example-site", site);
+  aushang_test_copy_path (SOURCE_DATADIR "/example-site", site);
   folder = g_file_new_for_path (site);
 
   app = aushang_application_new ();

@@ -20,6 +20,7 @@
 #include "aushang-markdown.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
+#include "aushang-test-util.h"
 
 #define RUNS 7
 
@@ -146,24 +147,6 @@ make_site (guint n)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 index_site (gpointer data)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (data);
@@ -266,7 +249,7 @@ main (int   argc,
   index_site (site);
   ours = median_seconds (index_site, site, 5);
   report ("index a site of 5,000 documents", ours, 0, "< 500 ms");
-  remove_tree (site);
+  aushang_test_delete_path (site);
 
   example_path = g_build_filename (SOURCE_DATADIR, "example-site", "_beitraege",
                                    "repair-cafe-im-labor.md", NULL);
