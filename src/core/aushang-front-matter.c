@@ -591,21 +591,6 @@ aushang_front_matter_count_key (AushangFrontMatter *self,
   return n;
 }
 
-AushangQuoteStyle
-aushang_front_matter_get_quote_style (AushangFrontMatter *self,
-                                      const char         *key)
-{
-  Entry *entry;
-
-  g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), AUSHANG_QUOTE_PLAIN);
-
-  entry = find_last (self, key);
-  if (entry == NULL || entry->span.type != YAML_SCALAR_EVENT)
-    return self->string_style;
-
-  return aushang_yaml_quote_style_from_libyaml (entry->span.scalar_style);
-}
-
 gboolean
 aushang_front_matter_is_simple (AushangFrontMatter *self,
                                 const char         *key)
@@ -934,17 +919,6 @@ aushang_front_matter_set_strv (AushangFrontMatter  *self,
     aushang_value_list_append (list, aushang_value_new_string (values[i]));
 
   return aushang_front_matter_set_value (self, key, list, error);
-}
-
-gboolean
-aushang_front_matter_set_boolean (AushangFrontMatter  *self,
-                                  const char          *key,
-                                  gboolean             value,
-                                  GError             **error)
-{
-  g_autoptr(AushangValue) v = aushang_value_new_boolean (value);
-
-  return aushang_front_matter_set_value (self, key, v, error);
 }
 
 gboolean

@@ -61,9 +61,6 @@ guint               aushang_front_matter_get_key_line (AushangFrontMatter  *self
 /* How often a key appears (more than once is a mistake Jekyll forgives). */
 guint               aushang_front_matter_count_key    (AushangFrontMatter  *self,
                                                        const char          *key);
-/* How the value of @key is written: plain, 'single' or "double" (strings). */
-AushangQuoteStyle   aushang_front_matter_get_quote_style (AushangFrontMatter *self,
-                                                       const char          *key);
 /* Whether the form can edit the value as a scalar or a list of scalars
  * (nested maps and lists of maps are kept as YAML). */
 gboolean            aushang_front_matter_is_simple    (AushangFrontMatter  *self,
@@ -83,10 +80,6 @@ gboolean            aushang_front_matter_set_value    (AushangFrontMatter  *self
 gboolean            aushang_front_matter_set_strv     (AushangFrontMatter  *self,
                                                        const char          *key,
                                                        const char * const  *values,
-                                                       GError             **error);
-gboolean            aushang_front_matter_set_boolean  (AushangFrontMatter  *self,
-                                                       const char          *key,
-                                                       gboolean             value,
                                                        GError             **error);
 gboolean            aushang_front_matter_remove       (AushangFrontMatter  *self,
                                                        const char          *key,

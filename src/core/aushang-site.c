@@ -1185,26 +1185,6 @@ aushang_site_get_documents (AushangSite       *self,
   return g_hash_table_lookup (self->documents, collection);
 }
 
-AushangSiteDocument *
-aushang_site_find_document (AushangSite *self,
-                            GFile       *file)
-{
-  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  ensure_index (self);
-
-  for (guint i = 0; i < self->all_documents->len; i++)
-    {
-      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
-
-      if (g_file_equal (document->file, file))
-        return document;
-    }
-
-  return NULL;
-}
-
 GPtrArray *
 aushang_site_get_authors (AushangSite *self)
 {

@@ -108,8 +108,6 @@ void              aushang_site_reload            (AushangSite  *self);
 /* AushangSiteDocument*, newest first (undated ones last, by path). */
 GPtrArray        *aushang_site_get_documents     (AushangSite       *self,
                                                   AushangCollection *collection);
-AushangSiteDocument *aushang_site_find_document  (AushangSite  *self,
-                                                  GFile        *file);
 /* AushangSiteTerm*, most used first: names from the _data YAML lists whose
  * items have a name:, plus every author:/authors: value in documents. */
 GPtrArray        *aushang_site_get_authors       (AushangSite  *self);

@@ -656,14 +656,6 @@ aushang_yaml_emit_flow (const AushangValue *value,
     }
 }
 
-char *
-aushang_yaml_emit_scalar (const AushangValue *value,
-                          AushangQuoteStyle   preferred,
-                          AushangQuoteStyle   quote_when_needed)
-{
-  return aushang_yaml_emit_flow (value, preferred, quote_when_needed, FALSE);
-}
-
 AushangQuoteStyle
 aushang_yaml_quote_style_from_libyaml (yaml_scalar_style_t style)
 {

@@ -38,12 +38,6 @@ char         *aushang_yaml_emit_string         (const char        *text,
                                                 AushangQuoteStyle  preferred,
                                                 AushangQuoteStyle  quote_when_needed);
 
-/* A non-list value written as a YAML scalar or flow collection: booleans as
- * true/false, dates as YYYY-MM-DD, date-times with their offset. */
-char         *aushang_yaml_emit_scalar         (const AushangValue *value,
-                                                AushangQuoteStyle  preferred,
-                                                AushangQuoteStyle  quote_when_needed);
-
 /* Parses a YAML fragment (for --set-yaml and the "Edit as YAML" view) into a
  * value. Error messages name line and column. */
 AushangValue *aushang_yaml_parse_value         (const char        *text,
