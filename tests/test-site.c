@@ -348,6 +348,49 @@ test_symlink_loop (void)
   aushang_test_delete_path (dir);
 }
 
+/* Real sites have data files that hold no value (empty, or nothing but
+ * comments, as tech-events-magdeburg's sponsors.yml); opening such a site
+ * used to hang. The site opens in a subprocess with a time limit, so a
+ * hang fails. */
+static void
+test_empty_data_files (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("aushang-empty-data-XXXXXX", NULL);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(AushangSite) site = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *files[][2] = {
+        { "_config.yml", "# Nur Kommentare\n" },
+        { "_data/leer.yml", "" },
+        { "_data/sponsoren.yml", "# - name: Firma\n#   url: https://example.org\n" },
+        { "_data/bom.yaml", "\xEF\xBB\xBF# Kommentar\n" },
+        { "_data/team.yml", "- name: Jörg Müller\n" },
+        { "_posts/2024-03-01-hallo.md", "---\ntitle: Hallo\nauthor: Jörg Müller\n---\nText\n" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+          g_autofree char *parent = g_path_get_dirname (path);
+
+          g_mkdir_with_parents (parent, 0755);
+          g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+        }
+
+      site = aushang_site_new (folder, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (aushang_site_get_documents (site, aushang_site_get_collection (site, "posts"))->len, ==, 1);
+      g_assert_cmpuint (aushang_site_get_authors (site)->len, ==, 1);
+      aushang_test_delete_path (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_example_site (void)
 {
@@ -394,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/site/create-post", test_create_post);
   g_test_add_func ("/site/not-a-site-and-bad-config", test_not_a_site_and_bad_config);
   g_test_add_func ("/site/symlink-loop", test_symlink_loop);
+  g_test_add_func ("/site/empty-data-files", test_empty_data_files);
   g_test_add_func ("/site/example-site", test_example_site);
 
   status = g_test_run ();

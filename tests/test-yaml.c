@@ -186,6 +186,72 @@ test_parse_value (void)
   g_assert_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_INVALID_YAML);
 }
 
+/* A stream without a value (empty, only comments, a BOM and a comment)
+ * is null, as Psych reads it; this used to loop forever. Each case runs
+ * in a subprocess with a time limit, so a hang fails instead of stalling
+ * the suite. */
+static const char *no_value_cases[] = {
+  "",
+  "# nur ein Kommentar\n",
+  "# eins\n# zwei\n\n",
+  "\xEF\xBB\xBF# Kommentar\n",
+  "\xEF\xBB\xBF",
+  "   \n\n",
+  "---\n",
+  "--- # leer\n...\n",
+};
+
+static void
+test_parse_value_empty (void)
+{
+  if (g_test_subprocess ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (no_value_cases); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AushangValue) value = aushang_yaml_parse_value (no_value_cases[i], &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (value);
+          g_assert_cmpint (aushang_value_get_kind (value), ==, AUSHANG_VALUE_NULL);
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Psych's sexagesimal integers can exceed 64 bits (Ruby has big
+ * integers); they must not overflow (UBSan found it), and are kept as the
+ * nearest float, as other big integers are. Checked with
+ * ruby -ryaml -e 'p Psych.safe_load("92333300129194000656:2")'
+ * => 332399880465098402361720. */
+static void
+test_sexagesimal_overflow (void)
+{
+  g_autoptr(AushangValue) big = aushang_yaml_resolve_plain ("92333300129194000656:2");
+  g_autoptr(AushangValue) edge = aushang_yaml_resolve_plain ("2562047788015215:30:07");
+  g_autoptr(AushangValue) near = aushang_yaml_resolve_plain ("2562047788015215:30:08");
+  g_autoptr(AushangValue) small = aushang_yaml_resolve_plain ("-1:30");
+  g_autoptr(AushangValue) huge_float = aushang_yaml_resolve_plain ("99999999999999999999:59.5");
+
+  g_assert_cmpint (aushang_value_get_kind (big), ==, AUSHANG_VALUE_FLOAT);
+  g_assert_cmpfloat_with_epsilon (aushang_value_get_float (big), 332399880465098402361720.0, 1e9);
+
+  /* 2562047788015215 * 3600 + 30 * 60 + 7 is G_MAXINT64; + 8 is above. */
+  g_assert_cmpint (aushang_value_get_kind (edge), ==, AUSHANG_VALUE_INTEGER);
+  g_assert_cmpint (aushang_value_get_integer (edge), ==, G_MAXINT64);
+  g_assert_cmpint (aushang_value_get_kind (near), ==, AUSHANG_VALUE_FLOAT);
+  g_assert_cmpfloat (aushang_value_get_float (near), >, 9.2e18);
+
+  g_assert_cmpint (aushang_value_get_kind (small), ==, AUSHANG_VALUE_INTEGER);
+  g_assert_cmpint (aushang_value_get_integer (small), ==, -1800);
+
+  g_assert_cmpint (aushang_value_get_kind (huge_float), ==, AUSHANG_VALUE_FLOAT);
+  g_assert_cmpfloat (aushang_value_get_float (huge_float), >, 3.5e23);
+}
+
 static void
 test_jekyll_dates (void)
 {
@@ -238,6 +304,8 @@ main (int   argc,
   g_test_add_func ("/yaml/emit-round-trip", test_emit_round_trip);
   g_test_add_func ("/yaml/emit-styles", test_emit_styles);
   g_test_add_func ("/yaml/parse-value", test_parse_value);
+  g_test_add_func ("/yaml/parse-value-empty", test_parse_value_empty);
+  g_test_add_func ("/yaml/sexagesimal-overflow", test_sexagesimal_overflow);
   g_test_add_func ("/yaml/jekyll-dates", test_jekyll_dates);
 
   return g_test_run ();

@@ -371,7 +371,8 @@ parse (AushangFrontMatter  *self,
           break;
         }
 
-      if (event.type == YAML_STREAM_END_EVENT)
+      /* libyaml answers "no event" forever once the stream has ended. */
+      if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_NO_EVENT)
         {
           yaml_event_delete (&event);
           break;

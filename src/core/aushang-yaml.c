@@ -88,13 +88,21 @@ strip_chars (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Ruby's String#to_i: leading digits (underscores between them allowed). */
+/* Ruby's String#to_i: leading digits (underscores between them allowed).
+ * Sets *overflow when the number does not fit in 64 bits. */
 static gint64
-ruby_to_i (const char *text)
+ruby_to_i (const char *text,
+           gboolean   *overflow)
 {
   g_autofree char *digits = strip_chars (text, "_");
+  gint64 value;
 
-  return g_ascii_strtoll (digits, NULL, 10);
+  errno = 0;
+  value = g_ascii_strtoll (digits, NULL, 10);
+  if (errno == ERANGE)
+    *overflow = TRUE;
+
+  return value;
 }
 
 static AushangValue *
@@ -105,26 +113,38 @@ resolve_sexagesimal (const char *text,
   guint n = g_strv_length (parts);
   double total_f = 0;
   gint64 total_i = 0;
+  gboolean overflow = FALSE;
 
-  /* Psych weighs the parts as 60^|e-2|, e being the part's index. */
+  /* Psych weighs the parts as 60^|e-2|, e being the part's index. Ruby's
+   * integers have no limit; one that does not fit in 64 bits is kept as a
+   * float, as resolve_integer does. */
   for (guint e = 0; e < n; e++)
     {
+      g_autofree char *clean = strip_chars (parts[e], "_");
+      double weight_f = 1;
       gint64 weight = 1;
 
       for (int k = 0; k < ABS ((int) e - 2); k++)
-        weight *= 60;
-
-      if (is_float)
         {
-          g_autofree char *clean = strip_chars (parts[e], "_");
-
-          total_f += g_ascii_strtod (clean, NULL) * weight;
+          weight_f *= 60;
+          if (__builtin_mul_overflow (weight, 60, &weight))
+            overflow = TRUE;
         }
-      else
-        total_i += ruby_to_i (parts[e]) * weight;
+
+      total_f += g_ascii_strtod (clean, NULL) * weight_f;
+
+      if (!is_float && !overflow)
+        {
+          gint64 part = ruby_to_i (parts[e], &overflow);
+          gint64 product;
+
+          if (__builtin_mul_overflow (part, weight, &product) ||
+              __builtin_add_overflow (total_i, product, &total_i))
+            overflow = TRUE;
+        }
     }
 
-  if (is_float)
+  if (is_float || overflow)
     return aushang_value_new_float (total_f);
 
   return aushang_value_new_integer (total_i);
@@ -1086,6 +1106,7 @@ aushang_yaml_parse_value (const char  *text,
   g_autoptr(AushangValue) value = NULL;
   yaml_event_t event;
   gboolean ok = TRUE;
+  gboolean at_end = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -1101,6 +1122,9 @@ aushang_yaml_parse_value (const char  *text,
   yaml_parser_set_input_string (&parser, (const guchar *) text, strlen (text));
   builder = aushang_yaml_builder_new (&parser);
 
+  /* After the end of the stream libyaml keeps answering "no event"
+   * without failing, so both loops stop at the end of the stream (or at
+   * an event that cannot come) rather than asking again. */
   while (ok && value == NULL)
     {
       if (!aushang_yaml_builder_next (builder, &event, error))
@@ -1117,11 +1141,13 @@ aushang_yaml_parse_value (const char  *text,
           break;
 
         case YAML_STREAM_END_EVENT:
+        case YAML_NO_EVENT:
+          /* No value at all (empty, or only comments): null, as Psych. */
           yaml_event_delete (&event);
           value = aushang_value_new_null ();
+          at_end = TRUE;
           break;
 
-        case YAML_NO_EVENT:
         case YAML_DOCUMENT_END_EVENT:
         case YAML_ALIAS_EVENT:
         case YAML_SCALAR_EVENT:
@@ -1142,14 +1168,14 @@ aushang_yaml_parse_value (const char  *text,
     }
 
   /* Anything after the value (a second document) is a mistake here. */
-  while (ok)
+  while (ok && !at_end)
     {
       if (!aushang_yaml_builder_next (builder, &event, error))
         {
           ok = FALSE;
           break;
         }
-      if (event.type == YAML_STREAM_END_EVENT)
+      if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_NO_EVENT)
         {
           yaml_event_delete (&event);
           break;
