@@ -90,6 +90,34 @@ assert_set_string (const char *text,
   g_assert_cmpstr (after, ==, expected);
 }
 
+/* Sets @key to @yaml in @text and expects a refusal that leaves every
+ * byte, every value and the modified flag as they were. */
+static void
+assert_refused (const char *text,
+                const char *key,
+                const char *yaml,
+                const char *message_part)
+{
+  g_autoptr(AushangDocument) document = load (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangValue) value = aushang_yaml_parse_value (yaml, &error);
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  before_json = aushang_value_to_json (aushang_front_matter_get_data (fm_of (document)));
+  g_assert_false (aushang_front_matter_set_value (fm_of (document), key, value, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, text);
+  after_json = aushang_value_to_json (aushang_front_matter_get_data (fm_of (document)));
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_false (aushang_document_get_modified (document));
+}
+
 static const char *example =
   "---\n"
   "title: \"KI und Gemeinwohl: ein Abend\"\n"
@@ -670,6 +698,65 @@ test_replace_text (void)
   g_assert_true (aushang_document_get_modified (document));
 }
 
+/* The reliability probe found edits that broke the promise that nothing
+ * else changes: an anchor name used twice, explicit keys ("? a"), and
+ * removing a key another one refers to. */
+static void
+test_edit_changes_nothing_else (void)
+{
+  const char *anchors = "---\nx: &x eins\ny: &x zwei\nz: *x\n---\nText\n";
+  const char *removed = "---\nort: &ort Rathaus\ntreffpunkt: *ort\n---\n";
+  g_autoptr(AushangDocument) document = load (removed);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  /* Psych reads z as "zwei"; replacing y's value drops the second &x, and
+   * z would silently become "eins". */
+  assert_refused (anchors, "y", "drei", "would also change “z”");
+
+  /* Removing the anchor's key would leave an alias to nothing. */
+  g_assert_false (aushang_front_matter_remove (fm_of (document), "ort", &error));
+  g_assert_nonnull (error);
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, removed);
+  g_assert_false (aushang_document_get_modified (document));
+
+  /* An explicit key with no value: writing after the key would make it a
+   * different key. */
+  assert_refused ("---\n? a\nb: 2\n---\n", "a", "X", "“a”");
+
+  /* An explicit key whose colon stands on the next line is edited where
+   * its value is. */
+  assert_edit ("---\n? a  # Kommentar\n: 1\nb: 2\n---\n", "a", "Neu",
+               "---\n? a  # Kommentar\n: Neu\nb: 2\n---\n");
+  assert_edit ("---\n? a\n: 1\nb: 2\n---\n", "a", "[x, z]",
+               "---\n? a\n:\n  - x\n  - z\nb: 2\n---\n");
+}
+
+/* An empty value ("tags=" on the command line) reads as null; it used to
+ * write bytes from past the end of a string. */
+static void
+test_set_null (void)
+{
+  assert_edit ("---\ntitle: Alt # Kommentar\nx: 1\n---\n", "title", "",
+               "---\ntitle: # Kommentar\nx: 1\n---\n");
+  assert_edit ("---\ntags: [a, b]\n---\n", "tags", "~",
+               "---\ntags:\n---\n");
+}
+
+/* A comment after a [flow, list] stays when the list changes (found by a
+ * person adding a category to a real post). */
+static void
+test_flow_list_comment (void)
+{
+  assert_edit ("---\ncategories: [a, b]  # Kategorien\ntitle: T\n---\n", "categories", "[a, b, c]",
+               "---\ncategories: [a, b, c]  # Kategorien\ntitle: T\n---\n");
+  assert_edit ("---\ncategories: [a,\n  b]  # K\nx: 1\n---\n", "categories", "[a, b, c]",
+               "---\ncategories: [a, b, c]  # K\nx: 1\n---\n");
+  assert_edit ("---\nort: {raum: 1}  # Raum\n---\n", "ort", "{raum: 2}",
+               "---\nort: {raum: 2}  # Raum\n---\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +787,9 @@ main (int   argc,
   g_test_add_func ("/front-matter/nested-untouched", test_nested_untouched);
   g_test_add_func ("/front-matter/list-to-scalar-and-back", test_list_to_scalar_and_back);
   g_test_add_func ("/front-matter/replace-text", test_replace_text);
+  g_test_add_func ("/front-matter/edit-changes-nothing-else", test_edit_changes_nothing_else);
+  g_test_add_func ("/front-matter/set-null", test_set_null);
+  g_test_add_func ("/front-matter/flow-list-comment", test_flow_list_comment);
 
   return g_test_run ();
 }

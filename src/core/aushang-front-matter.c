@@ -310,10 +310,18 @@ parse_top_level (AushangFrontMatter  *self,
                      aushang_value_get_kind (entry->value) == AUSHANG_VALUE_NULL &&
                      entry->span.start == entry->span.end;
 
-      /* The colon after the key. */
+      /* The colon after the key; after an explicit key ("? name") it may
+       * stand on a later line, behind comments. */
       pos = entry->key_end;
-      while (pos < length && (text[pos] == ' ' || text[pos] == '\t'))
-        pos++;
+      while (pos < length && (text[pos] == ' ' || text[pos] == '\t' ||
+                              text[pos] == '\r' || text[pos] == '\n' || text[pos] == '#'))
+        {
+          if (text[pos] == '#')
+            while (pos < length && text[pos] != '\n')
+              pos++;
+          else
+            pos++;
+        }
       entry->colon_end = (pos < length && text[pos] == ':') ? pos + 1 : entry->key_end;
 
       if (entry->empty)
@@ -656,7 +664,8 @@ check_editable (AushangFrontMatter  *self,
 }
 
 /* Replaces bytes [start, end) and reads the result again. On failure the
- * old text is restored. */
+ * old text is restored. Listeners are told by the caller, once the whole
+ * edit is known to be good. */
 static gboolean
 replace_range (AushangFrontMatter  *self,
                gsize                start,
@@ -682,7 +691,121 @@ replace_range (AushangFrontMatter  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* What an edit must leave alone: the text and values before it. */
+typedef struct
+{
+  char         *text;
+  gsize         length;
+  AushangValue *data;
+} Snapshot;
+
+static void
+snapshot_take (AushangFrontMatter *self,
+               Snapshot           *snapshot)
+{
+  snapshot->text = g_strndup (self->text->str, self->text->len);
+  snapshot->length = self->text->len;
+  snapshot->data = aushang_value_ref (aushang_front_matter_get_data (self));
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->text, g_free);
+  g_clear_pointer (&snapshot->data, aushang_value_unref);
+}
+
+/* Puts the text back as it was before a refused edit. */
+static void
+snapshot_restore (AushangFrontMatter *self,
+                  Snapshot           *snapshot)
+{
+  if (self->text->len == snapshot->length &&
+      memcmp (self->text->str, snapshot->text, snapshot->length) == 0)
+    return;
+
+  g_string_truncate (self->text, 0);
+  g_string_append_len (self->text, snapshot->text, snapshot->length);
+  if (!parse (self, NULL))
+    g_warning ("Front matter no longer parses after restoring an edit");
+}
+
+/* The first key other than @key whose value differs between @before and
+ * the current data (present in one and not the other, or not equal), or
+ * NULL when only @key changed. An anchor that moved, an alias that now
+ * points elsewhere or an explicit key that a replacement split would show
+ * up here. */
+static const char *
+other_changed_key (AushangFrontMatter *self,
+                   AushangValue       *before,
+                   const char         *key)
+{
+  AushangValue *after = aushang_front_matter_get_data (self);
+
+  for (guint i = 0; i < aushang_value_get_length (before); i++)
+    {
+      const char *name = aushang_value_get_key (before, i);
+      AushangValue *now = aushang_value_lookup (after, name);
+
+      if (strcmp (name, key) == 0)
+        continue;
+      if (now == NULL || !aushang_value_equal (now, aushang_value_lookup (before, name)))
+        return name;
+    }
+
+  for (guint i = 0; i < aushang_value_get_length (after); i++)
+    {
+      const char *name = aushang_value_get_key (after, i);
+
+      if (strcmp (name, key) != 0 && aushang_value_lookup (before, name) == NULL)
+        return name;
+    }
+
+  return NULL;
+}
+
+/* The promise after every edit: @key reads @expected (NULL: @key is gone)
+ * and every other key reads as before. Otherwise the edit is undone and
+ * refused. */
+static gboolean
+finish_edit (AushangFrontMatter  *self,
+             Snapshot            *snapshot,
+             const char          *key,
+             AushangValue        *expected,
+             GError             **error)
+{
+  AushangValue *read_back = aushang_front_matter_get (self, key);
+  const char *other;
+
+  if (expected != NULL ? (read_back == NULL || !aushang_value_equal (read_back, expected))
+                       : read_back != NULL)
+    {
+      snapshot_restore (self, snapshot);
+      g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
+                   _("The value of “%s” could not be written so that Jekyll reads it back unchanged. Nothing was changed."),
+                   key);
+      return FALSE;
+    }
+
+  other = other_changed_key (self, snapshot->data, key);
+  if (other != NULL)
+    {
+      g_autofree char *other_name = g_strdup (other);
+
+      snapshot_restore (self, snapshot);
+      g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
+                   /* Translators: both %s are field names. */
+                   _("Changing “%s” would also change “%s” (they are linked in the YAML, for example by an anchor). Nothing was changed; edit the front matter as YAML instead."),
+                   key, other_name);
+      return FALSE;
+    }
+
+  if (self->text->len != snapshot->length ||
+      memcmp (self->text->str, snapshot->text, snapshot->length) != 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
 }
@@ -817,8 +940,8 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
 {
   Entry *entry;
   g_autofree char *rendered = NULL;
-  gboolean block;
-  AushangValue *read_back;
+  Snapshot snapshot = { 0, };
+  gboolean ok;
 
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -834,7 +957,7 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
     return TRUE;
 
   rendered = render_value (self, entry, value);
-  block = rendered[0] != '\0' && rendered[0] != ' ';
+  snapshot_take (self, &snapshot);
 
   if (entry == NULL)
     {
@@ -847,16 +970,19 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
         lead = self->eol;
 
       line = g_strconcat (lead, key_text, ":", rendered, self->eol, NULL);
-      if (!replace_range (self, at, at, line, error))
-        return FALSE;
+      ok = replace_range (self, at, at, line, error);
     }
   else
     {
-      gboolean single_line = entry->span.type == YAML_SCALAR_EVENT &&
-                             entry->span.scalar_style != YAML_LITERAL_SCALAR_STYLE &&
-                             entry->span.scalar_style != YAML_FOLDED_SCALAR_STYLE &&
-                             memchr (self->text->str + entry->value_start, '\n',
-                                     entry->value_end - entry->value_start) == NULL;
+      /* A scalar on one line, or a [flow, list] on any number of lines:
+       * the value ends at its last character, and a comment after it
+       * stays. */
+      gboolean single_line = (entry->span.type == YAML_SCALAR_EVENT &&
+                              entry->span.scalar_style != YAML_LITERAL_SCALAR_STYLE &&
+                              entry->span.scalar_style != YAML_FOLDED_SCALAR_STYLE &&
+                              memchr (self->text->str + entry->value_start, '\n',
+                                      entry->value_end - entry->value_start) == NULL) ||
+                             (entry->span.type != YAML_SCALAR_EVENT && entry->span.flow);
       gsize start, end;
       const char *replacement = rendered;
 
@@ -864,9 +990,11 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
         {
           /* Only the value's own characters: a comment after it stays. A
            * block list starts right after the colon. */
-          start = (entry->empty || block) ? entry->colon_end : entry->value_start;
+          gboolean inline_text = rendered[0] == ' ';
+
+          start = (entry->empty || !inline_text) ? entry->colon_end : entry->value_start;
           end = entry->value_end;
-          if (!entry->empty && !block)
+          if (!entry->empty && inline_text)
             replacement = rendered + 1;
         }
       else
@@ -880,21 +1008,16 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
             end--;
         }
 
-      if (!replace_range (self, start, end, replacement, error))
-        return FALSE;
+      ok = replace_range (self, start, end, replacement, error);
     }
 
-  /* The promise: what was written reads back as what was meant. */
-  read_back = aushang_front_matter_get (self, key);
-  if (read_back == NULL || !aushang_value_equal (read_back, value))
-    {
-      g_warning ("Value for “%s” did not read back equal", key);
-      g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
-                   _("The value of “%s” could not be written so that Jekyll reads it back unchanged."), key);
-      return FALSE;
-    }
+  /* The promise: what was written reads back as what was meant, and
+   * nothing else changed. */
+  if (ok)
+    ok = finish_edit (self, &snapshot, key, value, error);
+  snapshot_clear (&snapshot);
 
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -927,22 +1050,35 @@ aushang_front_matter_remove (AushangFrontMatter  *self,
                              const char          *key,
                              GError             **error)
 {
+  Snapshot snapshot = { 0, };
+  gboolean ok = TRUE;
+
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
   if (!check_editable (self, NULL, error))
     return FALSE;
 
+  if (find_last (self, key) == NULL)
+    return TRUE;
+
+  snapshot_take (self, &snapshot);
+
   /* From the last occurrence backwards, so earlier offsets stay valid. */
-  while (find_last (self, key) != NULL)
+  while (ok && find_last (self, key) != NULL)
     {
       Entry *entry = find_last (self, key);
 
-      if (!replace_range (self, entry->line_start, entry->entry_end, "", error))
-        return FALSE;
+      ok = replace_range (self, entry->line_start, entry->entry_end, "", error);
     }
 
-  return TRUE;
+  if (ok)
+    ok = finish_edit (self, &snapshot, key, NULL, error);
+  else
+    snapshot_restore (self, &snapshot);
+  snapshot_clear (&snapshot);
+
+  return ok;
 }
 
 gboolean
