@@ -616,6 +616,10 @@ test_invalid_yaml_message (void)
     { "---\ntitle: :symbol\n---\n", 2, "quotes" },
     { "---\n- a\n- b\n---\n", 2, "name: value" },
     { "---\nauthor: *nobody\n---\n", 2, "anchor" },
+    /* Jekyll: "could not find expected ':' … at line 3 column 1". */
+    { "---\na: 1\nb\nc: 2\n---\n", 3, "colon" },
+    /* Jekyll: "… scanning a quoted scalar at line 3 column 9". */
+    { "---\ntitle: T\nteaser: \"Offen\nx: 1\n---\n", 3, "quote" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -691,6 +695,13 @@ test_replace_text (void)
   g_assert_nonnull (error);
   same = serialize (document);
   g_assert_cmpstr (same, ==, example);
+  g_clear_error (&error);
+
+  /* The "Edit as YAML" text has no "---" line: a quote opened on its
+   * second line is named as line 2, not as the file's line 3. */
+  g_assert_false (aushang_front_matter_replace_text (fm_of (document), "title: T\nteaser: \"Offen\nx: 1\n", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2, column 9: "));
   g_clear_error (&error);
 
   g_assert_true (aushang_front_matter_replace_text (fm_of (document), "title: Ganz neu\n", &error));

@@ -810,10 +810,15 @@ aushang_yaml_builder_next (AushangYamlBuilder  *self,
 
     const yaml_mark_t *mark = &self->parser->problem_mark;
 
-    /* An unclosed quote or bracket is best shown where it opened. */
+    /* An unclosed quote or bracket is best shown where it opened, and a
+     * name without its colon on its own line, as Jekyll's (Psych's)
+     * message does; other problems where libyaml noticed them, which is
+     * closer to the mistake than the start of the enclosing map that
+     * Psych names. */
     if (self->parser->context != NULL && self->parser->problem != NULL &&
         (strstr (self->parser->problem, "end of stream") != NULL ||
-         strstr (self->parser->problem, "did not find expected ','") != NULL))
+         strstr (self->parser->problem, "did not find expected ','") != NULL ||
+         strstr (self->parser->problem, "could not find expected ':'") != NULL))
       mark = &self->parser->context_mark;
 
     self->error_line = mark->line;
