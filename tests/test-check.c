@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aushang-check.h"
+#include "aushang-test-util.h"
 
 static GPtrArray *
 check_text (const char *text,
@@ -106,7 +107,14 @@ test_title (void)
   g_autoptr(GPtrArray) none = check_text ("Nur Text\n", NULL);
   AushangDiagnostic *diag;
 
+  /* Jekyll builds a page without a title or with an empty one (checked
+   * with jekyll 4.3.1; see test-jekyll-check): a warning, never an
+   * error a site's CI would fail on. */
   g_assert_nonnull (find (missing, "no title"));
+  g_assert_cmpint (find (missing, "no title")->severity, ==, AUSHANG_SEVERITY_WARNING);
+  g_assert_cmpint (find (empty, "empty")->severity, ==, AUSHANG_SEVERITY_WARNING);
+  g_assert_cmpuint (count_errors (missing), ==, 0);
+  g_assert_cmpuint (count_errors (empty), ==, 0);
   {
     g_autoptr(GPtrArray) named = check_text ("---\nauthor: A\n---\n", "/site/_posts/2025-11-04-ki-und-ich.md");
 
@@ -119,7 +127,63 @@ test_title (void)
   g_assert_cmpint (diag->severity, ==, AUSHANG_SEVERITY_WARNING);
   g_assert_cmpuint (diag->line, ==, 2);
 
+  /* Without front matter a post is still rendered (a warning), any other
+   * document is copied unrendered (an error). */
   g_assert_nonnull (find (none, "no front matter"));
+  g_assert_cmpint (find (none, "no front matter")->severity, ==, AUSHANG_SEVERITY_ERROR);
+  {
+    g_autoptr(GPtrArray) post = check_text ("Nur Text\n", "/site/_posts/2025-11-04-nur-text.md");
+
+    g_assert_cmpint (find (post, "no front matter")->severity, ==, AUSHANG_SEVERITY_WARNING);
+  }
+}
+
+/* People pages identified by "name:" in a collection where no document
+ * has a title: no warning about titles at all. */
+static void
+test_title_unused_in_collection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-check-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *files[][2] = {
+    { "_config.yml", "collections:\n  people:\n    output: true\n  beitraege:\n    output: true\n" },
+    { "_people/anna.md", "---\nname: Anna Fuchs\nrole: Leitung\n---\n" },
+    { "_people/jan.md", "---\nname: Jan Vogel\nrole: Technik\n---\n" },
+    { "_beitraege/mit.md", "---\ntitle: Mit Titel\n---\n" },
+    { "_beitraege/ohne.md", "---\nauthor: Anna Fuchs\n---\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  site = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
+      g_autoptr(GPtrArray) d = NULL;
+
+      g_assert_no_error (error);
+      d = aushang_check_document (document, file, site);
+      g_test_message ("%s: %u diagnostics", files[i][0], d->len);
+      if (g_str_has_prefix (files[i][0], "_people/") || strcmp (files[i][0], "_beitraege/mit.md") == 0)
+        g_assert_null (find (d, "title"));
+      else
+        g_assert_cmpint (find (d, "no title")->severity, ==, AUSHANG_SEVERITY_WARNING);
+    }
+
+  aushang_test_delete_path (dir);
 }
 
 static void
@@ -164,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/check/bad-dates", test_bad_dates);
   g_test_add_func ("/check/post-names", test_post_names);
   g_test_add_func ("/check/title", test_title);
+  g_test_add_func ("/check/title-unused-in-collection", test_title_unused_in_collection);
   g_test_add_func ("/check/yaml-error-position", test_yaml_error_position);
   g_test_add_func ("/check/warnings", test_warnings);
   g_test_add_func ("/check/bom", test_bom);

@@ -117,6 +117,14 @@ in_posts_folder (GFile *file)
   return FALSE;
 }
 
+static gboolean
+in_drafts_folder (GFile *file)
+{
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return path != NULL && strstr (path, G_DIR_SEPARATOR_S "_drafts" G_DIR_SEPARATOR_S) != NULL;
+}
+
 static void
 check_date (GPtrArray          *out,
             AushangFrontMatter *fm)
@@ -238,10 +246,39 @@ title_from_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the documents of @document's collection use @key at all (other
+ * than @document itself). Without a site, or for a document outside the
+ * collections, they are taken to. */
+static gboolean
+collection_uses_key (AushangSite        *site,
+                     AushangCollection  *collection,
+                     AushangFrontMatter *fm,
+                     const char         *key)
+{
+  AushangField *field;
+
+  if (site == NULL || collection == NULL)
+    return TRUE;
+
+  field = aushang_schema_get_field (aushang_site_get_schema (site, collection), key);
+  if (field == NULL)
+    return FALSE;
+
+  /* The document itself may be among those counted. */
+  return field->count > (aushang_front_matter_has_key (fm, key) ? 1u : 0u);
+}
+
+/* A missing or empty title is a warning: Jekyll builds the page and makes
+ * a title from the file name (checked with jekyll 4.3.1: a post without
+ * title, and one with "title:" empty, are both published). It is not
+ * raised at all where the collection's documents do not use titles (people
+ * pages identified by "name:"). */
 static void
 check_front_matter (GPtrArray          *out,
                     AushangFrontMatter *fm,
-                    const char         *name)
+                    const char         *name,
+                    AushangSite        *site,
+                    AushangCollection  *collection)
 {
   AushangValue *title = aushang_front_matter_get (fm, "title");
   AushangValue *published = aushang_front_matter_get (fm, "published");
@@ -252,20 +289,22 @@ check_front_matter (GPtrArray          *out,
     {
       g_autofree char *made_up = title_from_name (name);
 
-      if (*made_up != '\0')
-        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title",
+      if (!collection_uses_key (site, collection, fm, "title"))
+        ;
+      else if (*made_up != '\0')
+        add (out, AUSHANG_SEVERITY_WARNING, 1, 1, "title",
              /* Translators: %s is a title Jekyll makes from the file name. */
              _("The document has no title; Jekyll would make one up from the file name: “%s”."),
              made_up);
       else
-        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, "title", _("The document has no title."));
+        add (out, AUSHANG_SEVERITY_WARNING, 1, 1, "title", _("The document has no title."));
     }
   else
     {
       title_text = aushang_value_to_display (title);
       g_strstrip (title_text);
       if (*title_text == '\0')
-        add (out, AUSHANG_SEVERITY_ERROR, aushang_front_matter_get_key_line (fm, "title"), 1, "title",
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, "title"), 1, "title",
              _("The title is empty."));
     }
 
@@ -535,21 +574,29 @@ check_schema (GPtrArray          *out,
     }
 }
 
+/* A date in the future hides the document until then (jekyll 4.3.1 does
+ * not publish a post dated later than the build, unless future: true).
+ * Often that is intended, so it is a warning that says when. The date is
+ * the front matter's, else the post file name's. */
 static void
 check_future (GPtrArray          *out,
               AushangFrontMatter *fm,
-              AushangSite        *site)
+              AushangSite        *site,
+              const char         *name_date)
 {
   AushangValue *value = aushang_front_matter_get (fm, "date");
   g_autoptr(GDateTime) date = value ? aushang_value_dup_date_time (value) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *shown = NULL;
 
+  if (value == NULL && name_date != NULL)
+    aushang_yaml_parse_jekyll_date (name_date, &date);
+
   if (date == NULL || aushang_site_get_shows_future (site) || g_date_time_compare (date, now) <= 0)
     return;
 
-  shown = aushang_value_to_display (value);
-  add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, "date"), 1, "date",
+  shown = value ? aushang_value_to_display (value) : g_strdup (name_date);
+  add (out, AUSHANG_SEVERITY_WARNING, value ? aushang_front_matter_get_key_line (fm, "date") : 1, 1, "date",
        /* Translators: %s is a date. */
        _("The date %s lies in the future: Jekyll does not publish the document before then (unless the site sets future: true)."),
        shown);
@@ -600,22 +647,28 @@ aushang_check_document (AushangDocument *document,
     }
   else if (!aushang_document_get_has_front_matter (document))
     {
-      add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
-           _("The document has no front matter (the fields between two “---” lines at the top), so it has no title."));
+      /* Checked with jekyll 4.3.1: a post (_posts, _drafts) without front
+       * matter is still rendered as a post; any other document is copied
+       * to the website as it is, Markdown unrendered. */
+      if (dated_name || in_drafts_folder (file))
+        add (out, AUSHANG_SEVERITY_WARNING, 1, 1, NULL,
+             _("The document has no front matter (the fields between two “---” lines at the top), so it has no title."));
+      else
+        add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
+             _("The document has no front matter (the fields between two “---” lines at the top), so Jekyll copies it to the website as it is, without turning it into a page."));
     }
   else
     {
       AushangFrontMatter *fm = aushang_document_get_front_matter (document);
+      AushangCollection *collection = (site != NULL && file != NULL) ? aushang_site_find_collection (site, file) : NULL;
 
-      check_front_matter (out, fm, name);
+      check_front_matter (out, fm, name, site, collection);
 
       if (site != NULL)
         {
-          AushangCollection *collection = file ? aushang_site_find_collection (site, file) : NULL;
-
           check_authors (out, fm, site);
           check_images (out, document, fm, site);
-          check_future (out, fm, site);
+          check_future (out, fm, site, name_date);
           if (collection != NULL)
             check_schema (out, fm, site, collection);
         }

@@ -929,6 +929,15 @@ build_collection (AushangYamlBuilder  *self,
   gboolean have_key = FALSE;
   guint counts[3] = { 0, };
 
+  const char *tag = (const char *) (is_map ? event->data.mapping_start.tag
+                                            : event->data.sequence_start.tag);
+
+  /* jekyll 4.3.1 refuses "!ruby/object:…" maps and lists as it refuses
+   * such scalars ("Tried to load unspecified class"). */
+  if (tag != NULL && g_str_has_prefix (tag, "!ruby/"))
+    return set_error_at (self, &event->start_mark, error, AUSHANG_FRONT_MATTER_ERROR_INVALID_YAML,
+                         _("This value has a Ruby type tag (!ruby/…), which Jekyll refuses to read.")), NULL;
+
   span->flow = is_map ? event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                       : event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
   span->all_scalars = TRUE;
