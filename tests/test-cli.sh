@@ -44,6 +44,7 @@ printf -- '---\ntitle: Ohne Datum im Namen\n---\nText\n' > "$site/_posts/ohne-da
 printf -- '---\ntitle: Kaputt: ja\n---\nText\n' > "$site/_beitraege/kaputt.md"
 printf -- '---\ntitle: Datum\ndate: morgen früh\n---\n' > "$site/_beitraege/datum.md"
 printf -- '---\nauthor: X\n---\n' > "$site/_drafts/ohne-titel.md"
+printf -- '---\ntitle: Entwurf mit Titel\n---\n' > "$site/_drafts/mit-titel.md"
 printf 'Nicht geprüft\n' > "$site/_beitraege/_versteckt.md"
 
 out=$("$aushang" --check "$site"); status=$?
@@ -53,7 +54,8 @@ check "every line has the form FILE:LINE:COL: error|warning: message" \
 check "the _posts name Jekyll skips is an error" grep -qF "$site/_posts/ohne-datum.md:1:1: error:" <<<"$out"
 check "invalid YAML is reported at its line and column" grep -qE "^$site/_beitraege/kaputt.md:2:14: error: " <<<"$out"
 check "an unreadable date is an error at its line" grep -qE "^$site/_beitraege/datum.md:3:1: error: .*morgen früh" <<<"$out"
-check "a missing title is an error" grep -qE "^$site/_drafts/ohne-titel.md:1:1: error: " <<<"$out"
+# Jekyll builds a document without a title (test-jekyll-check proves it).
+check "a missing title is a warning" grep -qE "^$site/_drafts/ohne-titel.md:1:1: warning: .*no title" <<<"$out"
 check "the good post has no problem" bash -c '! grep -q "2025-11-04-gut.md" <<<"$1"' _ "$out"
 check "hidden files (_name) are not documents" bash -c '! grep -q "_versteckt" <<<"$1"' _ "$out"
 check "exactly four problems" test "$(wc -l <<<"$out")" -eq 4
@@ -71,6 +73,40 @@ cp "$tmp/badconfig-site-config" "$tmp/badconfig/_config.yml"
 out=$("$aushang" --check "$tmp/badconfig"); status=$?
 check "an invalid _config.yml is reported, not a crash" test "$status" -eq 1
 check "… at _config.yml's line" grep -qE "^$tmp/badconfig/_config.yml:[0-9]+:[0-9]+: error:" <<<"$out"
+
+# --- --check for a site's CI ---------------------------------------------
+"$aushang" --check "$site" >"$tmp/out" 2>"$tmp/err"
+check "a summary line counts errors, warnings and documents" grep -qxF "3 errors, 1 warning in 6 documents" "$tmp/err"
+
+warn=$tmp/warn-site
+mkdir -p "$warn/_posts"
+printf 'title: Warnungen\n' > "$warn/_config.yml"
+printf -- '---\ntitle: Eins\n---\n' > "$warn/_posts/2024-01-01-eins.md"
+printf -- '---\ntitle:\n---\n' > "$warn/_posts/2024-01-02-leer.md"
+"$aushang" --check "$warn" >/dev/null 2>&1; status=$?
+check "warnings alone exit 0" test "$status" -eq 0
+"$aushang" --check --werror "$warn" >/dev/null 2>&1; status=$?
+check "--werror makes warnings fail" test "$status" -eq 1
+out=$("$aushang" --check --format=github "$site" 2>/dev/null)
+check "--format=github prints annotations" grep -qxF "::error file=$site/_posts/ohne-datum.md,line=1,col=1::Jekyll skips this post: its file name “ohne-datum.md” does not have the form YYYY-MM-DD-title.md." <<<"$out"
+check "… a warning as ::warning" grep -qE "^::warning file=$site/_drafts/ohne-titel.md,line=1,col=1::" <<<"$out"
+out=$(cd "$site" && "$aushang" --check --format=github . 2>/dev/null)
+check "… with paths relative to the folder, without ./" grep -qE "^::error file=_beitraege/kaputt.md,line=2,col=14::" <<<"$out"
+"$aushang" --check --format=xml "$site" >/dev/null 2>&1; status=$?
+check "an unknown --format is a usage error (2)" test "$status" -eq 2
+
+# A repository that keeps its site in a subfolder (GitHub Pages' docs/).
+repo=$tmp/repo
+mkdir -p "$repo/docs/_posts" "$repo/.github"
+cp "$site/_config.yml" "$repo/docs/_config.yml"
+printf -- '---\ntitle: [kaputt\n---\n' > "$repo/docs/_posts/2024-01-01-kaputt.md"
+out=$("$aushang" --check "$repo" 2>"$tmp/err"); status=$?
+check "a folder whose site is in docs/ is checked" grep -qE "^$repo/docs/_posts/2024-01-01-kaputt.md:2:[0-9]+: error:" <<<"$out"
+check "… exits 1 for the error in it" test "$status" -eq 1
+check "… and names the folder it checked" grep -qF "Checking the Jekyll site in “$repo/docs”." "$tmp/err"
+mkdir -p "$tmp/leer/sub"
+out=$("$aushang" --check "$tmp/leer" 2>/dev/null); status=$?
+check "a folder without any site is an error that says so" grep -qF "none of its subfolders holds a site" <<<"$out"
 
 # --- edits ---------------------------------------------------------------
 doc=$tmp/post.md

@@ -166,5 +166,63 @@ probe unknown-author     $doc  ok      none    '---\ntitle: Treffen\nauthor: Nie
 probe missing-image      $doc  ok      warning '---\ntitle: Treffen\nheader_image: /assets/fehlt.png\n---\nText\n'
 probe number-title       $post ok      warning '---\ntitle: 2024\n---\nText\n'
 
+# --- Real sites nobody here wrote --------------------------------------------
+#
+# Over every site of the shared corpus (when it is beside the clone): each
+# error aushang reports must be one Jekyll confirms. The document is put
+# alone, at its own path, into a site with a plain configuration (the
+# corpus sites' themes and plugins are not installed here), built, and
+# Jekyll must fail, misread or skip it. A _config.yml error is confirmed by
+# building an empty site with that configuration.
+
+corpus=${AUSHANG_CORPUS_DIR:-}
+if [ -n "$corpus" ] && [ -d "$corpus" ]; then
+  for site in "$corpus"/*/; do
+    site=${site%/}
+    name=$(basename "$site")
+    report=$("$bin" --check "$site" 2>"$tmp/stderr")
+    summary=$(tail -1 "$tmp/stderr")
+    case $summary in
+      *" in "*" document"*) ok "corpus $name: $summary" ;;
+      *) not_ok "corpus $name: no summary line" "$summary" ;;
+    esac
+
+    while IFS= read -r line; do
+      file=${line%%:*}
+      relative=${file#"$site"/}
+      probe_site=$tmp/corpus-$n
+      mkdir -p "$probe_site/$(dirname "$relative")"
+      flags=()
+      if [ "$relative" = _config.yml ] || [ "${relative##*/}" = _config.yml ]; then
+        cp "$file" "$probe_site/_config.yml"
+      else
+        printf 'title: Test\n' > "$probe_site/_config.yml"
+        cp "$file" "$probe_site/$relative"
+        case $relative in _drafts/*|*/_drafts/*) flags=(--drafts) ;; esac
+      fi
+      (cd "$probe_site" && jekyll build --quiet "${flags[@]}" >"$probe_site/log" 2>&1)
+      status=$?
+      if [ $status -ne 0 ]; then
+        ok "corpus $relative: Jekyll fails, as the error says"
+      elif grep -q "$probe_site/$relative" "$probe_site/log"; then
+        ok "corpus $relative: Jekyll misreads it, as the error says"
+      elif [ -z "$(find "$probe_site/_site" -name '*.html' 2>/dev/null)" ]; then
+        ok "corpus $relative: Jekyll skips it, as the error says"
+      else
+        not_ok "corpus $relative: an error, but Jekyll builds it" "$line"
+      fi
+    done < <(printf '%s\n' "$report" | grep ': error: ')
+  done
+
+  # Sites kept in a subfolder are found: Jekyll's repository has its
+  # documentation in docs/ and its test site in test/source/.
+  found=$("$bin" --check "$corpus/jekyll__jekyll" 2>&1 >/dev/null | grep -c 'Checking the Jekyll site in')
+  if [ "$found" -eq 2 ]; then
+    ok "jekyll__jekyll: both sites in subfolders are checked"
+  else
+    not_ok "jekyll__jekyll: $found sites found in subfolders, expected 2 (docs, test/source)"
+  fi
+fi
+
 echo "1..$n"
 [ $failures -eq 0 ]

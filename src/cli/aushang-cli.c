@@ -82,45 +82,106 @@ print_usage (FILE *stream)
              "  --unset KEY                       Remove the field\n"
              "\n"
              "--check prints one line per problem, FILE:LINE:COLUMN: error|warning: message,\n"
-             "and exits with 1 when it found an error."));
+             "then a summary, and exits with 1 when it found an error. An error is what makes\n"
+             "Jekyll fail, skip the document or publish something other than was written.\n"
+             "  --werror                          Warnings make it exit with 1 too\n"
+             "  --format=github                   Print GitHub Actions annotations instead\n"
+             "A folder without _config.yml is searched for the sites in it (docs/, src/, …)."));
 }
 
-static void
-print_diagnostics (const char *shown_name,
-                   GPtrArray  *diagnostics,
-                   guint      *errors,
-                   guint      *warnings)
+typedef enum
 {
-  for (guint i = 0; i < diagnostics->len; i++)
+  FORMAT_TEXT,
+  FORMAT_GITHUB,
+} Format;
+
+/* What --check has seen so far. */
+typedef struct
+{
+  Format format;
+  guint  errors;
+  guint  warnings;
+  guint  documents;
+} CheckRun;
+
+/* GitHub's workflow commands: data escapes %, CR and LF; property values
+ * also , and :. */
+static char *
+github_escape (const char *text,
+               gboolean    property)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
     {
-      AushangDiagnostic *d = g_ptr_array_index (diagnostics, i);
-
-      g_print ("%s:%u:%u: %s: %s\n", shown_name, MAX (d->line, 1), MAX (d->column, 1),
-               aushang_severity_to_string (d->severity), d->message);
-
-      if (d->severity == AUSHANG_SEVERITY_ERROR)
-        (*errors)++;
+      if (*p == '%')
+        g_string_append (out, "%25");
+      else if (*p == '\r')
+        g_string_append (out, "%0D");
+      else if (*p == '\n')
+        g_string_append (out, "%0A");
+      else if (property && *p == ':')
+        g_string_append (out, "%3A");
+      else if (property && *p == ',')
+        g_string_append (out, "%2C");
       else
-        (*warnings)++;
+        g_string_append_c (out, *p);
     }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
-check_file (const char  *shown_name,
+report (CheckRun        *run,
+        const char      *shown_name,
+        guint            line,
+        guint            column,
+        AushangSeverity  severity,
+        const char      *message)
+{
+  line = MAX (line, 1);
+  column = MAX (column, 1);
+
+  if (severity == AUSHANG_SEVERITY_ERROR)
+    run->errors++;
+  else
+    run->warnings++;
+
+  if (run->format == FORMAT_GITHUB)
+    {
+      /* GitHub matches paths relative to the repository, without "./". */
+      const char *path = shown_name;
+      g_autofree char *file = NULL;
+      g_autofree char *text = NULL;
+
+      while (g_str_has_prefix (path, "./"))
+        path += 2;
+      file = github_escape (path, TRUE);
+      text = github_escape (message, FALSE);
+      g_print ("::%s file=%s,line=%u,col=%u::%s\n", aushang_severity_to_string (severity),
+               file, line, column, text);
+    }
+  else
+    g_print ("%s:%u:%u: %s: %s\n", shown_name, line, column,
+             aushang_severity_to_string (severity), message);
+}
+
+static void
+check_file (CheckRun    *run,
+            const char  *shown_name,
             GFile       *file,
-            AushangSite *site,
-            guint       *errors,
-            guint       *warnings)
+            AushangSite *site)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
   g_autoptr(AushangSite) own_site = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
+  run->documents++;
+
   if (document == NULL)
     {
-      g_print ("%s:1:1: error: %s\n", shown_name, error->message);
-      (*errors)++;
+      report (run, shown_name, 1, 1, AUSHANG_SEVERITY_ERROR, error->message);
       return;
     }
 
@@ -128,14 +189,18 @@ check_file (const char  *shown_name,
     site = own_site = aushang_site_new_for_file (file);
 
   diagnostics = aushang_check_document (document, file, site);
-  print_diagnostics (shown_name, diagnostics, errors, warnings);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      AushangDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      report (run, shown_name, d->line, d->column, d->severity, d->message);
+    }
 }
 
 static void
-check_site (const char *shown_name,
-            GFile      *folder,
-            guint      *errors,
-            guint      *warnings)
+check_one_site (CheckRun   *run,
+                const char *shown_name,
+                GFile      *folder)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
@@ -145,8 +210,7 @@ check_site (const char *shown_name,
 
   if (site == NULL)
     {
-      g_print ("%s:1:1: error: %s\n", shown_name, error->message);
-      (*errors)++;
+      report (run, shown_name, 1, 1, AUSHANG_SEVERITY_ERROR, error->message);
       return;
     }
 
@@ -155,8 +219,7 @@ check_site (const char *shown_name,
     {
       g_autofree char *config = g_build_filename (shown_name, "_config.yml", NULL);
 
-      g_print ("%s:%u:%u: error: %s\n", config, MAX (line, 1), MAX (column, 1), config_error->message);
-      (*errors)++;
+      report (run, config, line, column, AUSHANG_SEVERITY_ERROR, config_error->message);
     }
 
   collections = aushang_site_get_collections (site);
@@ -171,15 +234,54 @@ check_site (const char *shown_name,
           g_autofree char *relative = g_file_get_relative_path (folder, file);
           g_autofree char *shown = g_build_filename (shown_name, relative, NULL);
 
-          check_file (shown, file, site, errors, warnings);
+          check_file (run, shown, file, site);
         }
     }
 }
 
-static int
-run_check (GPtrArray *paths)
+/* A folder: the site in it, or the sites in its subfolders when the
+ * repository keeps its site in docs/ or the like; each is named. */
+static void
+check_folder (CheckRun   *run,
+              const char *shown_name,
+              GFile      *folder)
 {
-  guint errors = 0, warnings = 0;
+  g_autoptr(GPtrArray) sites = aushang_site_find_sites (folder);
+
+  if (sites->len == 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a Jekyll site: it has no _config.yml, and none of its subfolders holds a site."),
+                         name);
+
+      report (run, shown_name, 1, 1, AUSHANG_SEVERITY_ERROR, message);
+      return;
+    }
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      GFile *site = g_ptr_array_index (sites, i);
+      g_autofree char *relative = g_file_get_relative_path (folder, site);
+      g_autofree char *shown = relative ? g_build_filename (shown_name, relative, NULL) : g_strdup (shown_name);
+
+      if (relative != NULL)
+        /* Translators: %s is a folder, like web/ or docs/. */
+        g_printerr (_("Checking the Jekyll site in “%s”.\n"), shown);
+
+      check_one_site (run, shown, site);
+    }
+}
+
+static int
+run_check (GPtrArray *paths,
+           Format     format,
+           gboolean   werror)
+{
+  CheckRun run = { format, 0, 0, 0 };
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *documents = NULL;
 
   if (paths->len == 0)
     {
@@ -194,17 +296,26 @@ run_check (GPtrArray *paths)
       GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
 
       if (type == G_FILE_TYPE_UNKNOWN)
-        {
-          g_print ("%s:1:1: error: %s\n", path, _("There is no such file or folder."));
-          errors++;
-        }
+        report (&run, path, 1, 1, AUSHANG_SEVERITY_ERROR, _("There is no such file or folder."));
       else if (type == G_FILE_TYPE_DIRECTORY)
-        check_site (path, file, &errors, &warnings);
+        check_folder (&run, path, file);
       else
-        check_file (path, file, NULL, &errors, &warnings);
+        check_file (&run, path, file, NULL);
     }
 
-  return errors > 0 ? 1 : 0;
+  /* The summary goes to standard error, so standard output stays one line
+   * per problem for scripts. */
+  /* Translators: the start of "3 errors, 12 warnings in 145 documents". */
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", run.errors), run.errors);
+  /* Translators: the middle of "3 errors, 12 warnings in 145 documents". */
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", run.warnings), run.warnings);
+  /* Translators: the end of "3 errors, 12 warnings in 145 documents". */
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", run.documents), run.documents);
+  /* Translators: "3 errors, 12 warnings in 145 documents"; the %s are the
+   * three parts above. */
+  g_printerr (_("%s, %s in %s\n"), errors, warnings, documents);
+
+  return (run.errors > 0 || (werror && run.warnings > 0)) ? 1 : 0;
 }
 
 static int
@@ -388,6 +499,8 @@ aushang_cli_run (int    argc,
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (edit_free);
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   gboolean check = FALSE;
+  gboolean werror = FALSE;
+  Format format = FORMAT_TEXT;
   const char *render = NULL;
   gboolean only_paths = FALSE;
 
@@ -429,6 +542,31 @@ aushang_cli_run (int    argc,
           continue;
         }
 
+      if (strcmp (arg, "--werror") == 0)
+        {
+          werror = TRUE;
+          continue;
+        }
+
+      if (is_verb (arg, "--format"))
+        {
+          const char *name = NULL;
+
+          if (!take_argument (argc, argv, &i, "--format", &name))
+            return 2;
+          if (strcmp (name, "github") == 0)
+            format = FORMAT_GITHUB;
+          else if (strcmp (name, "text") == 0)
+            format = FORMAT_TEXT;
+          else
+            {
+              /* Translators: %s is what was typed after --format=. */
+              g_printerr (_("Unknown format “%s”: use text or github.\n"), name);
+              return 2;
+            }
+          continue;
+        }
+
       if (is_verb (arg, "--render"))
         {
           if (!take_argument (argc, argv, &i, "--render", &render))
@@ -465,8 +603,14 @@ aushang_cli_run (int    argc,
       return 2;
     }
 
+  if ((werror || format != FORMAT_TEXT) && !check)
+    {
+      g_printerr ("%s\n", _("--werror and --format go with --check."));
+      return 2;
+    }
+
   if (check)
-    return run_check (paths);
+    return run_check (paths, format, werror);
 
   if (render != NULL)
     {

@@ -271,17 +271,129 @@ read_config (AushangSite *self)
   self->config = aushang_value_ref (aushang_front_matter_get_data (aushang_document_get_front_matter (document)));
 }
 
+/* Jekyll's own folders; a site may do without _config.yml (Jekyll then
+ * builds with its defaults), but not without these. */
+static const char *jekyll_folders[] = {
+  "_posts", "_layouts", "_includes", "_data", "_drafts", "_sass",
+};
+
+gboolean
+aushang_site_folder_is_site (GFile *folder)
+{
+  g_autoptr(GFile) config = NULL;
+  guint found = 0;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (!is_folder (folder))
+    return FALSE;
+
+  config = g_file_get_child (folder, "_config.yml");
+  if (g_file_query_file_type (config, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (jekyll_folders) && found < 2; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, jekyll_folders[i]);
+
+      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+        found++;
+    }
+
+  return found >= 2;
+}
+
+/* Where repositories usually keep their site: GitHub Pages' docs/, and
+ * the names real repositories use. */
+static const char *preferred_site_folders[] = { "docs", "src", "web", "site" };
+
+static int
+site_folder_rank (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (preferred_site_folders); i++)
+    if (strcmp (name, preferred_site_folders[i]) == 0)
+      return i;
+
+  return G_N_ELEMENTS (preferred_site_folders);
+}
+
+static int
+compare_site_folders (gconstpointer a,
+                      gconstpointer b)
+{
+  GFile *fa = *(GFile **) a;
+  GFile *fb = *(GFile **) b;
+  g_autofree char *path_a = g_file_get_path (fa);
+  g_autofree char *path_b = g_file_get_path (fb);
+  g_autofree char *name_a = g_file_get_basename (fa);
+  g_autofree char *name_b = g_file_get_basename (fb);
+  int rank = site_folder_rank (name_a) - site_folder_rank (name_b);
+
+  return rank != 0 ? rank : g_strcmp0 (path_a, path_b);
+}
+
+static void
+find_sites_below (GFile     *folder,
+                  guint      levels,
+                  GPtrArray *out)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children == NULL)
+    return;
+
+  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) child = NULL;
+
+      /* Hidden folders, Jekyll's own, its output and package folders
+       * never hold the site. */
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY ||
+          name[0] == '.' || name[0] == '_' ||
+          strcmp (name, "node_modules") == 0 || strcmp (name, "vendor") == 0)
+        continue;
+
+      child = g_file_get_child (folder, name);
+      if (aushang_site_folder_is_site (child))
+        g_ptr_array_add (out, g_steal_pointer (&child));
+      else if (levels > 1)
+        find_sites_below (child, levels - 1, out);
+    }
+}
+
+GPtrArray *
+aushang_site_find_sites (GFile *folder)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_FILE (folder), out);
+
+  if (aushang_site_folder_is_site (folder))
+    {
+      g_ptr_array_add (out, g_object_ref (folder));
+      return out;
+    }
+
+  find_sites_below (folder, 2, out);
+  g_ptr_array_sort (out, compare_site_folders);
+
+  return out;
+}
+
 AushangSite *
 aushang_site_new (GFile   *folder,
                   GError **error)
 {
-  g_autoptr(GFile) config = NULL;
   AushangSite *self;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
-  config = g_file_get_child (folder, "_config.yml");
-  if (!is_folder (folder) || !g_file_query_exists (config, NULL))
+  if (!aushang_site_folder_is_site (folder))
     {
       g_autofree char *name = g_file_get_parse_name (folder);
 

@@ -80,6 +80,15 @@ G_DECLARE_FINAL_TYPE (AushangSite, aushang_site, AUSHANG, SITE, GObject)
  * that is not valid YAML still opens the site (see get_config_error). */
 AushangSite      *aushang_site_new               (GFile        *folder,
                                                   GError      **error);
+/* Whether @folder is a Jekyll site: it has a _config.yml, or at least two
+ * of Jekyll's folders (_posts, _layouts, _includes, _data, …), as Jekyll
+ * builds without a _config.yml. */
+gboolean          aushang_site_folder_is_site    (GFile        *folder);
+/* The Jekyll sites in @folder (GFile*): @folder itself when it is one,
+ * else the sites one or two levels down (a repository that keeps its site
+ * in docs/, src/, web/ or site/; those come first, then by path). Empty
+ * when there is none. */
+GPtrArray        *aushang_site_find_sites        (GFile        *folder);
 /* The site a file belongs to: the nearest folder above it with a
  * _config.yml, or NULL. */
 AushangSite      *aushang_site_new_for_file      (GFile        *file);
