@@ -13,13 +13,16 @@
 #include <string.h>
 
 #include "aushang-document.h"
+#include "aushang-safe-file.h"
 
 struct _AushangDocument
 {
   GObject             parent_instance;
 
   GFile              *file;
-  char               *etag;
+  /* The bytes last read from or written to the file, to notice a change
+   * by someone else whatever its modification time says. */
+  AushangFileStamp    stamp;
 
   gboolean            has_bom;
   char               *eol;
@@ -28,6 +31,7 @@ struct _AushangDocument
   AushangFrontMatter *front_matter;
   char               *closing;
   char               *body;
+  gsize               body_length;
   gboolean            created_front_matter;
 
   GError             *problem;
@@ -56,7 +60,6 @@ aushang_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->front_matter);
-  g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->eol, g_free);
   g_clear_pointer (&self->opening, g_free);
   g_clear_pointer (&self->closing, g_free);
@@ -203,51 +206,41 @@ watch_front_matter (AushangDocument *self)
                            G_CONNECT_SWAPPED);
 }
 
-static void
-split (AushangDocument *self,
-       const char      *data,
-       gsize            length)
+/* Where the parts of a file are: after @p (past a byte order mark) come
+ * an opening line of @opening_len bytes, the front matter up to @closing,
+ * a closing line of @closing_len bytes, then the body. Returns FALSE when
+ * the file has no front matter; *unclosed says whether it opens one that
+ * never closes. */
+static gboolean
+locate_front_matter (const char  *data,
+                     gsize        length,
+                     const char **p,
+                     gsize       *opening_len,
+                     const char **closing,
+                     gsize       *closing_len,
+                     gboolean    *unclosed)
 {
-  const char *p = data;
   const char *end = data + length;
-  const char *newline;
-  gsize opening_len;
 
-  self->has_bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
-  if (self->has_bom)
-    p += 3;
+  *p = data;
+  *unclosed = FALSE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    *p += 3;
 
-  newline = memchr (p, '\n', end - p);
-  g_free (self->eol);
-  self->eol = g_strdup (newline != NULL && newline > p && newline[-1] == '\r' ? "\r\n" : "\n");
-
-  opening_len = delimiter_line (p, end, FALSE, TRUE);
-  if (opening_len == 0)
-    {
-      g_free (self->body);
-      self->body = g_strndup (p, end - p);
-      return;
-    }
+  *opening_len = delimiter_line (*p, end, FALSE, TRUE);
+  if (*opening_len == 0)
+    return FALSE;
 
   /* The first "---" or "..." line after the opening one closes it. */
-  for (const char *line = p + opening_len; line <= end; )
+  for (const char *line = *p + *opening_len; line <= end; )
     {
-      gsize closing_len = delimiter_line (line, end, TRUE, FALSE);
       const char *next;
 
-      if (closing_len > 0)
+      *closing_len = delimiter_line (line, end, TRUE, FALSE);
+      if (*closing_len > 0)
         {
-          g_free (self->opening);
-          self->opening = g_strndup (p, opening_len);
-          self->front_matter = aushang_front_matter_new (p + opening_len,
-                                                         line - (p + opening_len),
-                                                         2, self->eol);
-          watch_front_matter (self);
-          g_free (self->closing);
-          self->closing = g_strndup (line, closing_len);
-          g_free (self->body);
-          self->body = g_strndup (line + closing_len, end - (line + closing_len));
-          return;
+          *closing = line;
+          return TRUE;
         }
 
       next = memchr (line, '\n', end - line);
@@ -256,10 +249,66 @@ split (AushangDocument *self,
       line = next + 1;
     }
 
+  *unclosed = TRUE;
+
+  return FALSE;
+}
+
+static void
+set_body_len (AushangDocument *self,
+              const char      *body,
+              gsize            length)
+{
+  /* Every byte is kept, NUL bytes included: the string ends at the first
+   * one, the length does not. */
+  g_free (self->body);
+  self->body = g_malloc (length + 1);
+  memcpy (self->body, body, length);
+  self->body[length] = '\0';
+  self->body_length = length;
+}
+
+static void
+split (AushangDocument *self,
+       const char      *data,
+       gsize            length)
+{
+  const char *p;
+  const char *end = data + length;
+  const char *newline;
+  const char *closing;
+  gsize opening_len = 0;
+  gsize closing_len = 0;
+  gboolean unclosed;
+  gboolean found;
+
+  found = locate_front_matter (data, length, &p, &opening_len, &closing, &closing_len, &unclosed);
+  self->has_bom = p != data;
+
+  newline = memchr (p, '\n', end - p);
+  g_free (self->eol);
+  self->eol = g_strdup (newline != NULL && newline > p && newline[-1] == '\r' ? "\r\n" : "\n");
+
+  if (found)
+    {
+      g_free (self->opening);
+      self->opening = g_strndup (p, opening_len);
+      self->front_matter = aushang_front_matter_new (p + opening_len,
+                                                     closing - (p + opening_len),
+                                                     2, self->eol);
+      watch_front_matter (self);
+      g_free (self->closing);
+      self->closing = g_strndup (closing, closing_len);
+      set_body_len (self, closing + closing_len, end - (closing + closing_len));
+      return;
+    }
+
+  set_body_len (self, p, end - p);
+  if (!unclosed)
+    return;
+
   /* An opening "---" that never closes: Jekyll reads the whole file as
    * text. Keep it as it is; fields cannot be edited. */
-  g_free (self->body);
-  self->body = g_strndup (p, end - p);
   self->problem_line = 1;
   self->problem_column = 1;
   g_set_error_literal (&self->problem, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_UNCLOSED,
@@ -279,57 +328,166 @@ aushang_document_new_from_data (const char *data,
   return self;
 }
 
+/* Why @data is not text Aushang may rewrite, or 0 when it is. */
+enum
+{
+  TEXT_OK,
+  TEXT_HAS_NUL,
+  TEXT_FRONT_MATTER_NOT_UTF8,
+};
+
+static int
+check_text (const char *data,
+            gsize       length)
+{
+  const char *p;
+  const char *closing;
+  gsize opening_len = 0;
+  gsize closing_len = 0;
+  gboolean unclosed;
+
+  if (memchr (data, '\0', length) != NULL)
+    return TEXT_HAS_NUL;
+
+  if (locate_front_matter (data, length, &p, &opening_len, &closing, &closing_len, &unclosed) &&
+      !g_utf8_validate_len (p, closing + closing_len - p, NULL))
+    return TEXT_FRONT_MATTER_NOT_UTF8;
+
+  return TEXT_OK;
+}
+
+gboolean
+aushang_document_is_text (const char *data,
+                          gsize       length)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  return length == 0 || check_text (data, length) == TEXT_OK;
+}
+
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not on this computer; Aushang only opens and saves files on this computer."),
+                   name);
+    }
+
+  return path;
+}
+
 AushangDocument *
 aushang_document_load (GFile   *file,
                        GError **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *etag = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AushangFileStamp stamp = { 0, };
   AushangDocument *self;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
+  path = local_path (file, error);
+  if (path == NULL)
     return NULL;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  /* Only a regular file is read, and never more than the limit, whatever
+   * size it claims: a FIFO or /dev/zero is refused at once. */
+  if (!aushang_safe_file_read (path, AUSHANG_DOCUMENT_MAX_SIZE, &contents, &length, &stamp, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a document."), name);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("“%s” is a folder, not a document."), name);
+      else if (g_error_matches (local_error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_TOO_LARGE))
+        g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_TOO_LARGE,
+                     _("“%s” is larger than %d MB; Aushang does not open documents this large."),
+                     name, AUSHANG_DOCUMENT_MAX_SIZE / (1024 * 1024));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > AUSHANG_DOCUMENT_MAX_SIZE)
+  /* A file that is not text is never opened, so it is never rewritten. */
+  switch (check_text (contents, length))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
+    case TEXT_HAS_NUL:
+      {
+        g_autofree char *name = g_file_get_parse_name (file);
 
-      g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %d MB; Aushang does not open documents this large."),
-                   name, AUSHANG_DOCUMENT_MAX_SIZE / (1024 * 1024));
-      return NULL;
+        g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_NOT_TEXT,
+                     _("“%s” is not a text document: it contains NUL bytes (an image or other binary file?). Aushang does not open it."),
+                     name);
+        return NULL;
+      }
+
+    case TEXT_FRONT_MATTER_NOT_UTF8:
+      {
+        g_autofree char *name = g_file_get_parse_name (file);
+
+        g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_NOT_TEXT,
+                     _("The front matter of “%s” is not UTF-8 text. Aushang does not open it; save it as UTF-8 in another editor first."),
+                     name);
+        return NULL;
+      }
+
+    case TEXT_OK:
+    default:
+      break;
     }
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, &etag, error))
-    return NULL;
 
   self = aushang_document_new_from_data (contents, length);
   self->file = g_object_ref (file);
-  self->etag = g_steal_pointer (&etag);
+  self->stamp = stamp;
 
   return self;
+}
+
+/* What the file holds now, to compare with what was read: no file, or
+ * (when it cannot be read) a stamp no bytes match. */
+static gboolean
+stamp_on_disk (const char        *path,
+               AushangFileStamp  *stamp,
+               GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+
+  memset (stamp, 0, sizeof *stamp);
+
+  if (aushang_safe_file_read (path, AUSHANG_DOCUMENT_MAX_SIZE, &contents, NULL, stamp, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+
+  if (g_error_matches (local_error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_TOO_LARGE))
+    {
+      stamp->exists = TRUE;
+      stamp->size = G_MAXUINT64;
+      return TRUE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
 
 AushangDocument *
 aushang_document_restore (GFile  *file,
                           GBytes *contents)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = NULL;
   AushangDocument *self;
   gsize length;
   const char *data;
@@ -341,9 +499,13 @@ aushang_document_restore (GFile  *file,
   self = aushang_document_new_from_data (data, length);
   self->file = g_object_ref (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    self->etag = g_strdup (g_file_info_get_etag (info));
+  /* Saving checks against the file as it is now. */
+  path = g_file_get_path (file);
+  if (path == NULL || !stamp_on_disk (path, &self->stamp, NULL))
+    {
+      self->stamp.exists = TRUE;
+      self->stamp.size = G_MAXUINT64;
+    }
 
   self->modified = TRUE;
 
@@ -374,7 +536,7 @@ aushang_document_serialize (AushangDocument *self)
       g_string_append (out, self->closing);
     }
 
-  g_string_append (out, self->body);
+  g_string_append_len (out, self->body, self->body_length);
 
   return g_string_free_to_bytes (out);
 }
@@ -382,36 +544,52 @@ aushang_document_serialize (AushangDocument *self)
 static gboolean
 write_to (AushangDocument  *self,
           GFile            *file,
-          const char       *etag,
+          gboolean          check_disk,
+          gboolean          new_file,
           GError          **error)
 {
-  g_autoptr(GBytes) bytes = aushang_document_serialize (self);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *new_etag = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  AushangFileStamp stamp = { 0, };
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data;
 
-  /* GIO writes a temporary file and renames it over the old one, so the
-   * file is either the old or the new text, never half of each. The etag
-   * refuses the save when someone else changed the file since we read it. */
-  if (!g_file_replace_contents (file, data, length, etag, FALSE,
-                                G_FILE_CREATE_NONE, &new_etag, NULL, &local_error))
+  path = local_path (file, error);
+  if (path == NULL)
+    return FALSE;
+
+  /* Someone else changed the file since it was read when its bytes differ
+   * now, whatever its modification time says. A file deleted meanwhile is
+   * simply written again. */
+  if (check_disk)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+      AushangFileStamp now;
+
+      if (!stamp_on_disk (path, &now, error))
+        return FALSE;
+
+      if (now.exists && !aushang_file_stamp_equal (&self->stamp, &now))
         {
           g_autofree char *name = g_file_get_parse_name (file);
 
           g_set_error (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK,
                        _("“%s” was changed by another program since it was opened. It was not overwritten."),
                        name);
+          return FALSE;
         }
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
 
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  /* A temporary file beside it, renamed over it once every byte is on
+   * disk: the file is either the old or the new text, never half of each,
+   * and a full disk leaves the old one as it was. */
+  bytes = aushang_document_serialize (self);
+  data = g_bytes_get_data (bytes, &length);
+  if (!aushang_safe_file_write (path, data, length,
+                                new_file ? AUSHANG_SAFE_FILE_NEW : AUSHANG_SAFE_FILE_NONE,
+                                &stamp, error))
+    return FALSE;
+
+  self->stamp = stamp;
   aushang_document_set_modified (self, FALSE);
 
   return TRUE;
@@ -430,7 +608,7 @@ aushang_document_save (AushangDocument  *self,
       return FALSE;
     }
 
-  return write_to (self, self->file, self->etag, error);
+  return write_to (self, self->file, TRUE, FALSE, error);
 }
 
 gboolean
@@ -453,7 +631,7 @@ aushang_document_save_as (AushangDocument  *self,
       return FALSE;
     }
 
-  if (!write_to (self, file, NULL, error))
+  if (!write_to (self, file, FALSE, TRUE, error))
     return FALSE;
 
   g_set_object (&self->file, file);
@@ -471,7 +649,7 @@ aushang_document_save_overwrite (AushangDocument  *self,
   if (self->file == NULL)
     return aushang_document_save (self, error);
 
-  return write_to (self, self->file, NULL, error);
+  return write_to (self, self->file, FALSE, FALSE, error);
 }
 
 gboolean
@@ -579,11 +757,13 @@ aushang_document_set_body (AushangDocument *self,
 {
   g_return_if_fail (AUSHANG_IS_DOCUMENT (self));
 
-  if (g_strcmp0 (self->body, body) == 0)
+  if (body == NULL)
+    body = "";
+
+  if (strlen (body) == self->body_length && memcmp (self->body, body, self->body_length) == 0)
     return;
 
-  g_free (self->body);
-  self->body = g_strdup (body ? body : "");
+  set_body_len (self, body, strlen (body));
   aushang_document_set_modified (self, TRUE);
 }
 

@@ -21,6 +21,7 @@ typedef enum
   AUSHANG_DOCUMENT_ERROR_UNCLOSED,
   AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK,
   AUSHANG_DOCUMENT_ERROR_TOO_LARGE,
+  AUSHANG_DOCUMENT_ERROR_NOT_TEXT,
 } AushangDocumentError;
 
 GQuark aushang_document_error_quark (void);
@@ -37,8 +38,14 @@ AushangDocument    *aushang_document_new               (void);
  * front matter or with broken YAML still loads (see get_problem). */
 AushangDocument    *aushang_document_new_from_data     (const char       *data,
                                                         gsize             length);
+/* Reads a document from a file: only a regular file of at most
+ * AUSHANG_DOCUMENT_MAX_SIZE bytes that is text (see is_text). */
 AushangDocument    *aushang_document_load              (GFile            *file,
                                                         GError          **error);
+/* Whether @data is text Aushang may open and rewrite: no NUL bytes, and
+ * front matter (if any) in UTF-8. */
+gboolean            aushang_document_is_text           (const char       *data,
+                                                        gsize             length);
 /* A document for @file with @contents instead of what is on disk (unsaved
  * text from the recovery area): modified, and saving it checks against the
  * file as it is on disk now. */

@@ -13,9 +13,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "aushang-document.h"
 #include "aushang-recovery.h"
+#include "aushang-safe-file.h"
 
 #define GROUP "Recovery"
+/* A copy holds a whole document; its description a few lines. */
+#define MAX_TEXT_SIZE (AUSHANG_DOCUMENT_MAX_SIZE + 1024 * 1024)
+#define MAX_META_SIZE (64 * 1024)
 
 void
 aushang_recovery_free (AushangRecovery *recovery)
@@ -80,15 +85,17 @@ aushang_recovery_store (GFile   *file,
   text_path = g_strdup_printf ("%s%s%s.md", dir, G_DIR_SEPARATOR_S, id);
   meta_path = g_strdup_printf ("%s%s%s.ini", dir, G_DIR_SEPARATOR_S, id);
 
+  /* Written like a document (a temporary file, every write checked,
+   * renamed into place), so a full disk never spoils the older copy. */
   data = g_bytes_get_data (contents, &length);
-  if (!g_file_set_contents_full (text_path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!aushang_safe_file_write (text_path, data, length, AUSHANG_SAFE_FILE_PRIVATE, NULL, error))
     return FALSE;
 
   g_key_file_set_string (keys, GROUP, "File", uri);
   g_key_file_set_int64 (keys, GROUP, "Saved", g_date_time_to_unix (now));
-  meta = g_key_file_to_data (keys, NULL, NULL);
+  meta = g_key_file_to_data (keys, &length, NULL);
 
-  return g_file_set_contents_full (meta_path, meta, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return aushang_safe_file_write (meta_path, meta, length, AUSHANG_SAFE_FILE_PRIVATE, NULL, error);
 }
 
 void
@@ -132,16 +139,19 @@ aushang_recovery_list (GFile *folder)
       g_autofree char *text_path = NULL;
       g_autofree char *uri = NULL;
       g_autofree char *contents = NULL;
+      g_autofree char *meta = NULL;
       g_autoptr(GKeyFile) keys = g_key_file_new ();
       g_autoptr(GFile) file = NULL;
       AushangRecovery *recovery;
       gsize length = 0;
+      gsize meta_length = 0;
 
       if (!g_str_has_suffix (name, ".ini"))
         continue;
 
       meta_path = g_build_filename (dir, name, NULL);
-      if (!g_key_file_load_from_file (keys, meta_path, G_KEY_FILE_NONE, NULL))
+      if (!aushang_safe_file_read (meta_path, MAX_META_SIZE, &meta, &meta_length, NULL, NULL) ||
+          !g_key_file_load_from_data (keys, meta, meta_length, G_KEY_FILE_NONE, NULL))
         continue;
 
       uri = g_key_file_get_string (keys, GROUP, "File", NULL);
@@ -158,7 +168,7 @@ aushang_recovery_list (GFile *folder)
         g_free (text_path);
         text_path = with_md;
       }
-      if (!g_file_get_contents (text_path, &contents, &length, NULL))
+      if (!aushang_safe_file_read (text_path, MAX_TEXT_SIZE, &contents, &length, NULL, NULL))
         continue;
 
       recovery = g_new0 (AushangRecovery, 1);

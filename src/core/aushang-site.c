@@ -17,6 +17,7 @@
 
 #include "aushang-document.h"
 #include "aushang-markdown.h"
+#include "aushang-safe-file.h"
 #include "aushang-site.h"
 #include "aushang-slug.h"
 #include "aushang-yaml.h"
@@ -226,34 +227,44 @@ static void
 read_config (AushangSite *self)
 {
   g_autoptr(GFile) file = g_file_get_child (self->folder, "_config.yml");
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *framed = NULL;
+  g_autoptr(GString) framed = NULL;
   g_autoptr(AushangDocument) document = NULL;
   gsize length = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > MAX_CONFIG_SIZE)
-    {
-      g_set_error_literal (&self->config_error, AUSHANG_SITE_ERROR, AUSHANG_SITE_ERROR_INVALID_CONFIG,
-                           _("_config.yml is too large to read."));
-      return;
-    }
+  if (path == NULL)
+    return;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+  /* A bounded read of a regular file only: a FIFO or a device in its
+   * place neither hangs nor fills the memory. */
+  if (!aushang_safe_file_read (path, MAX_CONFIG_SIZE, &contents, &length, NULL, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_TOO_LARGE))
+        g_set_error_literal (&self->config_error, AUSHANG_SITE_ERROR, AUSHANG_SITE_ERROR_INVALID_CONFIG,
+                             _("_config.yml is too large to read."));
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (&self->config_error, AUSHANG_SITE_ERROR, AUSHANG_SITE_ERROR_INVALID_CONFIG,
                      _("_config.yml cannot be read: %s"), error->message);
       return;
     }
 
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error_literal (&self->config_error, AUSHANG_SITE_ERROR, AUSHANG_SITE_ERROR_INVALID_CONFIG,
+                           _("_config.yml is not a text file: it contains NUL bytes."));
+      return;
+    }
+
   /* The configuration is read with the same lossless reader as front
    * matter, so its problems are named the same way. */
-  framed = g_strdup_printf ("---\n%.*s%s---\n", (int) length, contents,
-                            length > 0 && contents[length - 1] != '\n' ? "\n" : "");
-  document = aushang_document_new_from_data (framed, strlen (framed));
+  framed = g_string_new ("---\n");
+  g_string_append_len (framed, contents, length);
+  if (length > 0 && contents[length - 1] != '\n')
+    g_string_append_c (framed, '\n');
+  g_string_append (framed, "---\n");
+  document = aushang_document_new_from_data (framed->str, framed->len);
 
   {
     guint line = 0, column = 0;
@@ -818,16 +829,18 @@ index_document (AushangSite       *self,
   g_autoptr(AushangDocument) parsed = NULL;
   GDateTime *name_date;
   gsize length = 0;
-  GStatBuf st;
 
   document->file = g_object_ref (file);
   document->relative_path = g_file_get_relative_path (self->folder, file);
   document->collection = collection;
   name_date = collection->dated_names ? date_from_name (name, &name_title) : NULL;
 
-  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
-      st.st_size > MAX_INDEXED_SIZE ||
-      !g_file_get_contents (path, &contents, &length, NULL))
+  /* A file that cannot be read, a FIFO or device in its place, or a
+   * binary file with a document's name: listed by its name, with a
+   * problem, and never parsed. */
+  if (path == NULL ||
+      !aushang_safe_file_read (path, MAX_INDEXED_SIZE, &contents, &length, NULL, NULL) ||
+      !aushang_document_is_text (contents, length))
     {
       document->has_problem = TRUE;
       document->data = aushang_value_new_map ();
@@ -1001,9 +1014,8 @@ index_authors (AushangSite *self)
         continue;
 
       path = g_build_filename (data_path, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-          !g_file_get_contents (path, &contents, &length, NULL) ||
-          length > MAX_CONFIG_SIZE || memchr (contents, '\0', length) != NULL)
+      if (!aushang_safe_file_read (path, MAX_CONFIG_SIZE, &contents, &length, NULL, NULL) ||
+          memchr (contents, '\0', length) != NULL)
         continue;
 
       value = aushang_yaml_parse_value (contents, NULL);
@@ -1079,10 +1091,11 @@ index_blocks (AushangSite *self,
       g_autoptr(GMatchInfo) info = NULL;
       AushangBlock *block;
       GPtrArray *param_sets;
+      gsize length = 0;
 
-      if (name[0] == '.' || !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-          !g_file_get_contents (path, &contents, NULL, NULL) ||
-          !g_utf8_validate (contents, -1, NULL))
+      if (name[0] == '.' ||
+          !aushang_safe_file_read (path, MAX_CONFIG_SIZE, &contents, &length, NULL, NULL) ||
+          !g_utf8_validate_len (contents, length, NULL))
         continue;
 
       block = g_new0 (AushangBlock, 1);
