@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <adwaita.h>
+#include <webkit/webkit.h>
 
 #include "aushang-test-util.h"
 #include "aushang-editor.h"
@@ -632,6 +633,154 @@ test_preview_empty (void)
   g_assert_true (g_str_has_prefix (title, "Repair-Café"));
 }
 
+static void
+count_loads_cb (WebKitWebView   *web_view,
+                WebKitLoadEvent  event,
+                guint           *counts)
+{
+  if (event == WEBKIT_LOAD_STARTED)
+    counts[0]++;
+  else if (event == WEBKIT_LOAD_FINISHED)
+    counts[1]++;
+}
+
+static void
+spin_for (guint milliseconds)
+{
+  delay_done = FALSE;
+  g_timeout_add (milliseconds, delay_cb, NULL);
+  WAIT_UNTIL (delay_done);
+}
+
+/* A port on this machine that counts the connections made to it (the
+ * preview's frames use https, so nothing more is read). */
+static gboolean
+count_connection_cb (GSocketService    *service,
+                     GSocketConnection *connection,
+                     GObject           *source,
+                     guint             *connections)
+{
+  (*connections)++;
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static GSocketService *
+listen_on_loopback (guint *port,
+                    guint *connections)
+{
+  GSocketService *service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), any_port, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (service, "incoming", G_CALLBACK (count_connection_cb), connections);
+  g_socket_service_start (service);
+
+  return service;
+}
+
+/* A refresh in the document's HTML neither takes the page away nor makes
+ * the preview load it again and again; embedded frames still load. */
+static void
+test_preview_meta_refresh (void)
+{
+  g_autoptr(GSocketService) frame_server = NULL;
+  g_autoptr(GSocketService) refresh_server = NULL;
+  g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (adw_bin_get_child (ADW_BIN (preview)));
+  guint frame_port, frame_connections = 0;
+  guint refresh_port, refresh_connections = 0;
+
+  g_assert_true (WEBKIT_IS_WEB_VIEW (web_view));
+
+  frame_server = listen_on_loopback (&frame_port, &frame_connections);
+  refresh_server = listen_on_loopback (&refresh_port, &refresh_connections);
+
+  g_ptr_array_add (snippets, g_strdup ("<meta http-equiv=\"refresh\" content=\"0; url=https://example.com/\">"));
+  g_ptr_array_add (snippets, g_strdup ("<meta http-equiv=\"refresh\" content=\"0\">"));
+  g_ptr_array_add (snippets, g_strdup ("<meta http-equiv=\"refresh\" content=\"0; url=index.html\">"));
+  g_ptr_array_add (snippets, g_strdup ("<meta http-equiv=\"Refresh\" content=\"0;URL='about:blank'\">"));
+  /* A video block beside a refresh: the frame loads, the page stays. */
+  g_ptr_array_add (snippets, g_strdup_printf ("<iframe src=\"https://127.0.0.1:%u/video\"></iframe>\n"
+                                              "<meta http-equiv=\"refresh\" content=\"0; url=https://127.0.0.1:%u/\">",
+                                              frame_port, refresh_port));
+
+  for (guint i = 0; i < snippets->len; i++)
+    {
+      const char *snippet = g_ptr_array_index (snippets, i);
+      g_autofree char *data = g_strdup_printf ("---\n"
+                                               "title: Umgezogen %u\n"
+                                               "---\n"
+                                               "\n"
+                                               "Diese Seite ist umgezogen.\n"
+                                               "\n"
+                                               "%s\n", i, snippet);
+      g_autofree char *edited = g_strdup_printf ("Diese Seite ist wirklich umgezogen.\n"
+                                                 "\n"
+                                                 "%s\n", snippet);
+      g_autoptr(AushangDocument) moved = aushang_document_new_from_data (data, strlen (data));
+      g_autofree char *text = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *patched = NULL;
+      g_autofree char *expected_title = g_strdup_printf ("Umgezogen %u", i);
+      g_autofree char *address = NULL;
+      guint counts[2] = { 0, 0 };
+      guint frames_before;
+      gulong handler;
+
+      handler = g_signal_connect (web_view, "load-changed", G_CALLBACK (count_loads_cb), counts);
+
+      /* Another document: exactly one load, and then none for 2 s. */
+      aushang_preview_update (preview, moved);
+      wait_for_idle ();
+      spin_for (2000);
+      g_test_message ("%s: %u started, %u finished", snippet, counts[0], counts[1]);
+      g_assert_cmpuint (counts[0], ==, 1);
+      g_assert_cmpuint (counts[1], ==, 1);
+      g_assert_true (aushang_preview_get_idle (preview));
+
+      /* The document's text is still what the preview shows. */
+      text = evaluate ("document.getElementById('aushang-body').textContent");
+      g_assert_nonnull (strstr (text, "Diese Seite ist umgezogen."));
+      title = evaluate ("document.getElementById('aushang-title').textContent");
+      g_assert_cmpstr (title, ==, expected_title);
+      address = evaluate ("document.location.href");
+      g_assert_true (g_str_has_prefix (address, "aushang-site:///"));
+
+      /* An edit patches the page (which puts the refresh in again): still
+       * no load, and the frame loads anew. */
+      frames_before = frame_connections;
+      aushang_document_set_body (moved, edited);
+      aushang_preview_update (preview, moved);
+      wait_for_idle ();
+      spin_for (1000);
+      g_assert_cmpuint (counts[0], ==, 1);
+      g_assert_cmpuint (counts[1], ==, 1);
+      if (strstr (snippet, "<iframe") != NULL)
+        g_assert_cmpuint (frame_connections, >, frames_before);
+      patched = evaluate ("document.getElementById('aushang-body').textContent");
+      g_assert_nonnull (strstr (patched, "Diese Seite ist wirklich umgezogen."));
+
+      g_signal_handler_disconnect (web_view, handler);
+    }
+
+  g_assert_cmpuint (frame_connections, >, 0);
+  g_assert_cmpuint (refresh_connections, ==, 0);
+
+  g_socket_service_stop (frame_server);
+  g_socket_service_stop (refresh_server);
+
+  aushang_preview_update (preview, document);
+  wait_for_idle ();
+}
+
 static char *
 load_image (const char *uri)
 {
@@ -832,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/preview/patch", test_preview_patch);
   g_test_add_func ("/preview/no-scripts", test_preview_no_scripts);
   g_test_add_func ("/preview/empty", test_preview_empty);
+  g_test_add_func ("/preview/meta-refresh", test_preview_meta_refresh);
   g_test_add_func ("/preview/scheme", test_preview_scheme);
   g_test_add_func ("/preview/resolve", test_preview_resolve);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);

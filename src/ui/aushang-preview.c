@@ -51,6 +51,13 @@ struct _AushangPreview
   /* load_html() was called and its navigation is expected. */
   guint            loading_page : 1;
   guint            idle : 1;
+
+  /* Each page gets an address of its own (aushang-site:///?N), so that its
+   * load is told apart from a refresh or a late navigation of an older
+   * page. expected_uri is the load not decided on yet. */
+  guint            load_serial;
+  char            *page_uri;
+  char            *expected_uri;
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -317,6 +324,48 @@ open_externally (AushangPreview *self,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, external, GDK_CURRENT_TIME);
 }
 
+/* Whether an <iframe> (or <frame>, <object>, <embed>) of the page has
+ * @uri as its address. */
+static const char frame_check_function[] =
+  "const want = uri.split ('#')[0];\n"
+  "for (const f of document.querySelectorAll ('iframe, frame, object, embed')) {\n"
+  "  const src = f.src || f.data || '';\n"
+  "  if (src !== '' && src.split ('#')[0] === want)\n"
+  "    return true;\n"
+  "}\n"
+  "return false;\n";
+
+static void
+frame_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WebKitPolicyDecision) decision = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value != NULL && jsc_value_is_boolean (value) && jsc_value_to_boolean (value))
+    webkit_policy_decision_use (decision);
+  else
+    webkit_policy_decision_ignore (decision);
+}
+
+static void
+ask_whether_frame (AushangPreview       *self,
+                   WebKitPolicyDecision *decision,
+                   const char           *uri)
+{
+  GVariantDict arguments;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "uri", "s", uri);
+  webkit_web_view_call_async_javascript_function (self->web_view, frame_check_function, -1,
+                                                  g_variant_dict_end (&arguments), NULL, NULL,
+                                                  self->cancellable, frame_checked_cb,
+                                                  g_object_ref (decision));
+}
+
 static gboolean
 decide_policy_cb (AushangPreview           *self,
                   WebKitPolicyDecision     *decision,
@@ -340,32 +389,47 @@ decide_policy_cb (AushangPreview           *self,
       return TRUE;
     }
 
-  /* The page's own load, and jumps to an anchor within it. */
+  /* The page's own load (once: a refresh to the same address is not), and
+   * jumps to an anchor within it. */
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      ((self->loading_page && g_str_equal (uri, SITE_URI_PREFIX)) ||
-       g_str_has_prefix (uri, SITE_URI_PREFIX "#")))
+      self->expected_uri != NULL && g_str_equal (uri, self->expected_uri))
+    {
+      g_clear_pointer (&self->expected_uri, g_free);
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      self->page_uri != NULL && g_str_has_prefix (uri, self->page_uri) &&
+      uri[strlen (self->page_uri)] == '#')
     {
       webkit_policy_decision_use (decision);
       return TRUE;
     }
 
-  /* What a person clicked opens in their browser. */
+  /* What a person clicked opens in their browser. (Not everything WebKit
+   * calls a user gesture: our own scripts count as one, so a frame that a
+   * patch puts in the page would open in the browser on every keystroke.) */
   if (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION ||
       navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
-      navigation_type == WEBKIT_NAVIGATION_TYPE_FORM_SUBMITTED ||
-      webkit_navigation_action_is_user_gesture (action))
+      navigation_type == WEBKIT_NAVIGATION_TYPE_FORM_SUBMITTED)
     {
       webkit_policy_decision_ignore (decision);
       open_externally (self, uri);
       return TRUE;
     }
 
-  /* Embedded frames (a video block) load from the web; the page itself is
-   * put back should anything else move it (see load_changed_cb). */
-  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
-      g_str_has_prefix (uri, "about:"))
+  /* Embedded frames (a video block) load from the web, the page itself
+   * never: a refresh or a script in the content must not take it away,
+   * nor make the preview load it again (and so refresh again). WebKit does
+   * not say which frame a navigation is for, so the page is asked whether
+   * one of its frames is about to load that address. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://")))
     {
-      webkit_policy_decision_use (decision);
+      if (webkit_navigation_action_is_redirect (action))
+        webkit_policy_decision_use (decision);
+      else
+        ask_whether_frame (self, decision, uri);
       return TRUE;
     }
 
@@ -587,6 +651,18 @@ patch_done_cb (GObject      *object,
 }
 
 static void
+load_page (AushangPreview *self,
+           const char     *html)
+{
+  g_free (self->page_uri);
+  self->page_uri = g_strdup_printf (SITE_URI_PREFIX "?%u", ++self->load_serial);
+  g_free (self->expected_uri);
+  self->expected_uri = g_strdup (self->page_uri);
+  self->loading_page = TRUE;
+  webkit_web_view_load_html (self->web_view, html, self->page_uri);
+}
+
+static void
 render_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -605,8 +681,7 @@ render_done_cb (GObject      *object,
       g_clear_pointer (&self->shown_body, g_ref_string_release);
       self->page_loaded = FALSE;
   self->page_has_body = FALSE;
-      self->loading_page = TRUE;
-      webkit_web_view_load_html (self->web_view, job->page, SITE_URI_PREFIX);
+      load_page (self, job->page);
       /* paint_done() follows from load_changed_cb(). */
       return;
     }
@@ -661,9 +736,7 @@ start_render (AushangPreview *self)
       g_clear_pointer (&self->shown_body, g_ref_string_release);
       self->page_loaded = FALSE;
   self->page_has_body = FALSE;
-      self->loading_page = TRUE;
-      webkit_web_view_load_html (self->web_view, "<!DOCTYPE html>\n<html><body></body></html>\n",
-                                 SITE_URI_PREFIX);
+      load_page (self, "<!DOCTYPE html>\n<html><body></body></html>\n");
       return;
     }
 
@@ -715,13 +788,20 @@ load_changed_cb (AushangPreview  *self,
                  WebKitLoadEvent  event,
                  WebKitWebView   *web_view)
 {
+  /* Something the policy let through is taking the page away: stop it
+   * before it replaces the page, so the page need not be loaded again. */
   if (event == WEBKIT_LOAD_STARTED && !self->loading_page)
     {
-      /* Something moved the page away (a refresh in the content): put
-       * it back. */
+      webkit_web_view_stop_loading (web_view);
+      return;
+    }
+
+  /* Too late to stop: put the page back. */
+  if (event == WEBKIT_LOAD_COMMITTED && !self->loading_page)
+    {
       webkit_web_view_stop_loading (web_view);
       self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
+      self->page_has_body = FALSE;
       self->pending = TRUE;
       set_idle (self, FALSE);
       schedule_update (self);
@@ -808,6 +888,8 @@ aushang_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->stylesheet_uri);
   g_free (self->language);
+  g_free (self->page_uri);
+  g_free (self->expected_uri);
   g_clear_pointer (&self->shown_header, g_ref_string_release);
   g_clear_pointer (&self->shown_body, g_ref_string_release);
 
