@@ -92,14 +92,18 @@ static void
 destroy_window (AushangWindow *window)
 {
   gpointer weak = window;
+  g_autoptr(GFile) file = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   if (aushang_window_get_document (window) != NULL)
     aushang_document_set_modified (aushang_window_get_document (window), FALSE);
   if (aushang_window_get_file (window) != NULL)
-    aushang_recovery_discard (aushang_window_get_file (window));
+    file = g_object_ref (aushang_window_get_file (window));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (window_gone, &weak, 5);
+  /* After a recovery copy still being written when the window went. */
+  if (file != NULL)
+    aushang_recovery_discard (file);
 }
 
 static AushangWindow *
@@ -381,6 +385,78 @@ test_crash_recovery (void)
   destroy_window (second);
 }
 
+static char *
+recovered_text (GFile *folder)
+{
+  g_autoptr(GPtrArray) list = aushang_recovery_list (folder);
+  AushangRecovery *recovery;
+
+  if (list->len == 0)
+    return NULL;
+  recovery = g_ptr_array_index (list, 0);
+
+  return g_strndup (g_bytes_get_data (recovery->contents, NULL), g_bytes_get_size (recovery->contents));
+}
+
+/* Someone who types without a pause still has a copy of what they typed
+ * until 2 s ago, and the first one within 2 s of the first change. */
+static void
+test_recovery_while_typing (void)
+{
+  AushangWindow *window = open_document ("_posts/2026-07-02-sommerpause.md");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autoptr(GString) typed = g_string_new (NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *copy = NULL;
+  gint64 start, end, first_copy = 0;
+  GtkTextIter iter;
+  gsize must_have = 0;
+
+  g_assert_false (has_recovery (folder));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  /* A key every 40 ms for 4.5 s. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; g_get_monotonic_time () - start < 4500 * 1000; i++)
+    {
+      char c = "abcdefghijklmnopqrstuvwxyz "[i % 27];
+      gint64 now = g_get_monotonic_time ();
+
+      gtk_text_buffer_insert_at_cursor (buffer, &c, 1);
+      g_string_append_c (typed, c);
+      g_array_append_val (times, now);
+      spin (40);
+      if (first_copy == 0 && has_recovery (folder))
+        first_copy = g_get_monotonic_time ();
+    }
+  end = g_get_monotonic_time ();
+
+  g_assert_cmpint (first_copy, >, 0);
+  g_assert_cmpint (first_copy - start, <, 2 * G_USEC_PER_SEC);
+
+  /* Everything typed until 2 s before the end is in the copy. */
+  for (guint i = 0; i < times->len; i++)
+    if (g_array_index (times, gint64, i) <= end - 2 * G_USEC_PER_SEC)
+      must_have = i + 1;
+  g_assert_cmpuint (must_have, >, 20);
+  copy = recovered_text (folder);
+  g_assert_nonnull (copy);
+  {
+    g_autofree char *expected = g_strndup (typed->str, must_have);
+    const char *tail = strstr (copy, "Schöne Ferien!\n");
+
+    g_assert_nonnull (tail);
+    tail += strlen ("Schöne Ferien!\n");
+    g_assert_true (g_str_has_prefix (tail, expected));
+    g_assert_true (g_str_has_prefix (typed->str, tail));
+  }
+
+  destroy_window (window);
+  g_assert_false (has_recovery (folder));
+}
+
 typedef struct
 {
   AushangPreview *preview;
@@ -559,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/window/new-document", test_new_document);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/recovery-while-typing", test_recovery_while_typing);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);
   g_test_add_func ("/window/small-screen", test_small_screen);

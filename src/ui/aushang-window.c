@@ -20,7 +20,9 @@
 #include "aushang-window.h"
 
 #define CHECK_DELAY_MS 400
-#define AUTOSAVE_DELAY_MS 2000
+/* Unsaved text reaches the recovery area at most this long after a change,
+ * also while the person keeps typing (well inside the promised 2 s). */
+#define AUTOSAVE_INTERVAL_MS 1000
 
 typedef void (*ContinueFunc) (AushangWindow *self,
                               gpointer       data);
@@ -57,6 +59,11 @@ struct _AushangWindow
 
   guint                 check_source;
   guint                 autosave_source;
+  /* The recovery copy is written in a thread, one write at a time. */
+  GFile                *recovery_file;     /* of the write in flight */
+  guint                 recovery_again : 1; /* write once more after it */
+  guint                 recovery_stale : 1; /* discarded while it ran */
+  guint                 recovery_failed : 1;
   guint                 sync_tick;
   guint                 sync_timeout;
   AdwMessageDialog     *dialog;
@@ -195,27 +202,135 @@ schedule_check (AushangWindow *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, run_check_cb, self);
 }
 
-/* Unsaved text goes to the recovery area a little after the last change,
- * so a crash loses nothing. */
+/* Unsaved text goes to the recovery area, so a crash loses nothing: within
+ * AUTOSAVE_INTERVAL_MS of the first change and again at that pace while
+ * changes go on (a throttle: continuous typing must not postpone it). The
+ * file is written in a thread from a copy of the text; at most one write
+ * is under way, and changes made meanwhile go into the next one. */
+
+typedef struct
+{
+  GFile        *file;
+  GBytes       *contents;
+  GApplication *app;      /* held, so quitting waits for the write */
+} RecoveryWrite;
+
+static void
+recovery_write_free (RecoveryWrite *write)
+{
+  g_clear_object (&write->file);
+  g_clear_pointer (&write->contents, g_bytes_unref);
+  if (write->app != NULL)
+    g_application_release (write->app);
+  g_clear_object (&write->app);
+  g_free (write);
+}
+
+static void
+recovery_write_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  RecoveryWrite *write = task_data;
+  GError *error = NULL;
+
+  if (aushang_recovery_store (write->file, write->contents, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void write_recovery_now (AushangWindow *self);
+
+static void
+recovery_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  AushangWindow *self = AUSHANG_WINDOW (source);
+  RecoveryWrite *write = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->recovery_file);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Could not keep a copy of the unsaved text: %s", error->message);
+      /* Said once, not on every keystroke. */
+      if (!self->recovery_failed && self->toast_overlay != NULL)
+        {
+          /* Translators: %s says why, in the system's words. */
+          g_autofree char *message = g_strdup_printf (_("Unsaved changes cannot be kept safe in case of a crash: %s"),
+                                                      error->message);
+
+          toast (self, message);
+        }
+      self->recovery_failed = TRUE;
+    }
+  else
+    self->recovery_failed = FALSE;
+
+  /* Saved or discarded while the copy was being written: the copy is out
+   * of date and goes. */
+  if (self->recovery_stale)
+    {
+      self->recovery_stale = FALSE;
+      aushang_recovery_discard (write->file);
+    }
+
+  if (self->recovery_again)
+    {
+      self->recovery_again = FALSE;
+      write_recovery_now (self);
+    }
+}
+
+static void
+write_recovery_now (AushangWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkApplication *app;
+  RecoveryWrite *write;
+
+  if (self->document == NULL || self->file == NULL)
+    return;
+
+  if (self->recovery_file != NULL)
+    {
+      self->recovery_again = TRUE;
+      return;
+    }
+
+  aushang_editor_sync (self->editor);
+  if (!aushang_document_get_modified (self->document) && !self->is_new)
+    return;
+
+  write = g_new0 (RecoveryWrite, 1);
+  write->file = g_file_dup (self->file);
+  write->contents = aushang_document_serialize (self->document);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      write->app = G_APPLICATION (g_object_ref (app));
+      g_application_hold (write->app);
+    }
+
+  self->recovery_file = g_object_ref (write->file);
+
+  task = g_task_new (self, NULL, recovery_written_cb, NULL);
+  g_task_set_source_tag (task, write_recovery_now);
+  g_task_set_task_data (task, write, (GDestroyNotify) recovery_write_free);
+  g_task_run_in_thread (task, recovery_write_thread);
+}
+
 static gboolean
 autosave_cb (gpointer user_data)
 {
   AushangWindow *self = user_data;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) error = NULL;
 
   self->autosave_source = 0;
-
-  if (self->document == NULL || self->file == NULL)
-    return G_SOURCE_REMOVE;
-
-  aushang_editor_sync (self->editor);
-  if (!aushang_document_get_modified (self->document) && !self->is_new)
-    return G_SOURCE_REMOVE;
-
-  contents = aushang_document_serialize (self->document);
-  if (!aushang_recovery_store (self->file, contents, &error))
-    g_warning ("Could not keep a copy of the unsaved text: %s", error->message);
+  write_recovery_now (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -223,8 +338,27 @@ autosave_cb (gpointer user_data)
 static void
 schedule_autosave (AushangWindow *self)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+  /* Not restarted by later changes: they are in the copy it writes. */
+  if (self->autosave_source == 0)
+    self->autosave_source = g_timeout_add (AUTOSAVE_INTERVAL_MS, autosave_cb, self);
+}
+
+/* Forgets the recovery copy for @file (saved, or discarded by the person),
+ * also when a write for it is still under way. */
+static void
+forget_recovery (AushangWindow *self,
+                 GFile         *file)
+{
+  if (self->file != NULL && g_file_equal (self->file, file))
+    {
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      self->recovery_again = FALSE;
+    }
+
+  if (self->recovery_file != NULL && g_file_equal (self->recovery_file, file))
+    self->recovery_stale = TRUE;
+
+  aushang_recovery_discard (file);
 }
 
 /* Text changes reach the document and the preview at most once a frame,
@@ -375,6 +509,8 @@ continuation_free (Continuation *c)
 static gboolean save_document (AushangWindow *self,
                                const char    *file_name,
                                GError       **error);
+static void     report_save_error (AushangWindow *self,
+                                   GError        *error);
 static void     show_save_dialog (AushangWindow *self,
                                   Continuation  *then);
 
@@ -391,7 +527,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
       if (self->document != NULL)
         aushang_document_set_modified (self->document, FALSE);
       if (self->file != NULL)
-        aushang_recovery_discard (self->file);
+        forget_recovery (self, self->file);
       then->func (self, then->data);
       continuation_free (then);
     }
@@ -408,7 +544,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
         if (save_document (self, NULL, &error))
           then->func (self, then->data);
         else
-          toast (self, error->message);
+          report_save_error (self, error);
       }
       continuation_free (then);
     }
@@ -529,7 +665,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
-      aushang_recovery_discard (recovery->file);
+      forget_recovery (self, recovery->file);
       offer_recovery (self);
     }
 }
@@ -679,7 +815,7 @@ save_document (AushangWindow  *self,
       ok = aushang_document_save_as (self->document, target, error);
       if (ok)
         {
-          aushang_recovery_discard (self->file);
+          forget_recovery (self, self->file);
           g_set_object (&self->file, target);
           self->is_new = FALSE;
         }
@@ -690,8 +826,7 @@ save_document (AushangWindow  *self,
   if (!ok)
     return FALSE;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  aushang_recovery_discard (self->file);
+  forget_recovery (self, self->file);
 
   if (settings != NULL && self->collection != NULL)
     {
@@ -726,13 +861,13 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 
   if (aushang_document_save_overwrite (self->document, &error))
     {
-      aushang_recovery_discard (self->file);
+      forget_recovery (self, self->file);
       refresh_site (self);
       update_title (self);
       toast (self, _("Saved"));
     }
   else
-    toast (self, error->message);
+    report_save_error (self, error);
 }
 
 static void
@@ -741,9 +876,15 @@ report_save_error (AushangWindow *self,
 {
   AdwMessageDialog *dialog;
 
+  /* Whatever went wrong, the text stays here and in the recovery area. */
+  write_recovery_now (self);
+
   if (!g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK))
     {
-      dialog = new_dialog (self, _("The Document Was Not Saved"), error->message);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
+                                               _("Your text is still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."));
+
+      dialog = new_dialog (self, _("The Document Was Not Saved"), body);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -1479,6 +1620,7 @@ aushang_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_object (&self->recovery_file);
   g_clear_handle_id (&self->sync_timeout, g_source_remove);
   if (self->sync_tick != 0)
     {
