@@ -55,10 +55,13 @@ static char *
 read_file (const char *path)
 {
   char *contents = NULL;
+  gsize length = 0;
   g_autoptr(GError) error = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
+  g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
+  /* Compared as strings by the tests: no byte may hide after a NUL. */
+  g_assert_cmpuint (strlen (contents), ==, length);
 
   return contents;
 }
@@ -256,7 +259,8 @@ test_restore (Fixture       *fixture,
 {
   g_autofree char *path = write_file (fixture, "post.md", post);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) recovered = g_bytes_new_static ("---\ntitle: Gerettet\n---\nText\n", 31);
+  static const char text[] = "---\ntitle: Gerettet\n---\nText\n";
+  g_autoptr(GBytes) recovered = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr(AushangDocument) document = aushang_document_restore (file, recovered);
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;

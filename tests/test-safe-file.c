@@ -28,6 +28,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <linux/capability.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -198,6 +199,9 @@ become_person (void)
   g_assert_cmpint (setgid (nobody->pw_gid), ==, 0);
   g_assert_cmpint (setuid (nobody->pw_uid), ==, 0);
   g_assert_cmpint (geteuid (), !=, 0);
+  /* Changing the user made the process undumpable, which would keep the
+   * leak checker of a sanitizer build from looking at it. */
+  prctl (PR_SET_DUMPABLE, 1);
 }
 
 /* A folder the person may write to, made after become_person (). */
@@ -296,7 +300,8 @@ test_file_size_limit_new_and_recovery (void)
       g_autofree char *path = g_build_filename (dir, "neu.md", NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(AushangDocument) document = aushang_document_new ();
-      g_autoptr(GBytes) small = g_bytes_new_static ("---\ntitle: A\n---\nKurz\n", 22);
+      static const char small_text[] = "---\ntitle: A\n---\nKurz\n";
+      g_autoptr(GBytes) small = g_bytes_new_static (small_text, sizeof small_text - 1);
       g_autoptr(GBytes) big = text_of_size ("B", 5000);
       g_autoptr(GPtrArray) kept = NULL;
       g_autoptr(GError) error = NULL;
@@ -658,12 +663,15 @@ test_changed_same_mtime (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AushangDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) theirs = g_bytes_new_static ("---\ntitle: Fremd\n---\nIhr Text\n", 30);
+  static const char mine[] = "---\ntitle: Eigen\n---\nMein Text\n";
+  static const char their_text[] = "---\ntitle: Fremd\n---\nDein Text\n";
+  g_autoptr(GBytes) theirs = g_bytes_new_static (their_text, sizeof their_text - 1);
   g_autofree char *message = NULL;
   struct timespec times[2];
   GStatBuf before, after;
 
-  put_file (path, "---\ntitle: Eigen\n---\nMein Text\n", 30);
+  G_STATIC_ASSERT (sizeof mine == sizeof their_text);
+  put_file (path, mine, sizeof mine - 1);
   document = aushang_document_load (file, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &before), ==, 0);
