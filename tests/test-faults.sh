@@ -66,6 +66,14 @@ else
   person=(env)
   person_name=$(id -un)
 fi
+# The build folder may be out of the person's reach (a checkout in /root):
+# then they run a copy (the executable links the core statically).
+person_aushang=$aushang
+if ! "${person[@]}" test -x "$aushang"; then
+  cp "$aushang" "$pdir/aushang"
+  chmod 0755 "$pdir/aushang"
+  person_aushang=$pdir/aushang
+fi
 
 # --- a file-size limit: the write fails after N bytes ---------------------
 d=$tmp/limit
@@ -81,11 +89,13 @@ check "… no temporary file is left" only "$d" post.md
 
 # --- a full file system ----------------------------------------------------
 # In a mount namespace of its own: the tmpfs goes away with it.
-if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+probe=$pdir/probe
+mkdir -p "$probe"
+if [ "$(id -u)" = 0 ] && unshare -m mount -t tmpfs -o size=16k tmpfs "$probe" 2>/dev/null; then
   ns=(unshare -m)
   # Inside, the person is nobody, as outside.
   ns_person=("${person[@]}")
-elif unshare -rm true 2>/dev/null; then
+elif unshare -rm mount -t tmpfs -o size=16k tmpfs "$probe" 2>/dev/null; then
   ns=(unshare -rm)
   # Root of a user namespace of our own: without its capabilities, the
   # permissions apply again.
@@ -124,7 +134,7 @@ cmp -s "$disk/site/post.md" "$tmp/full-original.md"; echo $? > "$tmp/full-cmp"
 ls -A "$disk/site" > "$tmp/full-ls"
 SH
   rm -f "$tmp/full-status" "$tmp/full-cmp" "$tmp/full-ls" "$tmp/full-err"
-  "${ns[@]}" bash "$tmp/full.sh" "$disk" "$ro" "$aushang" "$tmp" "${ns_person[@]}" 2>"$tmp/full-setup-err"
+  "${ns[@]}" bash "$tmp/full.sh" "$disk" "$ro" "$person_aushang" "$tmp" "${ns_person[@]}" 2>"$tmp/full-setup-err"
   if [ ! -s "$tmp/full-status" ]; then
     not_ok "$label: the case ran" "$(cat "$tmp/full-setup-err")"
     return
@@ -156,7 +166,7 @@ make_doc "$p/beides.md" 2000
 "${person[@]}" chmod 0444 "$p/nur-lesen.md"
 cp "$p/nur-lesen.md" "$tmp/nur-lesen-original.md"
 
-"${person[@]}" "$aushang" --set title=Neu "$p/nur-lesen.md" 2>"$tmp/err"; status=$?
+"${person[@]}" "$person_aushang" --set title=Neu "$p/nur-lesen.md" 2>"$tmp/err"; status=$?
 check "a read-only file (as $person_name): exit 1" test "$status" -eq 1
 check "… says it is read-only and was not changed" \
   grep -qF "The file is read-only. “$p/nur-lesen.md” was not changed." "$tmp/err"
@@ -165,7 +175,7 @@ check "… no temporary file is left" only "$p" nur-lesen.md ordner.md beides.md
 
 # A read-only folder with a writable file: rewritten in place.
 "${person[@]}" chmod 0555 "$p"
-"${person[@]}" "$aushang" --set title=Neu "$p/ordner.md" 2>"$tmp/err"; status=$?
+"${person[@]}" "$person_aushang" --set title=Neu "$p/ordner.md" 2>"$tmp/err"; status=$?
 check "a read-only folder, writable file (as $person_name): saved in place, exit 0" test "$status" -eq 0
 check "… with the new title" grep -qx 'title: "Neu"' "$p/ordner.md"
 check "… and the body kept" test "$(tail -n +5 "$p/ordner.md")" = "$(tail -n +5 "$tmp/nur-lesen-original.md")"
@@ -173,7 +183,7 @@ check "… no temporary file is left" only "$p" nur-lesen.md ordner.md beides.md
 
 # …but past a file-size limit it is refused before a byte changes.
 cp "$p/ordner.md" "$tmp/ordner-original.md"
-"${person[@]}" bash -c 'ulimit -f 2; exec "$@"' _ "$aushang" --set "title=$(head -c 3000 /dev/zero | tr '\0' 'y')" "$p/ordner.md" 2>"$tmp/err"; status=$?
+"${person[@]}" bash -c 'ulimit -f 2; exec "$@"' _ "$person_aushang" --set "title=$(head -c 3000 /dev/zero | tr '\0' 'y')" "$p/ordner.md" 2>"$tmp/err"; status=$?
 check "a read-only folder and a file-size limit: exit 1" test "$status" -eq 1
 check "… says why and that the file is safe" \
   grep -qF "The file would be larger than this system allows. “$p/ordner.md” was not changed." "$tmp/err"
@@ -182,7 +192,7 @@ check "… the original's bytes are unchanged" cmp -s "$p/ordner.md" "$tmp/ordne
 # A read-only file in a read-only folder.
 "${person[@]}" chmod 0444 "$p/beides.md"
 cp "$p/beides.md" "$tmp/beides-original.md"
-"${person[@]}" "$aushang" --set title=Neu "$p/beides.md" 2>"$tmp/err"; status=$?
+"${person[@]}" "$person_aushang" --set title=Neu "$p/beides.md" 2>"$tmp/err"; status=$?
 check "a read-only file in a read-only folder: exit 1" test "$status" -eq 1
 check "… says it is read-only" grep -qF "The file is read-only. “$p/beides.md” was not changed." "$tmp/err"
 check "… the original's bytes are unchanged" cmp -s "$p/beides.md" "$tmp/beides-original.md"
