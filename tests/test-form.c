@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 
 #include "aushang-test-util.h"
 #include "aushang-form.h"
@@ -659,6 +660,116 @@ test_edit_as_yaml (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, 1);
 }
 
+static GtkWidget *
+find_file_lines (GtkSourceView *view)
+{
+  GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (view, GTK_TEXT_WINDOW_LEFT));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gutter);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AushangFileLines"))
+      return child;
+
+  return NULL;
+}
+
+static guint
+cursor_line (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return (guint) gtk_text_iter_get_line (&iter);
+}
+
+static gboolean
+line_marked (GtkTextBuffer *buffer,
+             guint          line)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "aushang-problem");
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) line);
+
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The YAML view numbers its lines as the file does (the front matter starts
+ * on line 2), and an error names the line where the problem starts and
+ * puts the cursor there. */
+static void
+test_yaml_line_numbers (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *edit, *view, *apply, *error_label, *lines;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  guint first_line = 0;
+
+  edit = find_widget (GTK_WIDGET (fixture->form), is_button_with_label, "Edit as YAML");
+  g_assert_nonnull (edit);
+  gtk_widget_activate (edit);
+  ITERATE_UNTIL (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  view = find_widget (GTK_WIDGET (dialog), is_text_view, NULL);
+  g_assert_true (GTK_SOURCE_IS_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  apply = find_widget (GTK_WIDGET (dialog), is_button_with_label, "_Apply");
+  error_label = find_widget (GTK_WIDGET (dialog), is_error_label, NULL);
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* Line numbers, counted as in the file. */
+  lines = find_file_lines (GTK_SOURCE_VIEW (view));
+  g_assert_nonnull (lines);
+  g_assert_true (gtk_widget_get_visible (lines));
+  g_object_get (lines, "first-line", &first_line, NULL);
+  g_assert_cmpuint (first_line, ==, 2);
+  ITERATE_UNTIL (gtk_widget_get_width (lines) > 0);
+
+  /* A quote opened on line 2 (the first of the view) and never closed. */
+  gtk_text_buffer_set_text (buffer,
+                            "title: \"Kaputt\n"
+                            "teaser: Ein Satz\n"
+                            "date: 2026-10-01\n", -1);
+  gtk_widget_activate (apply);
+  ITERATE_UNTIL (gtk_widget_get_visible (error_label));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 2, "));
+  g_assert_cmpuint (cursor_line (buffer), ==, 0);
+  g_assert_true (line_marked (buffer, 0));
+  g_assert_false (line_marked (buffer, 1));
+  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_false (aushang_document_get_modified (fixture->document));
+
+  if (g_getenv ("AUSHANG_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window root %s/yaml-dialog.png",
+                                                  g_getenv ("AUSHANG_SCREENSHOT_DIR"));
+
+      for (guint i = 0; i < 30; i++)
+        iterate_pending (), g_usleep (10000);
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+
+  /* A mistake further down: that line. */
+  gtk_text_buffer_set_text (buffer,
+                            "title: Heil\n"
+                            "teaser: Ein Satz\n"
+                            "tags: [eins, zwei\n"
+                            "date: 2026-10-01\n", -1);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (line_marked (buffer, 0));
+  gtk_widget_activate (apply);
+  ITERATE_UNTIL (gtk_widget_get_visible (error_label));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 4, "));
+  g_assert_cmpuint (cursor_line (buffer), ==, 2);
+  g_assert_true (line_marked (buffer, 2));
+}
+
 static void
 test_optional_field_emptied (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -904,6 +1015,7 @@ main (int   argc,
   ADD ("/form/diagnostics", test_diagnostics);
   ADD ("/form/broken-yaml", test_broken_yaml);
   ADD ("/form/edit-as-yaml", test_edit_as_yaml);
+  ADD ("/form/yaml-line-numbers", test_yaml_line_numbers);
   ADD ("/form/optional-field-emptied", test_optional_field_emptied);
   ADD ("/form/add-author", test_add_author);
   ADD ("/form/teaser", test_teaser);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 #include "aushang-form.h"
 #include "aushang-slug.h"
@@ -978,6 +979,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static void rebuild           (AushangForm *self);
+static void close_yaml_dialog (AushangForm *self);
 static void open_yaml_dialog  (AushangForm *self,
                                const char  *key);
 
@@ -2850,6 +2852,208 @@ rebuild (AushangForm *self)
 
 /* Edit as YAML ----------------------------------------------------------- */
 
+/* Line numbers of the file, not of the dialog's text: the front matter
+ * starts on line 2 (after "---"), and that is what messages name. */
+#define FRONT_MATTER_FIRST_LINE 2
+
+#define AUSHANG_TYPE_FILE_LINES (aushang_file_lines_get_type ())
+G_DECLARE_FINAL_TYPE (AushangFileLines, aushang_file_lines, AUSHANG, FILE_LINES, GtkSourceGutterRendererText)
+
+struct _AushangFileLines
+{
+  GtkSourceGutterRendererText parent_instance;
+  guint                       first_line;
+};
+
+enum
+{
+  FILE_LINES_PROP_0,
+  FILE_LINES_PROP_FIRST_LINE,
+  N_FILE_LINES_PROPS
+};
+
+static GParamSpec *file_lines_properties[N_FILE_LINES_PROPS];
+
+G_DEFINE_FINAL_TYPE (AushangFileLines, aushang_file_lines, GTK_SOURCE_TYPE_GUTTER_RENDERER_TEXT)
+
+static void
+aushang_file_lines_query_data (GtkSourceGutterRenderer *renderer,
+                               GtkSourceGutterLines    *lines,
+                               guint                    line)
+{
+  AushangFileLines *self = AUSHANG_FILE_LINES (renderer);
+  char text[16];
+  int length = g_snprintf (text, sizeof text, "%u", line + self->first_line);
+
+  gtk_source_gutter_renderer_text_set_text (GTK_SOURCE_GUTTER_RENDERER_TEXT (renderer), text, length);
+}
+
+static void
+aushang_file_lines_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  AushangFileLines *self = AUSHANG_FILE_LINES (widget);
+  GtkSourceBuffer *buffer = gtk_source_gutter_renderer_get_buffer (GTK_SOURCE_GUTTER_RENDERER (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      guint last = self->first_line + (buffer ? gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)) : 1);
+      char text[16];
+      int width = 0;
+
+      /* As wide as the widest number, and never narrower than two digits. */
+      g_snprintf (text, sizeof text, "%u", MAX (last, 99));
+      gtk_source_gutter_renderer_text_measure (GTK_SOURCE_GUTTER_RENDERER_TEXT (widget), text, &width, NULL);
+      *minimum = *natural = width + 2 * gtk_source_gutter_renderer_get_xpad (GTK_SOURCE_GUTTER_RENDERER (widget));
+    }
+}
+
+static void
+file_lines_buffer_changed_cb (GtkTextBuffer *buffer,
+                              GtkWidget     *renderer)
+{
+  gtk_widget_queue_resize (renderer);
+}
+
+/* The gutter marks the cursor's line. */
+static void
+file_lines_cursor_moved_cb (GtkTextBuffer *buffer,
+                            GtkWidget     *renderer)
+{
+  gtk_widget_queue_draw (renderer);
+}
+
+static void
+aushang_file_lines_change_buffer (GtkSourceGutterRenderer *renderer,
+                                  GtkSourceBuffer         *old_buffer)
+{
+  GtkSourceBuffer *buffer = gtk_source_gutter_renderer_get_buffer (renderer);
+
+  if (old_buffer != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (old_buffer, file_lines_buffer_changed_cb, renderer);
+      g_signal_handlers_disconnect_by_func (old_buffer, file_lines_cursor_moved_cb, renderer);
+    }
+  if (buffer != NULL)
+    {
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (file_lines_buffer_changed_cb), renderer, 0);
+      g_signal_connect_object (buffer, "cursor-moved", G_CALLBACK (file_lines_cursor_moved_cb), renderer, 0);
+    }
+
+  GTK_SOURCE_GUTTER_RENDERER_CLASS (aushang_file_lines_parent_class)->change_buffer (renderer, old_buffer);
+}
+
+static void
+aushang_file_lines_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AushangFileLines *self = AUSHANG_FILE_LINES (object);
+
+  switch (prop_id)
+    {
+    case FILE_LINES_PROP_FIRST_LINE:
+      g_value_set_uint (value, self->first_line);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aushang_file_lines_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AushangFileLines *self = AUSHANG_FILE_LINES (object);
+
+  switch (prop_id)
+    {
+    case FILE_LINES_PROP_FIRST_LINE:
+      if (self->first_line != g_value_get_uint (value))
+        {
+          self->first_line = g_value_get_uint (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aushang_file_lines_class_init (AushangFileLinesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkSourceGutterRendererClass *renderer_class = GTK_SOURCE_GUTTER_RENDERER_CLASS (klass);
+
+  object_class->get_property = aushang_file_lines_get_property;
+  object_class->set_property = aushang_file_lines_set_property;
+  widget_class->measure = aushang_file_lines_measure;
+  renderer_class->query_data = aushang_file_lines_query_data;
+  renderer_class->change_buffer = aushang_file_lines_change_buffer;
+
+  file_lines_properties[FILE_LINES_PROP_FIRST_LINE] =
+    g_param_spec_uint ("first-line", NULL, NULL,
+                       1, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_FILE_LINES_PROPS, file_lines_properties);
+}
+
+static void
+aushang_file_lines_init (AushangFileLines *self)
+{
+  self->first_line = 1;
+  gtk_source_gutter_renderer_set_xpad (GTK_SOURCE_GUTTER_RENDERER (self), 6);
+  gtk_source_gutter_renderer_set_alignment_mode (GTK_SOURCE_GUTTER_RENDERER (self),
+                                                 GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_FIRST);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "line-numbers");
+}
+
+/* Shows where the YAML goes wrong: the line is marked and the cursor put
+ * at the place (file line and column, both 1-based). */
+static void
+show_yaml_problem (GtkTextView *view,
+                   guint        line,
+                   guint        column)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "aushang-problem", &start, &end);
+
+  if (line < FRONT_MATTER_FIRST_LINE)
+    return;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, (int) (line - FRONT_MATTER_FIRST_LINE));
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "aushang-problem", &start, &end);
+
+  if (column > 1)
+    gtk_text_iter_forward_chars (&start, MIN ((int) column - 1, gtk_text_iter_get_chars_in_line (&start)));
+  if (gtk_text_iter_get_line (&start) != (int) (line - FRONT_MATTER_FIRST_LINE))
+    gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
+}
+
 static gboolean
 yaml_dialog_close_request_cb (GtkWindow *dialog,
                               gpointer   user_data)
@@ -2885,8 +3089,18 @@ yaml_dialog_response_cb (AdwMessageDialog *dialog,
 
       if (!ok)
         {
+          GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "aushang-view");
+          g_autoptr(AushangFrontMatter) probe = aushang_front_matter_new (text, strlen (text),
+                                                                          FRONT_MATTER_FIRST_LINE, "\n");
+
           gtk_label_set_text (GTK_LABEL (error_label), error->message);
           gtk_widget_set_visible (error_label, TRUE);
+          /* The same text read again says where, as numbers. */
+          if (aushang_front_matter_get_error (probe) != NULL)
+            show_yaml_problem (view,
+                               aushang_front_matter_get_error_line (probe),
+                               aushang_front_matter_get_error_column (probe));
+          gtk_widget_grab_focus (GTK_WIDGET (view));
           return;
         }
 
@@ -2898,7 +3112,19 @@ yaml_dialog_response_cb (AdwMessageDialog *dialog,
         }
     }
 
-  self->yaml_dialog = NULL;
+  close_yaml_dialog (self);
+}
+
+/* The dialog may also go with its window: the form's pointer is weak. */
+static void
+close_yaml_dialog (AushangForm *self)
+{
+  GtkWidget *dialog = self->yaml_dialog;
+
+  if (dialog == NULL)
+    return;
+
+  g_clear_weak_pointer (&self->yaml_dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -2906,7 +3132,11 @@ static void
 yaml_buffer_changed_cb (GtkTextBuffer *buffer,
                         GtkWidget     *error_label)
 {
+  GtkTextIter start, end;
+
   gtk_widget_set_visible (error_label, FALSE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "aushang-problem", &start, &end);
 }
 
 static void
@@ -2937,10 +3167,33 @@ open_yaml_dialog (AushangForm *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  view = gtk_text_view_new ();
+  view = gtk_source_view_new ();
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_text_buffer_set_text (buffer, text ? text : "", (int) length);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (view), TRUE);
+  {
+    GtkSourceLanguage *yaml = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "yaml");
+    GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
+                                                                              adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                                                              ? "Adwaita-dark" : "Adwaita");
+    GtkSourceGutter *gutter = gtk_source_view_get_gutter (GTK_SOURCE_VIEW (view), GTK_TEXT_WINDOW_LEFT);
+    GtkSourceGutterRenderer *lines = g_object_new (AUSHANG_TYPE_FILE_LINES,
+                                                   "first-line", FRONT_MATTER_FIRST_LINE,
+                                                   NULL);
+    GdkRGBA problem_color = { 0.88, 0.11, 0.14, 0.18 };
+
+    if (yaml != NULL)
+      gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), yaml);
+    if (scheme != NULL)
+      gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
+    /* The file's line numbers (see AushangFileLines). */
+    gtk_source_gutter_insert (gutter, lines, GTK_SOURCE_VIEW_GUTTER_POSITION_LINES);
+    gtk_text_buffer_create_tag (buffer, "aushang-problem",
+                                "paragraph-background-rgba", &problem_color,
+                                "underline", PANGO_UNDERLINE_ERROR,
+                                NULL);
+  }
   /* YAML indents with spaces: Tab moves on to the buttons. */
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
@@ -2974,6 +3227,7 @@ open_yaml_dialog (AushangForm *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_object_set_data (G_OBJECT (dialog), "aushang-buffer", buffer);
+  g_object_set_data (G_OBJECT (dialog), "aushang-view", view);
   g_object_set_data (G_OBJECT (dialog), "aushang-error-label", error_label);
   g_signal_connect (buffer, "changed", G_CALLBACK (yaml_buffer_changed_cb), error_label);
   /* After the dialog's own handler, which sends the close response. */
@@ -2994,20 +3248,22 @@ open_yaml_dialog (AushangForm *self,
         message = g_strdup_printf (_("Line %u: %s"), line, problem->message);
         gtk_label_set_text (GTK_LABEL (error_label), message);
         gtk_widget_set_visible (error_label, TRUE);
+        show_yaml_problem (GTK_TEXT_VIEW (view), line,
+                           aushang_front_matter_get_error_column (self->front_matter));
       }
     else if (key != NULL)
       line = aushang_front_matter_get_key_line (self->front_matter, key);
 
-    if (line >= 2)
+    if (problem == NULL && line >= FRONT_MATTER_FIRST_LINE)
       {
         GtkTextIter iter;
 
-        gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) line - 2);
+        gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) (line - FRONT_MATTER_FIRST_LINE));
         gtk_text_buffer_place_cursor (buffer, &iter);
       }
   }
 
-  self->yaml_dialog = dialog;
+  g_set_weak_pointer (&self->yaml_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
 }
@@ -3039,8 +3295,7 @@ aushang_form_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->yaml_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->yaml_dialog)));
+  close_yaml_dialog (self);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -3127,8 +3382,7 @@ aushang_form_set_document (AushangForm       *self,
   g_return_if_fail (site == NULL || AUSHANG_IS_SITE (site));
   g_return_if_fail (document == NULL || AUSHANG_IS_DOCUMENT (document));
 
-  if (self->yaml_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->yaml_dialog)));
+  close_yaml_dialog (self);
 
   disconnect_document (self);
   g_set_object (&self->site, site);
