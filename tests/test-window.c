@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "aushang-test-util.h"
 #include "aushang-application.h"
@@ -457,6 +459,142 @@ test_recovery_while_typing (void)
   g_assert_false (has_recovery (folder));
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return aushang_window_get_dialog (AUSHANG_WINDOW (data)) != NULL;
+}
+
+static gboolean
+recovery_holds (gpointer data)
+{
+  const char **what = data;
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autofree char *copy = recovered_text (folder);
+
+  return copy != NULL && strstr (copy, what[0]) != NULL;
+}
+
+/* A save the disk refuses (here a file-size limit, which holds for root
+ * too): a message in plain words, and nothing lost: the file keeps its
+ * bytes, the text stays in the editor, marked unsaved, and in recovery. */
+static void
+test_save_fails (void)
+{
+  static const char *typed[] = { "Der Laser schneidet jetzt auch Acryl.", NULL };
+  g_autofree char *path = site_path ("_posts/2026-04-17-neuer-lasercutter.md");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  gsize before_length = 0;
+  AushangWindow *window;
+  AushangEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  AdwMessageDialog *dialog;
+  struct rlimit old_limit, small_limit;
+  void (*old_handler) (int);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  g_assert_cmpuint (before_length, >, 1024);
+
+  window = open_document ("_posts/2026-04-17-neuer-lasercutter.md");
+  editor = AUSHANG_EDITOR (aushang_window_get_editor (window));
+  buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, typed[0], -1);
+  g_assert_true (wait_until (recovery_holds, typed, 10));
+
+  /* Files may not grow beyond 1 KB while saving. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  small_limit = old_limit;
+  small_limit.rlim_cur = 1024;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  /* The person is told, in words they can act on. */
+  g_assert_true (wait_until (dialog_shown, window, 5));
+  dialog = aushang_window_get_dialog (window);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Document Was Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "larger than this system allows"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was not changed"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Your text is still here"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "goutputstream"));
+
+  /* The file is as it was, with no temporary file beside it. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autofree char *posts = site_path ("_posts");
+    g_autoptr(GDir) dir = g_dir_open (posts, 0, NULL);
+    const char *name;
+    guint count = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      count++;
+    g_assert_cmpuint (count, ==, 2);
+  }
+
+  /* The text is still in the editor, unsaved, and in recovery. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_nonnull (strstr (text, typed[0]));
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+  spin (200);
+  g_assert_true (recovery_holds (typed));
+
+  adw_message_dialog_response (dialog, "close");
+  spin (50);
+
+  /* Once the disk lets it, saving works and the copy goes. */
+  g_assert_true (aushang_window_save (window, NULL, NULL));
+  g_assert_false (aushang_document_get_modified (aushang_window_get_document (window)));
+  g_free (after);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, typed[0]));
+  spin (200);
+  g_assert_false (has_recovery (folder));
+
+  destroy_window (window);
+  g_assert_true (g_file_set_contents (path, before, before_length, NULL));
+}
+
+/* Opening a site whose _data holds an empty or comment-only YAML file
+ * (real sites have them) hung before the window appeared. In a
+ * subprocess, so a hang fails this test only. */
+static void
+test_empty_data_files (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *data = site_path ("_data");
+      g_autofree char *empty = g_build_filename (data, "leer.yml", NULL);
+      g_autofree char *comment = g_build_filename (data, "kommentar.yml", NULL);
+      g_autofree char *bom = g_build_filename (data, "bom.yml", NULL);
+      AushangWindow *window;
+      AushangSiteSidebar *sidebar;
+
+      g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+      g_assert_true (g_file_set_contents (comment, "# Noch keine Termine.\n", -1, NULL));
+      g_assert_true (g_file_set_contents (bom, "\xef\xbb\xbf# Mit BOM\n", -1, NULL));
+
+      window = open_window ();
+      sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+      g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), >=, 6);
+      destroy_window (window);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 typedef struct
 {
   AushangPreview *preview;
@@ -636,6 +774,8 @@ main (int   argc,
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/recovery-while-typing", test_recovery_while_typing);
+  g_test_add_func ("/window/save-fails", test_save_fails);
+  g_test_add_func ("/window/empty-data-files", test_empty_data_files);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);
   g_test_add_func ("/window/small-screen", test_small_screen);
