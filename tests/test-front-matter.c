@@ -697,11 +697,13 @@ test_replace_text (void)
   g_assert_cmpstr (same, ==, example);
   g_clear_error (&error);
 
-  /* The "Edit as YAML" text has no "---" line: a quote opened on its
-   * second line is named as line 2, not as the file's line 3. */
+  /* Lines are named as in the file, where the front matter starts on
+   * line 2 (the "Edit as YAML" dialog numbers its lines so too): a quote
+   * opened on the text's second line is the file's line 3, where Jekyll
+   * names it. */
   g_assert_false (aushang_front_matter_replace_text (fm_of (document), "title: T\nteaser: \"Offen\nx: 1\n", &error));
   g_assert_nonnull (error);
-  g_assert_true (g_str_has_prefix (error->message, "Line 2, column 9: "));
+  g_assert_true (g_str_has_prefix (error->message, "Line 3, column 9: "));
   g_clear_error (&error);
 
   g_assert_true (aushang_front_matter_replace_text (fm_of (document), "title: Ganz neu\n", &error));

@@ -1091,9 +1091,9 @@ aushang_front_matter_replace_text (AushangFrontMatter  *self,
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  /* The person sees only @text (without the "---" line), so the line
-   * named is counted from its first line. */
-  probe = aushang_front_matter_new (text, strlen (text), 1, self->eol);
+  /* Lines are named as in the file (the "Edit as YAML" dialog numbers its
+   * lines the same way), so a message means the same line everywhere. */
+  probe = aushang_front_matter_new (text, strlen (text), self->first_line, self->eol);
   if (probe->error != NULL)
     {
       g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, probe->error->code,
