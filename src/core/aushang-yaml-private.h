@@ -28,6 +28,21 @@ typedef struct
 
 typedef struct _AushangYamlBuilder AushangYamlBuilder;
 
+/* A node as it is written, for editors that need to know where each part
+ * of a document stands (aushang-yaml-edit). @value is what the node means
+ * (merge keys applied, aliases resolved); @children mirror the text: a
+ * sequence's items, or a map's keys and values alternating, "<<" keys
+ * included. Aliases and scalars have no children. */
+typedef struct _AushangYamlNode AushangYamlNode;
+
+struct _AushangYamlNode
+{
+  AushangYamlSpan  span;
+  AushangValue    *value;
+  GPtrArray       *children;  /* AushangYamlNode*, or NULL */
+  char            *anchor;    /* the node's &anchor, or NULL */
+};
+
 AushangYamlBuilder *aushang_yaml_builder_new   (yaml_parser_t       *parser);
 void                aushang_yaml_builder_free  (AushangYamlBuilder  *self);
 /* Builds the node that starts with @event (whose ownership passes to the
@@ -36,6 +51,13 @@ AushangValue       *aushang_yaml_builder_build (AushangYamlBuilder  *self,
                                                 yaml_event_t        *event,
                                                 AushangYamlSpan     *span,
                                                 GError             **error);
+/* The same, also recording the node's tree (free with
+ * aushang_yaml_node_free). */
+AushangValue       *aushang_yaml_builder_build_tree (AushangYamlBuilder  *self,
+                                                     yaml_event_t        *event,
+                                                     AushangYamlNode    **tree,
+                                                     GError             **error);
+void                aushang_yaml_node_free     (AushangYamlNode     *node);
 /* Reads the next event, turning libyaml's problems into a GError. */
 gboolean            aushang_yaml_builder_next  (AushangYamlBuilder  *self,
                                                 yaml_event_t        *event,
@@ -59,5 +81,6 @@ char               *aushang_yaml_emit_flow     (const AushangValue  *value,
                                                 gboolean             in_flow);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangYamlBuilder, aushang_yaml_builder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangYamlNode, aushang_yaml_node_free)
 
 G_END_DECLS

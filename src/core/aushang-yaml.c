@@ -913,6 +913,7 @@ build_node (AushangYamlBuilder  *self,
             yaml_event_t        *event,
             AushangYamlSpan     *span,
             guint64             *size,
+            AushangYamlNode     *tree,
             GError             **error);
 
 static AushangValue *
@@ -920,6 +921,7 @@ build_collection (AushangYamlBuilder  *self,
                   yaml_event_t        *event,
                   AushangYamlSpan     *span,
                   guint64             *size,
+                  AushangYamlNode     *tree,
                   GError             **error)
 {
   gboolean is_map = event->type == YAML_MAPPING_START_EVENT;
@@ -952,6 +954,7 @@ build_collection (AushangYamlBuilder  *self,
       yaml_event_t child_event;
       AushangYamlSpan child_span = { 0, };
       guint64 child_size = 0;
+      AushangYamlNode *child_tree = NULL;
       AushangValue *child;
 
       if (!aushang_yaml_builder_next (self, &child_event, error))
@@ -965,7 +968,13 @@ build_collection (AushangYamlBuilder  *self,
           break;
         }
 
-      child = build_node (self, &child_event, &child_span, &child_size, error);
+      if (tree != NULL)
+        {
+          child_tree = g_new0 (AushangYamlNode, 1);
+          g_ptr_array_add (tree->children, child_tree);
+        }
+
+      child = build_node (self, &child_event, &child_span, &child_size, child_tree, error);
       if (child == NULL)
         return NULL;
 
@@ -1019,10 +1028,14 @@ build_node (AushangYamlBuilder  *self,
             yaml_event_t        *event,
             AushangYamlSpan     *span,
             guint64             *size,
+            AushangYamlNode     *tree,
             GError             **error)
 {
   AushangValue *value = NULL;
   const char *anchor = NULL;
+
+  if (tree != NULL && (event->type == YAML_SEQUENCE_START_EVENT || event->type == YAML_MAPPING_START_EVENT))
+    tree->children = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_yaml_node_free);
 
   span->start = event->start_mark.index;
   span->end = event->end_mark.index;
@@ -1065,12 +1078,12 @@ build_node (AushangYamlBuilder  *self,
 
     case YAML_SEQUENCE_START_EVENT:
       anchor = (const char *) event->data.sequence_start.anchor;
-      value = build_collection (self, event, span, size, error);
+      value = build_collection (self, event, span, size, tree, error);
       break;
 
     case YAML_MAPPING_START_EVENT:
       anchor = (const char *) event->data.mapping_start.anchor;
-      value = build_collection (self, event, span, size, error);
+      value = build_collection (self, event, span, size, tree, error);
       break;
 
     case YAML_NO_EVENT:
@@ -1095,6 +1108,14 @@ build_node (AushangYamlBuilder  *self,
       g_hash_table_replace (self->anchors, g_strdup (anchor), entry);
     }
 
+  if (tree != NULL)
+    {
+      tree->span = *span;
+      tree->anchor = g_strdup (anchor);
+      if (value != NULL)
+        tree->value = aushang_value_ref (value);
+    }
+
   yaml_event_delete (event);
 
   return value;
@@ -1108,7 +1129,36 @@ aushang_yaml_builder_build (AushangYamlBuilder  *self,
 {
   guint64 size = 0;
 
-  return build_node (self, event, span, &size, error);
+  return build_node (self, event, span, &size, NULL, error);
+}
+
+AushangValue *
+aushang_yaml_builder_build_tree (AushangYamlBuilder  *self,
+                                 yaml_event_t        *event,
+                                 AushangYamlNode    **tree,
+                                 GError             **error)
+{
+  g_autoptr(AushangYamlNode) node = g_new0 (AushangYamlNode, 1);
+  guint64 size = 0;
+  AushangValue *value;
+
+  value = build_node (self, event, &node->span, &size, node, error);
+  if (value != NULL)
+    *tree = g_steal_pointer (&node);
+
+  return value;
+}
+
+void
+aushang_yaml_node_free (AushangYamlNode *node)
+{
+  if (node == NULL)
+    return;
+
+  g_clear_pointer (&node->value, aushang_value_unref);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_free (node->anchor);
+  g_free (node);
 }
 
 AushangValue *
