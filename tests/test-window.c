@@ -442,7 +442,7 @@ test_recovery_while_typing (void)
   for (guint i = 0; i < times->len; i++)
     if (g_array_index (times, gint64, i) <= end - 2 * G_USEC_PER_SEC)
       must_have = i + 1;
-  g_assert_cmpuint (must_have, >, 20);
+  g_assert_cmpuint (must_have, >=, 5);
   copy = recovered_text (folder);
   g_assert_nonnull (copy);
   {
