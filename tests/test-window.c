@@ -564,6 +564,77 @@ test_save_fails (void)
   g_assert_true (g_file_set_contents (path, before, before_length, NULL));
 }
 
+static GtkWidget *
+find_entry (GtkWidget *root)
+{
+  if (GTK_IS_ENTRY (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Renaming a document with unsaved changes: the recovery copy follows it,
+ * and none is left under the old name. */
+static void
+test_rename_moves_recovery (void)
+{
+  static const char *typed[] = { "Neu: Termine auch im August.", NULL };
+  AushangWindow *window = open_document ("_posts/2026-07-02-sommerpause.md");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *old_path = site_path ("_posts/2026-07-02-sommerpause.md");
+  g_autofree char *new_path = site_path ("_posts/2026-07-02-sommerpause-verlaengert.md");
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  AdwMessageDialog *dialog;
+  AushangRecovery *recovery;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, typed[0], -1);
+  g_assert_true (wait_until (recovery_holds, typed, 10));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "rename", NULL);
+  dialog = aushang_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (dialog))), "2026-07-02-sommerpause-verlaengert.md");
+  adw_message_dialog_response (dialog, "rename");
+  spin (300);
+
+  g_assert_true (g_file_equal (aushang_window_get_file (window), new_file));
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  list = aushang_recovery_list (folder);
+  g_assert_cmpuint (list->len, ==, 1);
+  recovery = g_ptr_array_index (list, 0);
+  g_assert_true (g_file_equal (recovery->file, new_file));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (recovery->contents, NULL),
+                                  g_bytes_get_size (recovery->contents), typed[0]));
+
+  /* Back as it was, for the tests after this one. */
+  g_assert_true (aushang_window_save (window, NULL, NULL));
+  destroy_window (window);
+  g_assert_true (g_rename (new_path, old_path) == 0);
+  {
+    g_autofree char *source = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site",
+                                                "_posts", "2026-07-02-sommerpause.md", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (old_path, contents, length, NULL));
+  }
+  g_assert_false (has_recovery (folder));
+}
+
 /* Opening a site whose _data holds an empty or comment-only YAML file
  * (real sites have them) hung before the window appeared. In a
  * subprocess, so a hang fails this test only. */
@@ -775,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/recovery-while-typing", test_recovery_while_typing);
   g_test_add_func ("/window/save-fails", test_save_fails);
+  g_test_add_func ("/window/rename-moves-recovery", test_rename_moves_recovery);
   g_test_add_func ("/window/empty-data-files", test_empty_data_files);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);

@@ -1250,7 +1250,15 @@ rename_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  g_set_object (&self->file, target);
+  /* The unsaved text's copy moves with the file. */
+  {
+    g_autoptr(GFile) old_file = g_steal_pointer (&self->file);
+
+    self->file = g_object_ref (target);
+    forget_recovery (self, old_file);
+    if (aushang_document_get_modified (self->document))
+      write_recovery_now (self);
+  }
   refresh_site (self);
   update_title (self);
   toast (self, _("Renamed"));
