@@ -95,7 +95,8 @@ test_date_time (void)
 
   g_assert_cmpint (g_date_time_get_hour (g), ==, 16);
   g_assert_cmpint (g_date_time_get_utc_offset (g) / G_TIME_SPAN_SECOND, ==, -18000);
-  g_assert_cmpstr (text, ==, "1e+20");
+  /* As Ruby prints it; "1e+20" would read back as a string in Psych. */
+  g_assert_cmpstr (text, ==, "1.0e+20");
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include "aushang-front-matter.h"
 #include "aushang-yaml.h"
+#include "aushang-yaml-private.h"
 
 /* What Jekyll 4.3 (Psych) makes of plain scalars. Each expectation was
  * checked against ruby -ryaml -e 'p Psych.safe_load(...)' on Debian 12. */
@@ -250,6 +251,36 @@ test_sexagesimal_overflow (void)
 
   g_assert_cmpint (aushang_value_get_kind (huge_float), ==, AUSHANG_VALUE_FLOAT);
   g_assert_cmpfloat (aushang_value_get_float (huge_float), >, 3.5e23);
+
+  /* Written back, such a float keeps a point in its mantissa: Psych reads
+   * "1e+20" as a string, "1.0e+20" as the float (ruby -ryaml, Debian 12). */
+  {
+    g_autoptr(AushangValue) e20 = aushang_value_new_float (1e20);
+    g_autofree char *text = aushang_value_to_display (e20);
+    g_autofree char *flow = aushang_yaml_emit_flow (big, AUSHANG_QUOTE_PLAIN, AUSHANG_QUOTE_DOUBLE, FALSE);
+    g_autoptr(AushangValue) again = aushang_yaml_resolve_plain (flow);
+
+    g_assert_cmpstr (text, ==, "1.0e+20");
+    g_assert_cmpint (aushang_value_get_kind (again), ==, AUSHANG_VALUE_FLOAT);
+  }
+}
+
+/* In a flow collection a colon before a flow indicator ends a plain
+ * scalar ("8:?" made [8:?] unreadable): such strings are quoted. */
+static void
+test_emit_flow_colon (void)
+{
+  g_autoptr(AushangValue) list = aushang_value_new_list ();
+  g_autofree char *text = NULL;
+  g_autoptr(AushangValue) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aushang_value_list_append (list, aushang_value_new_string ("8:?"));
+  aushang_value_list_append (list, aushang_value_new_string ("a:b"));
+  text = aushang_yaml_emit_flow (list, AUSHANG_QUOTE_PLAIN, AUSHANG_QUOTE_DOUBLE, FALSE);
+  back = aushang_yaml_parse_value (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (aushang_value_equal (back, list));
 }
 
 static void
@@ -306,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/yaml/parse-value", test_parse_value);
   g_test_add_func ("/yaml/parse-value-empty", test_parse_value_empty);
   g_test_add_func ("/yaml/sexagesimal-overflow", test_sexagesimal_overflow);
+  g_test_add_func ("/yaml/emit-flow-colon", test_emit_flow_colon);
   g_test_add_func ("/yaml/jekyll-dates", test_jekyll_dates);
 
   return g_test_run ();

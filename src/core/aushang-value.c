@@ -563,9 +563,26 @@ append_float_text (GString *out,
           if (g_ascii_strtod (buf, NULL) == number)
             break;
         }
-      g_string_append (out, buf);
-      if (strpbrk (buf, ".eE") == NULL)
-        g_string_append (out, ".0");
+      /* Psych reads an exponent without a point ("1e+20") as a string:
+       * the mantissa always gets one ("1.0e+20"). */
+      if (strchr (buf, '.') == NULL)
+        {
+          char *e = strpbrk (buf, "eE");
+
+          if (e != NULL)
+            {
+              g_string_append_len (out, buf, e - buf);
+              g_string_append (out, ".0");
+              g_string_append (out, e);
+            }
+          else
+            {
+              g_string_append (out, buf);
+              g_string_append (out, ".0");
+            }
+        }
+      else
+        g_string_append (out, buf);
     }
 }
 

@@ -490,7 +490,9 @@ string_is_plain_safe (const char *text,
   if (strstr (text, ": ") != NULL || strstr (text, " #") != NULL || text[len - 1] == ':')
     return FALSE;
 
-  if (in_flow && strpbrk (text, ",[]{}") != NULL)
+  /* In a [flow] or {flow} collection the flow indicators end a plain
+   * scalar, and so does a colon before one of them ("8:?" is refused). */
+  if (in_flow && strpbrk (text, ",[]{}:") != NULL)
     return FALSE;
 
   /* Other tools read front matter with YAML 1.2 (Decap CMS, js-yaml):
@@ -666,7 +668,10 @@ aushang_yaml_emit_flow (const AushangValue *value,
                                                           preferred, quote_when_needed, TRUE);
           if (i > 0)
             g_string_append (out, ", ");
-          g_string_append_printf (out, "%s: %s", key, item);
+          /* YAML allows at most 1024 characters in an implicit key; a
+           * longer one is written as an explicit "? key". */
+          g_string_append_printf (out, "%s%s: %s",
+                                  g_utf8_strlen (key, -1) > 1000 ? "? " : "", key, item);
         }
       g_string_append_c (out, '}');
       return g_string_free (out, FALSE);
@@ -897,6 +902,8 @@ build_scalar (AushangYamlBuilder  *self,
   return value;
 }
 
+#define KEY_TEXT_LIMIT 1024
+
 static AushangQuoteStyle
 dominant_style (guint counts[3])
 {
@@ -993,6 +1000,17 @@ build_collection (AushangYamlBuilder  *self,
       else if (!have_key)
         {
           pending_key = aushang_value_to_display (child);
+          /* A key that is itself a map or list: its text, escaped again at
+           * every level of nesting, would grow exponentially ({{{…}}}: x);
+           * such keys cannot be addressed from Liquid anyway, so their
+           * text is cut short. */
+          if (child_span.type != YAML_SCALAR_EVENT && strlen (pending_key) > KEY_TEXT_LIMIT)
+            {
+              const char *cut = g_utf8_find_prev_char (pending_key, pending_key + KEY_TEXT_LIMIT);
+
+              if (cut != NULL)
+                *(char *) cut = '\0';
+            }
           aushang_value_unref (child);
           have_key = TRUE;
         }
