@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "aushang-schema.h"
 #include "aushang-yaml.h"
 
-#define N_KINDS            (AUSHANG_FIELD_YAML + 1)
+#define N_KINDS            (AUSHANG_FIELD_URL + 1)
+#define MAX_CHOICES        8
 #define MAX_SUGGESTIONS    50
 #define FEW_SUGGESTIONS    3
 #define LONG_TEXT_CHARS    120
@@ -109,6 +111,14 @@ typedef struct
   char        *example;
   int          rank;
   double       position;
+
+  /* Data lists. */
+  GHashTable  *forms;           /* date or time format → count */
+  guint        as_text;         /* dates written as quoted text */
+  guint        as_value;        /* dates written as YAML dates */
+  GArray      *numbers;         /* double, in file order */
+  guint        decimals;
+  gboolean     all_integers;
 } KeyStats;
 
 static void
@@ -118,6 +128,8 @@ key_stats_free (KeyStats *stats)
   g_free (stats->spelling);
   g_clear_pointer (&stats->value_counts, g_hash_table_unref);
   g_clear_pointer (&stats->values, g_ptr_array_unref);
+  g_clear_pointer (&stats->forms, g_hash_table_unref);
+  g_clear_pointer (&stats->numbers, g_array_unref);
   g_free (stats->example);
   g_free (stats);
 }
@@ -129,6 +141,8 @@ aushang_field_free (AushangField *field)
   g_free (field->alias);
   g_clear_pointer (&field->suggestions, g_ptr_array_unref);
   g_free (field->example);
+  g_free (field->form);
+  g_clear_pointer (&field->next, aushang_value_unref);
   g_free (field);
 }
 
@@ -267,6 +281,392 @@ classify (const char         *name,
 }
 
 
+/* Data lists */
+
+gboolean
+aushang_schema_is_time (const char *text)
+{
+  static GRegex *regex;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regex = g_regex_new ("^([01]?[0-9]|2[0-3]):[0-5][0-9]$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return text != NULL && g_regex_match (regex, text, 0, NULL);
+}
+
+static const struct
+{
+  const char *pattern;
+  const char *form;
+} date_forms[] = {
+  { "^\\d{4}-\\d{2}-\\d{2}$", "%Y-%m-%d" },
+  { "^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}$", "%Y-%m-%d %H:%M" },
+  { "^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}$", "%Y-%m-%d %H:%M:%S" },
+  { "^\\d{2}\\.\\d{2}\\.\\d{4}$", "%d.%m.%Y" },
+  { "^\\d{1,2}\\.\\d{1,2}\\.\\d{4}$", "%-d.%-m.%Y" },
+  { "^\\d{4}-\\d{1,2}-\\d{1,2}$", "%Y-%-m-%-d" },
+};
+
+char *
+aushang_schema_date_form (const AushangValue *value,
+                          gboolean           *as_text)
+{
+  static GRegex *regexes[G_N_ELEMENTS (date_forms)];
+  static gsize initialized;
+  const char *text;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (date_forms); i++)
+        regexes[i] = g_regex_new (date_forms[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (as_text)
+    *as_text = FALSE;
+
+  if (value == NULL)
+    return NULL;
+
+  switch (aushang_value_get_kind (value))
+    {
+    case AUSHANG_VALUE_DATE:
+      return g_strdup ("%Y-%m-%d");
+
+    case AUSHANG_VALUE_DATETIME:
+      return g_strdup ("%Y-%m-%d %H:%M:%S");
+
+    case AUSHANG_VALUE_STRING:
+      text = aushang_value_get_string (value);
+      for (guint i = 0; i < G_N_ELEMENTS (date_forms); i++)
+        if (g_regex_match (regexes[i], text, 0, NULL))
+          {
+            if (!aushang_yaml_parse_jekyll_date (text, NULL))
+              return NULL;
+            if (as_text)
+              *as_text = TRUE;
+            return g_strdup (date_forms[i].form);
+          }
+      return NULL;
+
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+    default:
+      return NULL;
+    }
+}
+
+char *
+aushang_schema_format_date (GDateTime  *date,
+                            const char *form)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (date != NULL && form != NULL, g_string_free (out, FALSE));
+
+  for (const char *p = form; *p; p++)
+    {
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      p++;
+      if (*p == '-' && (p[1] == 'd' || p[1] == 'm'))
+        {
+          p++;
+          g_string_append_printf (out, "%d", *p == 'd' ? g_date_time_get_day_of_month (date)
+                                                       : g_date_time_get_month (date));
+          continue;
+        }
+
+      {
+        char spec[3] = { '%', *p, '\0' };
+        g_autofree char *part = g_date_time_format (date, spec);
+
+        g_string_append (out, part ? part : "");
+      }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+aushang_schema_parse_duration (const char *text,
+                               guint      *minutes)
+{
+  static GRegex *regex;
+  static gsize initialized;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *folded = NULL;
+  double total = 0;
+  gboolean found = FALSE;
+
+  if (g_once_init_enter (&initialized))
+    {
+      /* A number (1,5 or 1.5 or 1:30), then its unit. */
+      regex = g_regex_new ("(\\d+(?:[.,]\\d+)?|\\d+:[0-5]\\d)\\s*"
+                           "(stunden|stunde|std\\.?|hours|hour|hrs|hr|h|minuten|minute|min\\.?|minutes|m|tage|tag|days|day|d)\\b",
+                           G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_strdown (text, -1);
+  g_regex_match (regex, folded, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_autofree char *number = g_match_info_fetch (info, 1);
+      g_autofree char *unit = g_match_info_fetch (info, 2);
+      double amount;
+
+      if (strchr (number, ':') != NULL)
+        amount = atoi (number) + atoi (strchr (number, ':') + 1) / 60.0;
+      else
+        {
+          char *comma = strchr (number, ',');
+
+          if (comma)
+            *comma = '.';
+          amount = g_ascii_strtod (number, NULL);
+        }
+
+      if (unit[0] == 'm')
+        total += amount;
+      else if (unit[0] == 'd' || unit[0] == 't')
+        total += amount * 24 * 60;
+      else
+        total += amount * 60;
+      found = TRUE;
+      g_match_info_next (info, NULL);
+    }
+
+  if (!found || total <= 0 || total > 60 * 24 * 366)
+    return FALSE;
+
+  if (minutes)
+    *minutes = (guint) (total + 0.5);
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_url (const char *text)
+{
+  if (strchr (text, ' ') != NULL || strchr (text, '\n') != NULL)
+    return FALSE;
+
+  return g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://") ||
+         g_str_has_prefix (text, "{{") ||
+         (text[0] == '/' && text[1] != '/' && text[1] != '\0');
+}
+
+static gboolean
+name_is_time (const char *name)
+{
+  return strcmp (name, "time") == 0 || strcmp (name, "uhrzeit") == 0 || strcmp (name, "zeit") == 0 ||
+         g_str_has_suffix (name, "_time") || strcmp (name, "start_time") == 0 || strcmp (name, "end_time") == 0;
+}
+
+/* The kind one entry's value suggests, or -1 for an empty value. */
+static int
+classify_entry (const char         *name,
+                const AushangValue *value)
+{
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
+    {
+      const char *text = aushang_value_get_string (value);
+      g_autofree char *form = aushang_schema_date_form (value, NULL);
+
+      if (*text == '\0')
+        return -1;
+      if (form != NULL)
+        return strchr (form, 'H') != NULL ? AUSHANG_FIELD_DATETIME : AUSHANG_FIELD_DATE;
+      if (aushang_schema_is_time (text))
+        return AUSHANG_FIELD_TIME;
+      if (looks_like_image (text))
+        return AUSHANG_FIELD_IMAGE;
+      if (looks_like_url (text))
+        return AUSHANG_FIELD_URL;
+      if (g_utf8_strlen (text, -1) <= 30 && !g_ascii_isdigit (text[strlen (text) - 1]) &&
+          aushang_schema_parse_duration (text, NULL))
+        return AUSHANG_FIELD_DURATION;
+      if (is_long_text (text))
+        return AUSHANG_FIELD_LONG_TEXT;
+      return AUSHANG_FIELD_TEXT;
+    }
+
+  /* 16:30 without quotes is a number (16 × 60 + 30 minutes in seconds);
+   * in a time field it is still meant as a time. */
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_INTEGER && name_is_time (name))
+    return AUSHANG_FIELD_TIME;
+
+  return classify (name, value);
+}
+
+static guint
+decimals_of (const AushangValue *value)
+{
+  g_autofree char *text = aushang_value_to_display (value);
+  const char *dot = strchr (text, '.');
+
+  if (dot == NULL || strpbrk (text, "eE") != NULL)
+    return 0;
+
+  return strlen (dot + 1);
+}
+
+/* What data lists need beyond the kind: forms, numbers. */
+static void
+read_entry_value (KeyStats           *stats,
+                  const AushangValue *value)
+{
+  AushangValueKind kind = aushang_value_get_kind (value);
+  gboolean as_text = FALSE;
+  g_autofree char *form = aushang_schema_date_form (value, &as_text);
+
+  if (stats->forms == NULL)
+    {
+      stats->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      stats->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+      stats->all_integers = TRUE;
+    }
+
+  if (form == NULL && kind == AUSHANG_VALUE_STRING && aushang_schema_is_time (aushang_value_get_string (value)))
+    {
+      const char *text = aushang_value_get_string (value);
+
+      form = g_strdup (text[1] == ':' ? "%-H:%M" : "%H:%M");
+      as_text = TRUE;
+    }
+
+  if (form != NULL)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (stats->forms, form));
+
+      g_hash_table_insert (stats->forms, g_strdup (form), GUINT_TO_POINTER (n + 1));
+      if (as_text)
+        stats->as_text++;
+      else
+        stats->as_value++;
+    }
+
+  if (kind == AUSHANG_VALUE_INTEGER || kind == AUSHANG_VALUE_FLOAT)
+    {
+      double number = aushang_value_get_float (value);
+
+      g_array_append_val (stats->numbers, number);
+      stats->decimals = MAX (stats->decimals, decimals_of (value));
+      if (kind == AUSHANG_VALUE_FLOAT)
+        stats->all_integers = FALSE;
+    }
+}
+
+/* Without libm: 10^@n, and @x rounded to the nearest whole number. */
+static double
+power_of_ten (guint n)
+{
+  double result = 1;
+
+  while (n-- > 0)
+    result *= 10;
+
+  return result;
+}
+
+static double
+round_whole (double x)
+{
+  return x < 0 ? -(double) (gint64) (-x + 0.5) : (double) (gint64) (x + 0.5);
+}
+
+/* The step between the numbers in file order, or 0 when they do not grow
+ * (or shrink) by one. */
+static double
+constant_step (KeyStats *stats)
+{
+  double scale;
+  double step;
+
+  if (stats->numbers == NULL || stats->numbers->len < 2)
+    return 0;
+
+  scale = power_of_ten (MIN (stats->decimals, 9));
+  step = round_whole ((g_array_index (stats->numbers, double, 1) - g_array_index (stats->numbers, double, 0)) * scale);
+  if (step == 0)
+    return 0;
+
+  for (guint i = 2; i < stats->numbers->len; i++)
+    {
+      double d = round_whole ((g_array_index (stats->numbers, double, i) - g_array_index (stats->numbers, double, i - 1)) * scale);
+
+      if (d != step)
+        return 0;
+    }
+
+  return step / scale;
+}
+
+static void
+finish_entry_field (AushangField *field,
+                    KeyStats     *stats)
+{
+  guint best = 0;
+  GHashTableIter iter;
+  gpointer key, count;
+
+  if (stats->forms == NULL)
+    return;
+
+  if (field->kind == AUSHANG_FIELD_DATE || field->kind == AUSHANG_FIELD_DATETIME ||
+      field->kind == AUSHANG_FIELD_TIME)
+    {
+      g_hash_table_iter_init (&iter, stats->forms);
+      while (g_hash_table_iter_next (&iter, &key, &count))
+        if (GPOINTER_TO_UINT (count) > best ||
+            (GPOINTER_TO_UINT (count) == best && g_strcmp0 (key, field->form) < 0))
+          {
+            best = GPOINTER_TO_UINT (count);
+            g_free (field->form);
+            field->form = g_strdup (key);
+          }
+      field->as_text = field->kind == AUSHANG_FIELD_TIME || stats->as_text > stats->as_value;
+    }
+
+  if (field->kind == AUSHANG_FIELD_NUMBER)
+    {
+      field->step = constant_step (stats);
+      if (field->step != 0)
+        {
+          double scale = power_of_ten (MIN (stats->decimals, 9));
+          double last = g_array_index (stats->numbers, double, stats->numbers->len - 1);
+          double next = round_whole ((last + field->step) * scale) / scale;
+
+          field->next = stats->all_integers ? aushang_value_new_integer ((gint64) next)
+                                            : aushang_value_new_float (next);
+        }
+    }
+
+  /* Few values, each used again and again: a choice. */
+  if (field->kind == AUSHANG_FIELD_TEXT && stats->values->len >= 2 &&
+      stats->values->len <= MAX_CHOICES &&
+      (stats->values->len * 2 <= stats->count ||
+       (stats->values->len <= FEW_SUGGESTIONS && stats->count > stats->values->len)))
+    field->choice = TRUE;
+}
+
+
 static void
 add_suggestion (KeyStats   *stats,
                 GHashTable *seen_in_document,
@@ -338,7 +738,8 @@ static void
 read_document (GHashTable         *table,
                GPtrArray          *all,
                const AushangValue *front_matter,
-               guint               document)
+               guint               document,
+               gboolean            entries)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_keys = aushang_value_get_length (front_matter);
@@ -346,7 +747,7 @@ read_document (GHashTable         *table,
   for (guint i = 0; i < n_keys; i++)
     {
       const char *key = aushang_value_get_key (front_matter, i);
-      const char *name = group_name (key);
+      const char *name = entries ? key : group_name (key);
       gboolean singular = strcmp (key, name) != 0;
       /* With duplicate keys YAML keeps the last value. */
       const AushangValue *value = aushang_value_lookup (front_matter, key);
@@ -377,7 +778,9 @@ read_document (GHashTable         *table,
       stats->count++;
       stats->position_sum += (i + 0.5) / n_keys;
 
-      kind = classify (name, value);
+      kind = entries ? classify_entry (name, value) : classify (name, value);
+      if (entries)
+        read_entry_value (stats, value);
       if (kind >= 0 && stats->votes[kind]++ == 0)
         stats->first_vote[kind] = document;
 
@@ -426,16 +829,18 @@ date_kind (const KeyStats *stats)
 }
 
 static AushangFieldKind
-decide_kind (const KeyStats *stats)
+decide_kind (const KeyStats *stats,
+             gboolean        entries)
 {
   static const AushangFieldKind text_family[] = { AUSHANG_FIELD_TEXT, AUSHANG_FIELD_LONG_TEXT };
   static const AushangFieldKind date_family[] = { AUSHANG_FIELD_DATE, AUSHANG_FIELD_DATETIME };
   static const AushangFieldKind others[] = {
     AUSHANG_FIELD_LIST, AUSHANG_FIELD_BOOLEAN, AUSHANG_FIELD_IMAGE,
-    AUSHANG_FIELD_NUMBER, AUSHANG_FIELD_YAML,
+    AUSHANG_FIELD_NUMBER, AUSHANG_FIELD_YAML, AUSHANG_FIELD_TIME,
+    AUSHANG_FIELD_DURATION, AUSHANG_FIELD_URL,
   };
   const guint *votes = stats->votes;
-  int known = well_known_index (stats->name);
+  int known = entries ? -1 : well_known_index (stats->name);
   AushangFieldKind best;
   guint best_votes, best_first, total = 0, first;
 
@@ -461,8 +866,12 @@ decide_kind (const KeyStats *stats)
   /* A list in some documents and a single value in others is a list. */
   if (votes[AUSHANG_FIELD_LIST] > 0
       && votes[AUSHANG_FIELD_LIST] + votes[AUSHANG_FIELD_TEXT] + votes[AUSHANG_FIELD_LONG_TEXT]
-         + votes[AUSHANG_FIELD_IMAGE] + votes[AUSHANG_FIELD_NUMBER] == total)
+         + votes[AUSHANG_FIELD_IMAGE] + votes[AUSHANG_FIELD_NUMBER] + votes[AUSHANG_FIELD_URL] == total)
     return AUSHANG_FIELD_LIST;
+
+  /* A field named as a time holds times, however some are written. */
+  if (entries && votes[AUSHANG_FIELD_TIME] > 0 && name_is_time (stats->name))
+    return AUSHANG_FIELD_TIME;
 
   /* Otherwise the majority; on a tie, what the newer documents hold. */
   best = AUSHANG_FIELD_TEXT;
@@ -560,7 +969,8 @@ offers_suggestions (const KeyStats   *stats,
 
 static AushangField *
 make_field (KeyStats *stats,
-            guint     n_documents)
+            guint     n_documents,
+            gboolean  entries)
 {
   AushangField *field = g_new0 (AushangField, 1);
   const char *singular = singular_of (stats->name);
@@ -577,10 +987,10 @@ make_field (KeyStats *stats,
         field->alias = g_strdup (stats->name);
     }
 
-  field->kind = decide_kind (stats);
+  field->kind = decide_kind (stats, entries);
   field->count = stats->count;
   field->frequency = n_documents > 0 ? (double) stats->count / n_documents : 0.0;
-  field->required = strcmp (stats->name, "title") == 0
+  field->required = (!entries && strcmp (stats->name, "title") == 0)
                     || (n_documents >= REQUIRED_MIN_DOCS
                         && stats->count * 100 >= REQUIRED_PERCENT * n_documents);
   field->example = g_steal_pointer (&stats->example);
@@ -593,6 +1003,9 @@ make_field (KeyStats *stats,
       for (guint i = 0; i < stats->values->len && i < MAX_SUGGESTIONS; i++)
         g_ptr_array_add (field->suggestions, g_strdup (g_ptr_array_index (stats->values, i)));
     }
+
+  if (entries)
+    finish_entry_field (field, stats);
 
   return field;
 }
@@ -616,14 +1029,13 @@ index_field (AushangSchema *self,
     }
 }
 
-AushangSchema *
-aushang_schema_infer (GPtrArray *front_matters)
+static AushangSchema *
+infer (GPtrArray *front_matters,
+       gboolean   entries)
 {
   g_autoptr(AushangSchema) self = g_object_new (AUSHANG_TYPE_SCHEMA, NULL);
   g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) key_stats_free);
-
-  g_return_val_if_fail (front_matters != NULL, NULL);
 
   for (guint i = 0; i < front_matters->len; i++)
     {
@@ -632,18 +1044,20 @@ aushang_schema_infer (GPtrArray *front_matters)
       if (front_matter == NULL || aushang_value_get_kind (front_matter) != AUSHANG_VALUE_MAP)
         continue;
 
-      read_document (table, all, front_matter, self->n_documents);
+      read_document (table, all, front_matter, self->n_documents, entries);
       self->n_documents++;
     }
 
   /* Every document needs a title, even the first of a new collection. */
-  ensure_stats (table, all, "title", self->n_documents);
+  if (!entries)
+    ensure_stats (table, all, "title", self->n_documents);
 
   for (guint i = 0; i < all->len; i++)
     {
       KeyStats *stats = g_ptr_array_index (all, i);
 
-      stats->rank = rank_of (stats->name);
+      /* A list's fields keep the order its entries write them in. */
+      stats->rank = entries ? RANK_OTHER : rank_of (stats->name);
       stats->position = stats->count > 0 ? stats->position_sum / stats->count : 0.0;
     }
 
@@ -651,13 +1065,32 @@ aushang_schema_infer (GPtrArray *front_matters)
 
   for (guint i = 0; i < all->len; i++)
     {
-      AushangField *field = make_field (g_ptr_array_index (all, i), self->n_documents);
+      AushangField *field = make_field (g_ptr_array_index (all, i), self->n_documents, entries);
 
       g_ptr_array_add (self->fields, field);
-      index_field (self, field);
+      if (entries)
+        g_hash_table_insert (self->by_name, field->key, field);
+      else
+        index_field (self, field);
     }
 
   return g_steal_pointer (&self);
+}
+
+AushangSchema *
+aushang_schema_infer (GPtrArray *front_matters)
+{
+  g_return_val_if_fail (front_matters != NULL, NULL);
+
+  return infer (front_matters, FALSE);
+}
+
+AushangSchema *
+aushang_schema_infer_entries (GPtrArray *entries)
+{
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  return infer (entries, TRUE);
 }
 
 GPtrArray *
@@ -700,6 +1133,9 @@ aushang_field_kind_to_string (AushangFieldKind kind)
     case AUSHANG_FIELD_IMAGE:     return "image";
     case AUSHANG_FIELD_NUMBER:    return "number";
     case AUSHANG_FIELD_YAML:      return "yaml";
+    case AUSHANG_FIELD_TIME:      return "time";
+    case AUSHANG_FIELD_DURATION:  return "duration";
+    case AUSHANG_FIELD_URL:       return "url";
     default:                      return "unknown";
     }
 }

@@ -24,6 +24,10 @@ typedef enum
   AUSHANG_FIELD_IMAGE,
   AUSHANG_FIELD_NUMBER,
   AUSHANG_FIELD_YAML,
+  /* Only in data lists (aushang_schema_infer_entries): */
+  AUSHANG_FIELD_TIME,       /* "16:30" */
+  AUSHANG_FIELD_DURATION,   /* "1,5 Stunden", "90 Minuten", "2 h" */
+  AUSHANG_FIELD_URL,        /* https://… or a path of the site ("/beitraege/x/") */
 } AushangFieldKind;
 
 /* One field of a collection's form. Owned by its AushangSchema. */
@@ -44,6 +48,19 @@ typedef struct
                                   * empty otherwise (and for title, permalink) */
   char             *example;     /* the newest document's value as display text,
                                   * or NULL */
+
+  /* Data lists only (aushang_schema_infer_entries); empty otherwise. */
+  gboolean          choice;      /* few distinct values that repeat (category,
+                                  * cost): offer them as choices */
+  char             *form;        /* DATE, DATETIME and TIME: how the list writes
+                                  * its values, as a strftime format ("%Y-%m-%d",
+                                  * "%d.%m.%Y", "%H:%M"), or NULL */
+  gboolean          as_text;     /* DATE, DATETIME: the values are quoted text
+                                  * ("2025-06-17"), not YAML dates */
+  double            step;        /* NUMBER: the constant step between the
+                                  * entries' values in file order, or 0 */
+  AushangValue     *next;        /* NUMBER with a step: the value a new entry
+                                  * gets; NULL otherwise */
 } AushangField;
 
 #define AUSHANG_TYPE_SCHEMA (aushang_schema_get_type ())
@@ -59,6 +76,33 @@ G_DECLARE_FINAL_TYPE (AushangSchema, aushang_schema, AUSHANG, SCHEMA, GObject)
  * "title" is always a field, even for a collection without documents. */
 AushangSchema    *aushang_schema_infer            (GPtrArray        *front_matters);
 
+/* Infers the fields of a data list from its entries (AushangValue* maps,
+ * in file order; other values are skipped). Unlike a collection's schema
+ * there is no title field unless the entries have one, and the fields keep
+ * the order the entries write them in. Besides the kinds documents know,
+ * entries show times, durations, URLs and site paths, dates in the form the
+ * list writes them (see AushangField.form), choices, and numbers that grow
+ * by a constant step. Required means present in nearly every entry (95% of
+ * at least 3). */
+AushangSchema    *aushang_schema_infer_entries    (GPtrArray        *entries);
+
+/* How a date is written: a strftime format for the text ("%Y-%m-%d",
+ * "%Y-%m-%d %H:%M", "%d.%m.%Y", "%-d.%-m.%Y", "%Y-%-m-%-d"), *as_text FALSE
+ * for a YAML date or time (2025-06-17 without quotes). NULL when @value is
+ * not a date in any of these forms. */
+char             *aushang_schema_date_form        (const AushangValue *value,
+                                                   gboolean         *as_text);
+/* Writes @date in @form (a format from aushang_schema_date_form; "%-d" and
+ * "%-m" are without a leading zero). */
+char             *aushang_schema_format_date      (GDateTime        *date,
+                                                   const char       *form);
+/* Reads a duration as people write it ("1,5 Stunden", "3 Stunden",
+ * "90 Minuten", "2 h", "45 min", "1 Std. 30 Min.", "1:30 h"), in minutes. */
+gboolean          aushang_schema_parse_duration   (const char       *text,
+                                                   guint            *minutes);
+/* Whether @text is a time of day written as H:MM or HH:MM. */
+gboolean          aushang_schema_is_time          (const char       *text);
+
 /* AushangField*, in the form's order: title, teaser, date, authors,
  * categories, tags, header image and its credit, published, then the other
  * keys in the order the documents use them, then layout and permalink. */
@@ -69,7 +113,7 @@ AushangField     *aushang_schema_get_field        (AushangSchema    *self,
 guint             aushang_schema_get_n_documents  (AushangSchema    *self);
 
 /* "text", "long-text", "date", "datetime", "list", "boolean", "image",
- * "number", "yaml". */
+ * "number", "yaml", "time", "duration", "url". */
 const char       *aushang_field_kind_to_string    (AushangFieldKind  kind);
 
 G_END_DECLS
