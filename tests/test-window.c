@@ -666,6 +666,99 @@ test_empty_data_files (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+put_file (const char *root,
+          const char *relative,
+          const char *contents)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+site_opened (gpointer data)
+{
+  return aushang_window_get_site (data) != NULL;
+}
+
+/* A repository that keeps its site in a subfolder (GitHub Pages' docs/)
+ * opens as that site and says so; with several sites the person picks. */
+static void
+test_site_in_subfolder (void)
+{
+  g_autofree char *repo = g_dir_make_tmp ("aushang-repo-XXXXXX", NULL);
+  g_autoptr(GFile) repo_folder = g_file_new_for_path (repo);
+  g_autofree char *docs = g_build_filename (repo, "docs", NULL);
+  g_autofree char *web = g_build_filename (repo, "web", NULL);
+  g_autoptr(GFile) docs_folder = g_file_new_for_path (docs);
+  g_autoptr(GFile) web_folder = g_file_new_for_path (web);
+  AushangWindow *window;
+  AdwMessageDialog *dialog;
+  AushangSiteSidebar *sidebar;
+
+  put_file (repo, "README.md", "# Unser Verein\n");
+  put_file (repo, "docs/_config.yml", "title: Verein\n");
+  put_file (repo, "docs/_posts/2024-01-01-hallo.md", "---\ntitle: Hallo\n---\nText\n");
+
+  window = aushang_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, repo_folder);
+  g_assert_true (wait_until (site_opened, window, 10));
+  g_assert_true (g_file_equal (aushang_site_get_folder (aushang_window_get_site (window)), docs_folder));
+  sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  g_assert_null (find_message_dialog ());
+  destroy_window (window);
+
+  /* A second site: the person is asked which one. */
+  put_file (repo, "web/_config.yml", "title: Verein (neu)\n");
+  put_file (repo, "web/_posts/2024-02-01-neu.md", "---\ntitle: Neu\n---\nText\n");
+  put_file (repo, "web/_posts/2024-02-02-neuer.md", "---\ntitle: Neuer\n---\nText\n");
+
+  window = aushang_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, repo_folder);
+  g_assert_true (wait_until (has_message_dialog, NULL, 10));
+  g_assert_null (aushang_window_get_site (window));
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "site-0"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "site-0"), ==, "docs");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "site-1"), ==, "web");
+  adw_message_dialog_response (dialog, "site-1");
+  g_assert_true (wait_until (site_opened, window, 10));
+  g_assert_true (g_file_equal (aushang_site_get_folder (aushang_window_get_site (window)), web_folder));
+  sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 2);
+  destroy_window (window);
+
+  aushang_test_delete_path (repo);
+}
+
 typedef struct
 {
   AushangPreview *preview;
@@ -848,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/window/save-fails", test_save_fails);
   g_test_add_func ("/window/rename-moves-recovery", test_rename_moves_recovery);
   g_test_add_func ("/window/empty-data-files", test_empty_data_files);
+  g_test_add_func ("/window/site-in-subfolder", test_site_in_subfolder);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);
   g_test_add_func ("/window/small-screen", test_small_screen);

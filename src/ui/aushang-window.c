@@ -50,6 +50,7 @@ struct _AushangWindow
 
   /* The open site and document */
   AushangSite          *site;
+  GFile                *opened_folder; /* the folder opened, when the site is below it */
   AushangDocument      *document;
   GFile                *file;          /* where it is, or will be saved */
   AushangCollection    *collection;
@@ -711,11 +712,14 @@ offer_recovery (AushangWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows the site in @folder. @opened is the folder the person opened when
+ * the site lives below it (a repository with the site in docs/), else
+ * NULL: it stays the folder the site belongs to. */
 static void
-open_site_now (AushangWindow *self,
-               gpointer       data)
+show_site (AushangWindow *self,
+           GFile         *folder,
+           GFile         *opened)
 {
-  GFile *folder = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
   AushangValue *config;
@@ -740,7 +744,21 @@ open_site_now (AushangWindow *self,
   config = aushang_site_get_config (site);
   title = config ? aushang_value_lookup (config, "title") : NULL;
   name = title ? aushang_value_to_display (title) : g_file_get_basename (folder);
-  path = g_file_get_parse_name (folder);
+  g_set_object (&self->opened_folder, opened);
+  if (opened != NULL)
+    {
+      g_autofree char *opened_path = g_file_get_parse_name (opened);
+      g_autofree char *relative = g_file_get_relative_path (opened, folder);
+      /* Translators: %s is the subfolder holding the website, like docs. */
+      g_autofree char *message = g_strdup_printf (_("The website is in the folder “%s”."), relative);
+
+      /* Translators: the first %s is the folder that was opened, the
+       * second the subfolder holding the website, like docs. */
+      path = g_strdup_printf (_("%s, website in “%s”"), opened_path, relative);
+      toast (self, message);
+    }
+  else
+    path = g_file_get_parse_name (folder);
   adw_window_title_set_title (self->site_title, name);
   adw_window_title_set_subtitle (self->site_title, path);
   gtk_window_set_title (GTK_WINDOW (self), name);
@@ -760,6 +778,82 @@ open_site_now (AushangWindow *self,
     aushang_application_add_recent (AUSHANG_APPLICATION (app), folder);
 
   offer_recovery (self);
+}
+
+static void
+choose_site_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AushangWindow    *self)
+{
+  GPtrArray *sites = g_object_get_data (G_OBJECT (dialog), "aushang-sites");
+  GFile *opened = g_object_get_data (G_OBJECT (dialog), "aushang-opened");
+  guint64 index = 0;
+
+  if (g_str_has_prefix (response, "site-") &&
+      g_ascii_string_to_unsigned (response + 5, 10, 0, sites->len - 1, &index, NULL))
+    show_site (self, g_ptr_array_index (sites, index), opened);
+}
+
+/* Opens the site in @data (a folder), or the site below it when it is a
+ * repository that keeps its site in a subfolder: several such sites are
+ * offered to choose from. */
+static void
+open_site_now (AushangWindow *self,
+               gpointer       data)
+{
+  GFile *folder = data;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (aushang_site_folder_is_site (folder))
+    {
+      show_site (self, folder, NULL);
+      return;
+    }
+
+  sites = aushang_site_find_sites (folder);
+  name = g_file_get_parse_name (folder);
+
+  if (sites->len == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a Jekyll site: it has no _config.yml, and none of its subfolders holds a site."),
+                         name);
+
+      toast (self, message);
+      return;
+    }
+
+  if (sites->len == 1)
+    {
+      show_site (self, g_ptr_array_index (sites, 0), folder);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Which Website?"), NULL));
+  /* Translators: %s is a folder. */
+  adw_message_dialog_format_body (dialog, _("“%s” holds several Jekyll websites. Which one do you want to open?"), name);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  for (guint i = 0; i < sites->len; i++)
+    {
+      g_autofree char *relative = g_file_get_relative_path (folder, g_ptr_array_index (sites, i));
+      g_auto(GStrv) parts = g_strsplit (relative, "_", -1);
+      /* A response label is a mnemonic: underscores in folder names are
+       * doubled to stay underscores. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autofree char *id = g_strdup_printf ("site-%u", i);
+
+      adw_message_dialog_add_response (dialog, id, label);
+    }
+  adw_message_dialog_set_response_appearance (dialog, "site-0", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "site-0");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "aushang-sites", g_ptr_array_ref (sites),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "aushang-opened", g_object_ref (folder), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (choose_site_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -791,7 +885,7 @@ aushang_window_open (AushangWindow *self,
       return;
     }
 
-  open_site_now (self, aushang_site_get_folder (site));
+  show_site (self, aushang_site_get_folder (site), NULL);
   load_file (self, file);
 }
 
@@ -1644,6 +1738,7 @@ aushang_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->schema);
   g_clear_object (&self->site);
+  g_clear_object (&self->opened_folder);
 
   G_OBJECT_CLASS (aushang_window_parent_class)->dispose (object);
 }
