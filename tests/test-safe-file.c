@@ -975,6 +975,100 @@ test_site_hostile_files (void)
   run_child ();
 }
 
+/* Copying a file (an image into the site) */
+
+/* A copy is all of the file, or nothing: never a file of another name
+ * overwritten, never anything read from a FIFO, a device or a file larger
+ * than allowed. */
+static void
+test_copy (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *source = g_build_filename (dir, "foto.jpg", NULL);
+      g_autofree char *target = g_build_filename (dir, "kopie.jpg", NULL);
+      g_autofree char *fifo = g_build_filename (dir, "pipe.jpg", NULL);
+      g_autofree char *zero = g_build_filename (dir, "zero.jpg", NULL);
+      g_autofree char *other = g_build_filename (dir, "andere.jpg", NULL);
+      g_autofree char *data = g_strnfill (5000, 'j');
+      g_autoptr(GBytes) expected = g_bytes_new (data, 5000);
+      g_autoptr(GBytes) other_bytes = g_bytes_new_static ("alt", 3);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      limit_memory ();
+      put_file (source, data, 5000);
+      put_file (other, "alt", 3);
+      g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+      g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+      g_assert_true (aushang_safe_file_copy (source, target, 5000, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_no_error (error);
+      assert_file_is (target, expected);
+
+      /* Never over a file that is there. */
+      g_assert_false (aushang_safe_file_copy (source, other, 5000, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      g_clear_error (&error);
+      assert_file_is (other, other_bytes);
+
+      /* Neither a FIFO nor a device is read; nothing is created. */
+      g_clear_pointer (&target, g_free);
+      target = g_build_filename (dir, "neu.jpg", NULL);
+      g_assert_false (aushang_safe_file_copy (fifo, target, 5000, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_error (error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_NOT_REGULAR);
+      g_clear_error (&error);
+      g_assert_false (aushang_safe_file_copy (zero, target, 5000, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_error (error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_NOT_REGULAR);
+      g_clear_error (&error);
+
+      /* Larger than allowed: refused, with the reason. */
+      g_assert_false (aushang_safe_file_copy (source, target, 4999, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_error (error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_TOO_LARGE);
+      message = g_strdup_printf ("“%s” is larger than 5.0\u00a0kB; Aushang does not read files this large.", source);
+      g_assert_cmpstr (error->message, ==, message);
+      g_clear_error (&error);
+
+      assert_only (dir, "foto.jpg", "kopie.jpg", "andere.jpg", "pipe.jpg", "zero.jpg", NULL);
+
+      remove_dir (dir);
+      return;
+    }
+
+  run_child ();
+}
+
+/* A copy the disk refuses half way (a file-size limit) leaves no part of
+ * it, under its name or another. */
+static void
+test_copy_file_size_limit (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *source = g_build_filename (dir, "foto.jpg", NULL);
+      g_autofree char *target = g_build_filename (dir, "kopie.jpg", NULL);
+      g_autofree char *data = g_strnfill (5000, 'j');
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      put_file (source, data, 5000);
+      limit_file_size (1024);
+
+      g_assert_false (aushang_safe_file_copy (source, target, 64 * 1024 * 1024, AUSHANG_SAFE_FILE_NEW, &error));
+      g_assert_true (error != NULL && error->domain == G_IO_ERROR);
+      message = expected_message ("The file would be larger than this system allows. “%s” was not created.", target);
+      g_assert_cmpstr (error->message, ==, message);
+      assert_only (dir, "foto.jpg", NULL);
+
+      remove_dir (dir);
+      return;
+    }
+
+  run_child ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -996,6 +1090,8 @@ main (int   argc,
   g_test_add_func ("/safe-file/dev-zero-refused", test_dev_zero_refused);
   g_test_add_func ("/safe-file/read-hard-limit", test_read_hard_limit);
   g_test_add_func ("/safe-file/site-hostile-files", test_site_hostile_files);
+  g_test_add_func ("/safe-file/copy", test_copy);
+  g_test_add_func ("/safe-file/copy-file-size-limit", test_copy_file_size_limit);
 
   return g_test_run ();
 }

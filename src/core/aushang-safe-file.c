@@ -679,3 +679,24 @@ aushang_safe_file_write (const char            *path,
 
   return TRUE;
 }
+
+gboolean
+aushang_safe_file_copy (const char            *source,
+                        const char            *path,
+                        gsize                  max_size,
+                        AushangSafeFileFlags   flags,
+                        GError               **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* All of it is read first: a source that cannot be read completely
+   * never leaves a beginning behind. */
+  if (!aushang_safe_file_read (source, max_size, &contents, &length, NULL, error))
+    return FALSE;
+
+  return aushang_safe_file_write (path, contents, length, flags, NULL, error);
+}

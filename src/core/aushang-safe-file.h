@@ -78,6 +78,18 @@ gboolean aushang_safe_file_write         (const char             *path,
                                           AushangFileStamp       *stamp,
                                           GError                **error);
 
+/* Copies the regular file @source to @path: @source is read as
+ * aushang_safe_file_read reads (a FIFO, a device or a file of more than
+ * @max_size bytes is refused), @path is written as aushang_safe_file_write
+ * writes, with @flags as there (AUSHANG_SAFE_FILE_NEW: never over an
+ * existing file). On failure nothing of the copy is left: no partial file
+ * under @path, no temporary file, and the message says what happened. */
+gboolean aushang_safe_file_copy          (const char             *source,
+                                          const char             *path,
+                                          gsize                   max_size,
+                                          AushangSafeFileFlags    flags,
+                                          GError                **error);
+
 /* A file-size limit (ulimit -f) ends the process with SIGXFSZ unless the
  * signal is ignored; ignored, the write fails with EFBIG and is reported.
  * Called by aushang_safe_file_write; callers may call it early. */
