@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
@@ -955,6 +957,102 @@ test_import_image (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "/assets/images/werkstatt-header.jpg");
 }
 
+static gboolean
+is_visible_image_with_tooltip_prefix (GtkWidget  *widget,
+                                      const char *prefix)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_is_visible (widget) &&
+         gtk_widget_get_tooltip_text (widget) != NULL &&
+         g_str_has_prefix (gtk_widget_get_tooltip_text (widget), prefix);
+}
+
+/* An image the disk refuses half way (here a file-size limit, which holds
+ * for root too): no part of it stays in the site, under its name or
+ * another, the field keeps its value, and the person is told why. */
+static void
+test_import_image_disk_refuses (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *outside_path = g_build_filename (fixture->folder, "Großes Foto.jpg", NULL);
+  g_autofree char *site_image = g_build_filename (fixture->folder, "site", "assets", "images",
+                                                  "werkstatt-header.jpg", NULL);
+  g_autofree char *images_path = g_build_filename (fixture->folder, "site", "assets", "images", NULL);
+  g_autofree char *target_path = g_build_filename (images_path, "grosses-foto.jpg", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *before = front_matter_string (fixture->document, "header_image");
+  g_autoptr(GFile) outside = g_file_new_for_path (outside_path);
+  g_autoptr(GFile) source = g_file_new_for_path (site_image);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GtkWidget *image = aushang_form_get_field_widget (fixture->form, "header_image");
+  GtkWidget *status;
+  struct rlimit old_limit, small_limit;
+  void (*old_handler) (int);
+  const char *name;
+  guint count = 0;
+
+  g_file_copy (source, outside, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  listing = g_dir_open (images_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    count++;
+  g_clear_pointer (&listing, g_dir_close);
+
+  /* Files may not grow beyond 4 KB while the image (12 KB) is copied. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  small_limit = old_limit;
+  small_limit.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
+  aushang_form_import_image (fixture->form, "header_image", outside);
+  ITERATE_UNTIL (find_widget (gtk_widget_get_parent (image), is_visible_image_with_tooltip_prefix,
+                              "The image could not be copied into the site: ") != NULL);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  status = find_widget (gtk_widget_get_parent (image), is_visible_image_with_tooltip_prefix,
+                        "The image could not be copied into the site: ");
+  g_test_message ("%s", gtk_widget_get_tooltip_text (status));
+  expected = g_strdup_printf ("The image could not be copied into the site: "
+                              "The file would be larger than this system allows. “%s” was not created.",
+                              target_path);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (status), ==, expected);
+
+  /* Nothing new in the image folder: no partial image, no temporary file. */
+  g_assert_false (g_file_test (target_path, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (images_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("%s", name);
+      count--;
+    }
+  g_assert_cmpuint (count, ==, 0);
+
+  /* The field and the document keep what they had. */
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, before);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* Once the disk lets it, the same image comes in whole. */
+  aushang_form_import_image (fixture->form, "header_image", outside);
+  ITERATE_UNTIL (fixture->changed == 1);
+  g_clear_pointer (&stored, g_free);
+  stored = front_matter_string (fixture->document, "header_image");
+  g_assert_cmpstr (stored, ==, "/assets/images/grosses-foto.jpg");
+  {
+    g_autofree char *copied = NULL;
+    g_autofree char *original = NULL;
+    gsize copied_length = 0, original_length = 0;
+
+    g_assert_true (g_file_get_contents (target_path, &copied, &copied_length, NULL));
+    g_assert_true (g_file_get_contents (site_image, &original, &original_length, NULL));
+    g_assert_cmpmem (copied, copied_length, original, original_length);
+  }
+}
+
 static const char datetime_text[] =
   "---\n"
   "title: Abends\n"
@@ -1022,6 +1120,7 @@ main (int   argc,
   ADD ("/form/number", test_number);
   ADD ("/form/choose-site-image", test_choose_site_image);
   ADD ("/form/import-image", test_import_image);
+  ADD ("/form/import-image-disk-refuses", test_import_image_disk_refuses);
 
 #undef ADD
 

@@ -582,6 +582,153 @@ find_entry (GtkWidget *root)
   return NULL;
 }
 
+/* The first visible label below @widget whose text starts with @prefix. */
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+example_failure_shown (gpointer data)
+{
+  return find_label_with_prefix (data, "The example site could not be copied.") != NULL;
+}
+
+static gboolean
+site_is_example (gpointer data)
+{
+  AushangSite *site = aushang_window_get_site (data);
+  g_autofree char *name = site ? g_file_get_basename (aushang_site_get_folder (site)) : NULL;
+
+  return g_strcmp0 (name, "Aushang Example Site") == 0;
+}
+
+/* Counts the files below @path. */
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      count += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
+    }
+
+  return count;
+}
+
+/* Copying the example site when the disk refuses a part of it (a
+ * file-size limit, which holds for root too): no half site is left in the
+ * person's folder, they are told why, and the site they had stays open.
+ * In a child process, with a home folder of its own to copy into. */
+static void
+test_example_copy_fails (void)
+{
+  g_autofree char *home = NULL;
+  g_autofree char *old_home = NULL;
+  g_autofree char *old_config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *copy = g_build_filename (g_get_home_dir (), "Aushang Example Site", NULL);
+      g_autoptr(GFile) example = aushang_application_dup_example_site ();
+      g_autofree char *example_path = g_file_get_path (example);
+      g_autoptr(GFile) opened = g_file_new_for_path (site_dir);
+      g_autoptr(GDir) dir = NULL;
+      struct rlimit old_limit, small_limit;
+      void (*old_handler) (int);
+      AushangWindow *window;
+      GtkWidget *label;
+      const char *text;
+      const char *name;
+
+      g_assert_true (g_str_has_prefix (g_get_home_dir (), g_get_tmp_dir ()));
+      window = open_window ();
+
+      /* Files may not grow beyond 4 KB while the site is copied. */
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+      small_limit = old_limit;
+      small_limit.rlim_cur = 4096;
+      old_handler = signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
+      g_action_group_activate_action (G_ACTION_GROUP (window), "open-example", NULL);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+      signal (SIGXFSZ, old_handler);
+
+      /* The person is told, in words they can act on. */
+      g_assert_true (wait_until (example_failure_shown, window, 5));
+      label = find_label_with_prefix (GTK_WIDGET (window), "The example site could not be copied.");
+      text = gtk_label_get_text (GTK_LABEL (label));
+      g_test_message ("%s", text);
+      g_assert_true (g_str_has_prefix (text, "The example site could not be copied. "
+                                             "The file would be larger than this system allows. “"));
+      g_assert_true (g_str_has_suffix (text, "” was not created."));
+
+      /* Nothing of the copy is left, and the site stays open. */
+      dir = g_dir_open (g_get_home_dir (), 0, NULL);
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_test_message ("left in the home folder: %s", name);
+          g_assert_false (g_str_has_prefix (name, "Aushang Example Site"));
+        }
+      g_assert_true (g_file_equal (aushang_site_get_folder (aushang_window_get_site (window)), opened));
+
+      /* Once the disk lets it, all of it is copied, and opened. */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "open-example", NULL);
+      g_assert_true (wait_until (site_is_example, window, 10));
+      g_assert_cmpuint (count_files (copy), ==, count_files (example_path));
+
+      destroy_window (window);
+      return;
+    }
+
+  /* A home folder of the child's own: the copy goes there. */
+  home = g_dir_make_tmp ("aushang-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  old_home = g_strdup (g_getenv ("HOME"));
+  old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_setenv ("HOME", home, TRUE);
+  g_unsetenv ("XDG_CONFIG_HOME");
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  if (old_home != NULL)
+    g_setenv ("HOME", old_home, TRUE);
+  else
+    g_unsetenv ("HOME");
+  if (old_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (home);
+
+    aushang_test_delete_tree (folder);
+  }
+  g_test_trap_assert_passed ();
+}
+
 /* Renaming a document with unsaved changes: the recovery copy follows it,
  * and none is left under the old name. */
 static void
@@ -939,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/recovery-while-typing", test_recovery_while_typing);
   g_test_add_func ("/window/save-fails", test_save_fails);
+  g_test_add_func ("/window/example-copy-fails", test_example_copy_fails);
   g_test_add_func ("/window/rename-moves-recovery", test_rename_moves_recovery);
   g_test_add_func ("/window/empty-data-files", test_empty_data_files);
   g_test_add_func ("/window/site-in-subfolder", test_site_in_subfolder);

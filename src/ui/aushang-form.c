@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "aushang-form.h"
+#include "aushang-safe-file.h"
 #include "aushang-slug.h"
 #include "aushang-yaml.h"
 
@@ -2188,6 +2189,97 @@ image_set_path (AushangForm *self,
     }
 }
 
+/* The largest image taken into a site: more is no picture for a web page,
+ * and the copy is read whole before it is written. */
+#define IMAGE_MAX_SIZE (64 * 1024 * 1024)
+
+/* What the copying thread needs, and nothing of the form's: the task may
+ * be let go in the thread. */
+typedef struct
+{
+  GFile *source;
+  char  *target;
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *job)
+{
+  g_clear_object (&job->source);
+  g_free (job->target);
+  g_free (job);
+}
+
+/* Reads @source (a file without a local path) to its end, at most
+ * @max_size bytes. */
+static GBytes *
+read_stream_bounded (GFile   *source,
+                     gsize    max_size,
+                     GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (source, NULL, error);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buffer[64 * 1024];
+
+  if (stream == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (bytes->len + (gsize) n > max_size)
+        {
+          g_autofree char *name = g_file_get_parse_name (source);
+          g_autofree char *size = g_format_size (max_size);
+
+          g_set_error (error, AUSHANG_SAFE_FILE_ERROR, AUSHANG_SAFE_FILE_ERROR_TOO_LARGE,
+                       /* Translators: the second %s is a size, such as “64.0 MB”. */
+                       _("“%s” is larger than %s; Aushang does not read files this large."),
+                       name, size);
+          return NULL;
+        }
+      g_byte_array_append (bytes, buffer, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Copies the image in a thread, so that a slow disk never holds up the
+ * window, and as the core writes files: all of it under its new name, or
+ * nothing at all (a full disk leaves no half image in the site). */
+static void
+copy_image_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CopyJob *job = task_data;
+  g_autofree char *source_path = g_file_get_path (job->source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (source_path != NULL)
+    ok = aushang_safe_file_copy (source_path, job->target, IMAGE_MAX_SIZE,
+                                 AUSHANG_SAFE_FILE_NEW, &error);
+  else
+    {
+      g_autoptr(GBytes) bytes = read_stream_bounded (job->source, IMAGE_MAX_SIZE, &error);
+
+      ok = bytes != NULL &&
+           aushang_safe_file_write (job->target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    AUSHANG_SAFE_FILE_NEW, NULL, &error);
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
 static void
 image_copied_cb (GObject      *source,
                  GAsyncResult *result,
@@ -2196,7 +2288,7 @@ image_copied_cb (GObject      *source,
   ImportData *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_copy_finish (G_FILE (source), result, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       Field *field;
 
@@ -2234,7 +2326,9 @@ import_image (AushangForm *self,
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
   Field *field = lookup_field (self, key);
+  g_autoptr(GTask) task = NULL;
   ImportData *data;
+  CopyJob *job;
   const char *dot;
 
   if (relative != NULL)
@@ -2285,9 +2379,16 @@ import_image (AushangForm *self,
     data->site_path = g_build_path ("/", folder_path, target_name, NULL);
   }
 
-  /* G_FILE_COPY_NONE: never over a file that appeared meanwhile. */
-  g_file_copy_async (source, target, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT,
-                     self->cancellable, NULL, NULL, image_copied_cb, data);
+  job = g_new0 (CopyJob, 1);
+  job->source = g_object_ref (source);
+  job->target = g_file_get_path (target);
+
+  /* The task has no source object and its data holds nothing of the
+   * form: the thread may be the last to let it go. */
+  task = g_task_new (NULL, self->cancellable, image_copied_cb, data);
+  g_task_set_source_tag (task, import_image);
+  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
+  g_task_run_in_thread (task, copy_image_thread);
 }
 
 void

@@ -16,6 +16,7 @@
 #include "aushang-form.h"
 #include "aushang-preview.h"
 #include "aushang-recovery.h"
+#include "aushang-safe-file.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
 
@@ -1424,15 +1425,17 @@ open_site_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The largest file of the example site copied (its images are small). */
+#define EXAMPLE_FILE_MAX_SIZE (64 * 1024 * 1024)
+
+/* Copies what is in the folder @source into the folder @target, each file
+ * as the core writes files (all of it, or nothing under its name). */
 static gboolean
-copy_tree (GFile   *source,
-           GFile   *target,
-           GError **error)
+copy_tree_contents (GFile   *source,
+                    GFile   *target,
+                    GError **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
-
-  if (!g_file_make_directory_with_parents (target, NULL, error))
-    return FALSE;
 
   enumerator = g_file_enumerate_children (source, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
@@ -1453,17 +1456,72 @@ copy_tree (GFile   *source,
       destination = g_file_get_child (target, g_file_info_get_name (info));
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!copy_tree (child, destination, error))
+          if (!g_file_make_directory (destination, NULL, error) ||
+              !copy_tree_contents (child, destination, error))
             return FALSE;
         }
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         {
-          if (!g_file_copy (child, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+          g_autofree char *from = g_file_get_path (child);
+          g_autofree char *to = g_file_get_path (destination);
+
+          if (from == NULL || to == NULL)
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("Only folders on this computer can be copied."));
+              return FALSE;
+            }
+          if (!aushang_safe_file_copy (from, to, EXAMPLE_FILE_MAX_SIZE, AUSHANG_SAFE_FILE_NEW, error))
             return FALSE;
         }
     }
 
   return TRUE;
+}
+
+/* Removes @file and all that is in it (a link as a link, never what it
+ * leads to). */
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (enumerator != NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        delete_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Copies the folder @source to the new folder @target: all of it, or, when
+ * the disk refuses a part (full, or a file-size limit), nothing: what was
+ * copied so far goes again, so no half site is left behind. */
+static gboolean
+copy_tree (GFile   *source,
+           GFile   *target,
+           GError **error)
+{
+  if (!g_file_make_directory_with_parents (target, NULL, error))
+    return FALSE;
+
+  if (copy_tree_contents (source, target, error))
+    return TRUE;
+
+  delete_tree (target);
+  g_prefix_error (error, "%s ", _("The example site could not be copied."));
+
+  return FALSE;
 }
 
 static void
