@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "aushang-check.h"
 #include "aushang-data-file.h"
+#include "aushang-ics.h"
 #include "aushang-test-util.h"
 
 static AushangDataFile *
@@ -508,6 +510,177 @@ test_files (void)
   aushang_test_delete_path (dir);
 }
 
+static gboolean
+has_diagnostic (GPtrArray       *diagnostics,
+                guint            line,
+                AushangSeverity  severity,
+                const char      *words)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      AushangDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->line == line && d->severity == severity && strstr (d->message, words) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_checks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-data-check-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "_config.yml", NULL);
+  g_autofree char *posts = g_build_filename (dir, "_beitraege", NULL);
+  g_autofree char *post = g_build_filename (posts, "repair-cafe.md", NULL);
+  g_autofree char *images = g_build_filename (dir, "assets", "images", NULL);
+  g_autofree char *image = g_build_filename (images, "jorg.png", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDataFile) calendar = NULL;
+  g_autoptr(AushangDataFile) people = NULL;
+  g_autoptr(AushangDataFile) broken = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const char *text =
+    "- title: A\n"                          /* 1 */
+    "  date: \"2020-06-17\"\n"
+    "  time: \"16:30\"\n"
+    "  booking_url: \"/beitraege/repair-cafe/\"\n"
+    "  featured: true\n"                    /* 5 */
+    "- title: B\n"
+    "  date: \"17.07.2020\"\n"
+    "  time: 18:00\n"
+    "  booking_url: \"/beitraege/fehlt/\"\n"
+    "  featured: false\n"                   /* 10 */
+    "- title: C\n"
+    "  date: \"2020-8-5\"\n"
+    "  time: \"18 Uhr\"\n"
+    "  featured: false\n"
+    "- date: \"2020-09-01\"\n"              /* 15 */
+    "  time: \"10:00\"\n"
+    "  featured: false\n"
+    "- title: E\n"
+    "  date: 2020-10-01\n"
+    "  time: \"10:00\"\n"                  /* 20 */
+    "  featured: false\n";
+
+  g_mkdir_with_parents (posts, 0755);
+  g_mkdir_with_parents (images, 0755);
+  g_assert_true (g_file_set_contents (config, "title: T\ncollections:\n  beitraege:\n    output: true\n    permalink: /beitraege/:name/\n", -1, NULL));
+  g_assert_true (g_file_set_contents (post, "---\ntitle: R\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (image, "png", -1, NULL));
+  site = aushang_site_new (folder, NULL);
+  g_assert_nonnull (site);
+
+  calendar = load ("events.yml", text);
+  found = aushang_check_data_file (calendar, site);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("%u: %s", ((AushangDiagnostic *) g_ptr_array_index (found, i))->line,
+                    ((AushangDiagnostic *) g_ptr_array_index (found, i))->message);
+  g_assert_true (has_diagnostic (found, 5, AUSHANG_SEVERITY_WARNING, "featured"));
+  g_assert_true (has_diagnostic (found, 7, AUSHANG_SEVERITY_WARNING, "Write it as 2020-07-17"));
+  g_assert_true (has_diagnostic (found, 8, AUSHANG_SEVERITY_ERROR, "64800"));
+  g_assert_true (has_diagnostic (found, 9, AUSHANG_SEVERITY_WARNING, "/beitraege/fehlt/"));
+  g_assert_true (has_diagnostic (found, 12, AUSHANG_SEVERITY_WARNING, "Write it as 2020-08-05"));
+  g_assert_true (has_diagnostic (found, 13, AUSHANG_SEVERITY_WARNING, "not a time"));
+  g_assert_true (has_diagnostic (found, 15, AUSHANG_SEVERITY_WARNING, "“title”"));
+  g_assert_true (has_diagnostic (found, 19, AUSHANG_SEVERITY_WARNING, "no quotes"));
+  /* Nothing else: the good link, the good times. */
+  g_assert_cmpuint (found->len, ==, 8);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  people = load ("team.yml",
+               "- name: A\n  image: /assets/images/jorg.png\n"
+               "- name: B\n  image: /assets/images/fehlt.png\n"
+               "#- name: C\n#  image: /assets/images/auch-fehlt.png\n");
+  found = aushang_check_data_file (people, site);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (has_diagnostic (found, 4, AUSHANG_SEVERITY_WARNING, "/assets/images/fehlt.png"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  broken = load ("events.yml", "- title: A\n  date: [2020\n");
+  found = aushang_check_data_file (broken, site);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((AushangDiagnostic *) g_ptr_array_index (found, 0))->severity, ==, AUSHANG_SEVERITY_ERROR);
+  g_assert_cmpuint (((AushangDiagnostic *) g_ptr_array_index (found, 0))->line, ==, 2);
+
+  aushang_test_delete_path (dir);
+}
+
+static void
+test_ics (void)
+{
+  g_autoptr(AushangDataFile) file = load ("events.yml",
+    "- title: \"Repair-Café; mit Kuchen, Kaffee\"\n"
+    "  date: \"2030-06-17\"\n"
+    "  time: \"16:30\"\n"
+    "  duration: \"1,5 Stunden\"\n"
+    "  location: \"Rathaus, Saal 2\"\n"
+    "  description: \"Zeile eins\\nZeile zwei mit einem sehr langen Text, der weit über fünfundsiebzig Zeichen hinausgeht: äöü\"\n"
+    "  booking_url: \"/beitraege/repair-cafe/\"\n"
+    "- title: Ohne Uhrzeit\n"
+    "  date: \"2030-07-01\"\n"
+    "- title: Ohne Dauer\n"
+    "  date: \"2030-12-24\"\n"
+    "  time: \"18:00\"\n"
+    "- title: Vorbei\n"
+    "  date: \"2001-01-01\"\n"
+    "  time: \"18:00\"\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = aushang_ics_write (file, 0, NULL, "https://labor.example/", &error);
+  g_autofree char *again = aushang_ics_write (file, 0, NULL, "https://labor.example/", &error);
+  g_autofree char *all = aushang_ics_write (file, -1, "Europe/Berlin", NULL, &error);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *unfolded = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (one, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_nonnull (strstr (one, "\r\nDTSTART;TZID=Europe/Berlin:20300617T163000\r\n"));
+  g_assert_nonnull (strstr (one, "\r\nDTEND;TZID=Europe/Berlin:20300617T180000\r\n"));
+  g_assert_nonnull (strstr (one, "\r\nSUMMARY:Repair-Café\\; mit Kuchen\\, Kaffee\r\n"));
+  g_assert_nonnull (strstr (one, "\r\nLOCATION:Rathaus\\, Saal 2\r\n"));
+  g_assert_nonnull (strstr (one, "\r\nURL:https://labor.example/beitraege/repair-cafe/\r\n"));
+  g_assert_nonnull (strstr (one, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+  g_assert_nonnull (strstr (one, "TZOFFSETTO:+0200"));
+
+  /* No line is longer than 75 octets; unfolded, the text is whole. */
+  lines = g_strsplit (one, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+  {
+    GRegex *fold = g_regex_new ("\r\n ", 0, 0, NULL);
+
+    unfolded = g_regex_replace_literal (fold, one, -1, 0, "", 0, NULL);
+    g_regex_unref (fold);
+  }
+  g_assert_nonnull (strstr (unfolded, "DESCRIPTION:Zeile eins\\nZeile zwei mit einem sehr langen Text\\, der weit über fünfundsiebzig Zeichen hinausgeht: äöü\r\n"));
+
+  /* The same event gets the same UID each time. */
+  uid = g_strndup (strstr (one, "UID:"), strcspn (strstr (one, "UID:"), "\r"));
+  g_assert_nonnull (strstr (again, uid));
+  g_assert_true (g_str_has_suffix (uid, "@labor.example"));
+
+  /* Every upcoming event: a whole day without a time, two hours without
+   * a duration, nothing past. */
+  g_assert_nonnull (strstr (all, "DTSTART;VALUE=DATE:20300701\r\nDTEND;VALUE=DATE:20300702\r\n"));
+  g_assert_nonnull (strstr (all, "DTSTART;TZID=Europe/Berlin:20301224T180000\r\nDTEND;TZID=Europe/Berlin:20301224T200000\r\n"));
+  g_assert_null (strstr (all, "Vorbei"));
+
+  /* A date that is no date is refused with its entry. */
+  {
+    g_autoptr(AushangDataFile) bad = load ("events.yml", "- title: A\n  date: \"2030-01-01\"\n- title: B\n  date: \"bald\"\n");
+    g_autofree char *none = aushang_ics_write (bad, 1, NULL, NULL, &error);
+
+    g_assert_null (none);
+    g_assert_nonnull (strstr (error->message, "Entry 2"));
+  }
+}
+
 /* The bytes outside lines [first, last] (1-based) are the same in both. */
 static gboolean
 same_outside_lines (const char *before,
@@ -688,6 +861,8 @@ main (int   argc,
   g_test_add_func ("/data-file/crlf-flow-anchors", test_crlf_flow_anchors);
   g_test_add_func ("/data-file/other-kinds", test_other_kinds);
   g_test_add_func ("/data-file/files", test_files);
+  g_test_add_func ("/data-file/checks", test_checks);
+  g_test_add_func ("/data-file/ics", test_ics);
   g_test_add_func ("/data-file/corpus-round-trip", test_corpus_round_trip);
 
   return g_test_run ();

@@ -15,7 +15,9 @@
 
 #include "aushang-check.h"
 #include "aushang-cli.h"
+#include "aushang-data-file.h"
 #include "aushang-document.h"
+#include "aushang-ics.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
 #include "aushang-yaml.h"
@@ -46,6 +48,7 @@ edit_free (gpointer data)
 
 static const char *verbs[] = {
   "--check", "--render", "--set", "--set-yaml", "--unset", "--help", "-h", "--version",
+  "--entry", "--new-entry", "--remove-entry", "--hide-entry", "--show-entry", "--ics",
 };
 
 gboolean
@@ -72,14 +75,23 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n",
            _("Usage:\n"
              "  aushang [PATH]                    Open a site folder or a document in the window\n"
-             "  aushang --check PATH…             Check documents or whole site folders\n"
+             "  aushang --check PATH…             Check documents, data files or whole site folders\n"
              "  aushang --render FILE             Print the preview page (HTML) of a document\n"
              "  aushang [EDIT…] FILE              Change fields of a document and save it\n"
+             "  aushang --entry N [EDIT…] FILE    Change fields of entry N of a data list (_data/…)\n"
+             "  aushang --new-entry [EDIT…] FILE  Add an entry where the list’s order puts it\n"
+             "  aushang --remove-entry N FILE     Remove entry N\n"
+             "  aushang --hide-entry N FILE       Comment entry N out (“# ”), so Jekyll skips it\n"
+             "  aushang --show-entry N FILE       Take the “# ” away again\n"
+             "  aushang --ics FILE [N]            Print entry N, or every upcoming event, as iCalendar\n"
              "\n"
              "Edits (each may be given several times, applied in order):\n"
-             "  --set KEY=TEXT                    Store TEXT as text\n"
+             "  --set KEY=TEXT                    Store TEXT as text (in a data list: as the other\n"
+             "                                    entries write that field, a date in their form,\n"
+             "                                    true/false, a number)\n"
              "  --set-yaml KEY=YAML               Store what YAML means (a list, true, a date, …)\n"
              "  --unset KEY                       Remove the field\n"
+             "Entries count from 1 in the order of the file, hidden ones included.\n"
              "\n"
              "--check prints one line per problem, FILE:LINE:COLUMN: error|warning: message,\n"
              "then a summary, and exits with 1 when it found an error. An error is what makes\n"
@@ -166,6 +178,55 @@ report (CheckRun        *run,
              aushang_severity_to_string (severity), message);
 }
 
+/* Whether @file is one of the data files Jekyll reads (in the site's
+ * data folder, or in a folder named _data when there is no site). */
+static gboolean
+is_data_file (GFile       *file,
+              AushangSite *site)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (name == NULL || !aushang_data_file_name_is_data (name))
+    return FALSE;
+
+  if (site != NULL)
+    {
+      g_autoptr(GFile) data = aushang_site_get_data_folder (site);
+
+      return g_file_has_prefix (file, data);
+    }
+
+  return path != NULL && strstr (path, G_DIR_SEPARATOR_S "_data" G_DIR_SEPARATOR_S) != NULL;
+}
+
+static void
+check_data_file (CheckRun    *run,
+                 const char  *shown_name,
+                 GFile       *file,
+                 AushangSite *site)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDataFile) data = aushang_data_file_load (file, &error);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+
+  run->documents++;
+
+  if (data == NULL)
+    {
+      report (run, shown_name, 1, 1, AUSHANG_SEVERITY_ERROR, error->message);
+      return;
+    }
+
+  diagnostics = aushang_check_data_file (data, site);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      AushangDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      report (run, shown_name, d->line, d->column, d->severity, d->message);
+    }
+}
+
 static void
 check_file (CheckRun    *run,
             const char  *shown_name,
@@ -173,20 +234,27 @@ check_file (CheckRun    *run,
             AushangSite *site)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
+  g_autoptr(AushangDocument) document = NULL;
   g_autoptr(AushangSite) own_site = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
+  if (site == NULL)
+    site = own_site = aushang_site_new_for_file (file);
+
+  if (is_data_file (file, site))
+    {
+      check_data_file (run, shown_name, file, site);
+      return;
+    }
+
   run->documents++;
+  document = aushang_document_load (file, &error);
 
   if (document == NULL)
     {
       report (run, shown_name, 1, 1, AUSHANG_SEVERITY_ERROR, error->message);
       return;
     }
-
-  if (site == NULL)
-    site = own_site = aushang_site_new_for_file (file);
 
   diagnostics = aushang_check_document (document, file, site);
   for (guint i = 0; i < diagnostics->len; i++)
@@ -237,6 +305,20 @@ check_one_site (CheckRun   *run,
           check_file (run, shown, file, site);
         }
     }
+
+  /* The data files: events, team and the like. */
+  {
+    g_autoptr(GPtrArray) data_files = aushang_site_list_data_files (site);
+
+    for (guint i = 0; i < data_files->len; i++)
+      {
+        GFile *file = g_ptr_array_index (data_files, i);
+        g_autofree char *relative = g_file_get_relative_path (folder, file);
+        g_autofree char *shown = g_build_filename (shown_name, relative, NULL);
+
+        check_data_file (run, shown, file, site);
+      }
+  }
 }
 
 /* A folder: the site in it, or the sites in its subfolders when the
@@ -425,6 +507,251 @@ run_edits (GPtrArray  *edits,
   return 0;
 }
 
+typedef enum
+{
+  ENTRY_NONE,
+  ENTRY_EDIT,
+  ENTRY_NEW,
+  ENTRY_REMOVE,
+  ENTRY_HIDE,
+  ENTRY_SHOW,
+} EntryOp;
+
+static AushangValue *
+parse_yaml_edit (Edit    *edit,
+                 GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  AushangValue *value = aushang_yaml_parse_value (edit->text, &local_error);
+
+  if (value == NULL)
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("The YAML for “%s” cannot be read: %s"), edit->key, local_error->message);
+
+  return value;
+}
+
+static gboolean
+apply_entry_edit (AushangDataFile  *data,
+                  guint             index,
+                  Edit             *edit,
+                  GError          **error)
+{
+  switch (edit->kind)
+    {
+    case EDIT_SET:
+      return aushang_data_file_set_text (data, index, edit->key, edit->text, error);
+
+    case EDIT_SET_YAML:
+      {
+        g_autoptr(AushangValue) value = parse_yaml_edit (edit, error);
+
+        return value != NULL && aushang_data_file_set_value (data, index, edit->key, value, error);
+      }
+
+    case EDIT_UNSET:
+      return aushang_data_file_unset (data, index, edit->key, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The fields of a new entry, from the edits. */
+static AushangValue *
+new_entry_from_edits (AushangDataFile  *data,
+                      GPtrArray        *edits,
+                      GError          **error)
+{
+  g_autoptr(AushangValue) entry = aushang_value_new_map ();
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      Edit *edit = g_ptr_array_index (edits, i);
+      AushangValue *value = NULL;
+
+      switch (edit->kind)
+        {
+        case EDIT_SET:
+          value = aushang_data_file_value_from_text (data, edit->key, edit->text);
+          break;
+
+        case EDIT_SET_YAML:
+          value = parse_yaml_edit (edit, error);
+          if (value == NULL)
+            return NULL;
+          break;
+
+        case EDIT_UNSET:
+        default:
+          continue;
+        }
+
+      aushang_value_map_insert (entry, edit->key, value);
+    }
+
+  if (aushang_value_get_length (entry) == 0)
+    {
+      g_set_error_literal (error, AUSHANG_DATA_FILE_ERROR, AUSHANG_DATA_FILE_ERROR_NO_ENTRY,
+                           _("A new entry needs at least one field: give it with --set or --set-yaml."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+static int
+run_entry (EntryOp     op,
+           guint       number,
+           GPtrArray  *edits,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDataFile) data = aushang_data_file_load (file, &error);
+  gboolean ok = TRUE;
+  guint index = number - 1;
+
+  if (data == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+
+  switch (op)
+    {
+    case ENTRY_EDIT:
+      for (guint i = 0; ok && i < edits->len; i++)
+        ok = apply_entry_edit (data, index, g_ptr_array_index (edits, i), &error);
+      break;
+
+    case ENTRY_NEW:
+      {
+        g_autoptr(AushangValue) entry = new_entry_from_edits (data, edits, &error);
+        gint added = entry ? aushang_data_file_add_entry (data, entry, &error) : -1;
+
+        ok = added >= 0;
+        if (ok)
+          /* Translators: %d is the number of the new entry, counted from 1. */
+          g_printerr (_("The new entry is entry %d.\n"), added + 1);
+      }
+      break;
+
+    case ENTRY_REMOVE:
+      ok = aushang_data_file_remove_entry (data, index, &error);
+      break;
+
+    case ENTRY_HIDE:
+      ok = aushang_data_file_hide_entry (data, index, &error);
+      break;
+
+    case ENTRY_SHOW:
+      ok = aushang_data_file_show_entry (data, index, &error);
+      break;
+
+    case ENTRY_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      g_printerr ("%s\n", _("Nothing was written."));
+      return 1;
+    }
+
+  /* Nothing changed: the file is left alone, not even touched. */
+  if (!aushang_data_file_get_modified (data))
+    return 0;
+
+  if (!aushang_data_file_save (data, &error))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* Reads "N" (from 1) for @verb. */
+static gboolean
+parse_entry_number (const char *verb,
+                    const char *text,
+                    guint      *number)
+{
+  char *end = NULL;
+  guint64 value = g_ascii_strtoull (text, &end, 10);
+
+  if (!g_ascii_isdigit (*text) || end == NULL || *end != '\0' || value == 0 || value > G_MAXINT)
+    {
+      /* Translators: the first %s is an option, the second what was given. */
+      g_printerr (_("%s expects the number of an entry (1 for the first), not “%s”.\n"), verb, text);
+      return FALSE;
+    }
+
+  *number = (guint) value;
+
+  return TRUE;
+}
+
+static int
+run_ics (GPtrArray *paths)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDataFile) data = NULL;
+  g_autoptr(AushangSite) site = NULL;
+  g_autofree char *ics = NULL;
+  const char *path;
+  const char *tzid = NULL;
+  const char *url = NULL;
+  guint number = 0;
+
+  if (paths->len < 1 || paths->len > 2)
+    {
+      g_printerr ("%s\n", _("--ics takes a data file and, optionally, the number of an entry."));
+      return 2;
+    }
+
+  path = g_ptr_array_index (paths, 0);
+  if (paths->len == 2 && !parse_entry_number ("--ics", g_ptr_array_index (paths, 1), &number))
+    return 2;
+
+  file = g_file_new_for_commandline_arg (path);
+  data = aushang_data_file_load (file, &error);
+  if (data == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+
+  /* The site's time zone and address. */
+  site = aushang_site_new_for_file (file);
+  if (site != NULL && aushang_site_get_config (site) != NULL)
+    {
+      AushangValue *config = aushang_site_get_config (site);
+      AushangValue *timezone = aushang_value_lookup (config, "timezone");
+      AushangValue *site_url = aushang_value_lookup (config, "url");
+
+      if (timezone != NULL && aushang_value_get_kind (timezone) == AUSHANG_VALUE_STRING)
+        tzid = aushang_value_get_string (timezone);
+      if (site_url != NULL && aushang_value_get_kind (site_url) == AUSHANG_VALUE_STRING)
+        url = aushang_value_get_string (site_url);
+    }
+
+  ics = aushang_ics_write (data, (gint) number - 1, tzid, url, &error);
+  if (ics == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+
+  fputs (ics, stdout);
+
+  return 0;
+}
+
 static gboolean
 take_argument (int          argc,
                char       **argv,
@@ -503,6 +830,9 @@ aushang_cli_run (int    argc,
   Format format = FORMAT_TEXT;
   const char *render = NULL;
   gboolean only_paths = FALSE;
+  gboolean ics = FALSE;
+  EntryOp entry_op = ENTRY_NONE;
+  guint entry_number = 0;
 
   for (int i = 1; i < argc; i++)
     {
@@ -574,6 +904,46 @@ aushang_cli_run (int    argc,
           continue;
         }
 
+      if (strcmp (arg, "--ics") == 0)
+        {
+          ics = TRUE;
+          continue;
+        }
+
+      if (strcmp (arg, "--new-entry") == 0 || is_verb (arg, "--entry") || is_verb (arg, "--remove-entry") ||
+          is_verb (arg, "--hide-entry") || is_verb (arg, "--show-entry"))
+        {
+          const char *verb_name;
+          const char *number = NULL;
+          EntryOp op;
+
+          if (strcmp (arg, "--new-entry") == 0)
+            op = ENTRY_NEW, verb_name = "--new-entry";
+          else if (is_verb (arg, "--entry"))
+            op = ENTRY_EDIT, verb_name = "--entry";
+          else if (is_verb (arg, "--remove-entry"))
+            op = ENTRY_REMOVE, verb_name = "--remove-entry";
+          else if (is_verb (arg, "--hide-entry"))
+            op = ENTRY_HIDE, verb_name = "--hide-entry";
+          else
+            op = ENTRY_SHOW, verb_name = "--show-entry";
+
+          if (entry_op != ENTRY_NONE)
+            {
+              g_printerr ("%s\n", _("Give one of --entry, --new-entry, --remove-entry, --hide-entry and --show-entry at a time."));
+              return 2;
+            }
+          entry_op = op;
+
+          if (op != ENTRY_NEW)
+            {
+              if (!take_argument (argc, argv, &i, verb_name, &number) ||
+                  !parse_entry_number (verb_name, number, &entry_number))
+                return 2;
+            }
+          continue;
+        }
+
       if (is_verb (arg, "--set-yaml"))
         kind = EDIT_SET_YAML, verb = "--set-yaml";
       else if (is_verb (arg, "--set"))
@@ -597,9 +967,10 @@ aushang_cli_run (int    argc,
       g_ptr_array_add (edits, edit);
     }
 
-  if ((check ? 1 : 0) + (render ? 1 : 0) + (edits->len > 0 ? 1 : 0) > 1)
+  if ((check ? 1 : 0) + (render ? 1 : 0) + (ics ? 1 : 0) +
+      ((edits->len > 0 || entry_op != ENTRY_NONE) ? 1 : 0) > 1)
     {
-      g_printerr ("%s\n", _("--check, --render and edits cannot be combined; run them one after the other."));
+      g_printerr ("%s\n", _("--check, --render, --ics and edits cannot be combined; run them one after the other."));
       return 2;
     }
 
@@ -611,6 +982,29 @@ aushang_cli_run (int    argc,
 
   if (check)
     return run_check (paths, format, werror);
+
+  if (ics)
+    return run_ics (paths);
+
+  if (entry_op != ENTRY_NONE)
+    {
+      if (paths->len != 1)
+        {
+          g_printerr ("%s\n", _("Entries are changed in exactly one data file."));
+          return 2;
+        }
+      if ((entry_op == ENTRY_EDIT || entry_op == ENTRY_NEW) && edits->len == 0)
+        {
+          g_printerr ("%s\n", _("--entry and --new-entry need at least one --set, --set-yaml or --unset."));
+          return 2;
+        }
+      if (entry_op != ENTRY_EDIT && entry_op != ENTRY_NEW && edits->len > 0)
+        {
+          g_printerr ("%s\n", _("--remove-entry, --hide-entry and --show-entry take no --set, --set-yaml or --unset."));
+          return 2;
+        }
+      return run_entry (entry_op, entry_number, edits, g_ptr_array_index (paths, 0));
+    }
 
   if (render != NULL)
     {

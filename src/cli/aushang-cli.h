@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* Whether @argv asks for a command-line verb (--check, --render, --set,
- * --set-yaml, --unset, --help, --version) rather than the window. */
+ * --set-yaml, --unset, the entry verbs, --ics, --help, --version) rather
+ * than the window. */
 gboolean aushang_cli_wants (int    argc,
                             char **argv);
 

@@ -15,6 +15,7 @@
 #include "aushang-check.h"
 #include "aushang-markdown.h"
 #include "aushang-yaml.h"
+#include "aushang-yaml-edit.h"
 
 void
 aushang_diagnostic_free (AushangDiagnostic *diagnostic)
@@ -682,6 +683,300 @@ aushang_check_document (AushangDocument *document,
 
   if (site != NULL && problem == NULL)
     check_blocks (out, document, site);
+
+  g_ptr_array_sort (out, compare_diagnostics);
+
+  return out;
+}
+
+/* Data files */
+
+/* A date's text sorts among ISO dates (what sort: 'date' compares). */
+static gboolean
+form_sorts (const char *form)
+{
+  return form != NULL && g_str_has_prefix (form, "%Y-%m-%d");
+}
+
+static const char *
+form_example (const char *form)
+{
+  if (g_str_has_prefix (form, "%Y-%m-%d %H:%M:%S"))
+    return "2025-06-17 16:30:00";
+  if (g_str_has_prefix (form, "%Y-%m-%d %H:%M"))
+    return "2025-06-17 16:30";
+  if (strcmp (form, "%Y-%m-%d") == 0)
+    return "2025-06-17";
+  if (strcmp (form, "%d.%m.%Y") == 0)
+    return "17.06.2025";
+  if (strcmp (form, "%-d.%-m.%Y") == 0)
+    return "17.6.2025";
+
+  return "2025-6-17";
+}
+
+/* Dates of one list written in another form than most of them. */
+static void
+check_date_forms (GPtrArray       *out,
+                  AushangDataFile *file,
+                  const char      *key)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_dates = 0, n_text = 0, n_values = 0, best = 0;
+  g_autofree char *form = NULL;
+  gboolean as_text;
+
+  for (guint i = 0; i < aushang_data_file_get_n_entries (file); i++)
+    {
+      gboolean hidden = FALSE;
+      AushangValue *entry = aushang_data_file_get_entry (file, i, &hidden, NULL, NULL);
+      AushangValue *value = aushang_value_lookup (entry, key);
+      g_autofree char *this_form = NULL;
+      gboolean this_text = FALSE;
+      guint n;
+
+      if (hidden || value == NULL || aushang_value_get_kind (value) == AUSHANG_VALUE_NULL)
+        continue;
+      n_dates++;
+      this_form = aushang_schema_date_form (value, &this_text);
+      if (this_form == NULL)
+        continue;
+      if (this_text)
+        n_text++;
+      else
+        n_values++;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, this_form)) + 1;
+      g_hash_table_insert (counts, g_strdup (this_form), GUINT_TO_POINTER (n));
+      if (n > best)
+        {
+          best = n;
+          g_free (form);
+          form = g_strdup (this_form);
+        }
+    }
+
+  /* Only where most dates have one form; free text everywhere (“30.09 -
+   * 01.10.2022”) is no list sorted by date. */
+  if (form == NULL || n_dates < 2 || best * 2 <= n_dates)
+    return;
+  as_text = n_text >= n_values;
+
+  for (guint i = 0; i < aushang_data_file_get_n_entries (file); i++)
+    {
+      gboolean hidden = FALSE;
+      AushangValue *entry = aushang_data_file_get_entry (file, i, &hidden, NULL, NULL);
+      AushangValue *value = aushang_value_lookup (entry, key);
+      g_autofree char *this_form = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *better = NULL;
+      g_autoptr(GDateTime) date = NULL;
+      gboolean this_text = FALSE;
+      guint line;
+
+      if (hidden || value == NULL || aushang_value_get_kind (value) == AUSHANG_VALUE_NULL)
+        continue;
+
+      this_form = aushang_schema_date_form (value, &this_text);
+      line = aushang_data_file_get_key_line (file, i, key);
+      shown = aushang_value_to_display (value);
+
+      if (this_form != NULL && strcmp (this_form, form) == 0)
+        {
+          if (this_text != as_text && as_text)
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, key,
+                 /* Translators: %s is a date as written. */
+                 _("The date %s has no quotes, unlike the other dates of the list, so Jekyll reads it as a date rather than as text; comparisons with the others then fail. Write it in quotes like the others."),
+                 shown);
+          else if (this_text != as_text)
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, key,
+                 _("The date “%s” is in quotes, unlike the other dates of the list, so Jekyll reads it as text rather than as a date. Remove the quotes."),
+                 shown);
+          continue;
+        }
+
+      if (this_form != NULL || aushang_yaml_parse_jekyll_date (shown, &date))
+        {
+          if (date == NULL)
+            aushang_yaml_parse_jekyll_date (shown, &date);
+          better = date ? aushang_schema_format_date (date, form) : NULL;
+        }
+
+      if (form_sorts (form))
+        {
+          if (better != NULL)
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, key,
+                 /* Translators: the first %s is a date as written, the second the same date as the list writes dates. */
+                 _("The date “%s” is written differently from the other dates of the list, so Jekyll’s sort: 'date' puts it in the wrong place. Write it as %s."),
+                 shown, better);
+          else
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, key,
+                 /* Translators: the first %s is a value, the second an example date. */
+                 _("“%s” is not a date like the other dates of the list, so Jekyll’s sort: 'date' puts it in the wrong place. Write a date like %s."),
+                 shown, form_example (form));
+        }
+      else if (better != NULL)
+        add (out, AUSHANG_SEVERITY_WARNING, line, 1, key,
+             _("The date “%s” is written differently from the other dates of the list. Write it as %s."),
+             shown, better);
+    }
+}
+
+static void
+check_entry (GPtrArray       *out,
+             AushangDataFile *file,
+             AushangSite     *site,
+             guint            index,
+             AushangValue    *entry,
+             guint            first_line)
+{
+  AushangSchema *schema = aushang_data_file_get_schema (file);
+  GPtrArray *fields = aushang_schema_get_fields (schema);
+  AushangValue *featured = aushang_value_lookup (entry, "featured");
+
+  for (guint f = 0; f < fields->len; f++)
+    {
+      AushangField *field = g_ptr_array_index (fields, f);
+      AushangValue *value = aushang_value_lookup (entry, field->key);
+      guint line = aushang_data_file_get_key_line (file, index, field->key);
+      const char *text;
+
+      if (value == NULL)
+        {
+          if (field->required)
+            add (out, AUSHANG_SEVERITY_WARNING, first_line, 1, field->key,
+                 /* Translators: %u is an entry's number, %s a field name. */
+                 _("Entry %u has no “%s”, which nearly every other entry has."),
+                 index + 1, field->key);
+          continue;
+        }
+
+      if (field->kind == AUSHANG_FIELD_TIME)
+        {
+          if (aushang_value_get_kind (value) == AUSHANG_VALUE_INTEGER)
+            {
+              gint64 seconds = aushang_value_get_integer (value);
+              g_autofree char *number = aushang_value_to_display (value);
+
+              /* Checked with jekyll 4.3.1: time: 16:30 shows as 59400. */
+              if (seconds >= 0 && seconds < 24 * 3600 && seconds % 60 == 0)
+                add (out, AUSHANG_SEVERITY_ERROR, line, 1, field->key,
+                     /* Translators: %d:%02d is a time like 16:30, %s the number Jekyll shows. */
+                     _("Without quotes Jekyll reads the time %d:%02d as the number %s and shows that. Write it in quotes: \"%02d:%02d\"."),
+                     (int) (seconds / 3600), (int) (seconds % 3600 / 60), number,
+                     (int) (seconds / 3600), (int) (seconds % 3600 / 60));
+              else
+                add (out, AUSHANG_SEVERITY_WARNING, line, 1, field->key,
+                     _("“%s” is not a time like 16:30."), number);
+              continue;
+            }
+
+          if (aushang_value_get_kind (value) == AUSHANG_VALUE_STRING &&
+              !aushang_schema_is_time (aushang_value_get_string (value)) &&
+              *aushang_value_get_string (value) != '\0')
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, field->key,
+                 /* Translators: %s is what the entry holds. */
+                 _("“%s” is not a time like 16:30."),
+                 aushang_value_get_string (value));
+          continue;
+        }
+
+      if (aushang_value_get_kind (value) != AUSHANG_VALUE_STRING || site == NULL)
+        continue;
+      text = aushang_value_get_string (value);
+
+      if (field->kind == AUSHANG_FIELD_IMAGE)
+        {
+          if (*text != '\0' && !site_has_file (site, text))
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, field->key,
+                 /* Translators: %s is a path like /assets/images/a.png. */
+                 _("The image “%s” does not exist in the site."), text);
+          continue;
+        }
+
+      if ((field->kind == AUSHANG_FIELD_URL || g_str_has_suffix (field->key, "url") ||
+           g_str_has_suffix (field->key, "link")) &&
+          text[0] == '/' && !aushang_site_has_path (site, text))
+        add (out, AUSHANG_SEVERITY_WARNING, line, 1, field->key,
+             /* Translators: %s is a path like /beitraege/repair-cafe/. */
+             _("“%s” leads to no page of the site. Check the address, or whether the page it names still exists."),
+             text);
+    }
+
+  if (featured != NULL && aushang_value_get_kind (featured) == AUSHANG_VALUE_BOOLEAN &&
+      aushang_value_get_boolean (featured))
+    {
+      g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (file, index);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                          g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
+      const char *date_key = aushang_data_file_get_date_key (file, NULL);
+
+      if (date != NULL && date_key != NULL)
+        {
+          g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (date),
+                                                            g_date_time_get_month (date),
+                                                            g_date_time_get_day_of_month (date), 0, 0, 0);
+
+          if (g_date_time_compare (day, today) < 0)
+            {
+              g_autofree char *shown = aushang_value_to_display (aushang_value_lookup (entry, date_key));
+
+              add (out, AUSHANG_SEVERITY_WARNING, aushang_data_file_get_key_line (file, index, "featured"), 1,
+                   "featured",
+                   /* Translators: %s is a date. */
+                   _("This event is featured, but its date %s has passed."),
+                   shown);
+            }
+        }
+    }
+}
+
+GPtrArray *
+aushang_check_data_file (AushangDataFile *file,
+                         AushangSite     *site)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_diagnostic_free);
+  const GError *problem;
+  AushangYamlEdit *yaml;
+  guint line = 0, column = 0;
+  const char *date_key;
+
+  g_return_val_if_fail (AUSHANG_IS_DATA_FILE (file), out);
+
+  if (aushang_data_file_get_kind (file) == AUSHANG_DATA_FILE_READ_ONLY)
+    return out;
+
+  /* Checked with jekyll 4.3.1: a data file it cannot read stops the
+   * build. */
+  problem = aushang_data_file_get_error (file, &line, &column);
+  if (problem != NULL)
+    {
+      add (out, AUSHANG_SEVERITY_ERROR, MAX (line, 1), MAX (column, 1), NULL, "%s", problem->message);
+      return out;
+    }
+
+  yaml = aushang_data_file_get_yaml (file);
+  if (yaml != NULL && aushang_yaml_edit_get_ignored_line (yaml) != 0)
+    add (out, AUSHANG_SEVERITY_WARNING, aushang_yaml_edit_get_ignored_line (yaml), 1, NULL,
+         _("Jekyll reads only the first part of the file: what follows the “---” line before this one is ignored."));
+
+  if (aushang_data_file_get_kind (file) != AUSHANG_DATA_FILE_ENTRIES)
+    return out;
+
+  for (guint i = 0; i < aushang_data_file_get_n_entries (file); i++)
+    {
+      gboolean hidden = FALSE;
+      guint first = 0;
+      AushangValue *entry = aushang_data_file_get_entry (file, i, &hidden, &first, NULL);
+
+      if (!hidden)
+        check_entry (out, file, site, i, entry, first);
+    }
+
+  date_key = aushang_data_file_get_date_key (file, NULL);
+  if (date_key != NULL)
+    check_date_forms (out, file, date_key);
 
   g_ptr_array_sort (out, compare_diagnostics);
 

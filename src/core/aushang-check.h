@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "aushang-data-file.h"
 #include "aushang-document.h"
 #include "aushang-site.h"
 
@@ -35,6 +36,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangDiagnostic, aushang_diagnostic_free)
  * Array of AushangDiagnostic*. */
 GPtrArray   *aushang_check_document        (AushangDocument *document,
                                             GFile           *file,
+                                            AushangSite     *site);
+
+/* The problems of a data file, in line order: YAML Jekyll cannot read
+ * (an error: the build stops), and for a list of entries: dates written in
+ * another form than the rest of the list (Jekyll's sort: 'date' then puts
+ * them in the wrong place), times that are not times (16:30 without
+ * quotes is an error: Jekyll reads a number), site paths that lead to no
+ * page, missing required fields, featured events in the past, images that
+ * do not exist. Hidden entries are not checked. @site may be NULL. */
+GPtrArray   *aushang_check_data_file       (AushangDataFile *file,
                                             AushangSite     *site);
 
 const char  *aushang_severity_to_string    (AushangSeverity  severity);

@@ -180,7 +180,7 @@ update_kind (AushangDataFile *self)
 
   self->kind = AUSHANG_DATA_FILE_YAML;
   if (aushang_yaml_edit_get_error (edit) != NULL ||
-      aushang_yaml_edit_get_extra_document_line (edit) != 0)
+      aushang_yaml_edit_get_ignored_line (edit) != 0)
     return;
 
   n = aushang_yaml_edit_get_n_items (edit);

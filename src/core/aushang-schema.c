@@ -992,7 +992,9 @@ make_field (KeyStats *stats,
   field->frequency = n_documents > 0 ? (double) stats->count / n_documents : 0.0;
   field->required = (!entries && strcmp (stats->name, "title") == 0)
                     || (n_documents >= REQUIRED_MIN_DOCS
-                        && stats->count * 100 >= REQUIRED_PERCENT * n_documents);
+                        && stats->count * 100 >= REQUIRED_PERCENT * n_documents)
+                    /* In a short list, all but one entry is nearly every. */
+                    || (entries && n_documents >= 4 && stats->count + 1 == n_documents);
   field->example = g_steal_pointer (&stats->example);
   field->suggestions = g_ptr_array_new_with_free_func (g_free);
 

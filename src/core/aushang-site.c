@@ -17,6 +17,7 @@
 
 #include "aushang-document.h"
 #include "aushang-markdown.h"
+#include "aushang-data-file.h"
 #include "aushang-safe-file.h"
 #include "aushang-site.h"
 #include "aushang-slug.h"
@@ -44,6 +45,9 @@ struct _AushangSite
   GPtrArray    *blocks;
   GPtrArray    *images;
   GHashTable   *schemas;       /* AushangCollection* -> AushangSchema* */
+
+  /* The addresses of the site's pages (normalised), built on first use. */
+  GHashTable   *urls;
 };
 
 G_DEFINE_FINAL_TYPE (AushangSite, aushang_site, G_TYPE_OBJECT)
@@ -109,6 +113,7 @@ clear_index (AushangSite *self)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->schemas, g_hash_table_unref);
+  g_clear_pointer (&self->urls, g_hash_table_unref);
 }
 
 static void
@@ -1788,4 +1793,456 @@ aushang_site_create_document (AushangSite        *self,
     *file = g_steal_pointer (&target);
 
   return g_steal_pointer (&document);
+}
+
+/* Data files */
+
+static void
+collect_data_files (GFile     *folder,
+                    guint      depth,
+                    GPtrArray *out)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  if (depth > MAX_DEPTH)
+    return;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (enumerator == NULL)
+    return;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      /* Jekyll's Dir["*"]: no hidden names; symbolic links are skipped. */
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        collect_data_files (child, depth + 1, out);
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+               aushang_data_file_name_is_data (name))
+        g_ptr_array_add (out, g_object_ref (child));
+    }
+}
+
+GFile *
+aushang_site_get_data_folder (AushangSite *self)
+{
+  const char *data_dir;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  data_dir = config_string (self->config, "data_dir");
+  if (data_dir == NULL || *data_dir == '\0' || strstr (data_dir, "..") != NULL || data_dir[0] == '/')
+    data_dir = "_data";
+
+  return g_file_resolve_relative_path (self->folder, data_dir);
+}
+
+GPtrArray *
+aushang_site_list_data_files (AushangSite *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), out);
+
+  folder = aushang_site_get_data_folder (self);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+    collect_data_files (folder, 0, out);
+  g_ptr_array_sort (out, compare_files);
+
+  return out;
+}
+
+/* The addresses of pages */
+
+/* Jekyll's Utils.slugify: "default" mode lower-cased, "pretty" mode (for
+ * :title) keeping case and more punctuation. */
+static char *
+url_slug (const char *text,
+          gboolean    pretty)
+{
+  GString *out = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean keep = g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+                      (pretty && strchr ("._~!$&'()+,;=@", c) != NULL && c < 128);
+
+      if (keep)
+        {
+          if (dash && out->len > 0)
+            g_string_append_c (out, '-');
+          dash = FALSE;
+          g_string_append_unichar (out, pretty ? c : g_unichar_tolower (c));
+        }
+      else
+        dash = TRUE;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* An address reduced so that /a/, /a, /a.html and /a/index.html meet. */
+static char *
+normalise_url (const char *url)
+{
+  g_autofree char *unescaped = g_uri_unescape_string (url, NULL);
+  GString *out = g_string_new (unescaped ? unescaped : url);
+  char *cut;
+
+  if ((cut = strpbrk (out->str, "?#")) != NULL)
+    g_string_truncate (out, cut - out->str);
+  if (g_str_has_suffix (out->str, "/index.html"))
+    g_string_truncate (out, out->len - strlen ("index.html"));
+  else if (g_str_has_suffix (out->str, ".html"))
+    g_string_truncate (out, out->len - strlen (".html"));
+  while (out->len > 1 && out->str[out->len - 1] == '/')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0 || out->str[0] != '/')
+    g_string_prepend_c (out, '/');
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+permalink_style (const char *permalink)
+{
+  if (permalink == NULL || strcmp (permalink, "date") == 0)
+    return "/:categories/:year/:month/:day/:title:output_ext";
+  if (strcmp (permalink, "pretty") == 0)
+    return "/:categories/:year/:month/:day/:title/";
+  if (strcmp (permalink, "ordinal") == 0)
+    return "/:categories/:year/:y_day/:title:output_ext";
+  if (strcmp (permalink, "weekdate") == 0)
+    return "/:categories/:year/W:week/:short_day/:title:output_ext";
+  if (strcmp (permalink, "none") == 0)
+    return "/:categories/:title:output_ext";
+
+  return permalink;
+}
+
+/* Fills a permalink template the way Jekyll does for a document. */
+static char *
+expand_permalink (const char          *template,
+                  AushangSiteDocument *document,
+                  const char          *collection)
+{
+  static const char *placeholders[] = {
+    "categories", "collection", "output_ext", "short_year", "i_month", "i_day",
+    "y_day", "year", "month", "day", "hour", "minute", "second", "title",
+    "name", "slug", "path",
+  };
+  g_autofree char *base = g_path_get_basename (document->relative_path);
+  g_autofree char *relative = g_strdup (document->relative_path);
+  GString *out = g_string_new (NULL);
+  char *dot = strrchr (base, '.');
+  const char *name = base;
+  AushangValue *slug = aushang_value_lookup (document->data, "slug");
+  AushangValue *categories = aushang_value_lookup (document->data, "categories");
+  g_autoptr(GString) category_path = g_string_new (NULL);
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  /* A post's title is the part of its name after the date. */
+  if (document->collection != NULL && document->collection->dated_names &&
+      g_regex_match_simple ("^\\d{4}-\\d{1,2}-\\d{1,2}-", base, 0, 0))
+    name = strchr (strchr (strchr (base, '-') + 1, '-') + 1, '-') + 1;
+
+  if (categories == NULL)
+    categories = aushang_value_lookup (document->data, "category");
+  if (categories != NULL)
+    {
+      g_auto(GStrv) items = aushang_value_get_kind (categories) == AUSHANG_VALUE_STRING
+                            ? g_strsplit_set (aushang_value_get_string (categories), " ", -1)
+                            : aushang_value_dup_strv (categories);
+
+      for (guint i = 0; items != NULL && items[i] != NULL; i++)
+        {
+          g_autofree char *lower = g_utf8_strdown (items[i], -1);
+
+          if (*lower == '\0')
+            continue;
+          if (category_path->len > 0)
+            g_string_append_c (category_path, '/');
+          g_string_append (category_path, lower);
+        }
+    }
+
+  /* The collection's own path: without the leading "_label/". */
+  if (collection != NULL)
+    {
+      g_autofree char *prefix = g_strconcat ("_", collection, "/", NULL);
+      char *found = strstr (relative, prefix);
+
+      if (found != NULL)
+        memmove (relative, found + strlen (prefix), strlen (found + strlen (prefix)) + 1);
+      dot = strrchr (relative, '.');
+      if (dot != NULL && strchr (dot, '/') == NULL)
+        *dot = '\0';
+    }
+
+  for (const char *p = template; *p; )
+    {
+      gboolean matched = FALSE;
+
+      if (*p == ':')
+        for (guint i = 0; i < G_N_ELEMENTS (placeholders) && !matched; i++)
+          {
+            gsize len = strlen (placeholders[i]);
+            const char *key = placeholders[i];
+            GDateTime *date = document->date;
+
+            if (strncmp (p + 1, key, len) != 0)
+              continue;
+            matched = TRUE;
+            p += 1 + len;
+
+            if (strcmp (key, "categories") == 0)
+              g_string_append (out, category_path->str);
+            else if (strcmp (key, "collection") == 0)
+              g_string_append (out, collection ? collection : "posts");
+            else if (strcmp (key, "output_ext") == 0)
+              g_string_append (out, ".html");
+            else if (strcmp (key, "title") == 0)
+              {
+                g_autofree char *part = url_slug (slug && aushang_value_get_kind (slug) == AUSHANG_VALUE_STRING
+                                                  ? aushang_value_get_string (slug) : name, TRUE);
+                g_string_append (out, part);
+              }
+            else if (strcmp (key, "name") == 0 || strcmp (key, "slug") == 0)
+              {
+                g_autofree char *part = url_slug (strcmp (key, "slug") == 0 && slug != NULL &&
+                                                  aushang_value_get_kind (slug) == AUSHANG_VALUE_STRING
+                                                  ? aushang_value_get_string (slug) : name, FALSE);
+                g_string_append (out, part);
+              }
+            else if (strcmp (key, "path") == 0)
+              g_string_append (out, relative);
+            else if (date == NULL)
+              ;
+            else if (strcmp (key, "year") == 0)
+              g_string_append_printf (out, "%04d", g_date_time_get_year (date));
+            else if (strcmp (key, "short_year") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_year (date) % 100);
+            else if (strcmp (key, "month") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_month (date));
+            else if (strcmp (key, "i_month") == 0)
+              g_string_append_printf (out, "%d", g_date_time_get_month (date));
+            else if (strcmp (key, "day") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_day_of_month (date));
+            else if (strcmp (key, "i_day") == 0)
+              g_string_append_printf (out, "%d", g_date_time_get_day_of_month (date));
+            else if (strcmp (key, "y_day") == 0)
+              g_string_append_printf (out, "%03d", g_date_time_get_day_of_year (date));
+            else if (strcmp (key, "hour") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_hour (date));
+            else if (strcmp (key, "minute") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_minute (date));
+            else if (strcmp (key, "second") == 0)
+              g_string_append_printf (out, "%02d", g_date_time_get_second (date));
+          }
+
+      if (!matched)
+        g_string_append_c (out, *p++);
+    }
+
+  /* Jekyll joins the parts and squeezes the slashes. */
+  while (strstr (out->str, "//") != NULL)
+    {
+      char *twice = strstr (out->str, "//");
+
+      g_string_erase (out, twice - out->str, 1);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_excluded (AushangSite *self,
+             const char  *relative)
+{
+  AushangValue *exclude = self->config ? aushang_value_lookup (self->config, "exclude") : NULL;
+  g_auto(GStrv) items = exclude ? aushang_value_dup_strv (exclude) : NULL;
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      gsize len = strlen (items[i]);
+
+      if (len > 0 && strncmp (relative, items[i], len) == 0 &&
+          (relative[len] == '\0' || relative[len] == '/'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The pages outside the collections: files with front matter. */
+static void
+index_page_urls (AushangSite *self,
+                 GFile       *folder,
+                 guint        depth)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  if (depth > MAX_DEPTH)
+    return;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (enumerator == NULL)
+    return;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+      const char *name;
+      g_autofree char *relative = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '_' || name[0] == '.' || strcmp (name, "node_modules") == 0 ||
+          strcmp (name, "vendor") == 0)
+        continue;
+
+      relative = g_file_get_relative_path (self->folder, child);
+      if (relative == NULL || is_excluded (self, relative))
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        index_page_urls (self, child, depth + 1);
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_document_name (name))
+        {
+          g_autofree char *path = g_file_get_path (child);
+          g_autofree char *contents = NULL;
+          g_autoptr(AushangDocument) document = NULL;
+          g_autofree char *url = NULL;
+          AushangValue *own;
+          gsize length = 0;
+
+          if (path == NULL || !aushang_safe_file_read (path, 1024 * 1024, &contents, &length, NULL, NULL))
+            continue;
+          document = aushang_document_new_from_data (contents, length);
+          if (!aushang_document_get_has_front_matter (document))
+            continue;
+
+          own = aushang_front_matter_get (aushang_document_get_front_matter (document), "permalink");
+          if (own != NULL && aushang_value_get_kind (own) == AUSHANG_VALUE_STRING)
+            url = normalise_url (aushang_value_get_string (own));
+          else
+            {
+              g_autofree char *without = g_strdup (relative);
+              char *dot = strrchr (without, '.');
+
+              if (dot != NULL)
+                *dot = '\0';
+              /* /about.html and /about/ (permalink: pretty) both meet. */
+              url = normalise_url (without);
+            }
+          g_hash_table_add (self->urls, g_steal_pointer (&url));
+        }
+    }
+}
+
+static void
+index_urls (AushangSite *self)
+{
+  if (self->urls != NULL)
+    return;
+
+  self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ensure_index (self);
+
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+      AushangCollection *collection = document->collection;
+      AushangValue *own = aushang_value_lookup (document->data, "permalink");
+      AushangValue *published = aushang_value_lookup (document->data, "published");
+      g_autofree char *url = NULL;
+      g_autofree char *normal = NULL;
+      const char *template;
+
+      if (collection == NULL || (!collection->output && strcmp (collection->name, "posts") != 0) ||
+          strcmp (collection->name, "drafts") == 0 ||
+          (published != NULL && aushang_value_get_kind (published) == AUSHANG_VALUE_BOOLEAN &&
+           !aushang_value_get_boolean (published)))
+        continue;
+
+      if (own != NULL && aushang_value_get_kind (own) == AUSHANG_VALUE_STRING)
+        template = aushang_value_get_string (own);
+      else if (strcmp (collection->name, "posts") == 0)
+        template = permalink_style (collection->permalink ? collection->permalink
+                                                          : config_string (self->config, "permalink"));
+      else
+        template = collection->permalink ? permalink_style (collection->permalink)
+                                         : "/:collection/:path:output_ext";
+
+      url = expand_permalink (template, document, strcmp (collection->name, "posts") == 0 ? NULL : collection->name);
+      normal = normalise_url (url);
+      g_hash_table_add (self->urls, g_steal_pointer (&normal));
+    }
+
+  index_page_urls (self, self->folder, 0);
+}
+
+gboolean
+aushang_site_has_path (AushangSite *self,
+                       const char  *site_path)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *clean = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *path = site_path;
+  const char *baseurl;
+  char *cut;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), TRUE);
+  g_return_val_if_fail (site_path != NULL, TRUE);
+
+  if (g_str_has_prefix (path, "{{ site.baseurl }}"))
+    path += strlen ("{{ site.baseurl }}");
+  else if (g_str_has_prefix (path, "{{site.baseurl}}"))
+    path += strlen ("{{site.baseurl}}");
+  baseurl = config_string (self->config, "baseurl");
+  if (baseurl != NULL && *baseurl == '/' && baseurl[1] != '\0' && g_str_has_prefix (path, baseurl))
+    path += strlen (baseurl);
+
+  /* Not a path of this site: not ours to judge. */
+  if (path[0] != '/' || path[1] == '/' || strstr (path, "..") != NULL || strstr (path, "{{") != NULL)
+    return TRUE;
+
+  /* A file that is there (an image, a PDF, a folder's index). */
+  clean = g_uri_unescape_string (path + 1, NULL);
+  if (clean == NULL)
+    clean = g_strdup (path + 1);
+  if ((cut = strpbrk (clean, "?#")) != NULL)
+    *cut = '\0';
+  file = g_file_resolve_relative_path (self->folder, clean);
+  if (*clean != '\0' && g_file_query_exists (file, NULL))
+    return TRUE;
+
+  index_urls (self);
+  normal = normalise_url (path);
+
+  return g_hash_table_contains (self->urls, normal);
 }

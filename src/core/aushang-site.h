@@ -161,6 +161,20 @@ AushangDocument  *aushang_site_create_document   (AushangSite        *self,
                                                   GFile             **file,
                                                   GError            **error);
 
+/* The site's _data folder (or its data_dir). */
+GFile            *aushang_site_get_data_folder   (AushangSite  *self);
+/* Every data file Jekyll reads (GFile*), sorted by path: the .yml,
+ * .yaml, .json, .csv and .tsv files of the data folder and its
+ * subfolders, without hidden names and symbolic links, as Jekyll. */
+GPtrArray        *aushang_site_list_data_files   (AushangSite  *self);
+/* Whether @site_path ("/beitraege/repair-cafe/", "/assets/plan.pdf",
+ * "{{ site.baseurl }}/team/") leads to something of the site: a file that
+ * is there, or the address of a document or page (as its permalink makes
+ * it). Addresses of other sites, and anything else that is not a path of
+ * this site, count as there. */
+gboolean          aushang_site_has_path          (AushangSite  *self,
+                                                  const char   *site_path);
+
 /* The collection most recently written to (newest document date). */
 AushangCollection *aushang_site_get_default_collection (AushangSite *self);
 

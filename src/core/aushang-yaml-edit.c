@@ -75,6 +75,7 @@ struct _AushangYamlEdit
   guint         error_column;
   guint         extra_line;   /* a further document's first node, or 0 */
   guint         extra_column;
+  guint         ignored_line; /* a further document's first value, or 0 */
   GArray       *line_starts;  /* gsize: the byte offset of each line */
   GPtrArray    *slots;        /* Slot*, the top sequence's items in file order */
   guint         item_column;  /* the column of the top sequence's "-" */
@@ -922,6 +923,7 @@ reset_parse (AushangYamlEdit *self)
   self->error_column = 0;
   self->extra_line = 0;
   self->extra_column = 0;
+  self->ignored_line = 0;
   g_ptr_array_set_size (self->slots, 0);
 }
 
@@ -1002,6 +1004,11 @@ parse (AushangYamlEdit  *self,
               self->extra_line = self->first_line + event.start_mark.line;
               self->extra_column = event.start_mark.column + 1;
             }
+          /* "---" with nothing after it is no value. */
+          if (self->ignored_line == 0 &&
+              !(event.type == YAML_SCALAR_EVENT && event.data.scalar.length == 0 &&
+                event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE))
+            self->ignored_line = self->first_line + event.start_mark.line;
           value = aushang_yaml_builder_build (builder, &event, &span, error);
           if (value == NULL)
             ok = FALSE;
@@ -1032,6 +1039,7 @@ parse (AushangYamlEdit  *self,
       g_clear_pointer (&self->root_value, aushang_value_unref);
       self->root_value = aushang_value_new_null ();
       self->extra_line = 0;
+      self->ignored_line = 0;
     }
   else
     {
@@ -1181,6 +1189,14 @@ aushang_yaml_edit_get_extra_document_line (AushangYamlEdit *self)
   g_return_val_if_fail (AUSHANG_IS_YAML_EDIT (self), 0);
 
   return self->extra_line;
+}
+
+guint
+aushang_yaml_edit_get_ignored_line (AushangYamlEdit *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_YAML_EDIT (self), 0);
+
+  return self->ignored_line;
 }
 
 guint

@@ -77,6 +77,9 @@ AushangValue     *aushang_yaml_edit_get_root       (AushangYamlEdit   *self);
 /* Whether the document is followed by another one ("---" and more values),
  * and where that starts (file line, 1-based). Jekyll reads only the first. */
 guint             aushang_yaml_edit_get_extra_document_line (AushangYamlEdit *self);
+/* The line where a further document that holds a value starts (Jekyll
+ * ignores it), or 0; "---" followed by nothing is no value. */
+guint             aushang_yaml_edit_get_ignored_line (AushangYamlEdit *self);
 /* The column (1-based) of that further document's first value. */
 guint             aushang_yaml_edit_get_extra_document_column (AushangYamlEdit *self);
 /* Where the root value starts (file line and column, 1-based; 0 when the
