@@ -269,44 +269,96 @@ read_everything (AushangFrontMatter *fm,
     }
 }
 
-/* The key a top-level line defines on its own ("key: value  # note"), read
- * as YAML, or NULL. */
-static AushangValue *
-parse_line (const char *line)
+/* Where the comment of a line starts (its "#"), or NULL: the first " #"
+ * that can go without changing what the line means read as YAML on its
+ * own. Lines that cannot be read alone have none. */
+static const char *
+find_comment (const char *line)
 {
-  AushangValue *value = aushang_yaml_parse_value (line, NULL);
+  g_autoptr(AushangValue) whole = NULL;
+  const char *p = line;
 
-  if (value != NULL && (aushang_value_get_kind (value) != AUSHANG_VALUE_MAP ||
-                        aushang_value_get_length (value) != 1))
-    g_clear_pointer (&value, aushang_value_unref);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p == '#')
+    return p;
+  if (*p == '\0')
+    return NULL;
 
-  return value;
+  whole = aushang_yaml_parse_value (line, NULL);
+  if (whole == NULL)
+    return NULL;
+
+  for (p = line + 1; *p != '\0'; p++)
+    {
+      g_autofree char *prefix = NULL;
+      g_autoptr(AushangValue) before = NULL;
+
+      if (*p != '#' || (p[-1] != ' ' && p[-1] != '\t'))
+        continue;
+
+      prefix = g_strndup (line, p - line);
+      before = aushang_yaml_parse_value (prefix, NULL);
+      if (before != NULL && aushang_value_equal (before, whole))
+        return p;
+    }
+
+  return NULL;
 }
 
-/* The comments an edit of @key must keep: whole-line comments at the left
- * margin and comments after a top-level value on its own line, except
- * inside the edited entry's following lines (a replaced block value may
- * take its comments with it) and on a removed key's lines. With @key NULL,
- * all of them. */
-static GPtrArray *
-comments_to_keep (const char *text,
-                  gsize       length,
-                  const char *key,
-                  gboolean    removing)
+static GStrv
+split_lines (const char *text,
+             gsize       length)
 {
-  GPtrArray *comments = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strndup (text, length);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
-  gboolean in_edited = FALSE;
+  GStrv lines = g_strsplit (copy, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *line = lines[i];
-      g_autoptr(AushangValue) value = NULL;
-      gsize n = strlen (line);
+      gsize n = strlen (lines[i]);
 
-      if (n > 0 && line[n - 1] == '\r')
-        line[--n] = '\0';
+      if (n > 0 && lines[i][n - 1] == '\r')
+        lines[i][n - 1] = '\0';
+    }
+
+  return lines;
+}
+
+/* The comments an edit of @key must keep: whole-line comments at the left
+ * margin and comments on the line of a top-level entry, except after the
+ * edited entry's first line (a replaced block value may take its comments
+ * with it), on a removed key's line, and after lines that are not an
+ * entry's first (the inside of a multi-line scalar is not a comment). NULL
+ * where the entries' lines cannot be told. */
+static GPtrArray *
+comments_to_keep (AushangFrontMatter *fm,
+                  char              **keys,
+                  const char         *key,
+                  gboolean            removing)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) entry_lines = g_hash_table_new (NULL, NULL);
+  gsize length;
+  const char *text = aushang_front_matter_get_text (fm, &length);
+  g_auto(GStrv) lines = split_lines (text, length);
+  guint n_lines = g_strv_length (lines);
+  gboolean in_edited = FALSE;
+
+  /* A document's front matter starts on line 2 of the file. */
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      guint line = aushang_front_matter_get_key_line (fm, keys[i]);
+
+      if (line < 2 || line - 2 >= n_lines)
+        return NULL;
+      g_hash_table_insert (entry_lines, GUINT_TO_POINTER (line - 2), keys[i]);
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *entry_key;
+      const char *comment;
 
       if (line[0] == '#')
         {
@@ -317,28 +369,34 @@ comments_to_keep (const char *text,
       if (line[0] == '\0' || line[0] == ' ' || line[0] == '\t')
         continue;
 
-      value = parse_line (line);
-      in_edited = value == NULL || (key != NULL && strcmp (aushang_value_get_key (value, 0), key) == 0);
-      if (value == NULL || (removing && in_edited))
+      entry_key = g_hash_table_lookup (entry_lines, GUINT_TO_POINTER (i));
+      in_edited = entry_key == NULL || strcmp (entry_key, key) == 0;
+      if (entry_key == NULL || (removing && in_edited))
         continue;
 
-      for (char *p = line + 1; *p != '\0'; p++)
-        {
-          g_autoptr(AushangValue) before_comment = NULL;
-          g_autofree char *prefix = NULL;
+      comment = find_comment (line);
+      if (comment != NULL)
+        g_ptr_array_add (comments, g_strdup (comment));
+    }
 
-          if (*p != '#' || (p[-1] != ' ' && p[-1] != '\t'))
-            continue;
+  return g_steal_pointer (&comments);
+}
 
-          /* A comment is what can go without changing the value. */
-          prefix = g_strndup (line, p - line);
-          before_comment = parse_line (prefix);
-          if (before_comment != NULL && aushang_value_equal (before_comment, value))
-            {
-              g_ptr_array_add (comments, g_strdup (p));
-              break;
-            }
-        }
+/* Every comment of the text, on any line. */
+static GPtrArray *
+all_comments (AushangFrontMatter *fm)
+{
+  GPtrArray *comments = g_ptr_array_new_with_free_func (g_free);
+  gsize length;
+  const char *text = aushang_front_matter_get_text (fm, &length);
+  g_auto(GStrv) lines = split_lines (text, length);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *comment = find_comment (lines[i]);
+
+      if (comment != NULL)
+        g_ptr_array_add (comments, g_strdup (comment));
     }
 
   return comments;
@@ -435,12 +493,7 @@ AUSHANG_FUZZ_ENTRY (document)
 
   derive_edit (trailer, trailer_size, hash_bytes (data, doc_size), keys_before, &edit);
 
-  {
-    gsize length;
-    const char *text = aushang_front_matter_get_text (fm, &length);
-
-    comments = comments_to_keep (text, length, edit.key, edit.op == OP_REMOVE);
-  }
+  comments = comments_to_keep (fm, keys_before, edit.key, edit.op == OP_REMOVE);
 
   ok = apply_edit (fm, &edit, &error);
   after = serialize (document);
@@ -517,11 +570,9 @@ AUSHANG_FUZZ_ENTRY (document)
     }
 
   /* Comments stay where the edit did not reach. */
-  if (edit.op != OP_REPLACE_TEXT)
+  if (edit.op != OP_REPLACE_TEXT && comments != NULL)
     {
-      gsize length;
-      const char *text = aushang_front_matter_get_text (fm, &length);
-      g_autoptr(GPtrArray) comments_after = comments_to_keep (text, length, NULL, FALSE);
+      g_autoptr(GPtrArray) comments_after = all_comments (fm);
 
       for (guint i = 0; i < comments->len; i++)
         {
