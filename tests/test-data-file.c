@@ -681,6 +681,64 @@ test_ics (void)
   }
 }
 
+/* The example site's calendar and team, as the site and the checks see
+ * them. */
+static void
+test_example_site (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(AushangSite) site = aushang_site_new (folder, NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(AushangDataFile) calendar = NULL;
+  g_autoptr(AushangDataFile) people = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint n_hidden = 0, n_links = 0;
+  AushangField *order;
+
+  g_assert_nonnull (site);
+  files = aushang_site_list_data_files (site);
+  g_assert_cmpuint (files->len, ==, 2);
+  calendar = aushang_data_file_load (g_ptr_array_index (files, 0), NULL);
+  people = aushang_data_file_load (g_ptr_array_index (files, 1), NULL);
+  g_assert_cmpstr (aushang_data_file_get_name (calendar), ==, "events");
+  g_assert_cmpstr (aushang_data_file_get_name (people), ==, "team");
+
+  /* Past and upcoming events, one hidden, one linking to an announcement
+   * by the address Jekyll gives it. */
+  g_assert_cmpint (aushang_data_file_get_kind (calendar), ==, AUSHANG_DATA_FILE_ENTRIES);
+  for (guint i = 0; i < aushang_data_file_get_n_entries (calendar); i++)
+    {
+      gboolean hidden = FALSE;
+      AushangValue *entry = aushang_data_file_get_entry (calendar, i, &hidden, NULL, NULL);
+      AushangValue *link = aushang_value_lookup (entry, "booking_url");
+
+      n_hidden += hidden;
+      if (link != NULL && aushang_site_has_path (site, aushang_value_get_string (link)))
+        n_links++;
+    }
+  g_assert_cmpuint (aushang_data_file_get_n_entries (calendar), >=, 4);
+  g_assert_cmpuint (n_hidden, ==, 1);
+  g_assert_cmpuint (n_links, ==, 1);
+  g_assert_true (aushang_site_has_path (site, "/beitraege/repair-cafe-im-labor/"));
+  g_assert_true (aushang_site_has_path (site, "/veranstaltungen/"));
+  g_assert_true (aushang_site_has_path (site, "/assets/dateien/lasercutter-regeln.pdf"));
+  g_assert_true (aushang_site_has_path (site, "/blog/2026/04/neuer-lasercutter/"));
+  g_assert_false (aushang_site_has_path (site, "/beitraege/gibt-es-nicht/"));
+  /* An unpublished draft has no page. */
+  g_assert_false (aushang_site_has_path (site, "/beitraege/offene-daten-werkstatt/"));
+
+  /* The team's order grows by 0.1; a new member gets the next. */
+  order = aushang_schema_get_field (aushang_data_file_get_schema (people), "order");
+  g_assert_nonnull (order->next);
+  g_assert_cmpfloat (aushang_value_get_float (order->next), ==, 1.6);
+  g_assert_cmpint (aushang_schema_get_field (aushang_data_file_get_schema (people), "expertise")->kind, ==, AUSHANG_FIELD_LIST);
+  g_assert_cmpint (aushang_schema_get_field (aushang_data_file_get_schema (people), "image")->kind, ==, AUSHANG_FIELD_IMAGE);
+
+  found = aushang_check_data_file (people, site);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 /* The bytes outside lines [first, last] (1-based) are the same in both. */
 static gboolean
 same_outside_lines (const char *before,
@@ -863,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/data-file/files", test_files);
   g_test_add_func ("/data-file/checks", test_checks);
   g_test_add_func ("/data-file/ics", test_ics);
+  g_test_add_func ("/data-file/example-site", test_example_site);
   g_test_add_func ("/data-file/corpus-round-trip", test_corpus_round_trip);
 
   return g_test_run ();
