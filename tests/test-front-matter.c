@@ -770,6 +770,35 @@ test_flow_list_comment (void)
                "---\nort: {raum: 2}  # Raum\n---\n");
 }
 
+/* Found by fuzzing: a comment on the key line of a block value was lost
+ * when the value was set; "Edit as YAML" text without a final line break
+ * swallowed the closing "---", and a "---" line in it ended the front
+ * matter early. */
+static void
+test_fuzz_findings (void)
+{
+  g_autoptr(AushangDocument) document = load ("---\ntitle: a\n---\nText\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  assert_set_string ("---\nbeschreibung: |  # Kommentar\n  x\ntitle: a\n---\n", "beschreibung", "neu",
+                     "---\nbeschreibung: neu  # Kommentar\ntitle: a\n---\n");
+  assert_edit ("---\ntags:  # Kommentar\n  - a\n---\n", "tags", "[a, b, c]",
+               "---\ntags:  # Kommentar\n  - a\n  - b\n  - c\n---\n");
+
+  g_assert_true (aushang_front_matter_replace_text (fm_of (document), "title: b", &error));
+  g_assert_no_error (error);
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, "---\ntitle: b\n---\nText\n");
+
+  g_assert_false (aushang_front_matter_replace_text (fm_of (document), "title: c\n---\nmehr: x\n", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Line 3, column 1: "));
+  g_clear_pointer (&after, g_free);
+  after = serialize (document);
+  g_assert_cmpstr (after, ==, "---\ntitle: b\n---\nText\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/front-matter/edit-changes-nothing-else", test_edit_changes_nothing_else);
   g_test_add_func ("/front-matter/set-null", test_set_null);
   g_test_add_func ("/front-matter/flow-list-comment", test_flow_list_comment);
+  g_test_add_func ("/front-matter/fuzz-findings", test_fuzz_findings);
 
   return g_test_run ();
 }

@@ -344,6 +344,18 @@ test_add_and_remove_keys (void)
                "- title: Sommerfest\n"
                "  date: \"2025-08-20\"\n");
 
+  /* A block scalar's value goes without the empty line after it, which
+   * separates the entries. */
+  {
+    g_autoptr(AushangYamlEdit) blocks = load ("- a: 1\n  text: |\n    eins\n    zwei\n\n- a: 2\n  text: |\n    drei\n\n- a: 3\n");
+    g_autoptr(AushangValue) short_text = aushang_value_new_string ("kurz");
+
+    g_assert_true (aushang_yaml_edit_set (blocks, "[0].text", short_text, &error));
+    g_assert_true (aushang_yaml_edit_remove (blocks, "[1].text", &error));
+    g_assert_no_error (error);
+    assert_text (blocks, "- a: 1\n  text: kurz\n\n- a: 2\n\n- a: 3\n");
+  }
+
   /* Removing what is not there changes nothing. */
   changes = 0;
   g_assert_true (aushang_yaml_edit_remove (edit, "[2].nope", &error));

@@ -128,6 +128,19 @@ update_state (AushangFrontMatter *self)
   self->flow_mapping = kind == AUSHANG_VALUE_MAP && aushang_yaml_edit_get_root_is_flow (self->edit);
 }
 
+static guint
+count_newlines (const char *text,
+                gsize       end)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < end; i++)
+    if (text[i] == '\n')
+      n++;
+
+  return n;
+}
+
 static void
 edit_changed_cb (AushangFrontMatter *self,
                  AushangYamlEdit    *edit)
@@ -412,6 +425,33 @@ aushang_front_matter_replace_text (AushangFrontMatter  *self,
 
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+
+  /* A line of only "---" or "..." would end the front matter there when
+   * Jekyll reads the file. */
+  for (const char *line = text; *line != '\0'; )
+    {
+      const char *next = strchr (line, '\n');
+      gsize len = next ? (gsize) (next - line) : strlen (line);
+
+      if (len >= 3 && (strncmp (line, "---", 3) == 0 || strncmp (line, "...", 3) == 0) &&
+          strspn (line + 3, " \t\r\f\v") >= len - 3)
+        {
+          g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_INVALID_YAML,
+                       _("Line %u, column %u: %s"),
+                       self->first_line + (guint) count_newlines (text, line - text), 1,
+                       _("A line of only “---” or “...” would end the fields there. Remove it, or put the text in quotes."));
+          return FALSE;
+        }
+      line = next ? next + 1 : line + len;
+    }
+
+  /* The closing "---" follows on a line of its own. */
+  if (*text != '\0' && text[strlen (text) - 1] != '\n')
+    {
+      g_autofree char *ended = g_strconcat (text, self->eol, NULL);
+
+      return aushang_front_matter_replace_text (self, ended, error);
+    }
 
   /* Lines are named as in the file (the "Edit as YAML" dialog numbers its
    * lines the same way), so a message means the same line everywhere. */

@@ -688,6 +688,34 @@ learn_style (AushangYamlEdit *self)
 
 static gboolean root_is_empty (AushangYamlEdit *self);
 
+/* Whether @node ends with a block scalar that keeps its final empty lines
+ * ("|+"): those lines are part of its value, not space between items. */
+static gboolean
+ends_in_kept_lines (AushangYamlEdit *self,
+                    Node            *node)
+{
+  while (node != NULL && node->items != NULL && node->items->len > 0 && !node->span.flow)
+    node = ((Item *) g_ptr_array_index (node->items, node->items->len - 1))->node;
+
+  if (node == NULL || node->span.type != YAML_SCALAR_EVENT ||
+      (node->span.scalar_style != YAML_LITERAL_SCALAR_STYLE &&
+       node->span.scalar_style != YAML_FOLDED_SCALAR_STYLE))
+    return FALSE;
+
+  for (gsize p = node->start; p < self->text->len && self->text->str[p] != '\n'; p++)
+    {
+      if (self->text->str[p] == '+')
+        return TRUE;
+      if (self->text->str[p] == ' ' || self->text->str[p] == '#')
+        break;
+    }
+
+  return FALSE;
+}
+static gsize    trim_blank_lines (AushangYamlEdit *self,
+                                  gsize            start,
+                                  gsize            end);
+
 /* Hidden items */
 
 /* Whether the line at @pos (inside a comment block) starts an item that
@@ -894,15 +922,9 @@ find_slots (AushangYamlEdit *self)
           slot->start = item->line_start;
           /* A block scalar's span takes the empty lines after it along;
            * they stand between the items, not in one. */
-          slot->end = item->entry_end;
-          while (slot->end > slot->start)
-            {
-              gsize last = line_start_of (self->text->str, slot->end - 1);
-
-              if (last <= slot->start || !line_is_blank (self->text->str, self->text->len, last))
-                break;
-              slot->end = last;
-            }
+          slot->end = ends_in_kept_lines (self, item->node)
+                      ? item->entry_end
+                      : trim_blank_lines (self, item->line_start, item->entry_end);
           g_ptr_array_add (self->slots, slot);
           from = slot->end;
         }
@@ -2265,6 +2287,61 @@ block_header (const char *text,
   return g_strndup (text + p, q - p);
 }
 
+/* @end (a line start) moved back over the empty lines before it, but not
+ * before the line of @start. */
+static gsize
+trim_blank_lines (AushangYamlEdit *self,
+                  gsize            start,
+                  gsize            end)
+{
+  while (end > start)
+    {
+      gsize last = line_start_of (self->text->str, end - 1);
+
+      if (last <= line_start_of (self->text->str, start) ||
+          !line_is_blank (self->text->str, self->text->len, last))
+        break;
+      end = last;
+    }
+
+  return end;
+}
+
+/* The comment on the key's line of a block value ("tags:  # Kommentar",
+ * "text: |  # Kommentar"), with the space before it, or NULL. */
+static char *
+key_line_comment (AushangYamlEdit *self,
+                  Item            *item)
+{
+  const char *text = self->text->str;
+  gsize length = self->text->len;
+  gsize line_end = line_content_end (text, length, item->colon_end);
+  gsize p = item->colon_end;
+  gsize space;
+
+  if (node_is_block_scalar (item->node))
+    {
+      /* After the header (|, >-, |2+). */
+      if (item->value_start < p || item->value_start >= line_end)
+        return NULL;
+      p = item->value_start;
+      while (p < line_end && text[p] != ' ' && text[p] != '\t')
+        p++;
+    }
+  else if (!(item->node->span.type == YAML_SEQUENCE_START_EVENT ||
+             item->node->span.type == YAML_MAPPING_START_EVENT) ||
+           item->node->span.flow || item->value_start <= line_end)
+    return NULL;
+
+  space = p;
+  while (p < line_end && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  if (p >= line_end || text[p] != '#' || p == space)
+    return NULL;
+
+  return g_strndup (text + space, line_end - space);
+}
+
 /* Whether an existing scalar's value lies on one line. */
 static gboolean
 single_line (AushangYamlEdit *self,
@@ -2467,11 +2544,28 @@ replacement_candidates (AushangYamlEdit *self,
       gsize start = item->colon_end;
       gsize end = item->entry_end;
 
+      /* A block scalar's span takes the empty lines after it along; in a
+       * data list they separate entries and stay. (Front matter has
+       * always dropped them.) */
+      g_autofree char *comment = key_line_comment (self, item);
+      g_autofree char *replacement = NULL;
+
+      if (!self->front_matter)
+        end = trim_blank_lines (self, start, end);
       if (end > start && text[end - 1] == '\n')
         end--;
       if (end > start && text[end - 1] == '\r')
         end--;
-      splices_add (splices, start, end, rendered);
+
+      /* A comment on the key's line stays there: after an inline value,
+       * before the lines of a block one. */
+      if (comment == NULL)
+        replacement = g_strdup (rendered);
+      else if (rendered[0] == ' ' || rendered[0] == '\0')
+        replacement = g_strconcat (rendered, comment, NULL);
+      else
+        replacement = g_strconcat (comment, rendered, NULL);
+      splices_add (splices, start, end, replacement);
     }
 
   g_ptr_array_add (candidates, splices);
@@ -2637,7 +2731,9 @@ splice_remove_item (AushangYamlEdit  *self,
 
   if (item->alone)
     {
-      splices_add (splices, item->line_start, item->entry_end, "");
+      splices_add (splices, item->line_start,
+                   self->front_matter ? item->entry_end
+                                      : trim_blank_lines (self, item->line_start, item->entry_end), "");
       return TRUE;
     }
 
@@ -2971,10 +3067,81 @@ check_items_editable (AushangYamlEdit  *self,
   return TRUE;
 }
 
+/* What the items must look like after an edit: each hidden or not, and
+ * the hidden ones with their values. An edit next to comment lines could
+ * otherwise make a hidden item take them in (or give them up). */
+typedef struct
+{
+  gboolean      hidden;
+  AushangValue *value;
+} Shape;
+
+static void
+shape_clear (gpointer data)
+{
+  Shape *shape = data;
+
+  g_clear_pointer (&shape->value, aushang_value_unref);
+}
+
+static GArray *
+shape_new (void)
+{
+  GArray *shape = g_array_new (FALSE, TRUE, sizeof (Shape));
+
+  g_array_set_clear_func (shape, shape_clear);
+
+  return shape;
+}
+
+/* Adds @slot as it is, or a visible item when @slot is NULL. */
+static void
+shape_add (GArray *shape,
+           Slot   *slot)
+{
+  Shape one = { slot != NULL && slot->hidden, NULL };
+
+  if (one.hidden)
+    one.value = aushang_value_ref (slot->value);
+  g_array_append_val (shape, one);
+}
+
+static GArray *
+shape_of (GPtrArray *order)
+{
+  GArray *shape = shape_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    shape_add (shape, g_ptr_array_index (order, i));
+
+  return shape;
+}
+
+static gboolean
+shape_matches (AushangYamlEdit *self,
+               GArray          *shape)
+{
+  if (self->slots->len != shape->len)
+    return FALSE;
+
+  for (guint i = 0; i < shape->len; i++)
+    {
+      Shape *want = &g_array_index (shape, Shape, i);
+      Slot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->hidden != want->hidden ||
+          (want->hidden && !same_meaning (slot->value, want->value)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 commit_items (AushangYamlEdit  *self,
               GArray           *splices,
               AushangValue     *expected,
+              GArray           *shape,
               GError          **error)
 {
   Snapshot snapshot = { 0, };
@@ -2982,6 +3149,11 @@ commit_items (AushangYamlEdit  *self,
 
   snapshot_take (self, &snapshot);
   ok = apply_splices (self, splices, error);
+  if (ok && shape != NULL && !shape_matches (self, shape))
+    {
+      snapshot_restore (self, &snapshot);
+      ok = refuse (error, _("This would mix the entries up with the comment lines between them, so nothing was changed. Edit the file as YAML text instead."));
+    }
   if (ok)
     ok = finish_edit (self, &snapshot, NULL, NULL, FALSE, expected, error);
   snapshot_clear (&snapshot);
@@ -3183,6 +3355,7 @@ aushang_yaml_edit_insert_item (AushangYamlEdit  *self,
   g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(AushangValue) expected = NULL;
+  g_autoptr(GArray) shape = NULL;
   g_autofree char *rendered = NULL;
   g_autofree char *block = NULL;
   guint visible_index = 0;
@@ -3214,6 +3387,8 @@ aushang_yaml_edit_insert_item (AushangYamlEdit  *self,
   for (guint i = 0; i < self->slots->len; i++)
     g_ptr_array_add (order, g_ptr_array_index (self->slots, i));
   expected = visible_list (order);
+  g_ptr_array_insert (order, index, NULL);
+  shape = shape_of (order);
   {
     g_autoptr(AushangValue) with = aushang_value_new_list ();
 
@@ -3228,7 +3403,7 @@ aushang_yaml_edit_insert_item (AushangYamlEdit  *self,
     expected = g_steal_pointer (&with);
   }
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, shape, error);
 }
 
 /* The splice that takes slot @index out with the blank lines that
@@ -3269,6 +3444,7 @@ aushang_yaml_edit_remove_item (AushangYamlEdit  *self,
                                guint             index,
                                GError          **error)
 {
+  g_autoptr(GArray) shape = NULL;
   g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(AushangValue) expected = NULL;
@@ -3288,8 +3464,9 @@ aushang_yaml_edit_remove_item (AushangYamlEdit  *self,
     if (i != index)
       g_ptr_array_add (order, g_ptr_array_index (self->slots, i));
   expected = visible_list (order);
+  shape = shape_of (order);
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, shape, error);
 }
 
 gboolean
@@ -3299,10 +3476,9 @@ aushang_yaml_edit_duplicate_item (AushangYamlEdit  *self,
 {
   g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GArray) shape = NULL;
   g_autoptr(AushangValue) expected = NULL;
-  g_autofree char *separator = NULL;
   g_autofree char *copy = NULL;
-  g_autofree char *insert = NULL;
   Slot *slot;
   gsize content_end;
 
@@ -3314,13 +3490,17 @@ aushang_yaml_edit_duplicate_item (AushangYamlEdit  *self,
   if (slot == NULL)
     return refuse (error, _("There is no such entry."));
 
-  separator = item_separator (self);
+  /* The copy goes where a new item after it would: after the comments
+   * that follow the item, so they stay with it. */
   content_end = slot_content_end (self, slot);
   copy = g_strndup (self->text->str + slot->start, content_end - slot->start);
-  insert = g_strconcat (self->eol, separator, copy, NULL);
+  {
+    g_autofree char *block = g_strconcat (copy, self->eol, NULL);
 
-  splices = splices_new ();
-  splices_add (splices, content_end, content_end, insert);
+    splices = splices_new ();
+    if (!splice_insert_block (self, index + 1, block, splices, error))
+      return FALSE;
+  }
 
   order = g_ptr_array_new ();
   for (guint i = 0; i < self->slots->len; i++)
@@ -3330,8 +3510,9 @@ aushang_yaml_edit_duplicate_item (AushangYamlEdit  *self,
         g_ptr_array_add (order, slot);
     }
   expected = visible_list (order);
+  shape = shape_of (order);
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, shape, error);
 }
 
 gboolean
@@ -3340,6 +3521,7 @@ aushang_yaml_edit_move_item (AushangYamlEdit  *self,
                              guint             to,
                              GError          **error)
 {
+  g_autoptr(GArray) shape = NULL;
   g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(AushangValue) expected = NULL;
@@ -3379,8 +3561,9 @@ aushang_yaml_edit_move_item (AushangYamlEdit  *self,
     }
 
   expected = visible_list (order);
+  shape = shape_of (order);
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, shape, error);
 }
 
 /* Comments out lines [start, end) with "# " ("#" on an empty line). */
@@ -3500,6 +3683,7 @@ aushang_yaml_edit_show_item (AushangYamlEdit  *self,
                              guint             index,
                              GError          **error)
 {
+  g_autoptr(GArray) shape = NULL;
   g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(AushangValue) visible = NULL;
@@ -3522,7 +3706,8 @@ aushang_yaml_edit_show_item (AushangYamlEdit  *self,
 
   order = g_ptr_array_new ();
   for (guint i = 0; i < self->slots->len; i++)
-    g_ptr_array_add (order, g_ptr_array_index (self->slots, i));
+    g_ptr_array_add (order, i == index ? NULL : g_ptr_array_index (self->slots, i));
+  shape = shape_of (order);
   visible = visible_list (order);
   expected = aushang_value_new_list ();
   for (guint i = 0; i <= aushang_value_get_length (visible); i++)
@@ -3533,7 +3718,7 @@ aushang_yaml_edit_show_item (AushangYamlEdit  *self,
         aushang_value_list_append (expected, aushang_value_ref (aushang_value_get_item (visible, i)));
     }
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, shape, error);
 }
 
 static gboolean
@@ -3578,7 +3763,7 @@ aushang_yaml_edit_comment_lines (AushangYamlEdit  *self,
   splices = splices_new ();
   splice_comment (self, start, end, splices);
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, NULL, error);
 }
 
 gboolean
@@ -3614,5 +3799,5 @@ aushang_yaml_edit_uncomment_lines (AushangYamlEdit  *self,
   splices = splices_new ();
   splice_uncomment (self, start, end, all_spaced ? "# " : "#", splices);
 
-  return commit_items (self, splices, expected, error);
+  return commit_items (self, splices, expected, NULL, error);
 }

@@ -26,6 +26,7 @@
 int aushang_fuzz_document (const uint8_t *data, size_t size);
 int aushang_fuzz_yaml     (const uint8_t *data, size_t size);
 int aushang_fuzz_markdown (const uint8_t *data, size_t size);
+int aushang_fuzz_data_file (const uint8_t *data, size_t size);
 
 static const struct
 {
@@ -35,6 +36,7 @@ static const struct
   { "document", aushang_fuzz_document },
   { "yaml", aushang_fuzz_yaml },
   { "markdown", aushang_fuzz_markdown },
+  { "data-file", aushang_fuzz_data_file },
 };
 
 static guint n_tests;
