@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -823,6 +827,161 @@ test_preview_scheme (void)
     }
 }
 
+/* The resident memory of this process and all its descendants (WebKit's
+ * processes), in kB. */
+static guint64
+process_tree_rss (void)
+{
+  g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) rss = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint64 total = 0;
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *status_path = g_build_filename ("/proc", name, "status", NULL);
+      g_autofree char *stat = NULL;
+      g_autofree char *status = NULL;
+      guint64 pid, ppid = 0;
+      const char *close_paren;
+      const char *line;
+
+      if (!g_ascii_string_to_unsigned (name, 10, 1, G_MAXINT, &pid, NULL) ||
+          !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          !g_file_get_contents (status_path, &status, NULL, NULL))
+        continue;
+
+      /* "pid (name) state ppid …": the name may hold spaces. */
+      close_paren = strrchr (stat, ')');
+      if (close_paren == NULL || sscanf (close_paren + 1, " %*c %" G_GUINT64_FORMAT, &ppid) != 1)
+        continue;
+      g_hash_table_insert (parents, GSIZE_TO_POINTER (pid), GSIZE_TO_POINTER (ppid));
+
+      line = strstr (status, "\nVmRSS:");
+      if (line != NULL)
+        {
+          guint64 *kb = g_new0 (guint64, 1);
+
+          *kb = g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
+          g_hash_table_insert (rss, GSIZE_TO_POINTER (pid), kb);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, rss);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize pid = GPOINTER_TO_SIZE (key);
+
+      for (guint depth = 0; pid > 1 && depth < 64; depth++)
+        {
+          if (pid == (gsize) getpid ())
+            {
+              total += *(guint64 *) value;
+              break;
+            }
+          pid = GPOINTER_TO_SIZE (g_hash_table_lookup (parents, GSIZE_TO_POINTER (pid)));
+        }
+    }
+
+  return total;
+}
+
+static gboolean
+spin_until_idle (guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!aushang_preview_get_idle (preview) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return aushang_preview_get_idle (preview);
+}
+
+/* Files in the site that are no images to read: a FIFO (opening it waits
+ * for a writer), a link to /dev/zero and a device (both endless), a file
+ * far larger than any image. The page still shows its text at once, the
+ * images are broken, and the memory stays as it was. */
+static void
+test_preview_hostile_site_files (void)
+{
+  static const char data[] =
+    "---\n"
+    "title: Seltsame Dateien\n"
+    "---\n"
+    "\n"
+    "Text trotz Pipe.\n"
+    "\n"
+    "<img src=\"/fifo.png\"> <img src=\"/zero.png\"> <img src=\"/device.png\"> <img src=\"/big.png\">\n"
+    "\n"
+    "![Ein Bild](/fifo.png)\n";
+  static const char * const names[] = { "fifo.png", "zero.png", "device.png", "big.png" };
+  g_autoptr(AushangDocument) strange = aushang_document_new_from_data (data, strlen (data));
+  g_autofree char *folder = g_file_get_path (site_folder);
+  g_autofree char *fifo = g_build_filename (folder, "fifo.png", NULL);
+  g_autofree char *zero = g_build_filename (folder, "zero.png", NULL);
+  g_autofree char *device = g_build_filename (folder, "device.png", NULL);
+  g_autofree char *big = g_build_filename (folder, "big.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *images = NULL;
+  guint64 before, after;
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  /* 100 MB that take no room on the disk. */
+  fd = open (big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+  close (fd);
+  /* A device node of the site's own (as /dev/zero) needs root. */
+  if (mknod (device, S_IFCHR | 0644, makedev (1, 5)) != 0)
+    g_test_message ("No device node (%s): the FIFO, the link and the large file are tried",
+                    g_strerror (errno));
+
+  before = process_tree_rss ();
+  aushang_preview_update (preview, strange);
+  g_assert_true (spin_until_idle (10));
+
+  text = evaluate ("document.getElementById('aushang-body').textContent");
+  g_assert_nonnull (strstr (text, "Text trotz Pipe."));
+  images = evaluate ("Array.from(document.querySelectorAll('#aushang-body img'))"
+                     ".map(i => i.complete + ':' + i.naturalWidth).join(' ')");
+  g_assert_cmpstr (images, ==, "true:0 true:0 true:0 true:0 true:0");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *uri = g_strconcat ("aushang-site:///", names[i], NULL);
+      g_autofree char *result = load_image (uri);
+
+      g_test_message ("%s: %s", uri, result);
+      g_assert_cmpstr (result, ==, "error");
+    }
+
+  /* Nothing streams on in the background. */
+  spin_for (2000);
+  after = process_tree_rss ();
+  g_test_message ("memory before %" G_GUINT64_FORMAT " kB, after %" G_GUINT64_FORMAT " kB", before, after);
+  g_assert_cmpuint (after, <, before + 256 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      unlink (path);
+    }
+
+  aushang_preview_update (preview, document);
+  wait_for_idle ();
+}
+
 static void
 test_preview_resolve (void)
 {
@@ -983,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/preview/empty", test_preview_empty);
   g_test_add_func ("/preview/meta-refresh", test_preview_meta_refresh);
   g_test_add_func ("/preview/scheme", test_preview_scheme);
+  g_test_add_func ("/preview/hostile-site-files", test_preview_hostile_site_files);
   g_test_add_func ("/preview/resolve", test_preview_resolve);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
 

@@ -17,6 +17,7 @@
 
 #include "aushang-preview-page.h"
 #include "aushang-preview.h"
+#include "aushang-safe-file.h"
 
 #define SITE_SCHEME "aushang-site"
 #define SITE_URI_PREFIX SITE_SCHEME ":///"
@@ -181,35 +182,62 @@ aushang_preview_resolve_site_path (GFile      *site_folder,
   return g_steal_pointer (&file);
 }
 
+/* The largest file of the site the preview reads (an image, a stylesheet):
+ * it is read whole before the page gets it. */
+#define SITE_FILE_MAX_SIZE (64 * 1024 * 1024)
+
+/* In a thread: the file at the path in @task_data, read as the core reads
+ * files. A FIFO or a device is refused without opening it (a FIFO would
+ * hold the thread until someone writes to it, a device could stream
+ * forever), and reading stops at SITE_FILE_MAX_SIZE whatever size the file
+ * claims. The task data is only a path: the task may be let go here. */
+static void
+site_file_read_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!aushang_safe_file_read (path, SITE_FILE_MAX_SIZE, &contents, &length, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_bytes_new_take (contents, length), (GDestroyNotify) g_bytes_unref);
+}
+
 static void
 site_file_read_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(WebKitURISchemeRequest) request = user_data;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (G_FILE (object));
+  g_autofree char *basename = NULL;
   g_autofree char *content_type = NULL;
   g_autofree char *mime_type = NULL;
-  gint64 size = -1;
+  gconstpointer data;
+  gsize length;
 
-  stream = g_file_read_finish (G_FILE (object), result, &error);
-  if (stream == NULL)
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (bytes == NULL)
     {
+      g_debug ("Not showing %s: %s", webkit_uri_scheme_request_get_uri (request), error->message);
       webkit_uri_scheme_request_finish_error (request, error);
       return;
     }
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    size = g_file_info_get_size (info);
-
-  content_type = g_content_type_guess (basename, NULL, 0, NULL);
+  data = g_bytes_get_data (bytes, &length);
+  basename = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  content_type = g_content_type_guess (basename, data, MIN (length, 4096), NULL);
   mime_type = g_content_type_get_mime_type (content_type);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
 
-  webkit_uri_scheme_request_finish (request, G_INPUT_STREAM (stream), size,
+  webkit_uri_scheme_request_finish (request, stream, length,
                                     mime_type != NULL ? mime_type : "application/octet-stream");
 }
 
@@ -220,7 +248,9 @@ site_scheme_request_cb (WebKitURISchemeRequest *request,
   WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
   GtkWidget *preview = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
   AushangSite *site = NULL;
+  char *path = NULL;
 
   if (web_view != NULL)
     preview = gtk_widget_get_ancestor (GTK_WIDGET (web_view), AUSHANG_TYPE_PREVIEW);
@@ -230,8 +260,10 @@ site_scheme_request_cb (WebKitURISchemeRequest *request,
   if (site != NULL)
     file = aushang_preview_resolve_site_path (aushang_site_get_folder (site),
                                               webkit_uri_scheme_request_get_path (request));
+  if (file != NULL)
+    path = g_file_get_path (file);
 
-  if (file == NULL)
+  if (path == NULL)
     {
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                                              "%s is not a file of the site",
@@ -241,7 +273,11 @@ site_scheme_request_cb (WebKitURISchemeRequest *request,
       return;
     }
 
-  g_file_read_async (file, G_PRIORITY_DEFAULT, NULL, site_file_read_cb, g_object_ref (request));
+  /* Off the main thread: the file may be large, or on a slow disk. */
+  task = g_task_new (NULL, NULL, site_file_read_cb, g_object_ref (request));
+  g_task_set_source_tag (task, site_scheme_request_cb);
+  g_task_set_task_data (task, path, g_free);
+  g_task_run_in_thread (task, site_file_read_thread);
 }
 
 static void
