@@ -982,6 +982,62 @@ test_preview_hostile_site_files (void)
   wait_for_idle ();
 }
 
+/* The page's process may end under the preview (it crashed, or the system
+ * ended it). An update then cannot patch the page: WebKit answers "Unsupported
+ * result type". The preview loads the page anew, without a warning, and
+ * shows the new text; so it does when the process ends while it loads. */
+static void
+test_preview_web_process_gone (void)
+{
+  static const char data[] =
+    "---\n"
+    "title: Prozess\n"
+    "---\n"
+    "\n"
+    "Erster Text.\n";
+  g_autoptr(AushangDocument) other = aushang_document_new_from_data (data, strlen (data));
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (adw_bin_get_child (ADW_BIN (preview)));
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  aushang_preview_update (preview, other);
+  wait_for_idle ();
+  text = evaluate ("document.getElementById('aushang-body').textContent");
+  g_assert_nonnull (strstr (text, "Erster Text."));
+
+  /* Gone between two updates: the next one would be a patch. */
+  webkit_web_view_terminate_web_process (web_view);
+  spin_for (200);
+  aushang_document_set_body (other, "\nZweiter Text.\n");
+  aushang_preview_update (preview, other);
+  wait_for_idle ();
+  g_free (text);
+  text = evaluate ("document.getElementById('aushang-body').textContent");
+  g_assert_nonnull (strstr (text, "Zweiter Text."));
+  title = evaluate ("document.getElementById('aushang-title').textContent");
+  g_assert_cmpstr (title, ==, "Prozess");
+
+  /* Gone while an update is on its way to the page. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("\nText Nummer %u.\n", i);
+
+      aushang_document_set_body (other, body);
+      aushang_preview_update (preview, other);
+      if (i % 5 == 0)
+        webkit_web_view_terminate_web_process (web_view);
+      spin_for (i * 5);
+    }
+  wait_for_idle ();
+  g_free (text);
+  text = wait_for_value ("document.getElementById('aushang-body') === null ? '' : "
+                         "document.getElementById('aushang-body').textContent");
+  g_assert_nonnull (strstr (text, "Text Nummer 19."));
+
+  aushang_preview_update (preview, document);
+  wait_for_idle ();
+}
+
 static void
 test_preview_resolve (void)
 {
@@ -1143,6 +1199,7 @@ main (int   argc,
   g_test_add_func ("/preview/meta-refresh", test_preview_meta_refresh);
   g_test_add_func ("/preview/scheme", test_preview_scheme);
   g_test_add_func ("/preview/hostile-site-files", test_preview_hostile_site_files);
+  g_test_add_func ("/preview/web-process-gone", test_preview_web_process_gone);
   g_test_add_func ("/preview/resolve", test_preview_resolve);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
 

@@ -52,6 +52,9 @@ struct _AushangPreview
   /* load_html() was called and its navigation is expected. */
   guint            loading_page : 1;
   guint            idle : 1;
+  /* The page was loaded anew after its web process ended, and no update
+   * has been asked for since: it is not loaded again for that. */
+  guint            reloaded_after_exit : 1;
 
   /* Each page gets an address of its own (aushang-site:///?N), so that its
    * load is told apart from a refresh or a late navigation of an older
@@ -671,15 +674,21 @@ patch_done_cb (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The value itself (true) is not needed, only whether the patch got
+   * there. */
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     {
-      /* The page is not what we think it is: load it anew. */
-      g_warning ("Could not update the preview: %s", error->message);
+      /* The page is not what we think it is: load it anew. This is no
+       * fault to warn about: where the page's process ended (it crashed,
+       * or the system ended it) before it answered, WebKit reports
+       * WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT, "Unsupported result type",
+       * for any script. */
+      g_debug ("Could not patch the preview, loading it anew: %s", error->message);
       self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
+      self->page_has_body = FALSE;
       self->pending = TRUE;
     }
 
@@ -850,6 +859,38 @@ load_changed_cb (AushangPreview  *self,
   self->loading_page = FALSE;
   self->page_loaded = TRUE;
   paint_done (self);
+}
+
+/* The page's process ended: it crashed, ran out of memory, or was ended.
+ * The page is gone with it; a load under way never finishes. The page is
+ * loaded anew, once: should it be what ends the process, it is not loaded
+ * again and again, only on the next update. */
+static void
+web_process_terminated_cb (AushangPreview                    *self,
+                           WebKitWebProcessTerminationReason  reason,
+                           WebKitWebView                     *web_view)
+{
+  gboolean was_loading = self->loading_page;
+
+  g_debug ("The preview's web process ended (reason %d)", reason);
+
+  self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
+  self->loading_page = FALSE;
+  g_clear_pointer (&self->expected_uri, g_free);
+
+  if (!self->reloaded_after_exit && (self->document != NULL || self->shown_document != NULL))
+    {
+      self->reloaded_after_exit = TRUE;
+      self->pending = TRUE;
+      set_idle (self, FALSE);
+    }
+
+  /* A render or a patch under way ends in paint_done() by itself. */
+  if (was_loading)
+    paint_done (self);
+  else if (self->pending)
+    schedule_update (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1024,6 +1065,8 @@ aushang_preview_init (AushangPreview *self)
                            G_CALLBACK (load_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "context-menu",
                            G_CALLBACK (context_menu_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
 }
@@ -1052,6 +1095,7 @@ aushang_preview_set_site (AushangPreview *self,
    * whole page. */
   self->page_loaded = FALSE;
   self->page_has_body = FALSE;
+  self->reloaded_after_exit = FALSE;
   if (self->document != NULL)
     {
       self->pending = TRUE;
@@ -1069,6 +1113,7 @@ aushang_preview_update (AushangPreview  *self,
 
   g_set_object (&self->document, document);
   self->pending = TRUE;
+  self->reloaded_after_exit = FALSE;
   set_idle (self, FALSE);
   schedule_update (self);
 }
