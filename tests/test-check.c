@@ -218,6 +218,58 @@ test_warnings (void)
   g_assert_cmpuint (count_errors (d), ==, 0);
 }
 
+/* From a staff member's first hour: fields that name other documents
+ * (related_post) are recognised from the values the site uses, and one
+ * that names no document is a warning. */
+static void
+test_document_references (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-check-refs-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDocument) broken = NULL;
+  g_autoptr(AushangDocument) good = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) fine = NULL;
+  g_autofree char *broken_path = NULL;
+  g_autoptr(GFile) broken_file = NULL;
+  const char *files[][2] = {
+    { "_config.yml", "title: T\ncollections:\n  beitraege:\n    output: true\n" },
+    { "_beitraege/ankuendigung.md", "---\ntitle: A\nretrospective_post: rueckblick\nort: Rathaus\n---\n" },
+    { "_beitraege/rueckblick.md", "---\ntitle: R\nrelated_post: ankuendigung\nort: Markt\n---\n" },
+    { "_beitraege/zweiter.md", "---\ntitle: Z\nrelated_post: gibt-es-nicht\nort: Rathaus\n---\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  site = aushang_site_new (folder, NULL);
+  g_assert_true (aushang_site_key_names_documents (site, "related_post"));
+  g_assert_true (aushang_site_key_names_documents (site, "retrospective_post"));
+  g_assert_false (aushang_site_key_names_documents (site, "ort"));
+  g_assert_false (aushang_site_key_names_documents (site, "title"));
+
+  broken_path = g_build_filename (dir, files[3][0], NULL);
+  broken_file = g_file_new_for_path (broken_path);
+  broken = aushang_document_new_from_data (files[3][1], strlen (files[3][1]));
+  found = aushang_check_document (broken, broken_file, site);
+  g_assert_nonnull (find (found, "gibt-es-nicht"));
+  g_assert_cmpint (find (found, "gibt-es-nicht")->severity, ==, AUSHANG_SEVERITY_WARNING);
+  g_assert_cmpuint (find (found, "gibt-es-nicht")->line, ==, 3);
+
+  good = aushang_document_new_from_data (files[2][1], strlen (files[2][1]));
+  fine = aushang_check_document (good, NULL, site);
+  g_assert_null (find (fine, "does not exist"));
+
+  aushang_test_delete_path (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/check/yaml-error-position", test_yaml_error_position);
   g_test_add_func ("/check/warnings", test_warnings);
   g_test_add_func ("/check/bom", test_bom);
+  g_test_add_func ("/check/document-references", test_document_references);
 
   return g_test_run ();
 }

@@ -728,6 +728,28 @@ test_example_site (void)
   /* An unpublished draft has no page. */
   g_assert_false (aushang_site_has_path (site, "/beitraege/offene-daten-werkstatt/"));
 
+  /* An announcement and the entry that links to it find each other. */
+  {
+    g_autofree char *announcement = g_build_filename (path, "_beitraege", "repair-cafe-im-labor.md", NULL);
+    g_autofree char *draft = g_build_filename (path, "_beitraege", "offene-daten-werkstatt.md", NULL);
+    g_autofree char *page = g_build_filename (path, "veranstaltungen.html", NULL);
+    g_autoptr(GFile) announcement_file = g_file_new_for_path (announcement);
+    g_autoptr(GFile) draft_file = g_file_new_for_path (draft);
+    g_autoptr(GFile) page_file = g_file_new_for_path (page);
+    g_autofree char *url = aushang_site_dup_url (site, announcement_file);
+    g_autofree char *no_url = aushang_site_dup_url (site, draft_file);
+    g_autofree char *page_url = aushang_site_dup_url (site, page_file);
+    g_autoptr(GFile) found_file = aushang_site_find_page (site, "/beitraege/repair-cafe-im-labor");
+    g_autoptr(GFile) nothing = aushang_site_find_page (site, "/beitraege/gibt-es-nicht/");
+
+    g_assert_cmpstr (url, ==, "/beitraege/repair-cafe-im-labor/");
+    g_assert_null (no_url);
+    g_assert_cmpstr (page_url, ==, "/veranstaltungen/");
+    g_assert_nonnull (found_file);
+    g_assert_true (g_file_equal (found_file, announcement_file));
+    g_assert_null (nothing);
+  }
+
   /* The team's order grows by 0.1; a new member gets the next. */
   order = aushang_schema_get_field (aushang_data_file_get_schema (people), "order");
   g_assert_nonnull (order->next);
@@ -737,6 +759,52 @@ test_example_site (void)
 
   found = aushang_check_data_file (people, site);
   g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* From a staff member's first hour with a real site: the author
+ * suggestions held the section names of a yearly report and a misspelled
+ * name that --check flags. */
+static void
+test_authors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-data-authors-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  GPtrArray *authors;
+  const char *files[][2] = {
+    { "_config.yml", "title: T\n" },
+    { "_data/jahresbericht.yml", "kapitel:\n  - name: Einleitung\n  - name: Finanzen\n  - name: Ausblick\n" },
+    { "_data/mitwirkende.yml", "- titel: Maria Gonçalves\n  rolle: Leitung\n- titel: Jörg Müller\n- titel: Aylin Demir\n" },
+    { "_posts/2024-01-01-a.md", "---\ntitle: A\nauthor: Maria Gonçalves\n---\n" },
+    { "_posts/2024-01-02-b.md", "---\ntitle: B\nauthors: [Maria Goncalves, Jörg Müller]\n---\n" },
+    { "_posts/2024-01-03-c.md", "---\ntitle: C\nauthor: Gast Autorin\n---\n" },
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  site = aushang_site_new (folder, NULL);
+  authors = aushang_site_get_authors (site);
+  for (guint i = 0; i < authors->len; i++)
+    {
+      AushangSiteTerm *term = g_ptr_array_index (authors, i);
+
+      g_string_append_printf (names, "%s%s%s", i ? ", " : "", term->name, term->from_data ? "*" : "");
+    }
+
+  /* The list the documents' authors match, by the key that matches
+   * ("titel"); a name no list has; not the report's sections, not the
+   * misspelling. */
+  g_assert_cmpstr (names->str, ==, "Gast Autorin, Jörg Müller*, Maria Gonçalves*, Aylin Demir*");
+
+  aushang_test_delete_path (dir);
 }
 
 /* The bytes outside lines [first, last] (1-based) are the same in both. */
@@ -922,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/data-file/checks", test_checks);
   g_test_add_func ("/data-file/ics", test_ics);
   g_test_add_func ("/data-file/example-site", test_example_site);
+  g_test_add_func ("/data-file/authors", test_authors);
   g_test_add_func ("/data-file/corpus-round-trip", test_corpus_round_trip);
 
   return g_test_run ();

@@ -334,39 +334,6 @@ check_front_matter (GPtrArray          *out,
     }
 }
 
-/* Edit distance between two names, by characters, ignoring case. */
-static guint
-distance (const char *a,
-          const char *b)
-{
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (fa, -1, NULL);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (fb, -1, NULL);
-  glong la = g_utf8_strlen (fa, -1), lb = g_utf8_strlen (fb, -1);
-  g_autofree guint *row = g_new (guint, lb + 1);
-
-  for (glong j = 0; j <= lb; j++)
-    row[j] = j;
-
-  for (glong i = 1; i <= la; i++)
-    {
-      guint diagonal = row[0];
-
-      row[0] = i;
-      for (glong j = 1; j <= lb; j++)
-        {
-          guint above = row[j];
-          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
-          diagonal = above;
-        }
-    }
-
-  return row[lb];
-}
-
 static void
 check_authors (GPtrArray          *out,
                AushangFrontMatter *fm,
@@ -403,7 +370,7 @@ check_authors (GPtrArray          *out,
 
               if (strcmp (term->name, names[n]) == 0)
                 known = TRUE;
-              else if ((d = distance (term->name, names[n])) < best)
+              else if ((d = aushang_site_name_distance (term->name, names[n])) < best)
                 best = d, closest = term->name;
             }
 
@@ -503,6 +470,37 @@ check_images (GPtrArray          *out,
                _("The image “%s” does not exist in the site."), path);
         }
       g_match_info_next (info, NULL);
+    }
+}
+
+/* A field that names another document (related_post) where the name is
+ * no document: Jekyll builds, but the link or card is missing. */
+static void
+check_references (GPtrArray          *out,
+                  AushangFrontMatter *fm,
+                  AushangSite        *site)
+{
+  g_auto(GStrv) keys = aushang_front_matter_dup_keys (fm);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      AushangValue *value = aushang_front_matter_get (fm, keys[i]);
+      g_autoptr(GFile) found = NULL;
+      const char *name;
+
+      if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING ||
+          !aushang_site_key_names_documents (site, keys[i]))
+        continue;
+
+      name = aushang_value_get_string (value);
+      if (*name == '\0')
+        continue;
+      found = aushang_site_find_document_by_name (site, name);
+      if (found == NULL)
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[i]), 1, keys[i],
+             /* Translators: the first %s is a field name, the second its value. */
+             _("“%s” names the document “%s”, which does not exist in the site (the other documents give it the name of a document, without .md)."),
+             keys[i], name);
     }
 }
 
@@ -669,6 +667,7 @@ aushang_check_document (AushangDocument *document,
         {
           check_authors (out, fm, site);
           check_images (out, document, fm, site);
+          check_references (out, fm, site);
           check_future (out, fm, site, name_date);
           if (collection != NULL)
             check_schema (out, fm, site, collection);

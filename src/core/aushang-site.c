@@ -46,8 +46,16 @@ struct _AushangSite
   GPtrArray    *images;
   GHashTable   *schemas;       /* AushangCollection* -> AushangSchema* */
 
-  /* The addresses of the site's pages (normalised), built on first use. */
+  /* The addresses of the site's documents and pages, built on first use:
+   * normalised address → GFile*, and file path → address as Jekyll
+   * writes it. */
   GHashTable   *urls;
+  GHashTable   *urls_by_path;
+
+  /* Documents by their name without extension (GFile*), and the keys
+   * whose values name documents, built on first use. */
+  GHashTable   *by_name;
+  GHashTable   *reference_keys;
 };
 
 G_DEFINE_FINAL_TYPE (AushangSite, aushang_site, G_TYPE_OBJECT)
@@ -114,6 +122,9 @@ clear_index (AushangSite *self)
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->schemas, g_hash_table_unref);
   g_clear_pointer (&self->urls, g_hash_table_unref);
+  g_clear_pointer (&self->urls_by_path, g_hash_table_unref);
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->reference_keys, g_hash_table_unref);
 }
 
 static void
@@ -960,10 +971,11 @@ compare_terms (gconstpointer a,
   return g_utf8_collate (ta->name, tb->name);
 }
 
+/* The text values of each key in the maps of a data value (lists of maps,
+ * maps of lists, up to three levels down): key → GHashTable of names. */
 static void
 collect_data_names (AushangValue *value,
-                    GHashTable   *counts,
-                    GPtrArray    *order,
+                    GHashTable   *by_key,
                     guint         depth)
 {
   if (value == NULL || depth > 3)
@@ -976,12 +988,25 @@ collect_data_names (AushangValue *value,
       for (guint i = 0; i < aushang_value_get_length (value); i++)
         {
           AushangValue *item = aushang_value_get_item (value, i);
-          AushangValue *name = aushang_value_lookup (item, "name");
 
-          if (name != NULL && aushang_value_get_kind (name) == AUSHANG_VALUE_STRING)
-            add_term (counts, order, aushang_value_get_string (name), TRUE);
+          if (aushang_value_get_kind (value) == AUSHANG_VALUE_MAP &&
+              aushang_value_get_kind (item) == AUSHANG_VALUE_STRING)
+            {
+              const char *key = aushang_value_get_key (value, i);
+              GHashTable *names = g_hash_table_lookup (by_key, key);
+              g_autofree char *clean = g_strstrip (g_strdup (aushang_value_get_string (item)));
+
+              if (*clean == '\0' || strchr (clean, '\n') != NULL)
+                continue;
+              if (names == NULL)
+                {
+                  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                  g_hash_table_insert (by_key, g_strdup (key), names);
+                }
+              g_hash_table_add (names, g_steal_pointer (&clean));
+            }
           else
-            collect_data_names (item, counts, order, depth + 1);
+            collect_data_names (item, by_key, depth + 1);
         }
       break;
 
@@ -997,34 +1022,151 @@ collect_data_names (AushangValue *value,
     }
 }
 
+guint
+aushang_site_name_distance (const char *a,
+                            const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (fa, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (fb, -1, NULL);
+  glong la = g_utf8_strlen (fa, -1), lb = g_utf8_strlen (fb, -1);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (glong i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+gboolean
+aushang_site_name_is_variant (const char *name,
+                              const char *known)
+{
+  return strcmp (name, known) != 0 &&
+         aushang_site_name_distance (name, known) <= MAX (2, (guint) g_utf8_strlen (name, -1) / 4);
+}
+
+/* A data file that by its name holds people. */
+static gboolean
+names_people (const char *path)
+{
+  static const char *words[] = {
+    "team", "author", "autor", "people", "person", "member", "mitglied",
+    "staff", "mitarbeit", "crew",
+  };
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *lower = g_ascii_strdown (base, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Authors come from the one data list whose values the documents' author
+ * names match (by the key that matches, name or title or whatever the
+ * list uses), not from every "name" in every data file: a yearly report's
+ * sections are no authors. Without a match, a list named for people
+ * (team, authors, …) by its "name" key. Names in documents that are only a
+ * misspelling of a listed one are not offered. */
 static void
 index_authors (AushangSite *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GFile) data_dir = g_file_get_child (self->folder, "_data");
-  g_autofree char *data_path = g_file_get_path (data_dir);
-  g_autoptr(GDir) dir = data_path ? g_dir_open (data_path, 0, NULL) : NULL;
-  const char *name;
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) files = aushang_site_list_data_files (self);
+  g_autoptr(GHashTable) best_names = NULL;
+  guint best_matches = 0;
+  gboolean best_by_name = FALSE;
 
   self->authors = g_ptr_array_new_with_free_func (term_free);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  for (guint i = 0; i < self->all_documents->len; i++)
     {
-      g_autofree char *path = NULL;
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+      const char *keys[] = { "author", "authors" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          AushangValue *value = aushang_value_lookup (document->data, keys[k]);
+          g_auto(GStrv) names = value ? aushang_value_dup_strv (value) : NULL;
+
+          for (guint j = 0; names != NULL && names[j] != NULL; j++)
+            {
+              g_autofree char *clean = g_strstrip (g_strdup (names[j]));
+
+              if (*clean != '\0')
+                g_hash_table_add (used, g_steal_pointer (&clean));
+            }
+        }
+    }
+
+  for (guint f = 0; f < files->len; f++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, f));
       g_autofree char *contents = NULL;
       g_autoptr(AushangValue) value = NULL;
+      g_autoptr(GHashTable) by_key = NULL;
+      GHashTableIter iter;
+      gpointer key, names;
       gsize length = 0;
 
-      if (!g_str_has_suffix (name, ".yml") && !g_str_has_suffix (name, ".yaml"))
-        continue;
-
-      path = g_build_filename (data_path, name, NULL);
-      if (!aushang_safe_file_read (path, MAX_CONFIG_SIZE, &contents, &length, NULL, NULL) ||
+      if (path == NULL || !(g_str_has_suffix (path, ".yml") || g_str_has_suffix (path, ".yaml")) ||
+          !aushang_safe_file_read (path, MAX_CONFIG_SIZE, &contents, &length, NULL, NULL) ||
           memchr (contents, '\0', length) != NULL)
         continue;
 
       value = aushang_yaml_parse_value (contents, NULL);
-      collect_data_names (value, counts, self->authors, 0);
+      by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+      collect_data_names (value, by_key, 0);
+
+      g_hash_table_iter_init (&iter, by_key);
+      while (g_hash_table_iter_next (&iter, &key, &names))
+        {
+          guint matches = 0;
+          GHashTableIter name_iter;
+          gpointer name;
+          gboolean by_name = strcmp (key, "name") == 0 && names_people (path);
+
+          g_hash_table_iter_init (&name_iter, names);
+          while (g_hash_table_iter_next (&name_iter, &name, NULL))
+            if (g_hash_table_contains (used, name))
+              matches++;
+
+          if (matches > best_matches || (best_matches == 0 && matches == 0 && by_name && !best_by_name))
+            {
+              best_matches = matches;
+              best_by_name = by_name;
+              g_clear_pointer (&best_names, g_hash_table_unref);
+              best_names = g_hash_table_ref (names);
+            }
+        }
+    }
+
+  if (best_names != NULL && (best_matches > 0 || best_by_name))
+    {
+      g_autoptr(GList) names = g_hash_table_get_keys (best_names);
+
+      names = g_list_sort (names, (GCompareFunc) g_utf8_collate);
+      for (GList *l = names; l != NULL; l = l->next)
+        add_term (counts, self->authors, l->data, TRUE);
     }
 
   for (guint i = 0; i < self->all_documents->len; i++)
@@ -1039,6 +1181,29 @@ index_authors (AushangSite *self)
 
           for (guint j = 0; names != NULL && names[j] != NULL; j++)
             add_term (counts, self->authors, names[j], FALSE);
+        }
+    }
+
+  /* A name only documents use that is a misspelling of a listed one is
+   * what --check warns about: not a suggestion. */
+  if (best_names != NULL)
+    {
+      for (guint i = self->authors->len; i > 0; i--)
+        {
+          AushangSiteTerm *term = g_ptr_array_index (self->authors, i - 1);
+          GHashTableIter iter;
+          gpointer known;
+
+          if (term->from_data)
+            continue;
+          g_hash_table_iter_init (&iter, best_names);
+          while (g_hash_table_iter_next (&iter, &known, NULL))
+            if (aushang_site_name_is_variant (term->name, known))
+              {
+                g_hash_table_remove (counts, term->name);
+                g_ptr_array_remove_index (self->authors, i - 1);
+                break;
+              }
         }
     }
 
@@ -2091,6 +2256,18 @@ is_excluded (AushangSite *self,
   return FALSE;
 }
 
+static void
+add_url (AushangSite *self,
+         GFile       *file,
+         const char  *url)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_hash_table_insert (self->urls, normalise_url (url), g_object_ref (file));
+  if (path != NULL)
+    g_hash_table_insert (self->urls_by_path, g_steal_pointer (&path), g_strdup (url));
+}
+
 /* The pages outside the collections: files with front matter. */
 static void
 index_page_urls (AushangSite *self,
@@ -2147,18 +2324,31 @@ index_page_urls (AushangSite *self,
 
           own = aushang_front_matter_get (aushang_document_get_front_matter (document), "permalink");
           if (own != NULL && aushang_value_get_kind (own) == AUSHANG_VALUE_STRING)
-            url = normalise_url (aushang_value_get_string (own));
+            url = g_strdup (aushang_value_get_string (own));
           else
             {
               g_autofree char *without = g_strdup (relative);
               char *dot = strrchr (without, '.');
+              const char *base;
 
               if (dot != NULL)
                 *dot = '\0';
-              /* /about.html and /about/ (permalink: pretty) both meet. */
-              url = normalise_url (without);
+              /* index.md is its folder; other pages end in .html (and
+               * /about.html and /about/ meet when compared). */
+              base = strrchr (without, '/') ? strrchr (without, '/') + 1 : without;
+              if (strcmp (base, "index") == 0)
+                url = g_strndup (without, base - without);
+              else
+                url = g_strconcat (without, ".html", NULL);
+              if (url[0] != '/')
+                {
+                  char *rooted = g_strconcat ("/", url, NULL);
+
+                  g_free (url);
+                  url = rooted;
+                }
             }
-          g_hash_table_add (self->urls, g_steal_pointer (&url));
+          add_url (self, child, url);
         }
     }
 }
@@ -2169,7 +2359,8 @@ index_urls (AushangSite *self)
   if (self->urls != NULL)
     return;
 
-  self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->urls_by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ensure_index (self);
 
   for (guint i = 0; i < self->all_documents->len; i++)
@@ -2179,7 +2370,6 @@ index_urls (AushangSite *self)
       AushangValue *own = aushang_value_lookup (document->data, "permalink");
       AushangValue *published = aushang_value_lookup (document->data, "published");
       g_autofree char *url = NULL;
-      g_autofree char *normal = NULL;
       const char *template;
 
       if (collection == NULL || (!collection->output && strcmp (collection->name, "posts") != 0) ||
@@ -2198,8 +2388,7 @@ index_urls (AushangSite *self)
                                          : "/:collection/:path:output_ext";
 
       url = expand_permalink (template, document, strcmp (collection->name, "posts") == 0 ? NULL : collection->name);
-      normal = normalise_url (url);
-      g_hash_table_add (self->urls, g_steal_pointer (&normal));
+      add_url (self, document->file, url);
     }
 
   index_page_urls (self, self->folder, 0);
@@ -2245,4 +2434,169 @@ aushang_site_has_path (AushangSite *self,
   normal = normalise_url (path);
 
   return g_hash_table_contains (self->urls, normal);
+}
+
+char *
+aushang_site_dup_url (AushangSite *self,
+                      GFile       *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return NULL;
+
+  index_urls (self);
+
+  return g_strdup (g_hash_table_lookup (self->urls_by_path, path));
+}
+
+GFile *
+aushang_site_find_page (AushangSite *self,
+                        const char  *site_path)
+{
+  g_autofree char *normal = NULL;
+  const char *path = site_path;
+  const char *baseurl;
+  GFile *file;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (site_path != NULL, NULL);
+
+  if (g_str_has_prefix (path, "{{ site.baseurl }}"))
+    path += strlen ("{{ site.baseurl }}");
+  else if (g_str_has_prefix (path, "{{site.baseurl}}"))
+    path += strlen ("{{site.baseurl}}");
+  baseurl = config_string (self->config, "baseurl");
+  if (baseurl != NULL && *baseurl == '/' && baseurl[1] != '\0' && g_str_has_prefix (path, baseurl))
+    path += strlen (baseurl);
+  if (path[0] != '/' || path[1] == '/')
+    return NULL;
+
+  index_urls (self);
+  normal = normalise_url (path);
+  file = g_hash_table_lookup (self->urls, normal);
+
+  return file ? g_object_ref (file) : NULL;
+}
+
+/* Documents named by others */
+
+/* A document's name as other documents write it: the file name without
+ * extension ("rueckblick-repair-cafe", "2026-04-17-neuer-lasercutter"). */
+static char *
+document_name (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+/* Keys with a meaning of their own, whose values are never document
+ * names even where one happens to match. */
+static gboolean
+is_reserved_key (const char *key)
+{
+  static const char *reserved[] = {
+    "title", "layout", "permalink", "date", "categories", "category", "tags", "tag",
+    "author", "authors", "published", "slug", "lang", "language", "header_image",
+    "image", "teaser", "description", "excerpt",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    if (strcmp (key, reserved[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+index_references (AushangSite *self)
+{
+  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, total;
+
+  if (self->by_name != NULL)
+    return;
+
+  ensure_index (self);
+  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->reference_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+
+      g_hash_table_insert (self->by_name, document_name (document->file), g_object_ref (document->file));
+    }
+
+  /* A key is a reference when most of the values the documents give it
+   * are names of documents. */
+  for (guint i = 0; i < self->all_documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (self->all_documents, i);
+
+      for (guint k = 0; k < aushang_value_get_length (document->data); k++)
+        {
+          const char *name = aushang_value_get_key (document->data, k);
+          AushangValue *value = aushang_value_get_item (document->data, k);
+          guint n;
+
+          if (aushang_value_get_kind (value) != AUSHANG_VALUE_STRING || is_reserved_key (name))
+            continue;
+
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (totals, name));
+          g_hash_table_insert (totals, g_strdup (name), GUINT_TO_POINTER (n + 1));
+          if (g_hash_table_contains (self->by_name, aushang_value_get_string (value)))
+            {
+              n = GPOINTER_TO_UINT (g_hash_table_lookup (matches, name));
+              g_hash_table_insert (matches, g_strdup (name), GUINT_TO_POINTER (n + 1));
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, totals);
+  while (g_hash_table_iter_next (&iter, &key, &total))
+    {
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (matches, key));
+
+      if (found > 0 && found * 2 >= GPOINTER_TO_UINT (total))
+        g_hash_table_add (self->reference_keys, g_strdup (key));
+    }
+}
+
+gboolean
+aushang_site_key_names_documents (AushangSite *self,
+                                  const char  *key)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  index_references (self);
+
+  return g_hash_table_contains (self->reference_keys, key);
+}
+
+GFile *
+aushang_site_find_document_by_name (AushangSite *self,
+                                    const char  *name)
+{
+  GFile *file;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  index_references (self);
+  file = g_hash_table_lookup (self->by_name, name);
+
+  return file ? g_object_ref (file) : NULL;
 }

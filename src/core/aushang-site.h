@@ -117,8 +117,12 @@ void              aushang_site_reload            (AushangSite  *self);
 /* AushangSiteDocument*, newest first (undated ones last, by path). */
 GPtrArray        *aushang_site_get_documents     (AushangSite       *self,
                                                   AushangCollection *collection);
-/* AushangSiteTerm*, most used first: names from the _data YAML lists whose
- * items have a name:, plus every author:/authors: value in documents. */
+/* AushangSiteTerm*, most used first: the names of the one data list the
+ * documents' author values match (by whichever key matches: name, title,
+ * …; without a match, the name: values of a list named for people, like
+ * team.yml), plus every author:/authors: value in documents, except those
+ * that are only a misspelling of a listed name (--check warns about them;
+ * they are not offered). */
 GPtrArray        *aushang_site_get_authors       (AushangSite  *self);
 /* Categories or tags (@key) in use, most used first; @collection may be
  * NULL for the whole site. Space-separated strings count as lists, as
@@ -161,6 +165,13 @@ AushangDocument  *aushang_site_create_document   (AushangSite        *self,
                                                   GFile             **file,
                                                   GError            **error);
 
+/* The edit distance between two names, by characters, ignoring case. */
+guint             aushang_site_name_distance     (const char   *a,
+                                                  const char   *b);
+/* Whether @name is a likely misspelling of @known: close, but not it. */
+gboolean          aushang_site_name_is_variant   (const char   *name,
+                                                  const char   *known);
+
 /* The site's _data folder (or its data_dir). */
 GFile            *aushang_site_get_data_folder   (AushangSite  *self);
 /* Every data file Jekyll reads (GFile*), sorted by path: the .yml,
@@ -174,6 +185,26 @@ GPtrArray        *aushang_site_list_data_files   (AushangSite  *self);
  * this site, count as there. */
 gboolean          aushang_site_has_path          (AushangSite  *self,
                                                   const char   *site_path);
+
+/* The address Jekyll gives the document or page @file, as it writes it
+ * ("/beitraege/repair-cafe/", "/blog/2026/04/neu/", "/impressum.html"),
+ * or NULL when it gets none (a draft, published: false, not part of the
+ * site). For an entry's link to an announcement. */
+char             *aushang_site_dup_url           (AushangSite  *self,
+                                                  GFile        *file);
+/* The document or page at @site_path (as has_path reads it), or NULL. For
+ * opening the announcement an entry links to. */
+GFile            *aushang_site_find_page         (AushangSite  *self,
+                                                  const char   *site_path);
+
+/* Whether the documents use @key to name other documents (related_post:
+ * rueckblick-repair-cafe): most of the values they give it are the file
+ * name, without extension, of a document of the site. */
+gboolean          aushang_site_key_names_documents (AushangSite *self,
+                                                    const char  *key);
+/* The document whose file name without extension is @name, or NULL. */
+GFile            *aushang_site_find_document_by_name (AushangSite *self,
+                                                      const char  *name);
 
 /* The collection most recently written to (newest document date). */
 AushangCollection *aushang_site_get_default_collection (AushangSite *self);
