@@ -759,6 +759,29 @@ test_example_site (void)
 
   found = aushang_check_data_file (people, site);
   g_assert_cmpuint (found->len, ==, 0);
+
+  /* Named in plain words (the test runs in English). */
+  {
+    g_autofree char *events_label = aushang_data_file_dup_label (calendar);
+    g_autofree char *team_label = aushang_data_file_dup_label (people);
+    g_autoptr(AushangDataFile) talks = load ("jekyllconf-talks.yml", "- a: 1\n");
+    g_autofree char *talks_label = aushang_data_file_dup_label (talks);
+
+    g_assert_cmpstr (events_label, ==, "Events");
+    g_assert_cmpstr (team_label, ==, "Team");
+    g_assert_cmpstr (talks_label, ==, "Jekyllconf talks");
+  }
+
+  /* The standalone pages: the events page and the home page. */
+  {
+    GPtrArray *pages = aushang_site_get_pages (site);
+    g_autofree char *first = g_file_get_basename (g_ptr_array_index (pages, 0));
+    g_autofree char *second = g_file_get_basename (g_ptr_array_index (pages, 1));
+
+    g_assert_cmpuint (pages->len, ==, 2);
+    g_assert_cmpstr (first, ==, "index.html");
+    g_assert_cmpstr (second, ==, "veranstaltungen.html");
+  }
 }
 
 /* From a staff member's first hour with a real site: the author

@@ -362,6 +362,45 @@ aushang_data_file_get_name (AushangDataFile *self)
   return self->name;
 }
 
+char *
+aushang_data_file_dup_label (AushangDataFile *self)
+{
+  static const struct
+  {
+    const char *names;
+    const char *label;
+  } known[] = {
+    { " events event termine veranstaltungen kalender calendar ", N_("Events") },
+    { " team people members mitglieder personen authors autoren staff ", N_("Team") },
+  };
+  g_autofree char *lower = NULL;
+  g_autofree char *spaced = NULL;
+  GString *out;
+
+  g_return_val_if_fail (AUSHANG_IS_DATA_FILE (self), NULL);
+
+  lower = g_utf8_strdown (self->name, -1);
+  spaced = g_strconcat (" ", lower, " ", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strstr (known[i].names, spaced) != NULL)
+      return g_strdup (_(known[i].label));
+
+  /* "jekyllconf-talks" → "Jekyllconf talks", "pressClippings" stays. */
+  out = g_string_new (NULL);
+  for (const char *p = self->name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '_' || c == '-' || c == '.')
+        c = ' ';
+      if (out->len == 0)
+        c = g_unichar_toupper (c);
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 AushangDataFileKind
 aushang_data_file_get_kind (AushangDataFile *self)
 {

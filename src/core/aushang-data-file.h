@@ -74,6 +74,10 @@ GFile              *aushang_data_file_get_file       (AushangDataFile  *self);
 /* The file name without extension ("events"): what it is called in
  * site.data. */
 const char         *aushang_data_file_get_name       (AushangDataFile  *self);
+/* A name for people: "Events" ("Veranstaltungen") for events.yml,
+ * "Team" for team.yml and the like, else a readable form of the file's
+ * name ("jekyllconf-talks" → "Jekyllconf talks"). */
+char               *aushang_data_file_dup_label      (AushangDataFile  *self);
 AushangDataFileKind aushang_data_file_get_kind       (AushangDataFile  *self);
 /* Why a READ_ONLY file cannot be edited, in plain words; NULL otherwise. */
 const char         *aushang_data_file_get_read_only_reason (AushangDataFile *self);

@@ -51,6 +51,7 @@ struct _AushangSite
    * writes it. */
   GHashTable   *urls;
   GHashTable   *urls_by_path;
+  GPtrArray    *pages;         /* GFile*: files with front matter outside the collections */
 
   /* Documents by their name without extension (GFile*), and the keys
    * whose values name documents, built on first use. */
@@ -123,6 +124,7 @@ clear_index (AushangSite *self)
   g_clear_pointer (&self->schemas, g_hash_table_unref);
   g_clear_pointer (&self->urls, g_hash_table_unref);
   g_clear_pointer (&self->urls_by_path, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->reference_keys, g_hash_table_unref);
 }
@@ -2349,6 +2351,7 @@ index_page_urls (AushangSite *self,
                 }
             }
           add_url (self, child, url);
+          g_ptr_array_add (self->pages, g_object_ref (child));
         }
     }
 }
@@ -2361,6 +2364,7 @@ index_urls (AushangSite *self)
 
   self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->urls_by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_ptr_array_new_with_free_func (g_object_unref);
   ensure_index (self);
 
   for (guint i = 0; i < self->all_documents->len; i++)
@@ -2392,6 +2396,17 @@ index_urls (AushangSite *self)
     }
 
   index_page_urls (self, self->folder, 0);
+  g_ptr_array_sort (self->pages, compare_files);
+}
+
+GPtrArray *
+aushang_site_get_pages (AushangSite *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+
+  index_urls (self);
+
+  return self->pages;
 }
 
 gboolean

@@ -186,6 +186,11 @@ GPtrArray        *aushang_site_list_data_files   (AushangSite  *self);
 gboolean          aushang_site_has_path          (AushangSite  *self,
                                                   const char   *site_path);
 
+/* The site's pages outside the collections (GFile*, by path): Markdown and
+ * HTML files with front matter, such as an imprint or a topic's landing
+ * page (not those the config excludes, nor _folders). Cached until
+ * aushang_site_reload(). */
+GPtrArray        *aushang_site_get_pages         (AushangSite  *self);
 /* The address Jekyll gives the document or page @file, as it writes it
  * ("/beitraege/repair-cafe/", "/blog/2026/04/neu/", "/impressum.html"),
  * or NULL when it gets none (a draft, published: false, not part of the
