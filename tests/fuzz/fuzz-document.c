@@ -523,7 +523,14 @@ AUSHANG_FUZZ_ENTRY (document)
       gsize length;
       const char *text = aushang_front_matter_get_text (fm, &length);
 
-      FUZZ_CHECK (length == strlen (edit.text) && memcmp (text, edit.text, length) == 0,
+      gsize given = strlen (edit.text);
+
+      /* The closing "---" needs a line of its own: text without a final
+       * line break gets one. */
+      FUZZ_CHECK (length >= given && memcmp (text, edit.text, given) == 0 &&
+                  (length == given ||
+                   (given > 0 && edit.text[given - 1] != '\n' &&
+                    (strcmp (text + given, "\n") == 0 || strcmp (text + given, "\r\n") == 0))),
                   "replace_text succeeded but the text is not the new one");
       FUZZ_CHECK (aushang_front_matter_get_error (fm) == NULL,
                   "replace_text accepted text it cannot read");
