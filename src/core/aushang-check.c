@@ -126,6 +126,11 @@ in_drafts_folder (GFile *file)
   return path != NULL && strstr (path, G_DIR_SEPARATOR_S "_drafts" G_DIR_SEPARATOR_S) != NULL;
 }
 
+/* A date Jekyll cannot read is an error: jekyll 4.3.1 stops the whole
+ * build ("Invalid date '…': Document '…' does not have a valid date in the
+ * YAML front matter") for an empty date, a list or map, or text Ruby's
+ * Time.parse refuses. test-jekyll-check: empty-date, unreadable-date,
+ * list-date, unreadable-date-doc. */
 static void
 check_date (GPtrArray          *out,
             AushangFrontMatter *fm)
@@ -504,6 +509,9 @@ check_references (GPtrArray          *out,
     }
 }
 
+/* An include of a file _includes does not have is an error: jekyll 4.3.1
+ * stops the build ("Could not locate the included file"). test-jekyll-check:
+ * missing-include (and existing-include, which builds). */
 static void
 check_blocks (GPtrArray       *out,
               AushangDocument *document,
@@ -626,6 +634,8 @@ aushang_check_document (AushangDocument *document,
       dated_name = collection ? collection->dated_names : in_posts_folder (file);
     }
 
+  /* jekyll 4.3.1 reads only _posts files named YYYY-MM-DD-title and skips
+   * the others without a word. test-jekyll-check: post-name-without-date. */
   if (dated_name && name != NULL && !split_post_name (name, &name_date))
     add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
          /* Translators: %s is a file name. */
@@ -634,11 +644,17 @@ aushang_check_document (AushangDocument *document,
 
   /* Jekyll looks for "---" at the very first byte: behind a byte order
    * mark it finds none, and copies the file unrendered (only _posts are
-   * read another way). */
+   * read another way). test-jekyll-check: bom-doc (raw), bom-post (built). */
   if (aushang_document_get_has_bom (document) && aushang_document_get_has_front_matter (document) && !dated_name)
     add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
          _("The file starts with an invisible byte order mark (BOM), so Jekyll does not see its fields and publishes the file unformatted. Save it as UTF-8 without BOM."));
 
+  /* Front matter Jekyll cannot read (invalid YAML, a Ruby symbol or
+   * object, an alias to nothing, a list instead of fields): jekyll 4.3.1
+   * reports "YAML Exception" or "could not read file" and publishes the
+   * page without its fields, at the wrong address. test-jekyll-check:
+   * invalid-yaml, ruby-symbol, ruby-object, unknown-alias,
+   * list-front-matter. */
   problem = aushang_document_get_problem (document, &line, &column);
   if (problem != NULL)
     {
@@ -673,6 +689,9 @@ aushang_check_document (AushangDocument *document,
             check_schema (out, fm, site, collection);
         }
 
+      /* jekyll 4.3.1 stops the build on an impossible date in a post's
+       * file name ("does not have a valid date in the filename").
+       * test-jekyll-check: post-name-bad-date. */
       if (name_date != NULL && aushang_front_matter_get (fm, "date") == NULL &&
           !aushang_yaml_parse_jekyll_date (name_date, NULL))
         add (out, AUSHANG_SEVERITY_ERROR, 1, 1, NULL,
