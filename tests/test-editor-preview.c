@@ -891,23 +891,9 @@ process_tree_rss (void)
   return total;
 }
 
-static gboolean
-spin_until_idle (guint seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!aushang_preview_get_idle (preview) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return aushang_preview_get_idle (preview);
-}
-
 /* Files in the site that are no images to read: a FIFO (opening it waits
  * for a writer), a link to /dev/zero and a device (both endless), a file
- * far larger than any image. The page still shows its text at once, the
+ * far larger than any image. The page still loads and shows its text, the
  * images are broken, and the memory stays as it was. */
 static void
 test_preview_hostile_site_files (void)
@@ -946,9 +932,11 @@ test_preview_hostile_site_files (void)
     g_test_message ("No device node (%s): the FIFO, the link and the large file are tried",
                     g_strerror (errno));
 
+  /* Before, the FIFO held the page load for good: the preview never
+   * became idle. */
   before = process_tree_rss ();
   aushang_preview_update (preview, strange);
-  g_assert_true (spin_until_idle (10));
+  wait_for_idle ();
 
   text = evaluate ("document.getElementById('aushang-body').textContent");
   g_assert_nonnull (strstr (text, "Text trotz Pipe."));
