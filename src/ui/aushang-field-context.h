@@ -1,0 +1,65 @@
+/* aushang-field-context.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aushang-schema.h"
+#include "aushang-site.h"
+#include "aushang-value.h"
+
+G_BEGIN_DECLS
+
+#define AUSHANG_TYPE_FIELD_CONTEXT (aushang_field_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (AushangFieldContext, aushang_field_context, AUSHANG, FIELD_CONTEXT, GObject)
+
+/* Writes @value (NULL: removes the key) for @key into whatever the fields
+ * edit (a document's front matter, an entry of a data list). Sets
+ * @changed when the text changed; returns FALSE with a message a person
+ * can act on when the edit was refused. */
+typedef gboolean (*AushangFieldStoreFunc) (const char    *key,
+                                           AushangValue  *value,
+                                           gboolean      *changed,
+                                           GError       **error,
+                                           gpointer       user_data);
+
+/* What the field rows of one form share: the site (images, time zone,
+ * authors), the collection and the schema the suggestions come from, the
+ * function that writes, and whether the form is filling its rows (then
+ * nothing is written). ::changed follows each edit that changed the text,
+ * after the row showed it. */
+AushangFieldContext *aushang_field_context_new            (AushangSite          *site,
+                                                           AushangCollection    *collection,
+                                                           AushangSchema        *schema);
+AushangSite         *aushang_field_context_get_site       (AushangFieldContext  *self);
+/* NULL for the rows of a data list's entry. */
+AushangCollection   *aushang_field_context_get_collection (AushangFieldContext  *self);
+/* Where suggestions come from, when not the collection's; may be NULL. */
+AushangSchema       *aushang_field_context_get_schema     (AushangFieldContext  *self);
+void                 aushang_field_context_set_store_func (AushangFieldContext  *self,
+                                                           AushangFieldStoreFunc func,
+                                                           gpointer              user_data);
+gboolean             aushang_field_context_store          (AushangFieldContext  *self,
+                                                           const char           *key,
+                                                           AushangValue         *value,
+                                                           gboolean             *changed,
+                                                           GError              **error);
+void                 aushang_field_context_emit_changed   (AushangFieldContext  *self);
+gboolean             aushang_field_context_get_filling    (AushangFieldContext  *self);
+void                 aushang_field_context_set_filling    (AushangFieldContext  *self,
+                                                           gboolean              filling);
+/* Thumbnails and image copies for the rows shown now; cancelled (and a new
+ * one made) when the form builds its rows anew. */
+GCancellable        *aushang_field_context_get_cancellable (AushangFieldContext *self);
+void                 aushang_field_context_cancel         (AushangFieldContext  *self);
+/* The suggestions the schema has for @schema_key (char*), or NULL. */
+GPtrArray           *aushang_field_context_dup_suggestions (AushangFieldContext *self,
+                                                           const char           *schema_key);
+
+G_END_DECLS
