@@ -768,6 +768,10 @@ test_flow_list_comment (void)
                "---\ncategories: [a, b, c]  # K\nx: 1\n---\n");
   assert_edit ("---\nort: {raum: 1}  # Raum\n---\n", "ort", "{raum: 2}",
                "---\nort: {raum: 2}  # Raum\n---\n");
+  /* A value on the line after its key (found by the fuzzer): the key
+   * line's comment stays when the value becomes a block list. */
+  assert_edit ("---\ntags:  # Kommentar\n  wert\nx: 1\n---\n", "tags", "[a, b]",
+               "---\ntags:  # Kommentar\n  - a\n  - b\nx: 1\n---\n");
 }
 
 /* Found by fuzzing: a comment on the key line of a block value was lost

@@ -184,8 +184,10 @@ key_column_of (AushangYamlEdit *self,
   return first->start - first->line_start;
 }
 
-/* The comment on the key's line of a block value ("tags:  # Kommentar",
- * "text: |  # Kommentar"), with the space before it, or NULL. */
+/* The comment on the key's line of a value that starts on a later line
+ * (a block list or map, a scalar on the next line: "tags:  # Kommentar")
+ * or of a block scalar ("text: |  # Kommentar"), with the space before
+ * it, or NULL. */
 static char *
 key_line_comment (AushangYamlEdit *self,
                   Item            *item)
@@ -205,9 +207,7 @@ key_line_comment (AushangYamlEdit *self,
       while (p < line_end && text[p] != ' ' && text[p] != '\t')
         p++;
     }
-  else if (!(item->node->span.type == YAML_SEQUENCE_START_EVENT ||
-             item->node->span.type == YAML_MAPPING_START_EVENT) ||
-           item->node->span.flow || item->value_start <= line_end)
+  else if (item->node->span.flow || item->value_start <= line_end)
     return NULL;
 
   space = p;
@@ -410,9 +410,21 @@ replacement_candidates (AushangYamlEdit *self,
       gboolean inline_text = rendered[0] == ' ';
       gsize start = (item->empty || !inline_text) ? item->colon_end : item->value_start;
       const char *replacement = rendered;
+      g_autofree char *with_comment = NULL;
 
       if (!item->empty && inline_text)
         replacement = rendered + 1;
+
+      /* A value on the line after its key, rewritten from the colon on:
+       * the key line's comment stays on the key's line. */
+      if (start == item->colon_end)
+        {
+          g_autofree char *comment = key_line_comment (self, item);
+
+          if (comment != NULL)
+            replacement = with_comment = inline_text ? g_strconcat (rendered, comment, NULL)
+                                                     : g_strconcat (comment, rendered, NULL);
+        }
       aushang_yaml_edit_splices_add (splices, start, item->value_end, replacement);
     }
   else
