@@ -995,6 +995,40 @@ test_corpus_round_trip (void)
   g_assert_cmpuint (n_entries_files, >=, 20);
 }
 
+/* Unsaved changes from the recovery area: modified, saved over the file
+ * as it is on disk when restored, and refused when it changes again. */
+static void
+test_restore (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-restore-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "events.yml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) unsaved = g_bytes_new_static ("- title: \"Neu\"\n", strlen ("- title: \"Neu\"\n"));
+  g_autoptr(AushangDataFile) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_true (g_file_set_contents (path, "- title: \"Alt\"\n", -1, NULL));
+  restored = aushang_data_file_restore (file, unsaved);
+  g_assert_true (aushang_data_file_get_modified (restored));
+  g_assert_cmpint (aushang_data_file_get_kind (restored), ==, AUSHANG_DATA_FILE_ENTRIES);
+  assert_entry (restored, 0, "{\"title\":\"Neu\"}");
+
+  g_assert_true (aushang_data_file_save (restored, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, "- title: \"Neu\"\n");
+
+  /* Another program changes it after the restore: not overwritten. */
+  g_clear_object (&restored);
+  restored = aushang_data_file_restore (file, unsaved);
+  g_assert_true (g_file_set_contents (path, "- title: \"Anders, und länger\"\n", -1, NULL));
+  g_assert_false (aushang_data_file_save (restored, &error));
+  g_assert_error (error, AUSHANG_DATA_FILE_ERROR, AUSHANG_DATA_FILE_ERROR_CHANGED_ON_DISK);
+
+  aushang_test_delete_path (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1002,6 +1036,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/data-file/entries", test_entries);
+  g_test_add_func ("/data-file/restore", test_restore);
   g_test_add_func ("/data-file/schema", test_schema);
   g_test_add_func ("/data-file/forms", test_forms);
   g_test_add_func ("/data-file/new-entries", test_new_entries);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aushang-document.h"
+#include "aushang-data-file.h"
 #include "aushang-preview-page.h"
 
 static AushangDocument *
@@ -263,6 +264,43 @@ test_site_stylesheet_stays_light (void)
   g_assert_nonnull (strstr (styled, "<link rel=\"stylesheet\" href=\"aushang-site:///assets/css/style.css\">"));
 }
 
+/* An entry of a data list as a card: its title, date and time in words,
+ * place, description, pills and link, escaped; a hidden one says so. */
+static void
+test_entry_card (void)
+{
+  static const char events[] =
+    "- title: \"Repair-Café <im Labor>\"\n"
+    "  description: \"Wir reparieren gemeinsam.\"\n"
+    "  date: \"2026-09-26\"\n"
+    "  time: \"14:00\"\n"
+    "  duration: \"4 Stunden\"\n"
+    "  location: \"Offenes Labor\"\n"
+    "  category: \"Werkstatt\"\n"
+    "  booking_url: \"/beitraege/repair-cafe/\"\n"
+    "  link_text: \"Zur Ankündigung\"\n";
+  g_autoptr(AushangDataFile) file = aushang_data_file_new_from_data ("events.yml", events, strlen (events));
+  AushangValue *entry = aushang_data_file_get_entry (file, 0, NULL, NULL, NULL);
+  AushangPreviewOptions options = { "aushang-site:///", NULL, "de" };
+  g_autofree char *html = aushang_preview_page_render_entry (entry, FALSE, &options);
+  g_autofree char *hidden = aushang_preview_page_render_entry (entry, TRUE, &options);
+  g_autofree char *title = dup_element (html, "aushang-title");
+
+  g_assert_nonnull (entry);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"de\">"));
+  g_assert_nonnull (strstr (html, "Content-Security-Policy"));
+  g_assert_cmpstr (title, ==, "Repair-Café &lt;im Labor&gt;");
+  g_assert_nonnull (strstr (html, ">26. September 2026<"));
+  g_assert_nonnull (strstr (html, ">14:00<"));
+  g_assert_nonnull (strstr (html, ">4 Stunden<"));
+  g_assert_nonnull (strstr (html, ">Offenes Labor<"));
+  g_assert_nonnull (strstr (html, ">Wir reparieren gemeinsam.<"));
+  g_assert_nonnull (strstr (html, "<span class=\"aushang-pill\">Werkstatt</span>"));
+  g_assert_nonnull (strstr (html, "<a href=\"aushang-site:///beitraege/repair-cafe/\">Zur Ankündigung</a>"));
+  g_assert_null (strstr (html, "class=\"aushang-card-hidden\""));
+  g_assert_nonnull (strstr (hidden, "class=\"aushang-card-hidden\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/preview-page/untitled-and-broken", test_untitled_and_broken);
   g_test_add_func ("/preview-page/parts", test_parts);
   g_test_add_func ("/preview-page/site-stylesheet-stays-light", test_site_stylesheet_stays_light);
+  g_test_add_func ("/preview-page/entry-card", test_entry_card);
 
   return g_test_run ();
 }

@@ -346,6 +346,33 @@ aushang_data_file_load (GFile   *file,
   return self;
 }
 
+AushangDataFile *
+aushang_data_file_restore (GFile  *file,
+                           GBytes *contents)
+{
+  g_autoptr(AushangDataFile) on_disk = NULL;
+  g_autofree char *basename = NULL;
+  AushangDataFile *self;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  data = g_bytes_get_data (contents, &length);
+  basename = g_file_get_basename (file);
+  self = new_from_data (basename, data ? data : "", length);
+  self->file = g_object_ref (file);
+
+  /* Saving checks against the file as it is now. */
+  on_disk = aushang_data_file_load (file, NULL);
+  if (on_disk != NULL)
+    self->stamp = on_disk->stamp;
+  self->modified = TRUE;
+
+  return self;
+}
+
 GFile *
 aushang_data_file_get_file (AushangDataFile *self)
 {

@@ -70,6 +70,12 @@ AushangDataFile    *aushang_data_file_new_from_data  (const char       *name,
                                                       const char       *data,
                                                       gsize             length);
 
+/* A data file for @file with @contents instead of what is on disk
+ * (unsaved text from the recovery area): modified, and saving it checks
+ * against the file as it is on disk now. */
+AushangDataFile    *aushang_data_file_restore        (GFile            *file,
+                                                      GBytes           *contents);
+
 GFile              *aushang_data_file_get_file       (AushangDataFile  *self);
 /* The file name without extension ("events"): what it is called in
  * site.data. */

@@ -729,3 +729,221 @@ aushang_preview_page_render (AushangDocument             *document,
 
   return g_string_free (out, FALSE);
 }
+
+/* ------------------------------------------------------------------------ */
+/* An entry of a data list                                                    */
+
+static const char card_stylesheet[] =
+  ".aushang-card { margin: 2em 0; padding: 1.2em 1.4em; border: 1px solid var(--rule);\n"
+  "  border-radius: 12px; }\n"
+  ".aushang-card-image { display: block; width: 8em; height: 8em; object-fit: cover;\n"
+  "  border-radius: 50%; margin: 0 0 1em; }\n"
+  ".aushang-card #aushang-title { font-size: 1.6em; margin: 0.1em 0 0.3em; }\n"
+  ".aushang-card-meta, .aushang-card-place, .aushang-card-role { color: var(--muted); margin: 0.2em 0; }\n"
+  ".aushang-card-description { margin: 0.8em 0; white-space: pre-line; }\n"
+  ".aushang-card-hidden { font-style: italic; color: var(--muted); border-left: 4px solid var(--rule);\n"
+  "  padding-left: 0.8em; margin: 0 0 1em; }\n";
+
+static AushangValue *
+entry_lookup (AushangValue *entry,
+              const char   *key)
+{
+  if (entry == NULL || aushang_value_get_kind (entry) != AUSHANG_VALUE_MAP)
+    return NULL;
+
+  return aushang_value_lookup (entry, key);
+}
+
+static char *
+entry_first_text (AushangValue       *entry,
+                  const char * const *keys,
+                  const char        **found)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      char *text = dup_scalar_text (entry_lookup (entry, keys[i]));
+
+      if (text != NULL)
+        {
+          if (found != NULL)
+            *found = keys[i];
+          return text;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+append_pills (GString      *out,
+              AushangValue *entry,
+              const char   *key)
+{
+  g_auto(GStrv) items = dup_items (entry_lookup (entry, key), FALSE);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_string_append (out, "<span class=\"aushang-pill\">");
+      append_escaped (out, items[i]);
+      g_string_append (out, "</span>");
+    }
+}
+
+char *
+aushang_preview_page_render_entry (AushangValue                *entry,
+                                   gboolean                     hidden,
+                                   const AushangPreviewOptions *options)
+{
+  static const char * const title_keys[] = { "title", "name", "label", "titel", NULL };
+  static const char * const image_keys[] = { "image", "photo", "picture", "avatar", "bild", "foto", NULL };
+  static const char * const place_keys[] = { "location", "place", "venue", "ort", "address", NULL };
+  static const char * const role_keys[] = { "role", "position", "rolle", "funktion", "job", NULL };
+  static const char * const text_keys[] = { "description", "teaser", "bio", "text", "summary", "beschreibung", NULL };
+  static const char * const link_keys[] = { "booking_url", "url", "link", "website", "registration_url", NULL };
+  static const char * const pill_keys[] = { "category", "categories", "tags", "expertise", "topics", "cost", "target_audience", NULL };
+  g_autofree char *title = entry_first_text (entry, title_keys, NULL);
+  g_autofree char *image = entry_first_text (entry, image_keys, NULL);
+  g_autofree char *place = entry_first_text (entry, place_keys, NULL);
+  g_autofree char *role = entry_first_text (entry, role_keys, NULL);
+  g_autofree char *text = entry_first_text (entry, text_keys, NULL);
+  g_autofree char *link = entry_first_text (entry, link_keys, NULL);
+  g_autofree char *link_text = dup_scalar_text (entry_lookup (entry, "link_text"));
+  g_autofree char *date = format_date (entry_lookup (entry, "date"), options);
+  g_autofree char *time = dup_scalar_text (entry_lookup (entry, "time"));
+  g_autofree char *duration = dup_scalar_text (entry_lookup (entry, "duration"));
+  g_autofree char *email = dup_scalar_text (entry_lookup (entry, "email"));
+  const char *language = options != NULL && options->language != NULL ? options->language : "en";
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autoptr(GString) pills = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
+  append_escaped (out, language);
+  g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\">\n");
+  g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\""
+                        CONTENT_SECURITY_POLICY "\">\n");
+  g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  g_string_append (out, "<title>");
+  append_escaped (out, title != NULL ? title : _("Untitled"));
+  g_string_append (out, "</title>\n<style>\n");
+  g_string_append (out, stylesheet);
+  if (options == NULL || options->stylesheet_uri == NULL)
+    g_string_append (out, dark_stylesheet);
+  g_string_append (out, card_stylesheet);
+  g_string_append (out, "</style>\n");
+  if (options != NULL && options->stylesheet_uri != NULL)
+    {
+      g_string_append (out, "<link rel=\"stylesheet\" href=\"");
+      append_escaped (out, options->stylesheet_uri);
+      g_string_append (out, "\">\n");
+    }
+  g_string_append (out, "</head>\n<body>\n<article class=\"aushang-card\" id=\"aushang-card\">\n");
+
+  if (hidden)
+    {
+      g_string_append (out, "<p class=\"aushang-card-hidden\">");
+      /* Translators: at the top of the preview of a hidden entry. */
+      append_escaped (out, _("Hidden: this entry is in the file, but not on the website."));
+      g_string_append (out, "</p>\n");
+    }
+
+  if (image != NULL)
+    {
+      g_autofree char *uri = dup_image_uri (image, options);
+
+      g_string_append (out, "<img class=\"aushang-card-image\" src=\"");
+      append_escaped (out, uri);
+      g_string_append (out, "\" alt=\"\">\n");
+    }
+
+  if (date[0] != '\0')
+    {
+      g_string_append (meta, "<span class=\"aushang-meta-item aushang-date\">");
+      append_escaped (meta, date);
+      g_string_append (meta, "</span>");
+    }
+  if (time != NULL)
+    {
+      g_string_append (meta, "<span class=\"aushang-meta-item aushang-time\">");
+      append_escaped (meta, time);
+      g_string_append (meta, "</span>");
+    }
+  if (duration != NULL)
+    {
+      g_string_append (meta, "<span class=\"aushang-meta-item aushang-duration\">");
+      append_escaped (meta, duration);
+      g_string_append (meta, "</span>");
+    }
+  if (meta->len > 0)
+    {
+      g_string_append (out, "<p class=\"aushang-card-meta\">");
+      g_string_append_len (out, meta->str, meta->len);
+      g_string_append (out, "</p>\n");
+    }
+
+  if (title != NULL)
+    {
+      g_string_append (out, "<h1 id=\"aushang-title\">");
+      append_escaped (out, title);
+    }
+  else
+    {
+      g_string_append (out, "<h1 id=\"aushang-title\" class=\"aushang-untitled\">");
+      append_escaped (out, _("Untitled"));
+    }
+  g_string_append (out, "</h1>\n");
+
+  if (role != NULL)
+    {
+      g_string_append (out, "<p class=\"aushang-card-role\">");
+      append_escaped (out, role);
+      g_string_append (out, "</p>\n");
+    }
+  if (place != NULL)
+    {
+      g_string_append (out, "<p class=\"aushang-card-place\">");
+      append_escaped (out, place);
+      g_string_append (out, "</p>\n");
+    }
+  if (text != NULL)
+    {
+      g_string_append (out, "<p class=\"aushang-card-description\">");
+      append_escaped (out, text);
+      g_string_append (out, "</p>\n");
+    }
+
+  for (guint i = 0; pill_keys[i] != NULL; i++)
+    append_pills (pills, entry, pill_keys[i]);
+  if (pills->len > 0)
+    {
+      g_string_append (out, "<p class=\"aushang-card-pills\">");
+      g_string_append_len (out, pills->str, pills->len);
+      g_string_append (out, "</p>\n");
+    }
+
+  if (email != NULL)
+    {
+      g_string_append (out, "<p class=\"aushang-card-email\"><a href=\"mailto:");
+      append_escaped (out, email);
+      g_string_append (out, "\">");
+      append_escaped (out, email);
+      g_string_append (out, "</a></p>\n");
+    }
+
+  if (link != NULL)
+    {
+      g_autofree char *uri = dup_image_uri (link, options);
+
+      g_string_append (out, "<p class=\"aushang-card-link\"><a href=\"");
+      append_escaped (out, uri);
+      g_string_append (out, "\">");
+      /* Translators: the link of an event in its preview, when the entry
+       * gives no link_text. */
+      append_escaped (out, link_text != NULL ? link_text : _("Read more"));
+      g_string_append (out, "</a></p>\n");
+    }
+
+  g_string_append (out, "</article>\n</body>\n</html>\n");
+
+  return g_string_free (out, FALSE);
+}

@@ -36,4 +36,12 @@ char *aushang_preview_page_render_header (AushangDocument             *document,
 char *aushang_preview_page_render_body   (AushangDocument             *document,
                                           const AushangPreviewOptions *options);
 
+/* An entry of a data list (an event, a team member) as a card on a page
+ * of its own, in the same shell: image, date, time and duration, title
+ * or name, role, place, description, category, cost and lists as pills,
+ * and its link. A hidden entry says so at the top. */
+char *aushang_preview_page_render_entry  (AushangValue                *entry,
+                                          gboolean                     hidden,
+                                          const AushangPreviewOptions *options);
+
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _AushangFieldContext
   gpointer               store_data;
   GCancellable          *cancellable;
   gboolean               filling;
+  gboolean               quiet_required;
 };
 
 G_DEFINE_FINAL_TYPE (AushangFieldContext, aushang_field_context, G_TYPE_OBJECT)
@@ -164,6 +165,23 @@ aushang_field_context_set_filling (AushangFieldContext *self,
   g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
 
   self->filling = filling;
+}
+
+gboolean
+aushang_field_context_get_quiet_required (AushangFieldContext *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_FIELD_CONTEXT (self), FALSE);
+
+  return self->quiet_required;
+}
+
+void
+aushang_field_context_set_quiet_required (AushangFieldContext *self,
+                                          gboolean             quiet)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+
+  self->quiet_required = quiet;
 }
 
 GCancellable *

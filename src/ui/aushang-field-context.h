@@ -54,6 +54,11 @@ void                 aushang_field_context_emit_changed   (AushangFieldContext  
 gboolean             aushang_field_context_get_filling    (AushangFieldContext  *self);
 void                 aushang_field_context_set_filling    (AushangFieldContext  *self,
                                                            gboolean              filling);
+/* Whether "Required" shows only at a required field left empty (in a
+ * data list nearly every field is required: the label would be noise). */
+gboolean             aushang_field_context_get_quiet_required (AushangFieldContext *self);
+void                 aushang_field_context_set_quiet_required (AushangFieldContext *self,
+                                                           gboolean              quiet);
 /* Thumbnails and image copies for the rows shown now; cancelled (and a new
  * one made) when the form builds its rows anew. */
 GCancellable        *aushang_field_context_get_cancellable (AushangFieldContext *self);

@@ -73,6 +73,9 @@ update_required (AushangFieldRow *self)
   if (label == NULL || !state->required)
     return;
 
+  if (aushang_field_context_get_quiet_required (state->context))
+    gtk_widget_set_visible (label, aushang_value_is_blank (state->value));
+
   if (aushang_value_is_blank (state->value))
     {
       gtk_widget_remove_css_class (label, "dim-label");

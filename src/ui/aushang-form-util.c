@@ -334,6 +334,41 @@ aushang_format_date_in_words (GDateTime *date)
   return g_date_time_format (date, format);
 }
 
+/* Diagnostics ------------------------------------------------------------- */
+
+GtkWidget *
+aushang_diagnostic_line_new (AushangDiagnostic *diagnostic)
+{
+  gboolean is_error = diagnostic->severity == AUSHANG_SEVERITY_ERROR;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
+                                                           : "dialog-warning-symbolic");
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (diagnostic->line > 0)
+    text = g_strdup_printf (_("Line %u: %s"), diagnostic->line, diagnostic->message);
+  else
+    text = g_strdup (diagnostic->message);
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  gtk_widget_add_css_class (icon, is_error ? "error" : "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  aushang_set_accessible_label (icon, is_error ? _("Error") : _("Warning"));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
 /* Values ------------------------------------------------------------------ */
 
 gboolean

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "aushang-check.h"
 #include "aushang-schema.h"
 #include "aushang-site.h"
 #include "aushang-value.h"
@@ -63,6 +64,10 @@ char         *aushang_label_for_key            (const char   *key);
 char         *aushang_format_date_in_words     (GDateTime    *date);
 /* Whether the interface speaks German. */
 gboolean      aushang_language_is_german       (void);
+
+/* A diagnostic that belongs to no field, as a line with its icon
+ * ("Line 12: …"), for the box above a form's fields. */
+GtkWidget    *aushang_diagnostic_line_new      (AushangDiagnostic *diagnostic);
 
 /* NULL, "", an empty list or map. */
 gboolean      aushang_value_is_blank           (AushangValue *value);

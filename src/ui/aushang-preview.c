@@ -36,6 +36,9 @@ struct _AushangPreview
   /* The document of the latest update() and the one the page shows. */
   AushangDocument *document;
   AushangDocument *shown_document;
+  /* Or a page of its own (an entry's card): asked for, and shown. */
+  char            *page_html;
+  char            *shown_html;
 
   /* The parts last put into the page, so unchanged ones are left alone. */
   char            *shown_header;   /* GRefString: shared with render jobs */
@@ -721,6 +724,7 @@ render_done_cb (GObject      *object,
 
   if (job->full)
     {
+      g_clear_pointer (&self->shown_html, g_free);
       g_set_object (&self->shown_document, job->document);
       g_clear_pointer (&self->shown_header, g_ref_string_release);
       g_clear_pointer (&self->shown_body, g_ref_string_release);
@@ -768,8 +772,14 @@ start_render (AushangPreview *self)
 
   if (self->document == NULL)
     {
-      /* No document: an empty page, once. */
-      if (self->shown_document == NULL)
+      /* A page of its own, or an empty page, once. */
+      if (self->shown_document == NULL && self->page_loaded &&
+          g_strcmp0 (self->page_html, self->shown_html) == 0)
+        {
+          set_idle (self, TRUE);
+          return;
+        }
+      if (self->shown_document == NULL && self->shown_html == NULL && self->page_html == NULL)
         {
           set_idle (self, TRUE);
           return;
@@ -779,9 +789,12 @@ start_render (AushangPreview *self)
       g_clear_object (&self->shown_document);
       g_clear_pointer (&self->shown_header, g_ref_string_release);
       g_clear_pointer (&self->shown_body, g_ref_string_release);
+      g_free (self->shown_html);
+      self->shown_html = g_strdup (self->page_html);
       self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
-      load_page (self, "<!DOCTYPE html>\n<html><body></body></html>\n");
+      self->page_has_body = FALSE;
+      load_page (self, self->page_html != NULL ? self->page_html
+                                               : "<!DOCTYPE html>\n<html><body></body></html>\n");
       return;
     }
 
@@ -879,7 +892,8 @@ web_process_terminated_cb (AushangPreview                    *self,
   self->loading_page = FALSE;
   g_clear_pointer (&self->expected_uri, g_free);
 
-  if (!self->reloaded_after_exit && (self->document != NULL || self->shown_document != NULL))
+  if (!self->reloaded_after_exit &&
+      (self->document != NULL || self->shown_document != NULL || self->page_html != NULL))
     {
       self->reloaded_after_exit = TRUE;
       self->pending = TRUE;
@@ -969,6 +983,8 @@ aushang_preview_finalize (GObject *object)
   g_free (self->expected_uri);
   g_clear_pointer (&self->shown_header, g_ref_string_release);
   g_clear_pointer (&self->shown_body, g_ref_string_release);
+  g_free (self->page_html);
+  g_free (self->shown_html);
 
   G_OBJECT_CLASS (aushang_preview_parent_class)->finalize (object);
 }
@@ -1112,6 +1128,34 @@ aushang_preview_update (AushangPreview  *self,
   g_return_if_fail (document == NULL || AUSHANG_IS_DOCUMENT (document));
 
   g_set_object (&self->document, document);
+  g_clear_pointer (&self->page_html, g_free);
+  self->pending = TRUE;
+  self->reloaded_after_exit = FALSE;
+  set_idle (self, FALSE);
+  schedule_update (self);
+}
+
+void
+aushang_preview_show_entry (AushangPreview *self,
+                            AushangValue   *entry,
+                            gboolean        hidden)
+{
+  AushangPreviewOptions options = {
+    .site_uri_prefix = SITE_URI_PREFIX,
+    .stylesheet_uri = NULL,
+    .language = NULL,
+  };
+
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+
+  options.stylesheet_uri = self->stylesheet_uri;
+  options.language = self->language;
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->page_html, g_free);
+  if (entry != NULL)
+    self->page_html = aushang_preview_page_render_entry (entry, hidden, &options);
+
   self->pending = TRUE;
   self->reloaded_after_exit = FALSE;
   set_idle (self, FALSE);

@@ -31,6 +31,12 @@ void       aushang_preview_set_site          (AushangPreview  *self,
  * aushang_editor_sync()); NULL empties the page. */
 void       aushang_preview_update            (AushangPreview  *self,
                                               AushangDocument *document);
+/* Shows an entry of a data list as a card (see
+ * aushang_preview_page_render_entry()) instead of a document; NULL
+ * empties the page. */
+void       aushang_preview_show_entry        (AushangPreview  *self,
+                                              AushangValue    *entry,
+                                              gboolean         hidden);
 /* For tests: runs @script in the page and returns its result as a string. */
 void       aushang_preview_evaluate          (AushangPreview      *self,
                                               const char          *script,

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "aushang-entry-util.h"
 #include "aushang-site-sidebar.h"
 
 struct _AushangSiteSidebar
@@ -24,7 +25,8 @@ struct _AushangSiteSidebar
   AdwStatusPage  *empty_page;
 
   AushangSite    *site;
-  char           *search;   /* casefolded, or NULL */
+  GPtrArray      *data_files;  /* AushangDataFile* */
+  char           *search;      /* casefolded, or NULL */
   gboolean        selecting;
 };
 
@@ -32,15 +34,29 @@ G_DEFINE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, ADW_TYPE_BIN)
 
 enum {
   DOCUMENT_ACTIVATED,
+  ENTRY_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* Each row remembers its file, collection label and folded title. */
+/* Each row remembers its file, its group and subgroup (and their
+ * headings), its folded title, and for data files the entry (index + 1;
+ * 0 for the file's own row). */
 #define ROW_FILE "aushang-file"
+#define ROW_KIND "aushang-kind"
+#define ROW_ENTRY "aushang-entry"
 #define ROW_GROUP "aushang-group"
+#define ROW_GROUP_TITLE "aushang-group-title"
+#define ROW_SUBGROUP "aushang-subgroup"
 #define ROW_TITLE "aushang-title"
+
+typedef enum
+{
+  KIND_DOCUMENT = 1,
+  KIND_ENTRY,
+  KIND_DATA_FILE,
+} RowKind;
 
 static char *
 format_date (GDateTime *date)
@@ -54,39 +70,89 @@ format_date (GDateTime *date)
 }
 
 static GtkWidget *
-create_row (AushangSiteDocument *document)
+badge_new (const char *text,
+           const char *style)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "aushang-badge");
+  if (style != NULL)
+    gtk_widget_add_css_class (badge, style);
+
+  return badge;
+}
+
+/* A row: the title on up to two lines, a line of small text below it with
+ * badges; greyed when @dim. */
+static GtkWidget *
+create_row (const char *title,
+            const char *meta,
+            gboolean    dim,
+            GtkWidget **line_out)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (*document->title ? document->title : _("Untitled"));
-  GtkWidget *meta = NULL;
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+
+  if (meta != NULL)
+    {
+      GtkWidget *meta_label = gtk_label_new (meta);
+
+      gtk_label_set_xalign (GTK_LABEL (meta_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (meta_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (meta_label, "caption");
+      gtk_widget_add_css_class (meta_label, "dim-label");
+      gtk_box_append (GTK_BOX (line), meta_label);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data_full (G_OBJECT (row), ROW_TITLE, g_steal_pointer (&folded), g_free);
+  *line_out = line;
+
+  return row;
+}
+
+static void
+set_group (GtkWidget  *row,
+           const char *group,
+           const char *group_title,
+           const char *subgroup)
+{
+  g_object_set_data_full (G_OBJECT (row), ROW_GROUP, g_strdup (group), g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_GROUP_TITLE, g_strdup (group_title), g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_SUBGROUP, g_strdup (subgroup), g_free);
+}
+
+static GtkWidget *
+create_document_row (AushangSiteDocument *document)
+{
+  const char *title = *document->title ? document->title : _("Untitled");
   g_autofree char *date = format_date (document->date);
-  g_autofree char *folded = g_utf8_casefold (document->title, -1);
   g_autofree char *accessible = NULL;
+  GtkWidget *line;
+  GtkWidget *row = create_row (title, date, *document->title == '\0', &line);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  if (*document->title == '\0')
-    gtk_widget_add_css_class (title, "dim-label");
-
-  meta = gtk_label_new (date);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_box_append (GTK_BOX (line), meta);
+  /* Search by the title itself: "Untitled" finds nothing. */
+  g_object_set_data_full (G_OBJECT (row), ROW_TITLE, g_utf8_casefold (document->title, -1), g_free);
 
   if (document->draft)
-    {
-      GtkWidget *badge = gtk_label_new (_("Draft"));
-
-      gtk_widget_add_css_class (badge, "caption");
-      gtk_widget_add_css_class (badge, "aushang-badge");
-      gtk_box_append (GTK_BOX (line), badge);
-    }
+    gtk_box_append (GTK_BOX (line), badge_new (_("Draft"), NULL));
 
   if (document->has_problem)
     {
@@ -97,19 +163,11 @@ create_row (AushangSiteDocument *document)
       gtk_box_append (GTK_BOX (line), icon);
     }
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  accessible = g_strdup_printf ("%s, %s%s", *document->title ? document->title : _("Untitled"), date,
-                                document->draft ? _(", draft") : "");
+  accessible = g_strdup_printf ("%s, %s%s", title, date, document->draft ? _(", draft") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   g_object_set_data_full (G_OBJECT (row), ROW_FILE, g_object_ref (document->file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), ROW_GROUP, g_strdup (document->collection->label), g_free);
-  g_object_set_data_full (G_OBJECT (row), ROW_TITLE, g_steal_pointer (&folded), g_free);
+  g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_DOCUMENT));
 
   return row;
 }
@@ -129,6 +187,203 @@ collection_title (AushangCollection *collection)
   return g_strdup_printf ("%c%s", g_ascii_toupper (collection->name[0]), collection->name + 1);
 }
 
+/* Data files ---------------------------------------------------------------- */
+
+static char *
+data_group (AushangDataFile *data_file)
+{
+  g_autofree char *uri = g_file_get_uri (aushang_data_file_get_file (data_file));
+
+  return g_strconcat ("data:", uri, NULL);
+}
+
+static GtkWidget *
+create_entry_row (AushangDataFile *data_file,
+                  guint            index,
+                  const char      *date_key,
+                  const char      *subgroup)
+{
+  gboolean hidden = FALSE;
+  AushangValue *entry = aushang_data_file_get_entry (data_file, index, &hidden, NULL, NULL);
+  g_autofree char *title = aushang_entry_dup_title (entry, index);
+  g_autofree char *meta = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *group = data_group (data_file);
+  g_autofree char *group_title = aushang_data_file_dup_label (data_file);
+  GtkWidget *line;
+  GtkWidget *row;
+
+  if (date_key != NULL)
+    {
+      g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (data_file, index);
+      g_autofree char *day = format_date (date);
+      g_autofree char *time = aushang_entry_dup_text (entry, "time");
+
+      meta = time != NULL ? g_strdup_printf ("%s, %s", day, time) : g_steal_pointer (&day);
+    }
+  else
+    meta = aushang_entry_dup_subtitle (entry);
+
+  row = create_row (title, meta, hidden, &line);
+  if (hidden)
+    {
+      /* Translators: the label of an entry someone hid by commenting it
+       * out: it is in the file, but not on the site. */
+      gtk_box_append (GTK_BOX (line), badge_new (_("Hidden"), "aushang-hidden-badge"));
+      gtk_widget_set_tooltip_text (row, _("Hidden: this entry is in the file, but not on the website"));
+    }
+
+  accessible = g_strdup_printf ("%s%s%s%s", title, meta ? ", " : "", meta ? meta : "",
+                                /* Translators: added to the name of a hidden entry for screen readers. */
+                                hidden ? _(", hidden") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  g_object_set_data_full (G_OBJECT (row), ROW_FILE,
+                          g_object_ref (aushang_data_file_get_file (data_file)), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_ENTRY));
+  g_object_set_data (G_OBJECT (row), ROW_ENTRY, GUINT_TO_POINTER (index + 1));
+  set_group (row, group, group_title, subgroup);
+
+  return row;
+}
+
+/* A data file that is no list of entries: one row, saying how it opens. */
+static GtkWidget *
+create_data_file_row (AushangDataFile *data_file)
+{
+  g_autofree char *title = aushang_data_file_dup_label (data_file);
+  g_autofree char *name = g_file_get_basename (aushang_data_file_get_file (data_file));
+  g_autofree char *meta = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *line;
+  GtkWidget *row;
+  guint error_line = 0;
+
+  if (aushang_data_file_get_kind (data_file) == AUSHANG_DATA_FILE_READ_ONLY)
+    /* Translators: %s is a file name such as members.json. */
+    meta = g_strdup_printf (_("%s, read only"), name);
+  else if (aushang_data_file_get_error (data_file, &error_line, NULL) != NULL)
+    /* Translators: %s is a file name, %u a line number. */
+    meta = g_strdup_printf (_("%s, problem in line %u"), name, error_line);
+  else
+    /* Translators: %s is a file name such as settings.yml. */
+    meta = g_strdup_printf (_("%s, YAML text"), name);
+
+  row = create_row (title, meta, FALSE, &line);
+
+  if (aushang_data_file_get_kind (data_file) == AUSHANG_DATA_FILE_READ_ONLY)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, aushang_data_file_get_read_only_reason (data_file));
+      gtk_box_prepend (GTK_BOX (line), icon);
+    }
+  else if (error_line > 0)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_box_prepend (GTK_BOX (line), icon);
+    }
+
+  accessible = g_strdup_printf ("%s, %s", title, meta);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  g_object_set_data_full (G_OBJECT (row), ROW_FILE,
+                          g_object_ref (aushang_data_file_get_file (data_file)), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_DATA_FILE));
+  /* Translators: the heading of the data files that are no lists. */
+  set_group (row, "data-other", _("More Data"), NULL);
+
+  return row;
+}
+
+/* The rows of @data_file in the order they are shown: entries of a dated
+ * list split into upcoming, undated and past (each in file order). */
+static GPtrArray *
+create_data_rows (AushangDataFile *data_file)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  guint n = aushang_data_file_get_n_entries (data_file);
+  const char *date_key;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int today_year, today_month, today_day;
+
+  if (aushang_data_file_get_kind (data_file) != AUSHANG_DATA_FILE_ENTRIES)
+    {
+      g_ptr_array_add (rows, create_data_file_row (data_file));
+      return rows;
+    }
+
+  date_key = aushang_data_file_get_date_key (data_file, NULL);
+  if (date_key == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (rows, create_entry_row (data_file, i, NULL, NULL));
+      return rows;
+    }
+
+  g_date_time_get_ymd (now, &today_year, &today_month, &today_day);
+
+  /* 0: upcoming, 1: without a date, 2: past. */
+  for (int pass = 0; pass < 3; pass++)
+    {
+      static const char * const subgroups[] = { "upcoming", "undated", "past" };
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (data_file, i);
+          int which;
+
+          if (date == NULL)
+            which = 1;
+          else
+            {
+              int year, month, day;
+
+              g_date_time_get_ymd (date, &year, &month, &day);
+              which = (year * 10000 + month * 100 + day >=
+                       today_year * 10000 + today_month * 100 + today_day) ? 0 : 2;
+            }
+
+          if (which == pass)
+            g_ptr_array_add (rows, create_entry_row (data_file, i, date_key, subgroups[pass]));
+        }
+    }
+
+  return rows;
+}
+
+static const char *
+subgroup_title (const char *subgroup)
+{
+  /* Translators: headings of the events in the sidebar. */
+  if (g_strcmp0 (subgroup, "upcoming") == 0)
+    return _("Upcoming");
+  if (g_strcmp0 (subgroup, "past") == 0)
+    return _("Past");
+  if (g_strcmp0 (subgroup, "undated") == 0)
+    return _("Without a Date");
+
+  return NULL;
+}
+
+static GtkWidget *
+heading_new (const char *text,
+             gboolean    main)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, main ? "heading" : "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, main ? 12 : 6);
+  gtk_widget_set_margin_bottom (label, 4);
+
+  return label;
+}
+
 static void
 header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
@@ -136,25 +391,30 @@ header_func (GtkListBoxRow *row,
 {
   const char *group = g_object_get_data (G_OBJECT (row), ROW_GROUP);
   const char *previous = before ? g_object_get_data (G_OBJECT (before), ROW_GROUP) : NULL;
-  const char *title = g_object_get_data (G_OBJECT (row), "aushang-group-title");
+  const char *subgroup = g_object_get_data (G_OBJECT (row), ROW_SUBGROUP);
+  const char *previous_subgroup = before ? g_object_get_data (G_OBJECT (before), ROW_SUBGROUP) : NULL;
+  const char *title = g_object_get_data (G_OBJECT (row), ROW_GROUP_TITLE);
+  gboolean new_group = g_strcmp0 (group, previous) != 0;
+  gboolean new_subgroup = new_group || g_strcmp0 (subgroup, previous_subgroup) != 0;
+  GtkWidget *header;
 
-  if (g_strcmp0 (group, previous) == 0)
+  if (!new_subgroup || (!new_group && subgroup == NULL))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  {
-    GtkWidget *label = gtk_label_new (title);
+  if (!new_group)
+    {
+      gtk_list_box_row_set_header (row, heading_new (subgroup_title (subgroup), FALSE));
+      return;
+    }
 
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_widget_set_margin_start (label, 12);
-    gtk_widget_set_margin_top (label, 12);
-    gtk_widget_set_margin_bottom (label, 4);
-    gtk_list_box_row_set_header (row, label);
-  }
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (header), heading_new (title, TRUE));
+  if (subgroup != NULL)
+    gtk_box_append (GTK_BOX (header), heading_new (subgroup_title (subgroup), FALSE));
+  gtk_list_box_row_set_header (row, header);
 }
 
 static gboolean
@@ -192,15 +452,49 @@ search_changed_cb (AushangSiteSidebar *self,
   update_empty (self);
 }
 
+static void row_activated_cb (AushangSiteSidebar *self,
+                              GtkListBoxRow      *row,
+                              GtkListBox         *list);
+
+/* Enter in the search opens the first match. */
+static void
+search_activate_cb (AushangSiteSidebar *self,
+                    GtkSearchEntry     *entry)
+{
+  /* The search may not have caught up with the typing yet. */
+  search_changed_cb (self, entry);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row == NULL)
+        return;
+      if (filter_func (row, self))
+        {
+          gtk_list_box_select_row (self->list, row);
+          row_activated_cb (self, row, self->list);
+          return;
+        }
+    }
+}
+
 static void
 row_activated_cb (AushangSiteSidebar *self,
                   GtkListBoxRow      *row,
                   GtkListBox         *list)
 {
   GFile *file = g_object_get_data (G_OBJECT (row), ROW_FILE);
+  RowKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), ROW_KIND));
 
-  if (file != NULL && !self->selecting)
+  if (file == NULL || self->selecting)
+    return;
+
+  if (kind == KIND_DOCUMENT)
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, file);
+  else
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, file,
+                   (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ROW_ENTRY)) - 1);
 }
 
 GtkWidget *
@@ -209,40 +503,202 @@ aushang_site_sidebar_new (void)
   return g_object_new (AUSHANG_TYPE_SITE_SIDEBAR, NULL);
 }
 
-void
-aushang_site_sidebar_set_site (AushangSiteSidebar *self,
-                               AushangSite        *site)
+static gboolean
+row_is_data (GtkListBoxRow *row)
+{
+  RowKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), ROW_KIND));
+
+  return kind == KIND_ENTRY || kind == KIND_DATA_FILE;
+}
+
+static gboolean
+row_is_of (GtkListBoxRow *row,
+           GFile         *file)
+{
+  GFile *row_file = g_object_get_data (G_OBJECT (row), ROW_FILE);
+
+  return row_file != NULL && g_file_equal (row_file, file);
+}
+
+/* Data lists with entries come first, by name; then the other files. */
+static int
+compare_data_files (gconstpointer a,
+                    gconstpointer b)
+{
+  AushangDataFile *file_a = *(AushangDataFile **) a;
+  AushangDataFile *file_b = *(AushangDataFile **) b;
+  gboolean entries_a = aushang_data_file_get_kind (file_a) == AUSHANG_DATA_FILE_ENTRIES;
+  gboolean entries_b = aushang_data_file_get_kind (file_b) == AUSHANG_DATA_FILE_ENTRIES;
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+
+  if (entries_a != entries_b)
+    return entries_a ? -1 : 1;
+
+  label_a = aushang_data_file_dup_label (file_a);
+  label_b = aushang_data_file_dup_label (file_b);
+
+  return g_utf8_collate (label_a, label_b);
+}
+
+static void
+append_data_rows (AushangSiteSidebar *self)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (self->data_files == NULL)
+    return;
+
+  /* Not g_ptr_array_copy(): that would take the free function along. */
+  sorted = g_ptr_array_sized_new (self->data_files->len);
+  for (guint i = 0; i < self->data_files->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (self->data_files, i));
+  g_ptr_array_sort (sorted, compare_data_files);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_autoptr(GPtrArray) rows = create_data_rows (g_ptr_array_index (sorted, i));
+
+      for (guint j = 0; j < rows->len; j++)
+        gtk_list_box_append (self->list, g_ptr_array_index (rows, j));
+    }
+}
+
+static void
+rebuild (AushangSiteSidebar *self)
 {
   GtkWidget *child;
   GPtrArray *collections;
 
-  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
-
-  g_set_object (&self->site, site);
-
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  if (site == NULL)
+  if (self->site == NULL)
     return;
 
-  collections = aushang_site_get_collections (site);
+  collections = aushang_site_get_collections (self->site);
   for (guint i = 0; i < collections->len; i++)
     {
       AushangCollection *collection = g_ptr_array_index (collections, i);
-      GPtrArray *documents = aushang_site_get_documents (site, collection);
+      GPtrArray *documents = aushang_site_get_documents (self->site, collection);
       g_autofree char *title = collection_title (collection);
 
       for (guint j = 0; j < documents->len; j++)
         {
-          GtkWidget *row = create_row (g_ptr_array_index (documents, j));
+          GtkWidget *row = create_document_row (g_ptr_array_index (documents, j));
 
-          g_object_set_data_full (G_OBJECT (row), "aushang-group-title", g_strdup (title), g_free);
+          set_group (row, collection->label, title, NULL);
           gtk_list_box_append (self->list, row);
         }
     }
 
+  append_data_rows (self);
   update_empty (self);
+}
+
+void
+aushang_site_sidebar_set_site (AushangSiteSidebar *self,
+                               AushangSite        *site)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  if (self->site != site)
+    g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  g_set_object (&self->site, site);
+
+  rebuild (self);
+}
+
+void
+aushang_site_sidebar_set_data_files (AushangSiteSidebar *self,
+                                     GPtrArray          *data_files)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  if (data_files != NULL)
+    g_ptr_array_ref (data_files);
+  g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  self->data_files = data_files;
+
+  rebuild (self);
+}
+
+void
+aushang_site_sidebar_update_data_file (AushangSiteSidebar *self,
+                                       AushangDataFile    *data_file)
+{
+  GFile *file;
+  GtkListBoxRow *selected;
+  GFile *selected_file = NULL;
+  int selected_entry = 0;
+  int position = -1;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+  g_return_if_fail (AUSHANG_IS_DATA_FILE (data_file));
+
+  file = aushang_data_file_get_file (data_file);
+  selected = gtk_list_box_get_selected_row (self->list);
+  if (selected != NULL && row_is_of (selected, file))
+    {
+      selected_file = file;
+      selected_entry = (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selected), ROW_ENTRY)) - 1;
+    }
+
+  /* Its rows stand together: take them away, and put the new ones there. */
+  for (int i = 0; ; )
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row == NULL)
+        break;
+      if (row_is_data (row) && row_is_of (row, file))
+        {
+          if (position < 0)
+            position = i;
+          gtk_list_box_remove (self->list, GTK_WIDGET (row));
+          continue;
+        }
+      i++;
+    }
+
+  if (position < 0)
+    return;
+
+  rows = create_data_rows (data_file);
+  for (guint j = 0; j < rows->len; j++)
+    gtk_list_box_insert (self->list, g_ptr_array_index (rows, j), position + (int) j);
+
+  if (selected_file != NULL)
+    aushang_site_sidebar_select_entry (self, selected_file, selected_entry);
+  update_empty (self);
+}
+
+static void
+select_row_where (AushangSiteSidebar *self,
+                  GFile              *file,
+                  gboolean            data,
+                  int                 entry)
+{
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->list);
+
+  for (int i = 0; file != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row == NULL)
+        break;
+
+      if (row_is_of (row, file) && row_is_data (row) == data &&
+          (!data || (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ROW_ENTRY)) - 1 == entry))
+        {
+          gtk_list_box_select_row (self->list, row);
+          break;
+        }
+    }
+
+  self->selecting = FALSE;
 }
 
 void
@@ -251,26 +707,36 @@ aushang_site_sidebar_select_file (AushangSiteSidebar *self,
 {
   g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
 
-  self->selecting = TRUE;
-  gtk_list_box_unselect_all (self->list);
+  select_row_where (self, file, FALSE, 0);
+}
 
-  for (int i = 0; file != NULL; i++)
+void
+aushang_site_sidebar_select_entry (AushangSiteSidebar *self,
+                                   GFile              *file,
+                                   int                 index)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  select_row_where (self, file, TRUE, index);
+}
+
+GtkWidget *
+aushang_site_sidebar_get_entry_row (AushangSiteSidebar *self,
+                                    GFile              *file,
+                                    int                 index)
+{
+  g_return_val_if_fail (AUSHANG_IS_SITE_SIDEBAR (self), NULL);
+
+  for (int i = 0; ; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
-      GFile *row_file;
 
       if (row == NULL)
-        break;
-
-      row_file = g_object_get_data (G_OBJECT (row), ROW_FILE);
-      if (row_file != NULL && g_file_equal (row_file, file))
-        {
-          gtk_list_box_select_row (self->list, row);
-          break;
-        }
+        return NULL;
+      if (row_is_data (row) && row_is_of (row, file) &&
+          (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ROW_ENTRY)) - 1 == index)
+        return GTK_WIDGET (row);
     }
-
-  self->selecting = FALSE;
 }
 
 guint
@@ -310,6 +776,7 @@ aushang_site_sidebar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_SITE_SIDEBAR);
   g_clear_object (&self->site);
+  g_clear_pointer (&self->data_files, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (aushang_site_sidebar_parent_class)->dispose (object);
@@ -330,6 +797,21 @@ aushang_site_sidebar_class_init (AushangSiteSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /**
+   * AushangSiteSidebar::entry-activated:
+   * @file: the data file
+   * @index: the entry, or -1 for the file as a whole
+   *
+   * Emitted when a person picks an entry of a data list, or a data file
+   * that is no list.
+   */
+  signals[ENTRY_ACTIVATED] =
+    g_signal_new ("entry-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_INT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-site-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangSiteSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AushangSiteSidebar, stack);
@@ -337,6 +819,7 @@ aushang_site_sidebar_class_init (AushangSiteSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangSiteSidebar, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 }
 
 static void

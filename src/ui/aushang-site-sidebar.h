@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "aushang-data-file.h"
 #include "aushang-site.h"
 
 G_BEGIN_DECLS
@@ -18,17 +19,41 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, AUSHANG, SITE_SIDEBAR, AdwBin)
 
 /* The site's documents grouped by collection, newest first (title, date,
- * a draft badge), with a search by title. ::document-activated (GFile*)
- * when a person picks one. */
-GtkWidget *aushang_site_sidebar_new         (void);
-void       aushang_site_sidebar_set_site    (AushangSiteSidebar *self,
-                                             AushangSite        *site);
+ * a draft badge), then its data lists by their plain names
+ * ("Veranstaltungen", "Team"): a list's entries, events apart as upcoming
+ * and past by their date, hidden ones greyed with a label; then the data
+ * files that are no list of entries (edited as YAML text, or only shown).
+ * One search by title covers them all.
+ *
+ * ::document-activated (GFile*) when a person picks a document;
+ * ::entry-activated (GFile* of the data file, int entry index, or -1 for
+ * the file as a whole) when they pick an entry or a data file. */
+GtkWidget *aushang_site_sidebar_new              (void);
+void       aushang_site_sidebar_set_site         (AushangSiteSidebar *self,
+                                                  AushangSite        *site);
+/* The data files to list (AushangDataFile*, as the window holds them:
+ * with their unsaved changes). */
+void       aushang_site_sidebar_set_data_files   (AushangSiteSidebar *self,
+                                                  GPtrArray          *data_files);
+/* Lists @data_file's entries anew (after an edit), keeping the
+ * selection. */
+void       aushang_site_sidebar_update_data_file (AushangSiteSidebar *self,
+                                                  AushangDataFile    *data_file);
 /* Selects the row of @file without emitting ::document-activated. */
-void       aushang_site_sidebar_select_file (AushangSiteSidebar *self,
-                                             GFile              *file);
+void       aushang_site_sidebar_select_file      (AushangSiteSidebar *self,
+                                                  GFile              *file);
+/* Selects the row of entry @index of the data file @file (-1: the file's
+ * own row) without emitting ::entry-activated. */
+void       aushang_site_sidebar_select_entry     (AushangSiteSidebar *self,
+                                                  GFile              *file,
+                                                  int                 index);
 /* For tests: the number of rows shown for the current search. */
-guint      aushang_site_sidebar_count_visible (AushangSiteSidebar *self);
-void       aushang_site_sidebar_set_search  (AushangSiteSidebar *self,
-                                             const char         *text);
+guint      aushang_site_sidebar_count_visible    (AushangSiteSidebar *self);
+void       aushang_site_sidebar_set_search       (AushangSiteSidebar *self,
+                                                  const char         *text);
+/* For tests: the row of entry @index of @file, or NULL. */
+GtkWidget *aushang_site_sidebar_get_entry_row    (AushangSiteSidebar *self,
+                                                  GFile              *file,
+                                                  int                 index);
 
 G_END_DECLS

@@ -18,59 +18,7 @@
 #include "aushang-recovery.h"
 #include "aushang-safe-file.h"
 #include "aushang-site-sidebar.h"
-#include "aushang-window.h"
-
-#define CHECK_DELAY_MS 400
-/* Unsaved text reaches the recovery area at most this long after a change,
- * also while the person keeps typing (well inside the promised 2 s). */
-#define AUTOSAVE_INTERVAL_MS 1000
-
-typedef void (*ContinueFunc) (AushangWindow *self,
-                              gpointer       data);
-
-struct _AushangWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_box;
-  AushangSiteSidebar   *sidebar;
-  AdwWindowTitle       *site_title;
-  AdwWindowTitle       *document_title;
-  GtkWidget            *save_button;
-  GtkStack             *content_stack;
-  AdwViewStack         *view_stack;
-  AushangForm          *form;
-  AushangEditor        *editor;
-  AushangPreview       *preview;
-
-  /* The open site and document */
-  AushangSite          *site;
-  GFile                *opened_folder; /* the folder opened, when the site is below it */
-  AushangDocument      *document;
-  GFile                *file;          /* where it is, or will be saved */
-  AushangCollection    *collection;
-  AushangSchema        *schema;        /* kept alive while the form uses it */
-  gboolean              is_new;
-  gulong                modified_handler;
-
-  guint                 check_source;
-  guint                 autosave_source;
-  /* The recovery copy is written in a thread, one write at a time. */
-  GFile                *recovery_file;     /* of the write in flight */
-  guint                 recovery_again : 1; /* write once more after it */
-  guint                 recovery_stale : 1; /* discarded while it ran */
-  guint                 recovery_failed : 1;
-  guint                 sync_tick;
-  guint                 sync_timeout;
-  AdwMessageDialog     *dialog;
-  gboolean              close_confirmed;
-};
+#include "aushang-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AushangWindow, aushang_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -82,8 +30,8 @@ settings_of (AushangWindow *self)
   return app ? aushang_application_get_settings (AUSHANG_APPLICATION (app)) : NULL;
 }
 
-static void
-toast (AushangWindow *self,
+void
+aushang_window_toast (AushangWindow *self,
        const char    *message)
 {
   AdwToast *t = adw_toast_new (message);
@@ -102,8 +50,8 @@ dialog_closed_cb (AushangWindow    *self,
     self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-new_dialog (AushangWindow *self,
+AdwMessageDialog *
+aushang_window_new_dialog (AushangWindow *self,
             const char    *heading,
             const char    *body)
 {
@@ -142,15 +90,40 @@ document_display_title (AushangWindow *self)
   return aushang_value_to_display (title);
 }
 
+gboolean
+aushang_window_get_modified (AushangWindow *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
+
+  if (self->data_file != NULL)
+    return aushang_data_file_get_modified (self->data_file);
+  if (self->document != NULL)
+    {
+      aushang_editor_sync (self->editor);
+      return aushang_document_get_modified (self->document) || self->is_new;
+    }
+
+  return FALSE;
+}
+
 static void
-update_title (AushangWindow *self)
+set_unmodified (AushangWindow *self)
+{
+  if (self->data_file != NULL)
+    aushang_data_file_set_modified (self->data_file, FALSE);
+  else if (self->document != NULL)
+    aushang_document_set_modified (self->document, FALSE);
+}
+
+void
+aushang_window_update_title (AushangWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *subtitle = NULL;
   gboolean modified;
 
-  if (self->document == NULL)
+  if (self->document == NULL && self->data_file == NULL)
     {
       adw_window_title_set_title (self->document_title, "");
       adw_window_title_set_subtitle (self->document_title, "");
@@ -158,8 +131,8 @@ update_title (AushangWindow *self)
       return;
     }
 
-  modified = aushang_document_get_modified (self->document);
-  title = document_display_title (self);
+  modified = aushang_window_get_modified (self);
+  title = self->data_file ? aushang_window_dup_data_title (self) : document_display_title (self);
   relative = self->site && self->file
              ? g_file_get_relative_path (aushang_site_get_folder (self->site), self->file)
              : (self->file ? g_file_get_basename (self->file) : NULL);
@@ -188,6 +161,12 @@ run_check_cb (gpointer user_data)
 
   self->check_source = 0;
 
+  if (self->data_file != NULL)
+    {
+      aushang_window_run_data_check (self);
+      return G_SOURCE_REMOVE;
+    }
+
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
 
@@ -197,8 +176,8 @@ run_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-schedule_check (AushangWindow *self)
+void
+aushang_window_schedule_check (AushangWindow *self)
 {
   g_clear_handle_id (&self->check_source, g_source_remove);
   self->check_source = g_timeout_add (CHECK_DELAY_MS, run_check_cb, self);
@@ -243,7 +222,6 @@ recovery_write_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-static void write_recovery_now (AushangWindow *self);
 
 static void
 recovery_written_cb (GObject      *source,
@@ -266,7 +244,7 @@ recovery_written_cb (GObject      *source,
           g_autofree char *message = g_strdup_printf (_("Unsaved changes cannot be kept safe in case of a crash: %s"),
                                                       error->message);
 
-          toast (self, message);
+          aushang_window_toast (self, message);
         }
       self->recovery_failed = TRUE;
     }
@@ -284,18 +262,18 @@ recovery_written_cb (GObject      *source,
   if (self->recovery_again)
     {
       self->recovery_again = FALSE;
-      write_recovery_now (self);
+      aushang_window_write_recovery_now (self);
     }
 }
 
-static void
-write_recovery_now (AushangWindow *self)
+void
+aushang_window_write_recovery_now (AushangWindow *self)
 {
   g_autoptr(GTask) task = NULL;
   GtkApplication *app;
   RecoveryWrite *write;
 
-  if (self->document == NULL || self->file == NULL)
+  if ((self->document == NULL && self->data_file == NULL) || self->file == NULL)
     return;
 
   if (self->recovery_file != NULL)
@@ -304,13 +282,13 @@ write_recovery_now (AushangWindow *self)
       return;
     }
 
-  aushang_editor_sync (self->editor);
-  if (!aushang_document_get_modified (self->document) && !self->is_new)
+  if (!aushang_window_get_modified (self))
     return;
 
   write = g_new0 (RecoveryWrite, 1);
   write->file = g_file_dup (self->file);
-  write->contents = aushang_document_serialize (self->document);
+  write->contents = self->data_file ? aushang_data_file_serialize (self->data_file)
+                                    : aushang_document_serialize (self->document);
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (app != NULL)
     {
@@ -321,7 +299,7 @@ write_recovery_now (AushangWindow *self)
   self->recovery_file = g_object_ref (write->file);
 
   task = g_task_new (self, NULL, recovery_written_cb, NULL);
-  g_task_set_source_tag (task, write_recovery_now);
+  g_task_set_source_tag (task, aushang_window_write_recovery_now);
   g_task_set_task_data (task, write, (GDestroyNotify) recovery_write_free);
   g_task_run_in_thread (task, recovery_write_thread);
 }
@@ -332,13 +310,13 @@ autosave_cb (gpointer user_data)
   AushangWindow *self = user_data;
 
   self->autosave_source = 0;
-  write_recovery_now (self);
+  aushang_window_write_recovery_now (self);
 
   return G_SOURCE_REMOVE;
 }
 
-static void
-schedule_autosave (AushangWindow *self)
+void
+aushang_window_schedule_autosave (AushangWindow *self)
 {
   /* Not restarted by later changes: they are in the copy it writes. */
   if (self->autosave_source == 0)
@@ -347,8 +325,8 @@ schedule_autosave (AushangWindow *self)
 
 /* Forgets the recovery copy for @file (saved, or discarded by the person),
  * also when a write for it is still under way. */
-static void
-forget_recovery (AushangWindow *self,
+void
+aushang_window_forget_recovery (AushangWindow *self,
                  GFile         *file)
 {
   if (self->file != NULL && g_file_equal (self->file, file))
@@ -378,8 +356,8 @@ sync_tick_cb (GtkWidget     *widget,
     {
       aushang_editor_sync (self->editor);
       aushang_preview_update (self->preview, self->document);
-      schedule_check (self);
-      schedule_autosave (self);
+      aushang_window_schedule_check (self);
+      aushang_window_schedule_autosave (self);
     }
 
   return G_SOURCE_REMOVE;
@@ -420,10 +398,10 @@ static void
 form_changed_cb (AushangWindow *self,
                  AushangForm   *form)
 {
-  update_title (self);
+  aushang_window_update_title (self);
   aushang_preview_update (self->preview, self->document);
-  schedule_check (self);
-  schedule_autosave (self);
+  aushang_window_schedule_check (self);
+  aushang_window_schedule_autosave (self);
 }
 
 static void
@@ -431,7 +409,7 @@ modified_changed_cb (AushangWindow   *self,
                      GParamSpec      *pspec,
                      AushangDocument *document)
 {
-  update_title (self);
+  aushang_window_update_title (self);
 }
 
 /* Documents */
@@ -442,6 +420,8 @@ set_document (AushangWindow   *self,
               GFile           *file,
               gboolean         is_new)
 {
+  aushang_window_clear_data_file (self);
+
   if (self->document != NULL)
     g_clear_signal_handler (&self->modified_handler, self->document);
 
@@ -456,7 +436,7 @@ set_document (AushangWindow   *self,
   if (document == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "none");
-      update_title (self);
+      aushang_window_update_title (self);
       return;
     }
 
@@ -467,12 +447,22 @@ set_document (AushangWindow   *self,
   aushang_form_set_document (self->form, self->site, self->collection, document);
   aushang_editor_set_document (self->editor, self->site, document);
   aushang_preview_update (self->preview, document);
+  gtk_stack_set_visible_child_name (self->edit_stack, "document");
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   aushang_site_sidebar_select_file (self->sidebar, is_new ? NULL : file);
 
-  update_title (self);
+  aushang_window_update_title (self);
+  aushang_window_update_data_actions (self);
+  aushang_window_update_linked_entries (self);
   run_check_cb (self);
+}
+
+void
+aushang_window_close_current (AushangWindow *self)
+{
+  set_document (self, NULL, NULL, FALSE);
+  aushang_window_update_data_actions (self);
 }
 
 static void
@@ -484,7 +474,7 @@ load_file (AushangWindow *self,
 
   if (document == NULL)
     {
-      toast (self, error->message);
+      aushang_window_toast (self, error->message);
       return;
     }
 
@@ -526,11 +516,25 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
-      if (self->document != NULL)
-        aushang_document_set_modified (self->document, FALSE);
       if (self->file != NULL)
-        forget_recovery (self, self->file);
+        aushang_window_forget_recovery (self, self->file);
+      /* A data file stays open in the window: it goes back to what is on
+       * disk. */
+      if (self->data_file != NULL)
+        aushang_window_reload_data_file (self);
+      else
+        set_unmodified (self);
       then->func (self, then->data);
+      continuation_free (then);
+    }
+  else if (g_strcmp0 (response, "save") == 0 && self->data_file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (aushang_window_save_data_file (self, &error))
+        then->func (self, then->data);
+      else
+        aushang_window_report_data_save_error (self, error);
       continuation_free (then);
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -554,13 +558,11 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     continuation_free (then);
 }
 
-/* Runs @func once the current document's changes are saved or discarded;
- * not at all when the person cancels. */
-static void
-after_unsaved_changes (AushangWindow  *self,
-                       ContinueFunc    func,
-                       gpointer        data,
-                       GDestroyNotify  destroy)
+void
+aushang_window_after_unsaved_changes (AushangWindow  *self,
+                                      ContinueFunc    func,
+                                      gpointer        data,
+                                      GDestroyNotify  destroy)
 {
   Continuation *then = g_new0 (Continuation, 1);
   AdwMessageDialog *dialog;
@@ -571,20 +573,17 @@ after_unsaved_changes (AushangWindow  *self,
   then->data = data;
   then->destroy = destroy;
 
-  if (self->document != NULL)
-    aushang_editor_sync (self->editor);
-
-  if (self->document == NULL || (!aushang_document_get_modified (self->document) && !self->is_new))
+  if (!aushang_window_get_modified (self))
     {
       func (self, data);
       continuation_free (then);
       return;
     }
 
-  title = document_display_title (self);
+  title = self->data_file ? aushang_window_dup_data_title (self) : document_display_title (self);
   /* Translators: %s is a document title. */
   heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
-  dialog = new_dialog (self, heading, _("Your changes are lost if you do not save them."));
+  dialog = aushang_window_new_dialog (self, heading, _("Your changes are lost if you do not save them."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -618,7 +617,7 @@ aushang_window_select_file (AushangWindow *self,
       return;
     }
 
-  after_unsaved_changes (self, open_file_now, g_object_ref (file), g_object_unref);
+  aushang_window_after_unsaved_changes (self, open_file_now, g_object_ref (file), g_object_unref);
 }
 
 static void
@@ -629,22 +628,29 @@ document_activated_cb (AushangWindow      *self,
   aushang_window_select_file (self, file);
 
   /* Keep the sidebar showing the open document when the person cancels. */
-  if (self->file != NULL && !self->is_new)
+  aushang_window_reselect (self);
+}
+
+void
+aushang_window_reselect (AushangWindow *self)
+{
+  if (self->data_file != NULL)
+    aushang_site_sidebar_select_entry (self->sidebar, self->file, self->entry);
+  else if (self->file != NULL && !self->is_new)
     aushang_site_sidebar_select_file (self->sidebar, self->file);
 }
 
 /* Sites */
 
-static void
-refresh_site (AushangWindow *self)
+void
+aushang_window_refresh_site (AushangWindow *self)
 {
   if (self->site == NULL)
     return;
 
   aushang_site_reload (self->site);
   aushang_site_sidebar_set_site (self->sidebar, self->site);
-  if (self->file != NULL && !self->is_new)
-    aushang_site_sidebar_select_file (self->sidebar, self->file);
+  aushang_window_reselect (self);
 }
 
 static void offer_recovery (AushangWindow *self);
@@ -656,18 +662,30 @@ recovery_response_cb (AdwMessageDialog *dialog,
 {
   AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
+  if (g_strcmp0 (response, "restore") == 0 && aushang_window_find_data_file (self, recovery->file) != NULL)
+    {
+      g_autoptr(AushangDataFile) data_file = aushang_data_file_restore (recovery->file, recovery->contents);
+
+      aushang_window_replace_data_file (self, data_file);
+      aushang_window_show_data_file (self, data_file,
+                                     aushang_data_file_get_kind (data_file) == AUSHANG_DATA_FILE_ENTRIES &&
+                                     aushang_data_file_get_n_entries (data_file) > 0 ? 0 : -1);
+      aushang_window_toast (self, _("Restored. Save to keep the changes."));
+      return;
+    }
+
   if (g_strcmp0 (response, "restore") == 0)
     {
       g_autoptr(AushangDocument) document = aushang_document_restore (recovery->file, recovery->contents);
 
       set_document (self, document, recovery->file, !g_file_query_exists (recovery->file, NULL));
-      toast (self, _("Restored. Save to keep the changes."));
+      aushang_window_toast (self, _("Restored. Save to keep the changes."));
       return;
     }
 
   if (g_strcmp0 (response, "discard") == 0)
     {
-      forget_recovery (self, recovery->file);
+      aushang_window_forget_recovery (self, recovery->file);
       offer_recovery (self);
     }
 }
@@ -698,7 +716,7 @@ offer_recovery (AushangWindow *self)
   /* Translators: the first %s is a file name, the second a date and time. */
   body = g_strdup_printf (_("Changes to %s were not saved when Aushang last closed (%s). Restore them?"),
                           name, when);
-  dialog = new_dialog (self, _("Restore Unsaved Changes?"), body);
+  dialog = aushang_window_new_dialog (self, _("Restore Unsaved Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "later", _("_Later"),
                                     "discard", _("_Discard"),
@@ -733,7 +751,7 @@ show_site (AushangWindow *self,
 
   if (site == NULL)
     {
-      toast (self, error->message);
+      aushang_window_toast (self, error->message);
       return;
     }
 
@@ -741,6 +759,7 @@ show_site (AushangWindow *self,
   g_set_object (&self->site, site);
   aushang_preview_set_site (self->preview, site);
   aushang_site_sidebar_set_site (self->sidebar, site);
+  aushang_window_load_data_files (self);
 
   config = aushang_site_get_config (site);
   title = config ? aushang_value_lookup (config, "title") : NULL;
@@ -756,7 +775,7 @@ show_site (AushangWindow *self,
       /* Translators: the first %s is the folder that was opened, the
        * second the subfolder holding the website, like docs. */
       path = g_strdup_printf (_("%s, website in “%s”"), opened_path, relative);
-      toast (self, message);
+      aushang_window_toast (self, message);
     }
   else
     path = g_file_get_parse_name (folder);
@@ -772,7 +791,7 @@ show_site (AushangWindow *self,
       /* Translators: %u is a line number, %s says what is wrong. */
       g_autofree char *message = g_strdup_printf (_("_config.yml, line %u: %s"), line, config_error->message);
 
-      toast (self, message);
+      aushang_window_toast (self, message);
     }
 
   if (app != NULL)
@@ -822,7 +841,7 @@ open_site_now (AushangWindow *self,
         g_strdup_printf (_("“%s” is not a Jekyll site: it has no _config.yml, and none of its subfolders holds a site."),
                          name);
 
-      toast (self, message);
+      aushang_window_toast (self, message);
       return;
     }
 
@@ -871,7 +890,7 @@ aushang_window_open (AushangWindow *self,
 
   if (type == G_FILE_TYPE_DIRECTORY)
     {
-      after_unsaved_changes (self, open_site_now, g_object_ref (file), g_object_unref);
+      aushang_window_after_unsaved_changes (self, open_site_now, g_object_ref (file), g_object_unref);
       return;
     }
 
@@ -882,7 +901,7 @@ aushang_window_open (AushangWindow *self,
       /* Translators: %s is a file name. */
       g_autofree char *message = g_strdup_printf (_("“%s” is not part of a Jekyll site (no _config.yml above it)."), name);
 
-      toast (self, message);
+      aushang_window_toast (self, message);
       return;
     }
 
@@ -910,7 +929,7 @@ save_document (AushangWindow  *self,
       ok = aushang_document_save_as (self->document, target, error);
       if (ok)
         {
-          forget_recovery (self, self->file);
+          aushang_window_forget_recovery (self, self->file);
           g_set_object (&self->file, target);
           self->is_new = FALSE;
         }
@@ -921,7 +940,7 @@ save_document (AushangWindow  *self,
   if (!ok)
     return FALSE;
 
-  forget_recovery (self, self->file);
+  aushang_window_forget_recovery (self, self->file);
 
   if (settings != NULL && self->collection != NULL)
     {
@@ -937,9 +956,9 @@ save_document (AushangWindow  *self,
         g_settings_set_string (settings, "last-author", names[0]);
     }
 
-  refresh_site (self);
-  update_title (self);
-  toast (self, _("Saved"));
+  aushang_window_refresh_site (self);
+  aushang_window_update_title (self);
+  aushang_window_toast (self, _("Saved"));
 
   return TRUE;
 }
@@ -956,10 +975,10 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 
   if (aushang_document_save_overwrite (self->document, &error))
     {
-      forget_recovery (self, self->file);
-      refresh_site (self);
-      update_title (self);
-      toast (self, _("Saved"));
+      aushang_window_forget_recovery (self, self->file);
+      aushang_window_refresh_site (self);
+      aushang_window_update_title (self);
+      aushang_window_toast (self, _("Saved"));
     }
   else
     report_save_error (self, error);
@@ -972,20 +991,20 @@ report_save_error (AushangWindow *self,
   AdwMessageDialog *dialog;
 
   /* Whatever went wrong, the text stays here and in the recovery area. */
-  write_recovery_now (self);
+  aushang_window_write_recovery_now (self);
 
   if (!g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK))
     {
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
                                                _("Your text is still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."));
 
-      dialog = new_dialog (self, _("The Document Was Not Saved"), body);
+      dialog = aushang_window_new_dialog (self, _("The Document Was Not Saved"), body);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
-  dialog = new_dialog (self, _("Changed by Another Program"),
+  dialog = aushang_window_new_dialog (self, _("Changed by Another Program"),
                        _("Another program changed this file since you opened it. Saving now replaces that change with yours."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -1028,7 +1047,7 @@ save_dialog_response_cb (AdwMessageDialog *dialog,
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entry))));
   if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
     {
-      toast (d->self, _("The file name may not be empty, start with a dot or contain “/”."));
+      aushang_window_toast (d->self, _("The file name may not be empty, start with a dot or contain “/”."));
       return;
     }
 
@@ -1074,7 +1093,7 @@ show_save_dialog (AushangWindow *self,
   /* Translators: %s is a folder like _posts. */
   body = g_strdup_printf (_("The file name becomes part of the page’s web address. It is saved in the folder %s."),
                           folder ? folder : "");
-  dialog = new_dialog (self, _("Save New Document"), body);
+  dialog = aushang_window_new_dialog (self, _("Save New Document"), body);
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
@@ -1099,6 +1118,9 @@ aushang_window_save (AushangWindow  *self,
 {
   g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
 
+  if (self->data_file != NULL)
+    return aushang_window_save_data_file (self, error);
+
   if (self->document == NULL)
     return TRUE;
 
@@ -1112,6 +1134,13 @@ save_action (GtkWidget  *widget,
 {
   AushangWindow *self = AUSHANG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  if (self->data_file != NULL)
+    {
+      if (!aushang_window_save_data_file (self, &error))
+        aushang_window_report_data_save_error (self, error);
+      return;
+    }
 
   if (self->document == NULL)
     return;
@@ -1202,7 +1231,7 @@ create_now (AushangWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (!aushang_window_new_document (self, request->collection, request->title, &error))
-    toast (self, error->message);
+    aushang_window_toast (self, error->message);
 }
 
 static void
@@ -1227,7 +1256,7 @@ new_dialog_response_cb (AdwMessageDialog *dialog,
       request->title = g_strdup (_("New document"));
     }
 
-  after_unsaved_changes (self, create_now, request, new_request_free);
+  aushang_window_after_unsaved_changes (self, create_now, request, new_request_free);
 }
 
 static void
@@ -1301,7 +1330,7 @@ new_document_action (GtkWidget  *widget,
   d->collections = GTK_DROP_DOWN (dropdown);
   d->title = GTK_ENTRY (entry);
 
-  dialog = new_dialog (self, _("New Document"),
+  dialog = aushang_window_new_dialog (self, _("New Document"),
                        _("It starts with today’s date and the headings of an event announcement; change anything you like."));
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
@@ -1333,7 +1362,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
     {
-      toast (self, _("The file name may not be empty, start with a dot or contain “/”."));
+      aushang_window_toast (self, _("The file name may not be empty, start with a dot or contain “/”."));
       return;
     }
 
@@ -1341,7 +1370,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   target = g_file_get_child (parent, name);
   if (!aushang_document_rename (self->document, target, &error))
     {
-      toast (self, error->message);
+      aushang_window_toast (self, error->message);
       return;
     }
 
@@ -1350,13 +1379,13 @@ rename_response_cb (AdwMessageDialog *dialog,
     g_autoptr(GFile) old_file = g_steal_pointer (&self->file);
 
     self->file = g_object_ref (target);
-    forget_recovery (self, old_file);
+    aushang_window_forget_recovery (self, old_file);
     if (aushang_document_get_modified (self->document))
-      write_recovery_now (self);
+      aushang_window_write_recovery_now (self);
   }
-  refresh_site (self);
-  update_title (self);
-  toast (self, _("Renamed"));
+  aushang_window_refresh_site (self);
+  aushang_window_update_title (self);
+  aushang_window_toast (self, _("Renamed"));
 }
 
 static void
@@ -1371,7 +1400,7 @@ rename_action (GtkWidget  *widget,
 
   if (self->document == NULL || self->is_new || self->file == NULL)
     {
-      toast (self, _("Save the document first; its file name can be changed in the save dialog."));
+      aushang_window_toast (self, _("Save the document first; its file name can be changed in the save dialog."));
       return;
     }
 
@@ -1381,7 +1410,7 @@ rename_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
 
-  dialog = new_dialog (self, _("Rename Document?"),
+  dialog = aushang_window_new_dialog (self, _("Rename Document?"),
                        _("The file name is part of the page’s web address. After renaming, links to the old address (from other pages, newsletters or social media) no longer work."));
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
@@ -1553,7 +1582,7 @@ open_example_action (GtkWidget  *widget,
 
   if (!copy_tree (source, target, &error))
     {
-      toast (self, error->message);
+      aushang_window_toast (self, error->message);
       return;
     }
 
@@ -1573,6 +1602,8 @@ toggle_preview (AushangWindow *self,
     g_settings_set_boolean (settings, "show-preview", show);
   if (show && self->document != NULL)
     aushang_preview_update (self->preview, self->document);
+  if (show && self->data_file != NULL)
+    aushang_window_update_entry_preview (self);
 }
 
 static void
@@ -1674,14 +1705,10 @@ aushang_window_close_request (GtkWindow *window)
   AushangWindow *self = AUSHANG_WINDOW (window);
   GSettings *settings = settings_of (self);
 
-  if (!self->close_confirmed && self->document != NULL)
+  if (!self->close_confirmed && aushang_window_get_modified (self))
     {
-      aushang_editor_sync (self->editor);
-      if (aushang_document_get_modified (self->document) || self->is_new)
-        {
-          after_unsaved_changes (self, close_now, NULL, NULL);
-          return TRUE;
-        }
+      aushang_window_after_unsaved_changes (self, close_now, NULL, NULL);
+      return TRUE;
     }
 
   if (settings != NULL)
@@ -1789,6 +1816,7 @@ aushang_window_dispose (GObject *object)
     }
   if (self->document != NULL)
     g_clear_signal_handler (&self->modified_handler, self->document);
+  aushang_window_clear_data_file (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_WINDOW);
 
@@ -1797,6 +1825,7 @@ aushang_window_dispose (GObject *object)
   g_clear_object (&self->schema);
   g_clear_object (&self->site);
   g_clear_object (&self->opened_folder);
+  g_clear_pointer (&self->data_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aushang_window_parent_class)->dispose (object);
 }
@@ -1816,6 +1845,8 @@ aushang_window_class_init (AushangWindowClass *klass)
   g_type_ensure (AUSHANG_TYPE_FORM);
   g_type_ensure (AUSHANG_TYPE_EDITOR);
   g_type_ensure (AUSHANG_TYPE_PREVIEW);
+  g_type_ensure (AUSHANG_TYPE_ENTRY_FORM);
+  g_type_ensure (AUSHANG_TYPE_DATA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, toast_overlay);
@@ -1833,11 +1864,20 @@ aushang_window_class_init (AushangWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, form);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, edit_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, entry_form);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, data_page);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated_cb",
+                                                G_CALLBACK (aushang_window_entry_activated_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_form_changed_cb",
+                                                G_CALLBACK (aushang_window_entry_form_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_open_link_cb",
+                                                G_CALLBACK (aushang_window_entry_open_link_cb));
 
 }
 
@@ -1888,7 +1928,9 @@ static void
 aushang_window_init (AushangWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->entry = -1;
   add_window_actions (self);
+  aushang_window_add_data_actions (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

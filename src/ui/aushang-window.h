@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "aushang-application.h"
+#include "aushang-data-file.h"
 #include "aushang-document.h"
 #include "aushang-site.h"
 
@@ -46,6 +47,16 @@ gboolean         aushang_window_new_document (AushangWindow      *self,
 gboolean         aushang_window_save         (AushangWindow      *self,
                                               const char         *file_name,
                                               GError            **error);
+/* Opens entry @index (from 0; -1: the file as a whole) of the data file
+ * @file, as a click in the sidebar does. */
+void             aushang_window_select_entry (AushangWindow      *self,
+                                              GFile              *file,
+                                              int                 index);
+/* The data file shown (one of the site's _data files), or NULL; its entry
+ * shown, or -1. */
+AushangDataFile *aushang_window_get_data_file (AushangWindow     *self);
+int              aushang_window_get_entry_index (AushangWindow   *self);
+GtkWidget       *aushang_window_get_entry_form (AushangWindow    *self);
 /* The dialog currently asking something (unsaved changes, …), or NULL. */
 AdwMessageDialog *aushang_window_get_dialog  (AushangWindow      *self);
 

@@ -1,0 +1,158 @@
+/* aushang-window-private.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "aushang-data-file.h"
+#include "aushang-data-page.h"
+#include "aushang-editor.h"
+#include "aushang-entry-form.h"
+#include "aushang-form.h"
+#include "aushang-preview.h"
+#include "aushang-site-sidebar.h"
+#include "aushang-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts, shared by aushang-window.c (sites, documents,
+ * saving) and aushang-window-data.c (data lists and their entries). */
+
+#define CHECK_DELAY_MS 400
+/* Unsaved text reaches the recovery area at most this long after a change,
+ * also while the person keeps typing (well inside the promised 2 s). */
+#define AUTOSAVE_INTERVAL_MS 1000
+
+typedef void (*ContinueFunc) (AushangWindow *self,
+                              gpointer       data);
+
+struct _AushangWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  AushangSiteSidebar   *sidebar;
+  AdwWindowTitle       *site_title;
+  AdwWindowTitle       *document_title;
+  GtkWidget            *save_button;
+  GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
+  AushangForm          *form;
+  AushangEditor        *editor;
+  AushangPreview       *preview;
+  GtkStack             *edit_stack;
+  AushangEntryForm     *entry_form;
+  AushangDataPage      *data_page;
+
+  /* The open site and document */
+  AushangSite          *site;
+  GFile                *opened_folder; /* the folder opened, when the site is below it */
+  GPtrArray            *data_files;    /* AushangDataFile*: the site's _data, as edited */
+  AushangDocument      *document;
+  GFile                *file;          /* where it is, or will be saved */
+  AushangCollection    *collection;
+  AushangSchema        *schema;        /* kept alive while the form uses it */
+  gboolean              is_new;
+  gulong                modified_handler;
+
+  /* Or a data file (one of data_files; file is its file) and its entry
+   * shown, -1 for the file as a whole */
+  AushangDataFile      *data_file;
+  int                   entry;
+  gulong                data_changed_handler;
+  gulong                data_modified_handler;
+
+  guint                 check_source;
+  guint                 autosave_source;
+  /* The recovery copy is written in a thread, one write at a time. */
+  GFile                *recovery_file;     /* of the write in flight */
+  guint                 recovery_again : 1; /* write once more after it */
+  guint                 recovery_stale : 1; /* discarded while it ran */
+  guint                 recovery_failed : 1;
+  guint                 sync_tick;
+  guint                 sync_timeout;
+  AdwMessageDialog     *dialog;
+  gboolean              close_confirmed;
+};
+
+/* aushang-window.c */
+void       aushang_window_toast                 (AushangWindow  *self,
+                                                 const char     *message);
+AdwMessageDialog *aushang_window_new_dialog     (AushangWindow  *self,
+                                                 const char     *heading,
+                                                 const char     *body);
+void       aushang_window_update_title          (AushangWindow  *self);
+void       aushang_window_schedule_check        (AushangWindow  *self);
+void       aushang_window_schedule_autosave     (AushangWindow  *self);
+void       aushang_window_write_recovery_now    (AushangWindow  *self);
+void       aushang_window_forget_recovery       (AushangWindow  *self,
+                                                 GFile          *file);
+gboolean   aushang_window_get_modified          (AushangWindow  *self);
+/* The sidebar selects what is shown (after a refusal or a rebuild). */
+void       aushang_window_reselect              (AushangWindow  *self);
+/* Reads the site's documents again and lists them anew. */
+void       aushang_window_refresh_site          (AushangWindow  *self);
+/* Leaves the document (or data file) shown: the content shows nothing. */
+void       aushang_window_close_current         (AushangWindow  *self);
+/* Runs @func once the current document's or data file's changes are
+ * saved or discarded; not at all when the person cancels. */
+void       aushang_window_after_unsaved_changes (AushangWindow  *self,
+                                                 ContinueFunc    func,
+                                                 gpointer        data,
+                                                 GDestroyNotify  destroy);
+
+/* aushang-window-data.c */
+void       aushang_window_load_data_files       (AushangWindow  *self);
+void       aushang_window_add_data_actions      (AushangWindow  *self);
+/* Enables the entry actions that fit what is shown. */
+void       aushang_window_update_data_actions   (AushangWindow  *self);
+/* Shows entry @index (-1: the file as a whole) of @data_file at once. */
+void       aushang_window_show_data_file        (AushangWindow  *self,
+                                                 AushangDataFile *data_file,
+                                                 int             index);
+/* Leaves data mode (disconnects the data file shown). */
+void       aushang_window_clear_data_file       (AushangWindow  *self);
+/* The data file for @file among those of the site, or NULL. */
+AushangDataFile *aushang_window_find_data_file  (AushangWindow  *self,
+                                                 GFile          *file);
+/* Reads the shown data file again from disk (its changes discarded). */
+void       aushang_window_reload_data_file      (AushangWindow  *self);
+/* Takes the place of the data file for @data_file's file (a restored
+ * copy). */
+void       aushang_window_replace_data_file     (AushangWindow  *self,
+                                                 AushangDataFile *data_file);
+char      *aushang_window_dup_data_title        (AushangWindow  *self);
+void       aushang_window_run_data_check        (AushangWindow  *self);
+/* Saves the data file shown; a file changed by another program asks
+ * first. */
+gboolean   aushang_window_save_data_file        (AushangWindow  *self,
+                                                 GError        **error);
+void       aushang_window_report_data_save_error (AushangWindow *self,
+                                                 GError         *error);
+/* Template callbacks: the sidebar picked an entry, the entry form or the
+ * data page changed the file, a link of an entry was followed. */
+void       aushang_window_entry_activated_cb    (AushangWindow  *self,
+                                                 GFile          *file,
+                                                 int             index,
+                                                 GtkWidget      *sidebar);
+void       aushang_window_entry_form_changed_cb (AushangWindow  *self,
+                                                 GtkWidget      *form);
+void       aushang_window_entry_open_link_cb    (AushangWindow  *self,
+                                                 const char     *link,
+                                                 GtkWidget      *form);
+/* Shows the entry shown in the preview anew. */
+void       aushang_window_update_entry_preview  (AushangWindow  *self);
+/* The entries of the site's data lists that link to the document @file
+ * (the window shows them in its form). */
+void       aushang_window_update_linked_entries (AushangWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,521 @@
+/* test-entries.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The event calendar and the team list in the window, under Xvfb, as a
+ * person uses them: the sidebar lists them, the form edits an entry,
+ * entries are added, hidden, removed and undone, an announcement gets its
+ * calendar entry, the real Jekyll builds the page that lists the events,
+ * and the exported .ics is read by a real iCalendar parser.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "aushang-test-util.h"
+#include "aushang-application.h"
+#include "aushang-entry-form.h"
+#include "aushang-site-sidebar.h"
+#include "aushang-window.h"
+
+static AushangApplication *app;
+static char *example_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Each test works on a fresh copy of the example site. */
+typedef struct
+{
+  char          *dir;
+  AushangWindow *window;
+} Fixture;
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *relative)
+{
+  return g_build_filename (fixture->dir, relative, NULL);
+}
+
+static GFile *
+fixture_file (Fixture    *fixture,
+              const char *relative)
+{
+  g_autofree char *path = fixture_path (fixture, relative);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (Fixture    *fixture,
+           const char *relative)
+{
+  g_autofree char *path = fixture_path (fixture, relative);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  return g_steal_pointer (&contents);
+}
+
+static void
+write_file (Fixture    *fixture,
+            const char *relative,
+            const char *contents)
+{
+  g_autofree char *path = fixture_path (fixture, relative);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  void (*prepare) (Fixture *) = user_data;
+  g_autoptr(GFile) folder = NULL;
+
+  fixture->dir = g_dir_make_tmp ("aushang-entries-XXXXXX", &error);
+  g_assert_no_error (error);
+  aushang_test_copy_path (example_dir, fixture->dir);
+  if (prepare != NULL)
+    prepare (fixture);
+
+  fixture->window = aushang_window_new (app);
+  folder = g_file_new_for_path (fixture->dir);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  aushang_window_open (fixture->window, folder);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, fixture->window, 10));
+  g_assert_nonnull (aushang_window_get_site (fixture->window));
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gpointer weak = fixture->window;
+  AushangDataFile *data_file = aushang_window_get_data_file (fixture->window);
+  AdwMessageDialog *dialog;
+
+  while ((dialog = aushang_window_get_dialog (fixture->window)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+  if (data_file != NULL)
+    aushang_data_file_set_modified (data_file, FALSE);
+  if (aushang_window_get_document (fixture->window) != NULL)
+    aushang_document_set_modified (aushang_window_get_document (fixture->window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (window_gone, &weak, 5));
+
+  aushang_test_delete_path (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static AushangSiteSidebar *
+sidebar_of (Fixture *fixture)
+{
+  return AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (fixture->window));
+}
+
+static AushangEntryForm *
+entry_form_of (Fixture *fixture)
+{
+  return AUSHANG_ENTRY_FORM (aushang_window_get_entry_form (fixture->window));
+}
+
+typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
+                                     const char *data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             const char      *data)
+{
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_with_prefix (GtkWidget  *widget,
+                      const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_image_with_tooltip (GtkWidget  *widget,
+                       const char *tooltip)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The events file of the example site, in file order: 0 Werkstattabend,
+ * 1 Herbsttermin (links to the repair café announcement), 2 Lötkurs
+ * (hidden), 3 KI, 4 Frühjahrsputz. */
+#define EVENTS "_data/events.yml"
+
+static void
+select_event (Fixture *fixture,
+              int      index)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+
+  aushang_window_select_entry (fixture->window, events, index);
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, index);
+}
+
+static const char *
+entry_field_text (Fixture    *fixture,
+                  const char *key)
+{
+  GtkWidget *widget = aushang_entry_form_get_field_widget (entry_form_of (fixture), key);
+
+  g_assert_nonnull (widget);
+  g_assert_true (GTK_IS_EDITABLE (widget));
+
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
+}
+
+/* The lines of @a and @b that differ. */
+static guint
+count_changed_lines (const char *a,
+                     const char *b)
+{
+  g_auto(GStrv) lines_a = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lines_b = g_strsplit (b, "\n", -1);
+  guint changed = 0;
+
+  g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_b));
+  for (guint i = 0; lines_a[i] != NULL; i++)
+    if (strcmp (lines_a[i], lines_b[i]) != 0)
+      changed++;
+
+  return changed;
+}
+
+/* The sidebar ------------------------------------------------------------------ */
+
+static void
+test_sidebar_lists_data (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  AushangSiteSidebar *sidebar = sidebar_of (fixture);
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  g_autoptr(GFile) team = fixture_file (fixture, "_data/team.yml");
+  g_autoptr(GFile) settings = fixture_file (fixture, "_data/navigation.yml");
+  g_autoptr(GFile) members = fixture_file (fixture, "_data/members.json");
+  GtkWidget *hidden_row;
+  GtkWidget *row;
+
+  spin (100);
+
+  /* Named in plain words, beside the collections. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Events"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Team"));
+
+  /* Events apart as upcoming and past: each row under the heading its
+   * date gives it (the dates are set around today). Upcoming come first,
+   * each part in file order. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, events, 2);
+  g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
+  g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Events"));
+  g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Upcoming"));
+  row = aushang_site_sidebar_get_entry_row (sidebar, events, 0);
+  g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (is_label (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), "Past"));
+  g_assert_null (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (aushang_site_sidebar_get_entry_row (sidebar, events, 1))));
+  g_assert_null (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (aushang_site_sidebar_get_entry_row (sidebar, events, 3))));
+
+  /* The hidden event is listed, greyed, with a label. */
+  hidden_row = aushang_site_sidebar_get_entry_row (sidebar, events, 2);
+  g_assert_nonnull (hidden_row);
+  g_assert_nonnull (find_widget (hidden_row, is_label, "Hidden"));
+  g_assert_nonnull (find_widget (hidden_row, is_label, "Lötkurs für Einsteigerinnen und Einsteiger"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (hidden_row, is_label,
+                                                        "Lötkurs für Einsteigerinnen und Einsteiger"),
+                                           "dim-label"));
+  row = aushang_site_sidebar_get_entry_row (sidebar, events, 3);
+  g_assert_null (find_widget (row, is_label, "Hidden"));
+
+  /* Team members under their name, with their role. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, team, 1);
+  g_assert_nonnull (find_widget (row, is_label, "Aylin Demir"));
+  g_assert_nonnull (find_widget (row, is_label, "Community und Veranstaltungen"));
+
+  /* Files that are no list: one row each, saying how they open. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, settings, -1);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, is_label, "navigation.yml, YAML text"));
+  row = aushang_site_sidebar_get_entry_row (sidebar, members, -1);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, is_label, "members.json, read only"));
+
+  /* The search covers entries too. */
+  aushang_site_sidebar_set_search (sidebar, "herbsttermin");
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  aushang_site_sidebar_set_search (sidebar, "aylin");
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  aushang_site_sidebar_set_search (sidebar, NULL);
+}
+
+/* Puts the events around today: 0 and 1 past, 2 (hidden), 3 and 4 to
+ * come. */
+static void
+date_events_around_today (Fixture *fixture)
+{
+  static const int days[] = { -30, -10, 20, 60, 90 };
+  static const char * const dates[] = {
+    "2026-06-02", "2026-09-26", "2026-11-14", "2027-02-17", "2027-03-20",
+  };
+  g_autofree char *text = read_file (fixture, EVENTS);
+  g_autoptr(GString) out = g_string_new (text);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, days[i]);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      g_assert_cmpuint (g_string_replace (out, dates[i], date, 1), ==, 1);
+    }
+
+  write_file (fixture, EVENTS, out->str);
+}
+
+static void
+add_other_data (Fixture *fixture)
+{
+  date_events_around_today (fixture);
+
+  write_file (fixture, "_data/navigation.yml",
+              "# Die Hauptnavigation\n"
+              "main:\n"
+              "  - title: Start\n"
+              "    url: /\n"
+              "  - title: Veranstaltungen\n"
+              "    url: /veranstaltungen/\n");
+  write_file (fixture, "_data/members.json", "[{\"name\": \"Verein A\"}]\n");
+}
+
+static void
+test_data_page (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GFile) settings = fixture_file (fixture, "_data/navigation.yml");
+  g_autoptr(GFile) members = fixture_file (fixture, "_data/members.json");
+  AushangDataFile *data_file;
+
+  /* YAML that is no list: its text, with "Edit as YAML". */
+  aushang_window_select_entry (fixture->window, settings, -1);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_nonnull (data_file);
+  g_assert_cmpint (aushang_data_file_get_kind (data_file), ==, AUSHANG_DATA_FILE_YAML);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_with_prefix,
+                                 "This file is not a list of entries"));
+
+  /* JSON: shown, saying why it is not edited. */
+  aushang_window_select_entry (fixture->window, members, -1);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_nonnull (data_file);
+  g_assert_cmpint (aushang_data_file_get_kind (data_file), ==, AUSHANG_DATA_FILE_READ_ONLY);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label,
+                                 aushang_data_file_get_read_only_reason (data_file)));
+}
+
+/* The entry form ---------------------------------------------------------------- */
+
+static void
+test_entry_form_edits_entry (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AushangDataFile *data_file;
+  GtkWidget *title;
+
+  select_event (fixture, 3);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_cmpstr (entry_field_text (fixture, "title"), ==,
+                   "KI und die Zivilgesellschaft: ein Abend zum Ausprobieren");
+  g_assert_cmpstr (entry_field_text (fixture, "time"), ==, "16:30");
+  g_assert_cmpstr (entry_field_text (fixture, "location"), ==, "Rathaus Musterstadt, Saal 2");
+  g_assert_true (GTK_IS_SWITCH (aushang_entry_form_get_field_widget (entry_form_of (fixture), "featured")));
+  g_assert_false (aushang_data_file_get_modified (data_file));
+
+  /* Typing in the form writes the entry, quoted as the list quotes. */
+  title = aushang_entry_form_get_field_widget (entry_form_of (fixture), "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "KI im Verein: ein Abend zum Ausprobieren");
+  g_assert_true (aushang_data_file_get_modified (data_file));
+
+  /* A time that is not one is refused at the field. */
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "time")),
+                         "halb fünf");
+  g_assert_nonnull (find_widget (aushang_entry_form_get_field_widget (entry_form_of (fixture), "time"),
+                                 is_image_with_tooltip, "Enter a time of day, for example 18:30."));
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "time")),
+                         "17:00");
+
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (aushang_data_file_get_modified (data_file));
+
+  /* Only the two lines changed, nothing else of the file. */
+  after = read_file (fixture, EVENTS);
+  g_assert_cmpuint (count_changed_lines (before, after), ==, 2);
+  g_assert_nonnull (strstr (after, "- title: \"KI im Verein: ein Abend zum Ausprobieren\"\n"));
+  g_assert_nonnull (strstr (after, "  time: \"17:00\"\n"));
+
+  /* The sidebar shows the new title. */
+  {
+    g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+    GtkWidget *row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 3);
+
+    g_assert_nonnull (find_widget (row, is_label, "KI im Verein: ein Abend zum Ausprobieren"));
+  }
+}
+
+static void
+test_entry_unsaved_prompt (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) team = fixture_file (fixture, "_data/team.yml");
+  AdwMessageDialog *dialog;
+  GtkWidget *place;
+
+  select_event (fixture, 0);
+  place = aushang_entry_form_get_field_widget (entry_form_of (fixture), "location");
+  gtk_editable_set_text (GTK_EDITABLE (place), "Offenes Labor, Hinterhof");
+
+  /* Another entry of the same list: no question. */
+  select_event (fixture, 4);
+  g_assert_null (aushang_window_get_dialog (fixture->window));
+  select_event (fixture, 0);
+  g_assert_cmpstr (entry_field_text (fixture, "location"), ==, "Offenes Labor, Hinterhof");
+
+  /* Another list asks first; Cancel stays. */
+  aushang_window_select_entry (fixture->window, team, 0);
+  dialog = aushang_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 0);
+  g_assert_true (aushang_data_file_get_modified (aushang_window_get_data_file (fixture->window)));
+
+  /* Discard goes back to what is on disk. */
+  aushang_window_select_entry (fixture->window, team, 0);
+  dialog = aushang_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin (50);
+  after = read_file (fixture, EVENTS);
+  g_assert_cmpstr (after, ==, before);
+  select_event (fixture, 0);
+  g_assert_cmpstr (entry_field_text (fixture, "location"), ==, "Offenes Labor, Beispielstraße 7");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUSHANG_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  example_dir = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+
+  app = aushang_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, prepare, func) \
+  g_test_add (path, Fixture, prepare, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/entries/sidebar-lists-data", add_other_data, test_sidebar_lists_data);
+  ADD ("/entries/data-page", add_other_data, test_data_page);
+  ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
+  ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  g_free (example_dir);
+
+  return status;
+}
