@@ -482,6 +482,258 @@ test_entry_unsaved_prompt (Fixture       *fixture,
   g_assert_cmpstr (entry_field_text (fixture, "location"), ==, "Offenes Labor, Beispielstraße 7");
 }
 
+/* Entry actions ------------------------------------------------------------------ */
+
+static const char *
+data_text (Fixture *fixture)
+{
+  return aushang_data_file_get_text (aushang_window_get_data_file (fixture->window));
+}
+
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), name);
+}
+
+static void
+test_new_entry (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *quoted = g_strdup_printf ("  date: \"%s\"\n", date);
+  AushangDataFile *data_file;
+  GtkWidget *title;
+  GtkRoot *root;
+  int index;
+
+  select_event (fixture, 0);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_cmpuint (aushang_data_file_get_n_entries (data_file), ==, 5);
+  g_assert_true (action_enabled (fixture, "new-entry"));
+
+  g_assert_true (aushang_window_new_entry (fixture->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aushang_data_file_get_n_entries (data_file), ==, 6);
+
+  /* It is shown, its title ready to be typed over, dated today in the
+   * list's own form, and placed where its date puts it. */
+  index = aushang_window_get_entry_index (fixture->window);
+  g_assert_cmpstr (entry_field_text (fixture, "title"), ==, "New event");
+  title = aushang_entry_form_get_field_widget (entry_form_of (fixture), "title");
+  root = gtk_widget_get_root (title);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), title) ||
+                 gtk_root_get_focus (root) == title);
+  g_assert_nonnull (strstr (data_text (fixture), quoted));
+  for (int i = 0; i < (int) aushang_data_file_get_n_entries (data_file); i++)
+    {
+      g_autoptr(GDateTime) other = aushang_data_file_dup_entry_date (data_file, i);
+      gboolean hidden = FALSE;
+
+      aushang_data_file_get_entry (data_file, i, &hidden, NULL, NULL);
+      if (other == NULL || hidden || i == index)
+        continue;
+      if (i < index)
+        g_assert_cmpint (g_date_time_compare (other, aushang_data_file_dup_entry_date (data_file, index)), <=, 0);
+    }
+  g_assert_true (aushang_data_file_get_modified (data_file));
+
+  /* Typing its title is the next edit of the same entry. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Sommerfest im Labor");
+  g_assert_nonnull (strstr (data_text (fixture), "title: \"Sommerfest im Labor\"\n"));
+}
+
+static void
+test_remove_and_undo (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AushangDataFile *data_file;
+
+  select_event (fixture, 1);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_true (aushang_window_remove_entry (fixture->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aushang_data_file_get_n_entries (data_file), ==, 4);
+  g_assert_null (strstr (data_text (fixture), "Herbsttermin"));
+  g_assert_true (action_enabled (fixture, "undo-remove-entry"));
+  /* The one after it is shown now. */
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+
+  /* Undo: the file as it was, byte for byte, and not even modified. */
+  g_assert_true (aushang_window_undo_remove_entry (fixture->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (data_text (fixture), ==, before);
+  g_assert_false (aushang_data_file_get_modified (data_file));
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+  g_assert_cmpstr (entry_field_text (fixture, "title"), ==, "Gemeinsam reparieren: Herbsttermin");
+  g_assert_false (action_enabled (fixture, "undo-remove-entry"));
+
+  /* Removed, edited elsewhere, undone: the entry comes back all the same. */
+  g_assert_true (aushang_window_remove_entry (fixture->window, &error));
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "location")),
+                         "Offenes Labor, Hof");
+  g_assert_true (aushang_window_undo_remove_entry (fixture->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aushang_data_file_get_n_entries (data_file), ==, 5);
+  g_assert_nonnull (strstr (data_text (fixture), "Gemeinsam reparieren: Herbsttermin"));
+
+  /* Saved after a remove and its undo: the file on disk is as it was. */
+  g_clear_pointer (&before, g_free);
+  before = read_file (fixture, "_data/team.yml");
+  {
+    g_autoptr(GFile) team = fixture_file (fixture, "_data/team.yml");
+
+    g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+    aushang_window_select_entry (fixture->window, team, 2);
+    g_assert_true (aushang_window_remove_entry (fixture->window, &error));
+    g_assert_true (aushang_window_undo_remove_entry (fixture->window, &error));
+    g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+    g_assert_no_error (error);
+    after = read_file (fixture, "_data/team.yml");
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+static void
+test_hide_show_move (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  g_autoptr(GFile) team = fixture_file (fixture, "_data/team.yml");
+  g_autoptr(GError) error = NULL;
+  AushangDataFile *data_file;
+  GtkWidget *row;
+
+  select_event (fixture, 3);
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_true (action_enabled (fixture, "hide-entry"));
+  g_assert_false (action_enabled (fixture, "show-entry"));
+
+  /* Hidden: every line commented out, greyed in the sidebar, not edited. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "toggle-entry-hidden", NULL);
+  g_assert_nonnull (strstr (data_text (fixture), "\n# - title: \"KI und die Zivilgesellschaft"));
+  row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 3);
+  g_assert_nonnull (find_widget (row, is_label, "Hidden"));
+  g_assert_false (gtk_widget_is_sensitive (aushang_entry_form_get_field_widget (entry_form_of (fixture), "title")));
+  g_assert_true (action_enabled (fixture, "show-entry"));
+
+  /* Shown again: the very bytes of before. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "toggle-entry-hidden", NULL);
+  g_assert_cmpstr (data_text (fixture), ==, before);
+  g_assert_null (find_widget (aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 3),
+                              is_label, "Hidden"));
+
+  /* Moving: the team's order is the file's. */
+  aushang_window_select_entry (fixture->window, team, 0);
+  g_assert_null (aushang_window_get_dialog (fixture->window));
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_false (action_enabled (fixture, "move-entry-up"));
+  g_assert_true (action_enabled (fixture, "move-entry-down"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "move-entry-down", NULL);
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+  g_assert_cmpstr (entry_field_text (fixture, "name"), ==, "Jörg Müller-Lüdenscheidt");
+  {
+    g_autofree char *first = aushang_value_to_display (aushang_value_lookup (aushang_data_file_get_entry (data_file, 0, NULL, NULL, NULL), "name"));
+
+    g_assert_cmpstr (first, ==, "Aylin Demir");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "move-entry-up", NULL);
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 0);
+  /* Back where it was: nothing to save. */
+  g_assert_false (aushang_data_file_get_modified (data_file));
+
+  /* Duplicating puts the copy right after it. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "duplicate-entry", NULL);
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+  g_assert_cmpstr (entry_field_text (fixture, "name"), ==, "Jörg Müller-Lüdenscheidt");
+}
+
+/* Whether the shortcuts window's text lists @accel (in any spelling). */
+static gboolean
+overlay_lists (const char *text,
+               const char *accel)
+{
+  guint key = 0, other_key = 0;
+  GdkModifierType mods = 0, other_mods = 0;
+  const char *p = text;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+
+  while ((p = strstr (p, "accelerator\">")) != NULL)
+    {
+      g_autofree char *value = NULL;
+      g_auto(GStrv) tokens = NULL;
+      GString *unescaped;
+
+      p += strlen ("accelerator\">");
+      value = g_strndup (p, strcspn (p, "<"));
+      unescaped = g_string_new (value);
+      g_string_replace (unescaped, "&lt;", "<", 0);
+      g_string_replace (unescaped, "&gt;", ">", 0);
+      tokens = g_strsplit (unescaped->str, " ", -1);
+      g_string_free (unescaped, TRUE);
+
+      for (guint i = 0; tokens[i] != NULL; i++)
+        if (gtk_accelerator_parse (tokens[i], &other_key, &other_mods) &&
+            other_key == key && other_mods == mods)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each action has a shortcut, and the shortcuts window lists it. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char * const actions[] = {
+    "win.new-entry", "win.duplicate-entry", "win.remove-entry", "win.toggle-entry-hidden",
+    "win.move-entry-up", "win.move-entry-down", "win.export-event", "win.export-upcoming",
+    "win.add-to-calendar",
+  };
+  g_autoptr(GBytes) overlay = g_resources_lookup_data ("/io/github/aushang/Aushang/gtk/help-overlay.ui",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      g_assert_nonnull (accels);
+      g_assert_nonnull (accels[0]);
+      /* No two actions share one. */
+      g_assert_false (g_hash_table_contains (seen, accels[0]));
+      g_hash_table_add (seen, g_strdup (accels[0]));
+
+      g_test_message ("%s: %s", actions[i], accels[0]);
+      g_assert_true (overlay_lists (text, accels[0]));
+    }
+}
+
+/* Right click (or the Menu key) on a row opens it and shows its menu. */
+static void
+test_row_menu (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  GtkWidget *row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 4);
+
+  /* The window is on a monitor by now. */
+  spin (300);
+  g_assert_true (aushang_site_sidebar_popup_menu (sidebar_of (fixture), row));
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 4);
+  g_assert_true (action_enabled (fixture, "remove-entry"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +763,11 @@ main (int   argc,
   ADD ("/entries/data-page", add_other_data, test_data_page);
   ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
   ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);
+  ADD ("/entries/new-entry", NULL, test_new_entry);
+  ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);
+  ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
+  ADD ("/entries/shortcuts", NULL, test_shortcuts);
+  ADD ("/entries/row-menu", NULL, test_row_menu);
 
   status = g_test_run ();
 

@@ -235,6 +235,29 @@ aushang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-preview", preview_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-sidebar", sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+
+  /* The entries of data lists (only enabled where they fit). */
+  {
+    static const struct
+    {
+      const char *action;
+      const char *accels[2];
+    } entry_accels[] = {
+      { "win.new-entry", { "<Control><Shift>n", NULL } },
+      { "win.duplicate-entry", { "<Control><Shift>d", NULL } },
+      { "win.remove-entry", { "<Control>Delete", NULL } },
+      { "win.toggle-entry-hidden", { "<Control><Shift>h", NULL } },
+      { "win.move-entry-up", { "<Alt>Up", NULL } },
+      { "win.move-entry-down", { "<Alt>Down", NULL } },
+      { "win.export-event", { "<Control>e", NULL } },
+      { "win.export-upcoming", { "<Control><Shift>e", NULL } },
+      { "win.add-to-calendar", { "<Control><Shift>t", NULL } },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (entry_accels); i++)
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), entry_accels[i].action,
+                                             entry_accels[i].accels);
+  }
 }
 
 static void

@@ -41,6 +41,8 @@ struct _AushangForm
   GtkWidget           *problem_button;
   GtkWidget           *diagnostics_box;
   GtkWidget           *fields_box;
+  GtkWidget           *links_group;
+  GPtrArray           *link_rows;    /* the rows in links_group */
 
   AushangSite         *site;
   AushangCollection   *collection;   /* owned by the site */
@@ -63,6 +65,7 @@ G_DEFINE_FINAL_TYPE (AushangForm, aushang_form, ADW_TYPE_BIN)
 enum
 {
   SIGNAL_CHANGED,
+  SIGNAL_OPEN_ENTRY,
   N_SIGNALS
 };
 
@@ -763,6 +766,7 @@ aushang_form_finalize (GObject *object)
   AushangForm *self = AUSHANG_FORM (object);
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->link_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aushang_form_parent_class)->finalize (object);
 }
@@ -788,12 +792,27 @@ aushang_form_class_init (AushangFormClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * AushangForm::open-entry:
+   * @data_file: the data file
+   * @index: the entry
+   *
+   * Emitted when the person opens an entry that links to the document.
+   */
+  signals[SIGNAL_OPEN_ENTRY] =
+    g_signal_new ("open-entry",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_INT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-form.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangForm, problem_box);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, problem_label);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, problem_button);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, diagnostics_box);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, AushangForm, links_group);
   gtk_widget_class_bind_template_callback (widget_class, problem_button_clicked_cb);
 }
 
@@ -805,6 +824,7 @@ aushang_form_init (AushangForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->link_rows = g_ptr_array_new ();
   set_context (self, aushang_field_context_new (NULL, NULL, NULL));
 }
 
@@ -906,4 +926,67 @@ aushang_form_get_field_widget (AushangForm *self,
   row = lookup_field (self, key);
 
   return row ? aushang_field_row_get_widget (row) : NULL;
+}
+
+static void
+link_activated_cb (AdwActionRow *row,
+                   AushangForm  *self)
+{
+  GFile *data_file = g_object_get_data (G_OBJECT (row), "aushang-data-file");
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "aushang-index"));
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, data_file, index);
+}
+
+void
+aushang_form_set_entry_links (AushangForm *self,
+                              GPtrArray   *links,
+                              gboolean     can_add)
+{
+  g_return_if_fail (AUSHANG_IS_FORM (self));
+
+  for (guint i = 0; i < self->link_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->links_group),
+                                  g_ptr_array_index (self->link_rows, i));
+  g_ptr_array_set_size (self->link_rows, 0);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      AushangEntryLink *link = g_ptr_array_index (links, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), link->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), link->subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* Translators: a tooltip of the row of an event that links to the
+       * announcement. */
+      gtk_widget_set_tooltip_text (row, _("Open the entry"));
+      g_object_set_data_full (G_OBJECT (row), "aushang-data-file", g_object_ref (link->data_file), g_object_unref);
+      g_object_set_data (G_OBJECT (row), "aushang-index", GINT_TO_POINTER (link->index));
+      g_signal_connect (row, "activated", G_CALLBACK (link_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->links_group), row);
+      g_ptr_array_add (self->link_rows, row);
+    }
+
+  if ((links == NULL || links->len == 0) && can_add)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not in the event calendar yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("An entry with this announcement’s title, teaser, date and address"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-to-calendar");
+      aushang_set_accessible_label (button, _("Add to the Event Calendar"));
+      gtk_widget_set_tooltip_text (button, _("Add to the Event Calendar (Ctrl+Shift+T)"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->links_group), row);
+      g_ptr_array_add (self->link_rows, row);
+    }
+
+  gtk_widget_set_visible (self->links_group, self->link_rows->len > 0);
 }

@@ -44,6 +44,22 @@ void       aushang_form_show_diagnostics  (AushangForm       *self,
 void       aushang_form_import_image      (AushangForm       *self,
                                            const char        *key,
                                            GFile             *file);
+/* An entry of a data list that links to the document (its calendar
+ * entry): shown at the end of the form, opened with ::open-entry (the
+ * data file, the entry's index). */
+typedef struct
+{
+  char  *title;
+  char  *subtitle;
+  GFile *data_file;
+  int    index;
+} AushangEntryLink;
+
+/* @links: AushangEntryLink*, or NULL. With none and @can_add, the form
+ * offers "Add to the Event Calendar" (win.add-to-calendar). */
+void       aushang_form_set_entry_links   (AushangForm       *self,
+                                           GPtrArray         *links,
+                                           gboolean           can_add);
 /* For tests and keyboard focus: the editable widget of a field, or NULL. */
 GtkWidget *aushang_form_get_field_widget  (AushangForm       *self,
                                            const char        *key);

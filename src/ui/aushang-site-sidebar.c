@@ -26,6 +26,9 @@ struct _AushangSiteSidebar
 
   AushangSite    *site;
   GPtrArray      *data_files;  /* AushangDataFile* */
+  GMenuModel     *entry_menu;
+  GMenuModel     *document_menu;
+  GtkWidget      *popover;     /* the context menu, a child of the list */
   char           *search;      /* casefolded, or NULL */
   gboolean        selecting;
 };
@@ -739,6 +742,98 @@ aushang_site_sidebar_get_entry_row (AushangSiteSidebar *self,
     }
 }
 
+void
+aushang_site_sidebar_set_menus (AushangSiteSidebar *self,
+                                GMenuModel         *entry_menu,
+                                GMenuModel         *document_menu)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  g_set_object (&self->entry_menu, entry_menu);
+  g_set_object (&self->document_menu, document_menu);
+}
+
+gboolean
+aushang_site_sidebar_popup_menu (AushangSiteSidebar *self,
+                                 GtkWidget          *row)
+{
+  RowKind kind;
+  GMenuModel *menu;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), FALSE);
+
+  kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), ROW_KIND));
+  menu = kind == KIND_DOCUMENT ? self->document_menu : self->entry_menu;
+  if (menu == NULL)
+    return FALSE;
+
+  /* The menu is about what is open: the row first opens (the window may
+   * ask about unsaved changes; then the row stays as it was). */
+  if (gtk_list_box_get_selected_row (self->list) != GTK_LIST_BOX_ROW (row))
+    {
+      gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
+      row_activated_cb (self, GTK_LIST_BOX_ROW (row), self->list);
+      if (gtk_list_box_get_selected_row (self->list) != GTK_LIST_BOX_ROW (row))
+        return FALSE;
+    }
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->list), &bounds))
+    return FALSE;
+
+  rect.x = (int) bounds.origin.x + 24;
+  rect.y = (int) bounds.origin.y;
+  rect.width = 1;
+  rect.height = (int) bounds.size.height;
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+
+  return TRUE;
+}
+
+static void
+pressed_cb (GtkGestureClick    *gesture,
+            int                 n_press,
+            double              x,
+            double              y,
+            AushangSiteSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list, (int) y);
+
+  if (row == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  aushang_site_sidebar_popup_menu (self, GTK_WIDGET (row));
+}
+
+/* Menu or Shift+F10 on the focused row. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  AushangSiteSidebar *self = AUSHANG_SITE_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list))
+    {
+      GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->list);
+
+      row = selected ? GTK_WIDGET (selected) : NULL;
+    }
+  if (row == NULL)
+    return FALSE;
+
+  return aushang_site_sidebar_popup_menu (self, row);
+}
+
 guint
 aushang_site_sidebar_count_visible (AushangSiteSidebar *self)
 {
@@ -774,8 +869,11 @@ aushang_site_sidebar_dispose (GObject *object)
 {
   AushangSiteSidebar *self = AUSHANG_SITE_SIDEBAR (object);
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_SITE_SIDEBAR);
   g_clear_object (&self->site);
+  g_clear_object (&self->entry_menu);
+  g_clear_object (&self->document_menu);
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
 
@@ -820,12 +918,26 @@ aushang_site_sidebar_class_init (AushangSiteSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
 }
 
 static void
 aushang_site_sidebar_init (AushangSiteSidebar *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
+
+  /* The context menu of a row. */
+  self->popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self->list));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (click));
 }

@@ -47,6 +47,17 @@ void       aushang_site_sidebar_select_file      (AushangSiteSidebar *self,
 void       aushang_site_sidebar_select_entry     (AushangSiteSidebar *self,
                                                   GFile              *file,
                                                   int                 index);
+/* The menus a row's context menu (right click, Menu or Shift+F10) shows
+ * once the row is opened: for entries and data files, and for
+ * documents. */
+void       aushang_site_sidebar_set_menus        (AushangSiteSidebar *self,
+                                                  GMenuModel         *entry_menu,
+                                                  GMenuModel         *document_menu);
+/* Opens the row of @file's entry @index (-1: @file is a document, or a
+ * data file as a whole) and pops up its context menu; for tests. Returns
+ * whether the menu shows. */
+gboolean   aushang_site_sidebar_popup_menu       (AushangSiteSidebar *self,
+                                                  GtkWidget          *row);
 /* For tests: the number of rows shown for the current search. */
 guint      aushang_site_sidebar_count_visible    (AushangSiteSidebar *self);
 void       aushang_site_sidebar_set_search       (AushangSiteSidebar *self,

@@ -50,6 +50,10 @@ struct _AushangWindow
   AushangEditor        *editor;
   AushangPreview       *preview;
   GtkStack             *edit_stack;
+  GtkWidget            *entry_menu_button;
+  GMenuModel           *entry_menu;
+  GMenuModel           *document_menu;
+  GtkWidget            *new_entry_button;
   AushangEntryForm     *entry_form;
   AushangDataPage      *data_page;
 
@@ -70,6 +74,15 @@ struct _AushangWindow
   int                   entry;
   gulong                data_changed_handler;
   gulong                data_modified_handler;
+  /* The last entry removed, while it can be undone: the file's text
+   * before and after, and the entry */
+  AushangDataFile      *removed_from;
+  char                 *removed_before;
+  char                 *removed_after;
+  AushangValue         *removed_entry;
+  guint                 removed_index;
+  gboolean              removed_was_modified;
+  GtkNativeDialog      *ics_chooser;
 
   guint                 check_source;
   guint                 autosave_source;
@@ -113,6 +126,8 @@ void       aushang_window_after_unsaved_changes (AushangWindow  *self,
 /* aushang-window-data.c */
 void       aushang_window_load_data_files       (AushangWindow  *self);
 void       aushang_window_add_data_actions      (AushangWindow  *self);
+/* Lets go of what the data lists' parts hold (from dispose). */
+void       aushang_window_dispose_data          (AushangWindow  *self);
 /* Enables the entry actions that fit what is shown. */
 void       aushang_window_update_data_actions   (AushangWindow  *self);
 /* Shows entry @index (-1: the file as a whole) of @data_file at once. */
@@ -151,8 +166,15 @@ void       aushang_window_entry_open_link_cb    (AushangWindow  *self,
                                                  GtkWidget      *form);
 /* Shows the entry shown in the preview anew. */
 void       aushang_window_update_entry_preview  (AushangWindow  *self);
-/* The entries of the site's data lists that link to the document @file
- * (the window shows them in its form). */
+/* The entries of the site's data lists that link to the document shown
+ * (its form shows them). */
 void       aushang_window_update_linked_entries (AushangWindow  *self);
+void       aushang_window_form_open_entry_cb    (AushangWindow  *self,
+                                                 GFile          *data_file,
+                                                 int             index,
+                                                 GtkWidget      *form);
+/* The site's event calendar (a dated data list), or NULL. */
+AushangDataFile *aushang_window_find_event_list (AushangWindow  *self);
+void       aushang_window_add_to_calendar_action (AushangWindow *self);
 
 G_END_DECLS

@@ -1817,6 +1817,7 @@ aushang_window_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->modified_handler, self->document);
   aushang_window_clear_data_file (self);
+  aushang_window_dispose_data (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_WINDOW);
 
@@ -1865,6 +1866,10 @@ aushang_window_class_init (AushangWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, edit_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, entry_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, entry_menu);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, document_menu);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, entry_form);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, data_page);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
@@ -1878,6 +1883,8 @@ aushang_window_class_init (AushangWindowClass *klass)
                                                 G_CALLBACK (aushang_window_entry_form_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "entry_open_link_cb",
                                                 G_CALLBACK (aushang_window_entry_open_link_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "form_open_entry_cb",
+                                                G_CALLBACK (aushang_window_form_open_entry_cb));
 
 }
 
@@ -1931,6 +1938,7 @@ aushang_window_init (AushangWindow *self)
   self->entry = -1;
   add_window_actions (self);
   aushang_window_add_data_actions (self);
+  aushang_site_sidebar_set_menus (self->sidebar, self->entry_menu, self->document_menu);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

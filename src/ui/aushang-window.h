@@ -57,6 +57,30 @@ void             aushang_window_select_entry (AushangWindow      *self,
 AushangDataFile *aushang_window_get_data_file (AushangWindow     *self);
 int              aushang_window_get_entry_index (AushangWindow   *self);
 GtkWidget       *aushang_window_get_entry_form (AushangWindow    *self);
+/* The entry actions, as their buttons and shortcuts do (see the
+ * window's entry menu): a new entry in the list shown, the entry shown
+ * taken away (undone with its toast, byte for byte while nothing else
+ * changed), hidden from the website or shown again. */
+gboolean         aushang_window_new_entry    (AushangWindow      *self,
+                                              GError            **error);
+gboolean         aushang_window_remove_entry (AushangWindow      *self,
+                                              GError            **error);
+gboolean         aushang_window_undo_remove_entry (AushangWindow *self,
+                                              GError            **error);
+gboolean         aushang_window_set_entry_hidden (AushangWindow  *self,
+                                              gboolean            hidden,
+                                              GError            **error);
+/* Writes entry @index of the data file shown (-1: every upcoming one) to
+ * @target as iCalendar, as "Export" does without its file chooser. */
+gboolean         aushang_window_export_ics   (AushangWindow      *self,
+                                              int                 index,
+                                              GFile              *target,
+                                              GError            **error);
+/* "Add to the Event Calendar" for the announcement shown: a new entry of
+ * the site's event list, prefilled from it and linking to it (or the one
+ * that already does, opened). */
+gboolean         aushang_window_add_to_calendar (AushangWindow   *self,
+                                              GError            **error);
 /* The dialog currently asking something (unsaved changes, …), or NULL. */
 AdwMessageDialog *aushang_window_get_dialog  (AushangWindow      *self);
 
