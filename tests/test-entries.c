@@ -21,6 +21,7 @@
 #include "aushang-test-util.h"
 #include "aushang-application.h"
 #include "aushang-entry-form.h"
+#include "aushang-form.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
 
@@ -734,6 +735,114 @@ test_row_menu (Fixture       *fixture,
   g_assert_true (action_enabled (fixture, "remove-entry"));
 }
 
+/* Announcements and their calendar entries ----------------------------------------- */
+
+#define REPAIR_CAFE "_beitraege/repair-cafe-im-labor.md"
+#define OPENING "_beitraege/eroeffnung-offenes-labor.md"
+
+static GtkWidget *
+form_of (Fixture *fixture)
+{
+  return aushang_window_get_form (fixture->window);
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The announcement an entry links to shows that entry, which opens from
+ * there; the entry's link opens the announcement. */
+static void
+test_announcement_shows_entry (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GFile) announcement = fixture_file (fixture, REPAIR_CAFE);
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  GtkWidget *row;
+
+  aushang_window_select_file (fixture->window, announcement);
+  g_assert_nonnull (aushang_window_get_document (fixture->window));
+  row = find_widget (form_of (fixture), is_row_titled, "Gemeinsam reparieren: Herbsttermin");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (form_of (fixture), is_label, "In the Event Calendar"));
+
+  /* One click opens the entry. */
+  g_signal_emit_by_name (row, "activated");
+  g_assert_null (aushang_window_get_document (fixture->window));
+  g_assert_true (g_file_equal (aushang_data_file_get_file (aushang_window_get_data_file (fixture->window)), events));
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+
+  /* The entry's link leads back. */
+  g_signal_emit_by_name (entry_form_of (fixture), "open-link", "/beitraege/repair-cafe-im-labor/");
+  g_assert_nonnull (aushang_window_get_document (fixture->window));
+  g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), announcement));
+
+  /* An announcement no entry links to offers to add one. */
+  {
+    g_autoptr(GFile) opening = fixture_file (fixture, OPENING);
+
+    aushang_window_select_file (fixture->window, opening);
+    g_assert_nonnull (find_widget (form_of (fixture), is_row_titled, "Not in the event calendar yet"));
+    g_assert_true (action_enabled (fixture, "add-to-calendar"));
+  }
+}
+
+/* "Add to the Event Calendar": an entry prefilled from the announcement. */
+static void
+test_add_to_calendar (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GFile) opening = fixture_file (fixture, OPENING);
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  g_autoptr(GError) error = NULL;
+  AushangDataFile *data_file;
+  AushangValue *entry;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  int index;
+
+  aushang_window_select_file (fixture->window, opening);
+  g_assert_true (aushang_window_add_to_calendar (fixture->window, &error));
+  g_assert_no_error (error);
+
+  /* The new entry is shown, in the event list. */
+  data_file = aushang_window_get_data_file (fixture->window);
+  g_assert_nonnull (data_file);
+  g_assert_true (g_file_equal (aushang_data_file_get_file (data_file), events));
+  g_assert_cmpuint (aushang_data_file_get_n_entries (data_file), ==, 6);
+  index = aushang_window_get_entry_index (fixture->window);
+  entry = aushang_data_file_get_entry (data_file, index, NULL, NULL, NULL);
+  json = aushang_value_to_json (entry);
+  g_test_message ("%s", json);
+  g_assert_cmpstr (entry_field_text (fixture, "title"), ==, "Das Offene Labor öffnet seine Türen");
+  g_assert_cmpstr (aushang_value_get_string (aushang_value_lookup (entry, "description")), ==,
+                   "Ein Jahr Umbau ist vorbei: Ab sofort steht die Werkstatt in der Beispielstraße allen offen.");
+  /* The date as the list writes its dates: quoted, as text. */
+  g_assert_cmpstr (aushang_value_get_string (aushang_value_lookup (entry, "date")), ==, "2024-05-17");
+  g_assert_cmpstr (aushang_value_get_string (aushang_value_lookup (entry, "booking_url")), ==,
+                   "/beitraege/eroeffnung-offenes-labor/");
+  g_assert_cmpstr (aushang_value_get_string (aushang_value_lookup (entry, "link_text")), ==, "To the announcement");
+  /* The oldest date: first in a list that runs by date. */
+  g_assert_cmpint (index, ==, 0);
+  text = g_strdup (aushang_data_file_get_text (data_file));
+  g_assert_nonnull (strstr (text, "- title: \"Das Offene Labor öffnet seine Türen\"\n"
+                                  "  description: \"Ein Jahr Umbau ist vorbei: Ab sofort steht die Werkstatt in der Beispielstraße allen offen.\"\n"
+                                  "  date: \"2024-05-17\"\n"));
+
+  /* Saved, the announcement shows it; asking again opens it, not a second one. */
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  aushang_window_select_file (fixture->window, opening);
+  g_assert_nonnull (find_widget (form_of (fixture), is_row_titled, "Das Offene Labor öffnet seine Türen"));
+  g_assert_true (aushang_window_add_to_calendar (fixture->window, &error));
+  g_assert_cmpuint (aushang_data_file_get_n_entries (aushang_window_get_data_file (fixture->window)), ==, 6);
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +877,8 @@ main (int   argc,
   ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
   ADD ("/entries/shortcuts", NULL, test_shortcuts);
   ADD ("/entries/row-menu", NULL, test_row_menu);
+  ADD ("/entries/announcement-shows-entry", NULL, test_announcement_shows_entry);
+  ADD ("/entries/add-to-calendar", NULL, test_add_to_calendar);
 
   status = g_test_run ();
 

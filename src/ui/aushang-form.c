@@ -42,7 +42,9 @@ struct _AushangForm
   GtkWidget           *diagnostics_box;
   GtkWidget           *fields_box;
   GtkWidget           *links_group;
-  GPtrArray           *link_rows;    /* the rows in links_group */
+  GtkWidget           *offer_group;
+  GtkWidget           *yaml_button;
+  GPtrArray           *link_rows;    /* the rows in links_group and offer_group */
 
   AushangSite         *site;
   AushangCollection   *collection;   /* owned by the site */
@@ -379,6 +381,7 @@ rebuild (AushangForm *self)
 
   update_problem (self);
 
+  gtk_widget_set_visible (self->yaml_button, self->document != NULL);
   if (self->document == NULL)
     {
       aushang_field_context_set_filling (self->context, FALSE);
@@ -469,17 +472,9 @@ rebuild (AushangForm *self)
       g_object_unref (groups[g]);
     }
 
-  /* Everything, including what the form has no field for. */
-  {
-    GtkWidget *button = gtk_button_new_with_label (_("Edit as YAML"));
-
-    gtk_widget_set_halign (button, GTK_ALIGN_END);
-    gtk_widget_add_css_class (button, "flat");
-    aushang_set_accessible_label (button, _("Edit as YAML"));
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (edit_all_clicked_cb), self);
-    gtk_widget_set_sensitive (button, readable);
-    gtk_box_append (GTK_BOX (self->fields_box), button);
-  }
+  /* "Edit as YAML" for everything, including what the form has no field
+   * for, once the front matter can be read. */
+  gtk_widget_set_sensitive (self->yaml_button, readable);
 
   aushang_field_context_set_filling (self->context, FALSE);
 
@@ -813,6 +808,9 @@ aushang_form_class_init (AushangFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangForm, diagnostics_box);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, fields_box);
   gtk_widget_class_bind_template_child (widget_class, AushangForm, links_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangForm, offer_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangForm, yaml_button);
+  gtk_widget_class_bind_template_callback (widget_class, edit_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, problem_button_clicked_cb);
 }
 
@@ -946,8 +944,12 @@ aushang_form_set_entry_links (AushangForm *self,
   g_return_if_fail (AUSHANG_IS_FORM (self));
 
   for (guint i = 0; i < self->link_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->links_group),
-                                  g_ptr_array_index (self->link_rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->link_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
   g_ptr_array_set_size (self->link_rows, 0);
 
   for (guint i = 0; links != NULL && i < links->len; i++)
@@ -984,9 +986,10 @@ aushang_form_set_entry_links (AushangForm *self,
       gtk_widget_set_tooltip_text (button, _("Add to the Event Calendar (Ctrl+Shift+T)"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->links_group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->offer_group), row);
       g_ptr_array_add (self->link_rows, row);
     }
 
-  gtk_widget_set_visible (self->links_group, self->link_rows->len > 0);
+  gtk_widget_set_visible (self->links_group, links != NULL && links->len > 0);
+  gtk_widget_set_visible (self->offer_group, (links == NULL || links->len == 0) && can_add);
 }
