@@ -843,6 +843,113 @@ test_add_to_calendar (Fixture       *fixture,
   g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 0);
 }
 
+/* iCalendar ------------------------------------------------------------------------ */
+
+/* Each VEVENT of @path as "SUMMARY|DTSTART|DTEND|TZID" lines, read by
+ * Debian's python3-icalendar; NULL (the test skipped) without it. */
+static char *
+parse_ics (const char *path)
+{
+  static const char script[] =
+    "import sys, icalendar\n"
+    "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+    "for e in cal.walk('VEVENT'):\n"
+    "    s = e.decoded('DTSTART'); t = e.decoded('DTEND')\n"
+    "    print('%s|%s|%s|%s' % (e.get('SUMMARY'), s.isoformat(), t.isoformat(),\n"
+    "                          e['DTSTART'].params.get('TZID', '')))\n";
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  const char *check[] = { python, "-c", "import icalendar", NULL };
+  const char *argv[] = { python, "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("python3-icalendar is not installed (Debian: apt install python3-icalendar)");
+      return NULL;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3-icalendar could not read %s: %s", path, err);
+
+  return g_steal_pointer (&out);
+}
+
+static void
+test_export_event (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = fixture_path (fixture, "ki.ics");
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *events = NULL;
+
+  select_event (fixture, 3);
+  g_assert_true (action_enabled (fixture, "export-event"));
+  g_assert_true (action_enabled (fixture, "export-upcoming"));
+  g_assert_true (aushang_window_export_ics (fixture->window, 3, target, &error));
+  g_assert_no_error (error);
+
+  /* 17 February 2027, 16:30 in Berlin (winter time), one and a half hours. */
+  events = parse_ics (path);
+  if (events == NULL)
+    return;
+  g_test_message ("%s", events);
+  g_assert_cmpstr (events, ==,
+                   "KI und die Zivilgesellschaft: ein Abend zum Ausprobieren|"
+                   "2027-02-17T16:30:00+01:00|2027-02-17T18:00:00+01:00|Europe/Berlin\n");
+}
+
+static void
+test_export_upcoming (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *path = fixture_path (fixture, "termine.ics");
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day3 = g_date_time_add_days (now, 60);
+  g_autoptr(GDateTime) day4 = g_date_time_add_days (now, 90);
+  g_autoptr(GDateTime) start3 = NULL, end3 = NULL, start4 = NULL, end4 = NULL;
+  g_autofree char *s3 = NULL, *e3 = NULL, *s4 = NULL, *e4 = NULL;
+
+  select_event (fixture, 0);
+  g_assert_true (aushang_window_export_ics (fixture->window, -1, target, &error));
+  g_assert_no_error (error);
+
+  /* The upcoming ones, not the past nor the hidden one, at their times
+   * and durations in the site's zone. */
+  start3 = g_date_time_new (berlin, g_date_time_get_year (day3), g_date_time_get_month (day3),
+                            g_date_time_get_day_of_month (day3), 16, 30, 0);
+  end3 = g_date_time_add_minutes (start3, 90);
+  start4 = g_date_time_new (berlin, g_date_time_get_year (day4), g_date_time_get_month (day4),
+                            g_date_time_get_day_of_month (day4), 11, 0, 0);
+  end4 = g_date_time_add_hours (start4, 5);
+  s3 = g_date_time_format (start3, "%Y-%m-%dT%H:%M:%S%:z");
+  e3 = g_date_time_format (end3, "%Y-%m-%dT%H:%M:%S%:z");
+  s4 = g_date_time_format (start4, "%Y-%m-%dT%H:%M:%S%:z");
+  e4 = g_date_time_format (end4, "%Y-%m-%dT%H:%M:%S%:z");
+  expected = g_strdup_printf ("KI und die Zivilgesellschaft: ein Abend zum Ausprobieren|%s|%s|Europe/Berlin\n"
+                              "Frühjahrsputz für Fahrräder|%s|%s|Europe/Berlin\n",
+                              s3, e3, s4, e4);
+
+  events = parse_ics (path);
+  if (events == NULL)
+    return;
+  g_test_message ("%s", events);
+  g_assert_cmpstr (events, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -879,6 +986,8 @@ main (int   argc,
   ADD ("/entries/row-menu", NULL, test_row_menu);
   ADD ("/entries/announcement-shows-entry", NULL, test_announcement_shows_entry);
   ADD ("/entries/add-to-calendar", NULL, test_add_to_calendar);
+  ADD ("/entries/export-event", NULL, test_export_event);
+  ADD ("/entries/export-upcoming", date_events_around_today, test_export_upcoming);
 
   status = g_test_run ();
 
