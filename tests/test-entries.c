@@ -22,6 +22,7 @@
 #include "aushang-application.h"
 #include "aushang-entry-form.h"
 #include "aushang-form.h"
+#include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
 
@@ -152,6 +153,15 @@ fixture_tear_down (Fixture       *fixture,
     aushang_document_set_modified (aushang_window_get_document (fixture->window), FALSE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_true (wait_until (window_gone, &weak, 5));
+
+  /* No copies of unsaved changes left behind for other tests. */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+    g_autoptr(GPtrArray) left = aushang_recovery_list (folder);
+
+    for (guint i = 0; i < left->len; i++)
+      aushang_recovery_discard (((AushangRecovery *) g_ptr_array_index (left, i))->file);
+  }
 
   aushang_test_delete_path (fixture->dir);
   g_free (fixture->dir);
@@ -950,6 +960,150 @@ test_export_upcoming (Fixture       *fixture,
   g_assert_cmpstr (events, ==, expected);
 }
 
+/* The real Jekyll ------------------------------------------------------------------ */
+
+/* Builds the fixture's site with Debian's jekyll and returns the events
+ * page it writes; NULL (the test skipped) without jekyll. */
+static char *
+build_events_page (Fixture *fixture)
+{
+  const char *argv[] = { "jekyll", "build", "--quiet", NULL };
+  g_autofree char *jekyll = g_find_program_in_path ("jekyll");
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (jekyll == NULL)
+    {
+      g_test_skip ("jekyll is not installed (Debian: apt install jekyll)");
+      return NULL;
+    }
+
+  g_assert_true (g_spawn_sync (fixture->dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("jekyll build failed: %s", err);
+
+  return read_file (fixture, "_site/veranstaltungen/index.html");
+}
+
+/* An event added through the form, saved: Jekyll's events page lists it
+ * among the upcoming ones. */
+static void
+test_jekyll_lists_new_event (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  GtkWidget *title;
+  const char *found, *past;
+
+  select_event (fixture, 0);
+  g_assert_true (aushang_window_new_entry (fixture->window, &error));
+  title = aushang_entry_form_get_field_widget (entry_form_of (fixture), "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Sommerfest im Labor");
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "time")),
+                         "15:00");
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "location")),
+                         "Hof des Offenen Labors");
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+
+  page = build_events_page (fixture);
+  if (page == NULL)
+    return;
+
+  found = strstr (page, "<h3>Sommerfest im Labor</h3>");
+  past = strstr (page, "id=\"vergangen\"");
+  g_assert_nonnull (found);
+  g_assert_nonnull (past);
+  g_assert_true (found < past);
+  g_assert_nonnull (strstr (page, "15:00 Uhr"));
+  g_assert_nonnull (strstr (page, "Hof des Offenen Labors"));
+}
+
+/* An event hidden in the window, saved: Jekyll's page no longer shows it;
+ * shown again, it is back. */
+static void
+test_jekyll_hides_event (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = build_events_page (fixture);
+  const char *title = "KI und die Zivilgesellschaft: ein Abend zum Ausprobieren";
+
+  if (page == NULL)
+    return;
+  g_assert_nonnull (strstr (page, title));
+
+  select_event (fixture, 3);
+  g_assert_true (aushang_window_set_entry_hidden (fixture->window, TRUE, &error));
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&page, g_free);
+  page = build_events_page (fixture);
+  g_assert_null (strstr (page, title));
+  /* The others stay. */
+  g_assert_nonnull (strstr (page, "Frühjahrsputz für Fahrräder"));
+
+  g_assert_true (aushang_window_set_entry_hidden (fixture->window, FALSE, &error));
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&page, g_free);
+  page = build_events_page (fixture);
+  g_assert_nonnull (strstr (page, title));
+}
+
+/* Unsaved changes of a list are kept safe from a crash and offered back. */
+static gboolean
+has_recovery (gpointer data)
+{
+  g_autoptr(GPtrArray) list = aushang_recovery_list (G_FILE (data));
+
+  return list->len > 0;
+}
+
+static void
+test_entry_recovery (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AushangWindow *second;
+  AdwMessageDialog *dialog;
+
+  select_event (fixture, 4);
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "location")),
+                         "Marktplatz, bei Regen in der Halle");
+  g_assert_true (wait_until (has_recovery, folder, 10));
+
+  /* A second window on the site (as after a crash) offers it back. */
+  second = aushang_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  aushang_window_open (second, folder);
+  dialog = aushang_window_get_dialog (second);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restore");
+  g_assert_nonnull (aushang_window_get_data_file (second));
+  g_assert_true (aushang_data_file_get_modified (aushang_window_get_data_file (second)));
+  g_assert_nonnull (strstr (aushang_data_file_get_text (aushang_window_get_data_file (second)),
+                            "Marktplatz, bei Regen in der Halle"));
+
+  /* Saving it writes only that change and forgets the copy. */
+  g_assert_true (aushang_window_save (second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_recovery (folder));
+  after = read_file (fixture, EVENTS);
+  g_assert_cmpuint (count_changed_lines (before, after), ==, 1);
+
+  aushang_data_file_set_modified (aushang_window_get_data_file (fixture->window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1133,7 @@ main (int   argc,
   ADD ("/entries/data-page", add_other_data, test_data_page);
   ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
   ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);
+  ADD ("/entries/recovery", NULL, test_entry_recovery);
   ADD ("/entries/new-entry", NULL, test_new_entry);
   ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);
   ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
@@ -988,6 +1143,8 @@ main (int   argc,
   ADD ("/entries/add-to-calendar", NULL, test_add_to_calendar);
   ADD ("/entries/export-event", NULL, test_export_event);
   ADD ("/entries/export-upcoming", date_events_around_today, test_export_upcoming);
+  ADD ("/entries/jekyll-lists-new-event", NULL, test_jekyll_lists_new_event);
+  ADD ("/entries/jekyll-hides-event", date_events_around_today, test_jekyll_hides_event);
 
   status = g_test_run ();
 
