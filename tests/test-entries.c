@@ -220,6 +220,13 @@ is_label_with_prefix (GtkWidget  *widget,
 }
 
 static gboolean
+is_search_entry (GtkWidget  *widget,
+                 const char *unused)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
 is_image_with_tooltip (GtkWidget  *widget,
                        const char *tooltip)
 {
@@ -331,6 +338,13 @@ test_sidebar_lists_data (Fixture       *fixture,
   /* The search covers entries too. */
   aushang_site_sidebar_set_search (sidebar, "herbsttermin");
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  /* Enter opens the match. */
+  {
+    GtkWidget *search = find_widget (GTK_WIDGET (sidebar), is_search_entry, NULL);
+
+    g_signal_emit_by_name (search, "activate");
+    g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
+  }
   aushang_site_sidebar_set_search (sidebar, "aylin");
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
   aushang_site_sidebar_set_search (sidebar, NULL);
@@ -539,6 +553,9 @@ test_new_entry (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), title) ||
                  gtk_root_get_focus (root) == title);
   g_assert_nonnull (strstr (data_text (fixture), quoted));
+  /* A switch every event has starts off. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (aushang_entry_form_get_field_widget (entry_form_of (fixture), "featured"))));
+  g_assert_nonnull (strstr (data_text (fixture), "  featured: false\n\n"));
   for (int i = 0; i < (int) aushang_data_file_get_n_entries (data_file); i++)
     {
       g_autoptr(GDateTime) other = aushang_data_file_dup_entry_date (data_file, i);

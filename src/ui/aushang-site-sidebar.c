@@ -482,6 +482,30 @@ search_activate_cb (AushangSiteSidebar *self,
     }
 }
 
+/* Down in the search goes to the first match in the list. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       AushangSiteSidebar    *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  search_changed_cb (self, self->search_entry);
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row == NULL)
+        return FALSE;
+      if (filter_func (row, self))
+        return gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
 static void
 row_activated_cb (AushangSiteSidebar *self,
                   GtkListBoxRow      *row,
@@ -927,8 +951,12 @@ static void
 aushang_site_sidebar_init (AushangSiteSidebar *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
 

@@ -492,6 +492,19 @@ aushang_window_new_entry (AushangWindow  *self,
         aushang_value_map_insert (entry, date_key, date);
     }
 
+  /* A switch every entry has starts off ("featured: false"). */
+  {
+    GPtrArray *fields = aushang_schema_get_fields (schema);
+
+    for (guint i = 0; i < fields->len; i++)
+      {
+        AushangField *field = g_ptr_array_index (fields, i);
+
+        if (field->kind == AUSHANG_FIELD_BOOLEAN && field->required)
+          aushang_value_map_insert (entry, field->key, aushang_value_new_boolean (FALSE));
+      }
+  }
+
   index = aushang_data_file_add_entry (self->data_file, entry, error);
   if (index < 0)
     return FALSE;
