@@ -28,6 +28,7 @@
 
 static AushangApplication *app;
 static char *example_dir;
+static char *trash_home;
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -760,6 +761,16 @@ test_row_menu (Fixture       *fixture,
   g_assert_true (aushang_site_sidebar_popup_menu (sidebar_of (fixture), row));
   g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 4);
   g_assert_true (action_enabled (fixture, "remove-entry"));
+
+  /* A document's row: the document opens, with its actions. */
+  row = find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "Sommerpause vom 20. Juli bis 9. August");
+  row = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (aushang_site_sidebar_popup_menu (sidebar_of (fixture), row));
+  g_assert_nonnull (aushang_window_get_document (fixture->window));
+  g_assert_true (action_enabled (fixture, "duplicate-document"));
+  g_assert_true (action_enabled (fixture, "start-from-document"));
+  g_assert_true (action_enabled (fixture, "trash-document"));
+  g_assert_false (action_enabled (fixture, "remove-entry"));
 }
 
 /* Announcements and their calendar entries ----------------------------------------- */
@@ -1121,12 +1132,164 @@ test_entry_recovery (Fixture       *fixture,
   spin (100);
 }
 
+/* Documents: copies, a new one from a model, the trash ----------------------------- */
+
+static void
+test_pages_listed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GFile) page = fixture_file (fixture, "veranstaltungen.html");
+  AushangSiteSidebar *sidebar = sidebar_of (fixture);
+  GtkWidget *row;
+
+  /* The standalone pages, by title, under "Pages". */
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Pages"));
+  row = find_widget (GTK_WIDGET (sidebar), is_label, "veranstaltungen.html");
+  g_assert_nonnull (row);
+  row = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (find_widget (row, is_label, "Veranstaltungen"));
+
+  /* One opens as a document. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_nonnull (aushang_window_get_document (fixture->window));
+  g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), page));
+}
+
+static void
+test_copy_document (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GFile) original = fixture_file (fixture, REPAIR_CAFE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *source = read_file (fixture, REPAIR_CAFE);
+  AushangFrontMatter *front_matter;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *post_name = g_strdup_printf ("_posts/%s-new-document.md", today);
+
+  /* A copy: the same text, a new name beside it, not saved yet. */
+  aushang_window_select_file (fixture->window, original);
+  g_assert_true (aushang_window_copy_document (fixture->window, FALSE, &error));
+  g_assert_no_error (error);
+  relative = g_file_get_relative_path (aushang_site_get_folder (aushang_window_get_site (fixture->window)),
+                                       aushang_window_get_file (fixture->window));
+  g_assert_cmpstr (relative, ==, "_beitraege/repair-cafe-im-labor-copy.md");
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  copied = read_file (fixture, "_beitraege/repair-cafe-im-labor-copy.md");
+  g_assert_cmpstr (copied, ==, source);
+
+  /* Start from this one: all of it, but a title and today's date. */
+  aushang_window_select_file (fixture->window, original);
+  g_assert_true (aushang_window_copy_document (fixture->window, TRUE, &error));
+  g_clear_pointer (&relative, g_free);
+  relative = g_file_get_relative_path (aushang_site_get_folder (aushang_window_get_site (fixture->window)),
+                                       aushang_window_get_file (fixture->window));
+  g_assert_cmpstr (relative, ==, "_beitraege/new-document.md");
+  front_matter = aushang_document_get_front_matter (aushang_window_get_document (fixture->window));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (front_matter, "title")), ==, "New document");
+  {
+    int year, month, day;
+
+    aushang_value_get_date (aushang_front_matter_get (front_matter, "date"), &year, &month, &day);
+    g_assert_cmpint (year, ==, g_date_time_get_year (now));
+    g_assert_cmpint (month, ==, g_date_time_get_month (now));
+    g_assert_cmpint (day, ==, g_date_time_get_day_of_month (now));
+  }
+  g_assert_nonnull (aushang_front_matter_get (front_matter, "header_image_credit"));
+
+  /* In _posts, the new name starts with today's date, as Jekyll needs. */
+  {
+    g_autoptr(GFile) post = fixture_file (fixture, "_posts/2026-07-02-sommerpause.md");
+    g_autoptr(GFile) expected = fixture_file (fixture, post_name);
+
+    /* The new one is not saved: leaving it asks. */
+    aushang_window_select_file (fixture->window, post);
+    g_assert_nonnull (aushang_window_get_dialog (fixture->window));
+    adw_message_dialog_response (aushang_window_get_dialog (fixture->window), "discard");
+    g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), post));
+    g_assert_true (aushang_window_copy_document (fixture->window, TRUE, &error));
+    g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), expected));
+  }
+}
+
+static void
+test_trash_document (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = fixture_file (fixture, "_posts/2026-04-17-neuer-lasercutter.md");
+  g_autofree char *before = read_file (fixture, "_posts/2026-04-17-neuer-lasercutter.md");
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trash = g_build_filename (g_get_user_data_dir (), "Trash", "files",
+                                             "2026-04-17-neuer-lasercutter.md", NULL);
+
+  aushang_window_select_file (fixture->window, file);
+  g_assert_true (aushang_window_trash_document (fixture->window, &error));
+  g_assert_no_error (error);
+
+  /* In the trash, not gone; closed, and no more in the sidebar. */
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_file_test (trash, G_FILE_TEST_EXISTS));
+  g_assert_null (aushang_window_get_document (fixture->window));
+  g_assert_null (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "Neu in der Werkstatt: unser Lasercutter"));
+  g_assert_true (action_enabled (fixture, "undo-trash-document"));
+
+  /* Undo: back, byte for byte, and open. */
+  g_assert_true (aushang_window_undo_trash_document (fixture->window, &error));
+  g_assert_no_error (error);
+  after = read_file (fixture, "_posts/2026-04-17-neuer-lasercutter.md");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), file));
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "Neu in der Werkstatt: unser Lasercutter"));
+  g_remove (trash);
+}
+
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* The new-document dialog offers what the site has. */
+static void
+test_new_document_offers (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *drop_down;
+  GListModel *model;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-document", NULL);
+  dialog = aushang_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  drop_down = find_widget (GTK_WIDGET (dialog), is_drop_down, NULL);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Beitraege (_beitraege)");
+}
+
+static void
+remove_posts (Fixture *fixture)
+{
+  g_autofree char *posts = fixture_path (fixture, "_posts");
+
+  aushang_test_delete_path (posts);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   int status;
+
+  /* A trash of the test's own (on the same disk as its sites). */
+  trash_home = g_dir_make_tmp ("aushang-entries-home-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", trash_home, TRUE);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUSHANG_LOCALEDIR"));
@@ -1162,11 +1325,16 @@ main (int   argc,
   ADD ("/entries/export-upcoming", date_events_around_today, test_export_upcoming);
   ADD ("/entries/jekyll-lists-new-event", NULL, test_jekyll_lists_new_event);
   ADD ("/entries/jekyll-hides-event", date_events_around_today, test_jekyll_hides_event);
+  ADD ("/documents/pages-listed", NULL, test_pages_listed);
+  ADD ("/documents/copy", NULL, test_copy_document);
+  ADD ("/documents/trash", NULL, test_trash_document);
+  ADD ("/documents/new-document-offers", remove_posts, test_new_document_offers);
 
   status = g_test_run ();
 
   g_clear_object (&app);
   g_free (example_dir);
+  aushang_test_delete_path (trash_home);
 
   return status;
 }

@@ -591,6 +591,49 @@ append_data_rows (AushangSiteSidebar *self)
     }
 }
 
+/* A page of the site outside the collections (an imprint, a topic's
+ * landing page): its title, and its file. */
+static GtkWidget *
+create_page_row (AushangSiteSidebar *self,
+                 GFile              *file)
+{
+  g_autoptr(AushangDocument) document = aushang_document_load (file, NULL);
+  AushangFrontMatter *front_matter = document ? aushang_document_get_front_matter (document) : NULL;
+  AushangValue *value = front_matter && aushang_front_matter_get_error (front_matter) == NULL
+                        ? aushang_front_matter_get (front_matter, "title") : NULL;
+  g_autofree char *title = value ? aushang_value_to_display (value) : NULL;
+  g_autofree char *relative = g_file_get_relative_path (aushang_site_get_folder (self->site), file);
+  g_autofree char *accessible = NULL;
+  GtkWidget *line;
+  GtkWidget *row;
+
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (relative);
+    }
+
+  row = create_row (title, relative, FALSE, &line);
+  accessible = g_strdup_printf ("%s, %s", title, relative);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), ROW_FILE, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_DOCUMENT));
+  /* Translators: the heading of the site's pages outside the
+   * collections (imprint, privacy policy, landing pages). */
+  set_group (row, "pages", _("Pages"), NULL);
+
+  return row;
+}
+
+static void
+append_page_rows (AushangSiteSidebar *self)
+{
+  GPtrArray *pages = aushang_site_get_pages (self->site);
+
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    gtk_list_box_append (self->list, create_page_row (self, g_ptr_array_index (pages, i)));
+}
+
 static void
 rebuild (AushangSiteSidebar *self)
 {
@@ -619,6 +662,7 @@ rebuild (AushangSiteSidebar *self)
         }
     }
 
+  append_page_rows (self);
   append_data_rows (self);
   update_empty (self);
 }

@@ -83,6 +83,9 @@ struct _AushangWindow
   guint                 removed_index;
   gboolean              removed_was_modified;
   GtkNativeDialog      *ics_chooser;
+  /* The last document moved to the trash, to put it back */
+  GFile                *trashed_file;
+  GBytes               *trashed_contents;
 
   guint                 check_source;
   guint                 autosave_source;
@@ -122,6 +125,17 @@ void       aushang_window_after_unsaved_changes (AushangWindow  *self,
                                                  ContinueFunc    func,
                                                  gpointer        data,
                                                  GDestroyNotify  destroy);
+
+/* Shows @document (saved at @file, or to be saved there when @is_new). */
+void       aushang_window_set_document          (AushangWindow  *self,
+                                                 AushangDocument *document,
+                                                 GFile          *file,
+                                                 gboolean        is_new);
+
+/* aushang-window-documents.c */
+void       aushang_window_add_document_actions  (AushangWindow  *self);
+void       aushang_window_update_document_actions (AushangWindow *self);
+void       aushang_window_dispose_documents     (AushangWindow  *self);
 
 /* aushang-window-data.c */
 void       aushang_window_load_data_files       (AushangWindow  *self);

@@ -414,8 +414,8 @@ modified_changed_cb (AushangWindow   *self,
 
 /* Documents */
 
-static void
-set_document (AushangWindow   *self,
+void
+aushang_window_set_document (AushangWindow   *self,
               AushangDocument *document,
               GFile           *file,
               gboolean         is_new)
@@ -437,6 +437,7 @@ set_document (AushangWindow   *self,
     {
       gtk_stack_set_visible_child_name (self->content_stack, "none");
       aushang_window_update_title (self);
+      aushang_window_update_document_actions (self);
       return;
     }
 
@@ -454,6 +455,7 @@ set_document (AushangWindow   *self,
 
   aushang_window_update_title (self);
   aushang_window_update_data_actions (self);
+  aushang_window_update_document_actions (self);
   aushang_window_update_linked_entries (self);
   run_check_cb (self);
 }
@@ -461,7 +463,7 @@ set_document (AushangWindow   *self,
 void
 aushang_window_close_current (AushangWindow *self)
 {
-  set_document (self, NULL, NULL, FALSE);
+  aushang_window_set_document (self, NULL, NULL, FALSE);
   aushang_window_update_data_actions (self);
 }
 
@@ -478,7 +480,7 @@ load_file (AushangWindow *self,
       return;
     }
 
-  set_document (self, document, file, FALSE);
+  aushang_window_set_document (self, document, file, FALSE);
 }
 
 /* Asking about unsaved changes */
@@ -678,7 +680,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(AushangDocument) document = aushang_document_restore (recovery->file, recovery->contents);
 
-      set_document (self, document, recovery->file, !g_file_query_exists (recovery->file, NULL));
+      aushang_window_set_document (self, document, recovery->file, !g_file_query_exists (recovery->file, NULL));
       aushang_window_toast (self, _("Restored. Save to keep the changes."));
       return;
     }
@@ -755,7 +757,7 @@ show_site (AushangWindow *self,
       return;
     }
 
-  set_document (self, NULL, NULL, FALSE);
+  aushang_window_set_document (self, NULL, NULL, FALSE);
   g_set_object (&self->site, site);
   aushang_preview_set_site (self->preview, site);
   aushang_site_sidebar_set_site (self->sidebar, site);
@@ -1185,7 +1187,7 @@ aushang_window_new_document (AushangWindow  *self,
   if (document == NULL)
     return FALSE;
 
-  set_document (self, document, file, TRUE);
+  aushang_window_set_document (self, document, file, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "fields");
 
   return TRUE;
@@ -1273,24 +1275,31 @@ new_document_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   GtkWidget *box, *label, *entry, *dropdown;
   GPtrArray *collections;
+  gboolean any_collection = FALSE;
   guint selected = 0;
 
   if (self->site == NULL)
     return;
 
   preferred = last && *last ? aushang_site_get_collection (self->site, last) : NULL;
+  if (preferred != NULL && !preferred->exists)
+    preferred = NULL;
   if (preferred == NULL)
     preferred = aushang_site_get_default_collection (self->site);
 
+  /* Only what the site has; _posts for a site without any collection. */
+  collections = aushang_site_get_collections (self->site);
+  for (guint i = 0; i < collections->len; i++)
+    any_collection |= ((AushangCollection *) g_ptr_array_index (collections, i))->exists;
+
   d = g_new0 (NewDialogData, 1);
   d->names = g_ptr_array_new_with_free_func (g_free);
-  collections = aushang_site_get_collections (self->site);
   for (guint i = 0; i < collections->len; i++)
     {
       AushangCollection *collection = g_ptr_array_index (collections, i);
       g_autofree char *text = NULL;
 
-      if (!collection->exists && collection != preferred && g_strcmp0 (collection->name, "posts") != 0)
+      if (!collection->exists && (any_collection || g_strcmp0 (collection->name, "posts") != 0))
         continue;
 
       if (g_strcmp0 (collection->name, "posts") == 0)
@@ -1818,6 +1827,7 @@ aushang_window_dispose (GObject *object)
     g_clear_signal_handler (&self->modified_handler, self->document);
   aushang_window_clear_data_file (self);
   aushang_window_dispose_data (self);
+  aushang_window_dispose_documents (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_WINDOW);
 
@@ -1938,6 +1948,7 @@ aushang_window_init (AushangWindow *self)
   self->entry = -1;
   add_window_actions (self);
   aushang_window_add_data_actions (self);
+  aushang_window_add_document_actions (self);
   aushang_site_sidebar_set_menus (self->sidebar, self->entry_menu, self->document_menu);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

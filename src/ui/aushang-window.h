@@ -57,6 +57,17 @@ void             aushang_window_select_entry (AushangWindow      *self,
 AushangDataFile *aushang_window_get_data_file (AushangWindow     *self);
 int              aushang_window_get_entry_index (AushangWindow   *self);
 GtkWidget       *aushang_window_get_entry_form (AushangWindow    *self);
+/* A new, unsaved document from the one shown: a copy of it, or (with
+ * @as_template) one like it, with a title and date of its own. */
+gboolean         aushang_window_copy_document (AushangWindow     *self,
+                                              gboolean            as_template,
+                                              GError            **error);
+/* Moves the document shown to the trash (never deletes it); the toast's
+ * Undo, or this, puts it back byte for byte. */
+gboolean         aushang_window_trash_document (AushangWindow    *self,
+                                              GError            **error);
+gboolean         aushang_window_undo_trash_document (AushangWindow *self,
+                                              GError            **error);
 /* The entry actions, as their buttons and shortcuts do (see the
  * window's entry menu): a new entry in the list shown, the entry shown
  * taken away (undone with its toast, byte for byte while nothing else
