@@ -102,9 +102,11 @@ probe () {
   fi
 
   report=$("$bin" --check "$site/$path" 2>&1)
-  if printf '%s\n' "$report" | grep -q ': error: '; then
+  # Here-strings, not pipes: with pipefail, grep -q leaving early would
+  # make printf's SIGPIPE fail the test now and then.
+  if grep -q ': error: ' <<<"$report"; then
     severity=error
-  elif printf '%s\n' "$report" | grep -q ': warning: '; then
+  elif grep -q ': warning: ' <<<"$report"; then
     severity=warning
   else
     severity=none
@@ -211,7 +213,7 @@ if [ -n "$corpus" ] && [ -d "$corpus" ]; then
       else
         not_ok "corpus $relative: an error, but Jekyll builds it" "$line"
       fi
-    done < <(printf '%s\n' "$report" | grep ': error: ')
+    done < <(grep ': error: ' <<<"$report")
   done
 
   # Sites kept in a subfolder are found: Jekyll's repository has its

@@ -439,7 +439,9 @@ for doc in "${docs[@]}"; do
     lines=("${kept_lines[@]:0:3}")   # its veranstaltung block was replaced
   fi
   for line in "${lines[@]}"; do
-    if ! tr -d '\r' <"$file" | sed 's/^\xef\xbb\xbf//' | grep -qxF -- "$line"; then
+    # Not a pipe into grep -q: with pipefail, sed's SIGPIPE when grep
+    # leaves early would count as a failure now and then.
+    if ! grep -qxF -- "$line" < <(tr -d '\r' <"$file" | sed 's/^\xef\xbb\xbf//'); then
       missing+=("missing line: $line")
     fi
   done
