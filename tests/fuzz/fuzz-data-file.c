@@ -83,7 +83,9 @@ static gboolean
 same_fields (AushangValue *a,
              AushangValue *b)
 {
-  if (a == NULL || b == NULL || aushang_value_get_length (a) != aushang_value_get_length (b))
+  /* As Jekyll reads them: a key given twice counts once, with its last
+   * value (an entry written anew has each key once). */
+  if (a == NULL || b == NULL)
     return FALSE;
 
   for (guint i = 0; i < aushang_value_get_length (a); i++)
@@ -94,6 +96,10 @@ same_fields (AushangValue *a,
       if (other == NULL || !aushang_value_equal (aushang_value_lookup (a, key), other))
         return FALSE;
     }
+
+  for (guint i = 0; i < aushang_value_get_length (b); i++)
+    if (aushang_value_lookup (a, aushang_value_get_key (b, i)) == NULL)
+      return FALSE;
 
   return TRUE;
 }
