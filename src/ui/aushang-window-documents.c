@@ -107,10 +107,13 @@ copy_now (AushangWindow *self,
   if (request->as_template && front_matter != NULL && aushang_front_matter_get_error (front_matter) == NULL)
     {
       /* Everything as in the model, but a title and date of its own. */
-      AushangValue *date = aushang_front_matter_get (front_matter, "date");
       const char *title = _("New document");
+      AushangValue *date;
 
+      /* Every edit reads the front matter anew: values are fetched after
+       * it, never kept across it. */
       aushang_front_matter_set_string (front_matter, "title", title, NULL);
+      date = aushang_front_matter_get (front_matter, "date");
       if (date != NULL)
         {
           g_autoptr(AushangValue) today = today_like (date);
