@@ -778,6 +778,27 @@ test_broken (void)
   assert_json (edit, "[0].title", "\"heil\"");
 }
 
+/* A lone carriage return is a line break to YAML, not to the edits: such
+ * text is refused whole, never changed (the fuzzer found edits that moved
+ * or dropped it). */
+static void
+test_lone_carriage_return (void)
+{
+  const char *text = "- titel: Eins\n  ort: Rathaus\r- titel: Zwei\n";
+  g_autoptr(AushangYamlEdit) edit = aushang_yaml_edit_new (text, strlen (text), 1, "\n");
+  g_autoptr(AushangValue) value = aushang_value_new_string ("Neu");
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *after;
+
+  g_assert_false (aushang_yaml_edit_set (edit, "[0].titel", value, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Line 2 "));
+  after = aushang_yaml_edit_get_text (edit, &length);
+  g_assert_cmpuint (length, ==, strlen (text));
+  g_assert_cmpmem (after, length, text, strlen (text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/yaml-edit/empty-lists", test_empty_lists);
   g_test_add_func ("/yaml-edit/not-a-list", test_not_a_list);
   g_test_add_func ("/yaml-edit/broken", test_broken);
+  g_test_add_func ("/yaml-edit/lone-carriage-return", test_lone_carriage_return);
 
   return g_test_run ();
 }

@@ -328,6 +328,9 @@ gboolean
 aushang_yaml_edit_check_editable (AushangYamlEdit  *self,
                                   GError          **error)
 {
+  const char *text = self->text->str;
+  guint line = self->first_line;
+
   if (self->error != NULL)
     {
       g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
@@ -335,6 +338,24 @@ aushang_yaml_edit_check_editable (AushangYamlEdit  *self,
                    _("Nothing can be changed until line %u is fixed: %s"),
                    self->error_line, self->error->message);
       return FALSE;
+    }
+
+  /* A carriage return alone (an old Mac line break, or a stray one) is a
+   * line break to YAML but not to the edits, which work on lines ending
+   * in LF or CR LF: such text is not changed at all (the fuzzer found
+   * edits that moved or dropped it). */
+  for (gsize i = 0; i < self->text->len; i++)
+    {
+      if (text[i] == '\n')
+        line++;
+      else if (text[i] == '\r' && (i + 1 == self->text->len || text[i + 1] != '\n'))
+        {
+          g_set_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
+                       /* Translators: %u is a line number. */
+                       _("Line %u ends in a lone carriage return (an old Mac line break), so Aushang changes nothing in this file. Save it with ordinary line breaks in another editor first."),
+                       line);
+          return FALSE;
+        }
     }
 
   return TRUE;
