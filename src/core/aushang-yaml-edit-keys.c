@@ -200,12 +200,19 @@ key_line_comment (AushangYamlEdit *self,
 
   if (node_is_block_scalar (item->node))
     {
-      /* After the header (|, >-, |2+). */
+      /* After the header (|, >-, |2+), and an anchor or tag before it
+       * ("&a |  # Kommentar"): the comment starts at the first '#' after
+       * white space. */
       if (item->value_start < p || item->value_start >= line_end)
         return NULL;
       p = item->value_start;
-      while (p < line_end && text[p] != ' ' && text[p] != '\t')
+      while (p < line_end && !(text[p] == '#' && p > item->value_start &&
+                               (text[p - 1] == ' ' || text[p - 1] == '\t')))
         p++;
+      if (p >= line_end)
+        return NULL;
+      while (p > item->value_start && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+        p--;
     }
   else if (item->node->span.flow || item->value_start <= line_end)
     return NULL;
