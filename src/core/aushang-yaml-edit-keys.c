@@ -214,8 +214,30 @@ key_line_comment (AushangYamlEdit *self,
       while (p > item->value_start && (text[p - 1] == ' ' || text[p - 1] == '\t'))
         p--;
     }
-  else if (item->node->span.flow || item->value_start <= line_end)
+  else if (item->node->span.flow)
     return NULL;
+  else
+    {
+      /* Only an anchor or a tag may stand between the colon and the
+       * comment ("beschreibung: &a  # Kommentar"); the value itself
+       * starts on a later line. */
+      for (;;)
+        {
+          while (p < line_end && (text[p] == ' ' || text[p] == '\t'))
+            p++;
+          if (p < line_end && (text[p] == '&' || text[p] == '!'))
+            {
+              while (p < line_end && text[p] != ' ' && text[p] != '\t')
+                p++;
+              continue;
+            }
+          break;
+        }
+      if (p >= line_end || text[p] != '#')
+        return NULL;
+      while (p > item->colon_end && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+        p--;
+    }
 
   space = p;
   while (p < line_end && (text[p] == ' ' || text[p] == '\t'))
