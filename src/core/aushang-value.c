@@ -498,8 +498,10 @@ static void
 append_date_text (GString            *out,
                   const AushangValue *self)
 {
-  g_string_append_printf (out, "%04d-%02d-%02d",
-                          self->u.date.year, self->u.date.month, self->u.date.day);
+  /* Four year digits after the sign: Psych reads "-101-11-04" as text,
+   * "-0101-11-04" as the date (found by the fuzzer). */
+  g_string_append_printf (out, "%s%04d-%02d-%02d", self->u.date.year < 0 ? "-" : "",
+                          ABS (self->u.date.year), self->u.date.month, self->u.date.day);
 
   if (self->kind == AUSHANG_VALUE_DATETIME)
     {
