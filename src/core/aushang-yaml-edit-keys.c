@@ -446,7 +446,7 @@ replacement_candidates (AushangYamlEdit *self,
 
       /* A value on the line after its key, rewritten from the colon on:
        * the key line's comment stays on the key's line. */
-      if (start == item->colon_end)
+      if (start == item->colon_end && !item->empty)
         {
           g_autofree char *comment = key_line_comment (self, item);
 
