@@ -419,6 +419,100 @@ test_crlf_flow_anchors (void)
   assert_text (anchors, "- &rathaus\n  ort: Rathaus\n  saal: 2\n- <<: *rathaus\n  title: Bürgersprechstunde\n");
 }
 
+/* What the fuzzer found (tests/fuzz/regressions/data-file/), each as a
+ * person would meet it. */
+static void
+test_fuzz_findings (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Moving an entry past a commented-out line that is no entry leaves
+   * that line where it is, so moving back gives the same bytes. */
+  {
+    const char *text = "- title: A\n#- Entwurf\n\n#- title: B\n";
+    g_autoptr(AushangDataFile) file = load ("events.yml", text);
+
+    g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 2);
+    g_assert_true (aushang_data_file_move_entry (file, 1, 0, &error));
+    g_assert_no_error (error);
+    assert_text (file, "#- title: B\n#- Entwurf\n\n- title: A\n");
+    g_assert_true (aushang_data_file_move_entry (file, 0, 1, &error));
+    g_assert_no_error (error);
+    assert_text (file, text);
+  }
+
+  /* Removing the last key after comment lines that read as an entry
+   * would turn them into a hidden entry: refused, nothing changed. */
+  {
+    const char *text = "- name: A\n  role: Leitung\n#\n# - name: B\n  email: a@example.org\n";
+    g_autoptr(AushangDataFile) file = load ("team.yml", text);
+
+    g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 1);
+    g_assert_false (aushang_data_file_unset (file, 0, "email", &error));
+    g_assert_error (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE);
+    g_assert_nonnull (strstr (error->message, "hidden entry"));
+    g_clear_error (&error);
+    assert_text (file, text);
+  }
+
+  /* An explicit key ("? ") whose entry takes in the comment line after
+   * it: a new key would leave that line a hidden entry of its own. */
+  {
+    const char *text = "- ?\n#- e: 1\n";
+    g_autoptr(AushangDataFile) file = load ("data.yml", text);
+
+    g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 1);
+    g_assert_false (aushang_data_file_set_text (file, 0, "neu", "x", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    assert_text (file, text);
+    g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 1);
+  }
+
+  /* A new key after a block scalar goes before the empty lines that
+   * separate the entries, not after them into the space between. */
+  {
+    g_autoptr(AushangDataFile) file = load ("data.yml", "- e: 1\n  text: |\n    Hallo\n\n\n- e: 2\n");
+
+    g_assert_true (aushang_data_file_set_text (file, 0, "ort", "Rathaus", &error));
+    g_assert_no_error (error);
+    assert_text (file, "- e: 1\n  text: |\n    Hallo\n  ort: Rathaus\n\n\n- e: 2\n");
+  }
+
+  /* A date the list's form cannot hold (a year before 1000 would come
+   * out as "1.7.215") is kept as typed, and typing it again changes
+   * nothing. */
+  {
+    g_autoptr(AushangDataFile) file = load ("events.yml", "- a: 3.4.2020\n  b: x\n- a: 5.6.2021\n  b: y\n");
+    g_autofree char *once = NULL;
+
+    /* A real date takes the list's form. */
+    g_assert_true (aushang_data_file_set_text (file, 1, "a", "2022-07-08", &error));
+    g_assert_no_error (error);
+    assert_entry (file, 1, "{\"a\":\"8.7.2022\",\"b\":\"y\"}");
+    g_assert_true (aushang_data_file_set_text (file, 0, "a", "0215jul", &error));
+    g_assert_no_error (error);
+    assert_entry (file, 0, "{\"a\":\"0215jul\",\"b\":\"x\"}");
+    once = text_of (file);
+    g_assert_true (aushang_data_file_set_text (file, 0, "a", "0215jul", &error));
+    assert_text (file, once);
+  }
+
+  /* An indented list whose only entry is hidden keeps its indentation
+   * when the entry is shown again. */
+  {
+    const char *text = "# Termine\n  - title: A\n    date: \"2025-06-17\"\n";
+    g_autoptr(AushangDataFile) file = load ("events.yml", text);
+
+    g_assert_true (aushang_data_file_hide_entry (file, 0, &error));
+    g_assert_no_error (error);
+    assert_text (file, "# Termine\n#   - title: A\n#     date: \"2025-06-17\"\n");
+    g_assert_true (aushang_data_file_show_entry (file, 0, &error));
+    g_assert_no_error (error);
+    assert_text (file, text);
+  }
+}
+
 static void
 test_other_kinds (void)
 {
@@ -1043,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/data-file/edit-entries", test_edit_entries);
   g_test_add_func ("/data-file/hide-show-move", test_hide_show_move);
   g_test_add_func ("/data-file/crlf-flow-anchors", test_crlf_flow_anchors);
+  g_test_add_func ("/data-file/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/data-file/other-kinds", test_other_kinds);
   g_test_add_func ("/data-file/files", test_files);
   g_test_add_func ("/data-file/checks", test_checks);

@@ -976,17 +976,30 @@ aushang_data_file_value_from_text (AushangDataFile *self,
         if (form == NULL || (strchr (text, ':') != NULL && strchr (form, 'H') == NULL))
           form = strchr (text, ':') ? "%Y-%m-%d %H:%M" : "%Y-%m-%d";
         formatted = aushang_schema_format_date (date, form);
+        /* Written in the list's form only where it reads back as a date
+         * of that form (a year before 1000 comes out with three digits,
+         * "1.7.215", which is no date to anyone): else as typed. */
         if (field->as_text)
-          return aushang_value_new_string (formatted);
-        {
-          AushangValue *value = aushang_yaml_resolve_plain (formatted);
+          {
+            g_autoptr(AushangValue) value = aushang_value_new_string (formatted);
+            g_autofree char *read_form = aushang_schema_date_form (value, NULL);
 
-          if (value != NULL && aushang_value_get_kind (value) != AUSHANG_VALUE_STRING)
-            return value;
-          g_clear_pointer (&value, aushang_value_unref);
-          return aushang_value_new_string (formatted);
+            if (read_form != NULL)
+              return g_steal_pointer (&value);
+            break;
+          }
+        {
+          g_autoptr(AushangValue) value = aushang_yaml_resolve_plain (formatted);
+
+          if (value != NULL && (aushang_value_get_kind (value) == AUSHANG_VALUE_DATE ||
+                                aushang_value_get_kind (value) == AUSHANG_VALUE_DATETIME))
+            return g_steal_pointer (&value);
+          /* "2025-06-17 16:30" is no YAML timestamp, but Jekyll reads it. */
+          if (aushang_yaml_parse_jekyll_date (formatted, NULL))
+            return aushang_value_new_string (formatted);
         }
       }
+      break;
 
     case AUSHANG_FIELD_TIME:
       if (aushang_schema_is_time (text) && field->form != NULL && strcmp (field->form, "%H:%M") == 0 &&
@@ -1240,13 +1253,32 @@ aushang_data_file_move_entry (AushangDataFile  *self,
                               guint             to,
                               GError          **error)
 {
-  guint item_from, item_to;
+  g_autofree guint *order = NULL;
+  g_autoptr(GArray) entries = NULL;
+  guint item_from, item_to, moved, n_items;
 
   g_return_val_if_fail (AUSHANG_IS_DATA_FILE (self), FALSE);
 
-  return item_of (self, from, &item_from, error) &&
-         item_of (self, to, &item_to, error) &&
-         aushang_yaml_edit_move_item (self->edit, item_from, item_to, error);
+  if (!item_of (self, from, &item_from, error) || !item_of (self, to, &item_to, error))
+    return FALSE;
+  if (from == to)
+    return TRUE;
+
+  /* Only the entries change places: what else the list holds (a hidden
+   * line that is no entry, like "#- draft") stays where it is, so that
+   * moving an entry back gives back the same bytes. */
+  n_items = aushang_yaml_edit_get_n_items (self->edit);
+  order = g_new (guint, n_items);
+  for (guint i = 0; i < n_items; i++)
+    order[i] = i;
+  entries = g_array_copy (self->entries);
+  moved = g_array_index (entries, guint, from);
+  g_array_remove_index (entries, from);
+  g_array_insert_val (entries, to, moved);
+  for (guint i = 0; i < entries->len; i++)
+    order[g_array_index (self->entries, guint, i)] = g_array_index (entries, guint, i);
+
+  return aushang_yaml_edit_reorder_items (self->edit, order, n_items, error);
 }
 
 gboolean

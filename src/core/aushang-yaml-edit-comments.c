@@ -106,13 +106,14 @@ aushang_yaml_edit_hide_item (AushangYamlEdit  *self,
     {
       gboolean found = FALSE;
 
-      /* Hidden, it must be found again as exactly these lines, or showing
-       * it would not give back the same text. */
+      /* Hidden, it must be found again as exactly these lines behind
+       * "# ", or showing it would not give back the same text. */
       for (guint i = 0; i < self->slots->len; i++)
         {
           Slot *hidden = g_ptr_array_index (self->slots, i);
 
-          if (hidden->hidden && hidden->start == start && hidden->end == end)
+          if (hidden->hidden && hidden->start == start && hidden->end == end &&
+              strcmp (hidden->prefix, "# ") == 0)
             found = TRUE;
         }
 

@@ -247,9 +247,9 @@ aushang_yaml_edit_shape_of (GPtrArray *order)
   return shape;
 }
 
-static gboolean
-shape_matches (AushangYamlEdit *self,
-               GArray          *shape)
+gboolean
+aushang_yaml_edit_shape_matches (AushangYamlEdit *self,
+                                 GArray          *shape)
 {
   if (self->slots->len != shape->len)
     return FALSE;
@@ -279,7 +279,7 @@ aushang_yaml_edit_commit_items (AushangYamlEdit  *self,
 
   aushang_yaml_edit_snapshot_take (self, &snapshot);
   ok = aushang_yaml_edit_apply_splices (self, splices, error);
-  if (ok && shape != NULL && !shape_matches (self, shape))
+  if (ok && shape != NULL && !aushang_yaml_edit_shape_matches (self, shape))
     {
       aushang_yaml_edit_snapshot_restore (self, &snapshot);
       ok = refuse (error, _("This would mix the entries up with the comment lines between them, so nothing was changed. Edit the file as YAML text instead."));
@@ -566,17 +566,49 @@ aushang_yaml_edit_duplicate_item (AushangYamlEdit  *self,
   return aushang_yaml_edit_commit_items (self, splices, expected, shape, error);
 }
 
+/* Writes the slots of @order (a permutation of all slots) in its order. */
+static gboolean
+reorder_slots (AushangYamlEdit  *self,
+               GPtrArray        *order,
+               GError          **error)
+{
+  g_autoptr(GArray) shape = NULL;
+  g_autoptr(GArray) splices = NULL;
+  g_autoptr(AushangValue) expected = NULL;
+  const char *text = self->text->str;
+  gboolean moved = FALSE;
+
+  /* The items change places; what stands between them (comments, blank
+   * lines) stays where it is. */
+  splices = aushang_yaml_edit_splices_new ();
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *place = aushang_yaml_edit_get_slot (self, i);
+      Slot *slot = g_ptr_array_index (order, i);
+      g_autofree char *content = NULL;
+
+      if (place == slot)
+        continue;
+      moved = TRUE;
+      content = g_strndup (text + slot->start, slot_content_end (self, slot) - slot->start);
+      aushang_yaml_edit_splices_add (splices, place->start, slot_content_end (self, place), content);
+    }
+  if (!moved)
+    return TRUE;
+
+  expected = aushang_yaml_edit_visible_list (order);
+  shape = aushang_yaml_edit_shape_of (order);
+
+  return aushang_yaml_edit_commit_items (self, splices, expected, shape, error);
+}
+
 gboolean
 aushang_yaml_edit_move_item (AushangYamlEdit  *self,
                              guint             from,
                              guint             to,
                              GError          **error)
 {
-  g_autoptr(GArray) shape = NULL;
-  g_autoptr(GArray) splices = NULL;
   g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(AushangValue) expected = NULL;
-  const char *text;
   guint n;
 
   g_return_val_if_fail (AUSHANG_IS_YAML_EDIT (self), FALSE);
@@ -589,30 +621,41 @@ aushang_yaml_edit_move_item (AushangYamlEdit  *self,
   if (from == to)
     return TRUE;
 
-  /* The items change places; what stands between them (comments, blank
-   * lines) stays where it is. */
   order = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
     if (i != from)
       g_ptr_array_add (order, g_ptr_array_index (self->slots, i));
   g_ptr_array_insert (order, to, g_ptr_array_index (self->slots, from));
 
-  text = self->text->str;
-  splices = aushang_yaml_edit_splices_new ();
-  for (guint i = 0; i < n; i++)
-    {
-      Slot *place = aushang_yaml_edit_get_slot (self, i);
-      Slot *moved = g_ptr_array_index (order, i);
-      g_autofree char *content = NULL;
+  return reorder_slots (self, order, error);
+}
 
-      if (place == moved)
-        continue;
-      content = g_strndup (text + moved->start, slot_content_end (self, moved) - moved->start);
-      aushang_yaml_edit_splices_add (splices, place->start, slot_content_end (self, place), content);
+gboolean
+aushang_yaml_edit_reorder_items (AushangYamlEdit  *self,
+                                 const guint      *order,
+                                 guint             n_items,
+                                 GError          **error)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autofree gboolean *seen = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_YAML_EDIT (self), FALSE);
+  g_return_val_if_fail (order != NULL || n_items == 0, FALSE);
+
+  if (!aushang_yaml_edit_check_items_editable (self, error))
+    return FALSE;
+  if (n_items != self->slots->len)
+    return refuse (error, _("There is no such entry."));
+
+  seen = g_new0 (gboolean, n_items + 1);
+  slots = g_ptr_array_new ();
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (order[i] >= n_items || seen[order[i]])
+        return refuse (error, _("There is no such entry."));
+      seen[order[i]] = TRUE;
+      g_ptr_array_add (slots, g_ptr_array_index (self->slots, order[i]));
     }
 
-  expected = aushang_yaml_edit_visible_list (order);
-  shape = aushang_yaml_edit_shape_of (order);
-
-  return aushang_yaml_edit_commit_items (self, splices, expected, shape, error);
+  return reorder_slots (self, slots, error);
 }

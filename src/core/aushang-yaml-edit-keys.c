@@ -260,6 +260,20 @@ single_line (AushangYamlEdit *self,
          (node->span.type != YAML_SCALAR_EVENT && node->span.type != YAML_ALIAS_EVENT && node->span.flow);
 }
 
+/* Where a line after @item goes: after its last line. A block scalar's
+ * span takes the empty lines after it along; in a data list they stand
+ * between entries, so a new line goes before them (unless they are part
+ * of the value: "|+"). */
+static gsize
+end_of_item (AushangYamlEdit *self,
+             Item            *item)
+{
+  if (self->front_matter || aushang_yaml_edit_ends_in_kept_lines (self, item->node))
+    return item->entry_end;
+
+  return aushang_yaml_edit_trim_blank_lines (self, item->line_start, item->entry_end);
+}
+
 /* Where a new key goes among the items of @map: after the last present
  * key that comes before it in the key order, else before the first one
  * after it, else at @end. */
@@ -286,7 +300,7 @@ insertion_point (AushangYamlEdit *self,
       Item *before = aushang_yaml_edit_find_last_item (map, self->key_order[i]);
 
       if (before != NULL)
-        return before->entry_end;
+        return end_of_item (self, before);
     }
 
   for (guint i = position + 1; self->key_order[i] != NULL; i++)
@@ -297,7 +311,7 @@ insertion_point (AushangYamlEdit *self,
         {
           /* The first key of a list item shares its line with the "-". */
           if (!after->alone)
-            return after->entry_end;
+            return end_of_item (self, after);
           return after->line_start;
         }
     }
@@ -345,7 +359,7 @@ splice_new_key (AushangYamlEdit     *self,
     {
       Item *last = g_ptr_array_index (map->items, map->items->len - 1);
 
-      at = insertion_point (self, map, key, last->entry_end);
+      at = insertion_point (self, map, key, end_of_item (self, last));
     }
 
   if (at > 0 && text[at - 1] != '\n')
@@ -515,6 +529,35 @@ invalid_path (const char  *path,
   return FALSE;
 }
 
+/* The items of a top sequence as they are: an edit of a value must leave
+ * them so (a comment line that looks like an item stays what it was: a
+ * hidden item, or a comment inside an item). NULL when there is no top
+ * sequence. */
+static GArray *
+items_shape (AushangYamlEdit *self)
+{
+  if (!node_is_sequence (self->root) || self->slots->len == 0)
+    return NULL;
+
+  return aushang_yaml_edit_shape_of (self->slots);
+}
+
+/* Whether the edit just applied kept @shape; otherwise puts the text
+ * back and refuses. */
+static gboolean
+keeps_shape (AushangYamlEdit  *self,
+             Snapshot         *snapshot,
+             GArray           *shape,
+             GError          **error)
+{
+  if (shape == NULL || aushang_yaml_edit_shape_matches (self, shape))
+    return TRUE;
+
+  aushang_yaml_edit_snapshot_restore (self, snapshot);
+
+  return refuse (error, _("This change would turn comment lines into a hidden entry, or a hidden entry into comment lines, so it was not made. Edit the file as YAML text instead."));
+}
+
 gboolean
 aushang_yaml_edit_set (AushangYamlEdit  *self,
                        const char       *path,
@@ -525,6 +568,7 @@ aushang_yaml_edit_set (AushangYamlEdit  *self,
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(AushangValue) expected = NULL;
   g_autoptr(GError) first_error = NULL;
+  g_autoptr(GArray) shape = NULL;
   Segment *last;
   Node *parent = NULL;
   Item *item = NULL;
@@ -591,6 +635,7 @@ aushang_yaml_edit_set (AushangYamlEdit  *self,
 
   /* Each candidate is tried on the same text (a refused one is undone
    * byte for byte), so their offsets stay valid. */
+  shape = items_shape (self);
   for (guint i = 0; i < candidates->len; i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -602,6 +647,8 @@ aushang_yaml_edit_set (AushangYamlEdit  *self,
 
       /* The promise: what was written reads back as what was meant, and
        * nothing else changed. */
+      if (ok)
+        ok = keeps_shape (self, &snapshot, shape, &local_error);
       if (ok)
         ok = aushang_yaml_edit_finish_edit (self, &snapshot, segments, value, TRUE, expected, &local_error);
       aushang_yaml_edit_snapshot_clear (&snapshot);
@@ -680,6 +727,7 @@ aushang_yaml_edit_remove (AushangYamlEdit  *self,
   g_autoptr(GArray) segments = NULL;
   g_autoptr(GArray) splices = NULL;
   g_autoptr(AushangValue) expected = NULL;
+  g_autoptr(GArray) shape = NULL;
   Snapshot snapshot = { 0, };
   Segment *last;
   Node *parent = NULL;
@@ -736,8 +784,11 @@ aushang_yaml_edit_remove (AushangYamlEdit  *self,
   else if (!splice_remove_item (self, parent, item, splices, error))
     return FALSE;
 
+  shape = items_shape (self);
   aushang_yaml_edit_snapshot_take (self, &snapshot);
   ok = aushang_yaml_edit_apply_splices (self, splices, error);
+  if (ok)
+    ok = keeps_shape (self, &snapshot, shape, error);
   if (ok)
     ok = aushang_yaml_edit_finish_edit (self, &snapshot, segments, NULL, last->key != NULL, expected, error);
   aushang_yaml_edit_snapshot_clear (&snapshot);

@@ -414,9 +414,9 @@ learn_style (AushangYamlEdit *self)
 
 /* Whether @node ends with a block scalar that keeps its final empty lines
  * ("|+"): those lines are part of its value, not space between items. */
-static gboolean
-ends_in_kept_lines (AushangYamlEdit *self,
-                    Node            *node)
+gboolean
+aushang_yaml_edit_ends_in_kept_lines (AushangYamlEdit *self,
+                                      Node            *node)
 {
   while (node != NULL && node->items != NULL && node->items->len > 0 && !node->span.flow)
     node = ((Item *) g_ptr_array_index (node->items, node->items->len - 1))->node;
@@ -619,6 +619,34 @@ find_slots (AushangYamlEdit *self)
   if (!node_is_sequence (self->root) && !aushang_yaml_edit_root_is_empty (self))
     return;
 
+  /* With no item left to show the column of the "-", the hidden ones
+   * show it: hiding writes "# " before each line, so "#   - title" was
+   * an item at column 2 (and shows as one again). */
+  if (!node_is_sequence (self->root))
+    {
+      const char *text = self->text->str;
+      gsize length = self->text->len;
+      gboolean found = FALSE;
+
+      for (gsize p = 0; p < length; p = next_line (text, length, p))
+        {
+          gsize q = p + 1;
+          guint column;
+
+          if (text[p] != '#')
+            continue;
+          while (q < length && text[q] == ' ')
+            q++;
+          if (q >= length || text[q] != '-' ||
+              (q + 1 < length && text[q + 1] != ' ' && text[q + 1] != '\n' && text[q + 1] != '\r'))
+            continue;
+          column = q - p > 1 ? q - p - 2 : 0;
+          if (!found || column < self->item_column)
+            self->item_column = column;
+          found = TRUE;
+        }
+    }
+
   if (node_is_sequence (self->root))
     {
       if (self->root->span.flow)
@@ -643,7 +671,7 @@ find_slots (AushangYamlEdit *self)
           slot->start = item->line_start;
           /* A block scalar's span takes the empty lines after it along;
            * they stand between the items, not in one. */
-          slot->end = ends_in_kept_lines (self, item->node)
+          slot->end = aushang_yaml_edit_ends_in_kept_lines (self, item->node)
                       ? item->entry_end
                       : aushang_yaml_edit_trim_blank_lines (self, item->line_start, item->entry_end);
           g_ptr_array_add (self->slots, slot);

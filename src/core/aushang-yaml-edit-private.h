@@ -227,6 +227,8 @@ gboolean           aushang_yaml_edit_root_is_empty        (AushangYamlEdit  *sel
 gsize              aushang_yaml_edit_trim_blank_lines     (AushangYamlEdit  *self,
                                                            gsize             start,
                                                            gsize             end);
+gboolean           aushang_yaml_edit_ends_in_kept_lines   (AushangYamlEdit  *self,
+                                                           Node             *node);
 
 /* aushang-yaml-edit-path.c */
 GArray            *aushang_yaml_path_parse                (const char       *path);
@@ -306,6 +308,8 @@ Slot              *aushang_yaml_edit_get_slot             (AushangYamlEdit  *sel
                                                            guint             index);
 AushangValue      *aushang_yaml_edit_visible_list         (GPtrArray        *order);
 GArray            *aushang_yaml_edit_shape_of             (GPtrArray        *order);
+gboolean           aushang_yaml_edit_shape_matches        (AushangYamlEdit  *self,
+                                                           GArray           *shape);
 gboolean           aushang_yaml_edit_check_items_editable (AushangYamlEdit  *self,
                                                            GError          **error);
 gboolean           aushang_yaml_edit_commit_items         (AushangYamlEdit  *self,

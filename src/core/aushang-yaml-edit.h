@@ -187,6 +187,13 @@ gboolean          aushang_yaml_edit_move_item      (AushangYamlEdit   *self,
                                                     guint              from,
                                                     guint              to,
                                                     GError           **error);
+/* Puts the items in a new order: item @order[i] becomes item i (@order
+ * holds each of the @n_items items once). Their bytes are unchanged; what
+ * stands between items (comments, blank lines) stays where it is. */
+gboolean          aushang_yaml_edit_reorder_items  (AushangYamlEdit   *self,
+                                                    const guint       *order,
+                                                    guint              n_items,
+                                                    GError           **error);
 /* Comments out every line of item @index with "# " (as people do by
  * hand); show_item takes that away again, so hiding then showing gives
  * back the same bytes. Showing an item someone hid by hand ("#- title")

@@ -16,6 +16,9 @@
  * - setting or removing a field: the entry reads the new value (or none),
  *   every other entry reads as before, and no byte before the entry's
  *   first line or after its last line changes;
+ * - an added entry reads the fields it was given, and besides them only
+ *   the next value of a number that grows by a step (as a new entry of
+ *   the list gets it);
  * - hide then show, add then remove, and duplicate then remove give back
  *   the input bytes.
  *
@@ -77,29 +80,39 @@ text_of (AushangDataFile *file)
   return g_strndup (data ? data : "", length);
 }
 
-/* The same fields with the same values, in whatever order (a new entry
- * takes the list's key order). */
+/* The added entry @added has the fields of @entry with the same values,
+ * in whatever order (a new entry takes the list's key order), and no
+ * other field but the next value of a number that grows by a step
+ * (@schema: the list's before the add), which a new entry gets. */
 static gboolean
-same_fields (AushangValue *a,
-             AushangValue *b)
+same_fields (AushangValue  *added,
+             AushangValue  *entry,
+             AushangSchema *schema)
 {
   /* As Jekyll reads them: a key given twice counts once, with its last
    * value (an entry written anew has each key once). */
-  if (a == NULL || b == NULL)
+  if (added == NULL || entry == NULL)
     return FALSE;
 
-  for (guint i = 0; i < aushang_value_get_length (a); i++)
+  for (guint i = 0; i < aushang_value_get_length (entry); i++)
     {
-      const char *key = aushang_value_get_key (a, i);
-      AushangValue *other = aushang_value_lookup (b, key);
+      const char *key = aushang_value_get_key (entry, i);
+      AushangValue *other = aushang_value_lookup (added, key);
 
-      if (other == NULL || !aushang_value_equal (aushang_value_lookup (a, key), other))
+      if (other == NULL || !aushang_value_equal (aushang_value_lookup (entry, key), other))
         return FALSE;
     }
 
-  for (guint i = 0; i < aushang_value_get_length (b); i++)
-    if (aushang_value_lookup (a, aushang_value_get_key (b, i)) == NULL)
-      return FALSE;
+  for (guint i = 0; i < aushang_value_get_length (added); i++)
+    {
+      const char *key = aushang_value_get_key (added, i);
+      AushangField *field = aushang_schema_get_field (schema, key);
+
+      if (aushang_value_lookup (entry, key) == NULL &&
+          (field == NULL || field->next == NULL ||
+           !aushang_value_equal (field->next, aushang_value_lookup (added, key))))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -366,6 +379,7 @@ AUSHANG_FUZZ_ENTRY (data_file)
     case OP_ADD_REMOVE:
       {
         g_autoptr(AushangValue) entry = aushang_value_ref (aushang_data_file_get_entry (file, index, NULL, NULL, NULL));
+        g_autoptr(AushangSchema) schema = g_object_ref (aushang_data_file_get_schema (file));
         gint added = aushang_data_file_add_entry (file, entry, &error);
 
         if (added < 0)
@@ -375,7 +389,7 @@ AUSHANG_FUZZ_ENTRY (data_file)
           }
         check_reads_again (file, "add");
         FUZZ_CHECK (aushang_data_file_get_n_entries (file) == n + 1, "add did not add one entry");
-        FUZZ_CHECK (same_fields (aushang_data_file_get_entry (file, added, NULL, NULL, NULL), entry),
+        FUZZ_CHECK (same_fields (aushang_data_file_get_entry (file, added, NULL, NULL, NULL), entry, schema),
                     "the added entry %d does not read back", added + 1);
         FUZZ_CHECK (aushang_data_file_remove_entry (file, added, &error),
                     "removing the added entry failed: %s", error ? error->message : "");
