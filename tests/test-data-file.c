@@ -866,15 +866,18 @@ test_example_site (void)
     g_assert_cmpstr (talks_label, ==, "Jekyllconf talks");
   }
 
-  /* The standalone pages: the events page and the home page. */
+  /* The standalone pages: the list of Beiträge, the home page and the
+   * events page. */
   {
     GPtrArray *pages = aushang_site_get_pages (site);
     g_autofree char *first = g_file_get_basename (g_ptr_array_index (pages, 0));
     g_autofree char *second = g_file_get_basename (g_ptr_array_index (pages, 1));
+    g_autofree char *third = g_file_get_basename (g_ptr_array_index (pages, 2));
 
-    g_assert_cmpuint (pages->len, ==, 2);
-    g_assert_cmpstr (first, ==, "index.html");
-    g_assert_cmpstr (second, ==, "veranstaltungen.html");
+    g_assert_cmpuint (pages->len, ==, 3);
+    g_assert_cmpstr (first, ==, "beitraege.html");
+    g_assert_cmpstr (second, ==, "index.html");
+    g_assert_cmpstr (third, ==, "veranstaltungen.html");
   }
 }
 

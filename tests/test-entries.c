@@ -295,8 +295,9 @@ test_sidebar_lists_data (Fixture       *fixture,
 
   spin (100);
 
-  /* Named in plain words, beside the collections. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Events"));
+  /* Named in plain words, beside the collections: as the site names the
+   * page that lists the events (its menu links /veranstaltungen/ as
+   * "Veranstaltungen"), else by the file's name ("Team"). */
   g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Team"));
 
   /* Events apart as upcoming and past: each row under the heading its
@@ -304,7 +305,10 @@ test_sidebar_lists_data (Fixture       *fixture,
    * each part in file order. */
   row = aushang_site_sidebar_get_entry_row (sidebar, events, 2);
   g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
-  g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Events"));
+  g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Veranstaltungen"));
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, "Events"));
+  /* The collection too: "Beiträge", as the menu says, never "Beitraege". */
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, "Beitraege"));
   g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Upcoming"));
   row = aushang_site_sidebar_get_entry_row (sidebar, events, 0);
   g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
@@ -1254,7 +1258,8 @@ is_drop_down (GtkWidget  *widget,
   return GTK_IS_DROP_DOWN (widget);
 }
 
-/* The new-document dialog offers what the site has. */
+/* The new-document dialog offers what the site has, named as the site
+ * names it: its menu calls /beitraege/ "Beiträge", not "Beitraege". */
 static void
 test_new_document_offers (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -1269,7 +1274,7 @@ test_new_document_offers (Fixture       *fixture,
   drop_down = find_widget (GTK_WIDGET (dialog), is_drop_down, NULL);
   model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Beitraege (_beitraege)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Beiträge (_beitraege)");
 }
 
 static void

@@ -418,6 +418,141 @@ test_example_site (void)
   g_assert_cmpuint (aushang_site_get_images (site)->len, >=, 4);
 }
 
+/* Collections and data lists are named the way the site names them to its
+ * readers: its navigation's link text, else the title of the page at the
+ * address, else a readable form of the folder's name. */
+static void
+test_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("aushang-labels-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  const char *files[][2] = {
+    { "_config.yml",
+      "title: T\nurl: https://labor.example\npermalink: /blog/:year/:title/\n"
+      "collections:\n"
+      "  beitraege:\n    output: true\n    permalink: /beitraege/:name/\n"
+      "  termine:\n    output: true\n    permalink: /:collection/:path/\n"
+      "  projekte:\n    output: true\n"
+      "  intern:\n    output: false\n"
+      "  orte:\n    output: true\n    title: Unsere Orte\n" },
+    { "_layouts/default.html",
+      "<html><body><header><nav>\n"
+      "  <a class=\"x\" href=\"{{ '/beitraege/' | relative_url }}\">\n    Beiträge\n  </a>\n"
+      "  <a href=\"{{ site.baseurl }}/veranstaltungen/\">Kalender</a>\n"
+      "  <!-- <a href=\"/projekte/\">Alte Projekte</a> -->\n"
+      "  <a href=\"/#team\">Team</a>\n"
+      "</nav></header>\n"
+      "<main><a href=\"/termine/\">Alle Termine ansehen</a>{{ content }}</main></body></html>\n" },
+    { "_data/navigation.yml",
+      "de:\n  - title: Aktuelles\n    url: https://labor.example/blog/\n"
+      "  - title: Projekte & Ideen\n    url: /projekte\n" },
+    { "_data/events.yml", "- title: A\n  date: \"2026-01-02\"\n" },
+    { "_data/team.yml", "- name: A\n" },
+    { "_data/sponsors.yml", "- name: A\n" },
+    { "index.html", "---\ntitle: Startseite\n---\n{% for e in site.data.events %}{% endfor %}"
+                    "{% for p in site.data.team %}{% endfor %}\n" },
+    { "veranstaltungen.html", "---\ntitle: Termine\npermalink: /veranstaltungen/\n---\n"
+                              "{% assign t = site.data.events | sort: 'date' %}\n" },
+    { "foerderer.md", "---\ntitle: Unsere Förderer\npermalink: /foerderer/\n---\n"
+                      "{% for s in site.data['sponsors'] %}{% endfor %}\n" },
+    { "termine/index.html", "---\ntitle: Termine im Labor\n---\n" },
+    { "_beitraege/a.md", "---\ntitle: A\n---\n" },
+    { "_termine/a.md", "---\ntitle: A\n---\n" },
+    { "_projekte/a.md", "---\ntitle: A\n---\n" },
+    { "_intern/a.md", "---\ntitle: A\n---\n" },
+    { "_orte/a.md", "---\ntitle: A\n---\n" },
+    { "_posts/2026-01-01-a.md", "---\ntitle: A\n---\n" },
+  };
+  struct { const char *collection; const char *label; } expected[] = {
+    { "beitraege", "Beiträge" },        /* the layout's <nav>, with Liquid in the address */
+    { "posts", "Aktuelles" },           /* _data/navigation.yml, with the site's url */
+    { "projekte", "Projekte & Ideen" }, /* the commented-out link names nothing */
+    { "termine", "Termine im Labor" },  /* no menu link: the index page's title */
+    { "orte", "Unsere Orte" },          /* the collection's own title: */
+    { "intern", "Intern" },             /* no address: the folder's name */
+    { "drafts", "Drafts" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  site = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *label = aushang_site_dup_collection_label (site,
+                                                                  aushang_site_get_collection (site, expected[i].collection));
+
+      g_assert_cmpstr (label, ==, expected[i].label);
+    }
+
+  /* Data lists: the menu's text for the page that lists them, else its
+   * title; the home page lists everything and names nothing. */
+  {
+    g_autofree char *events = aushang_site_dup_data_label (site, "events");
+    g_autofree char *sponsors = aushang_site_dup_data_label (site, "sponsors");
+    g_autofree char *team = aushang_site_dup_data_label (site, "team");
+
+    g_assert_cmpstr (events, ==, "Kalender");
+    g_assert_cmpstr (sponsors, ==, "Unsere Förderer");
+    g_assert_null (team);
+  }
+
+  aushang_test_delete_path (dir);
+}
+
+/* Real sites name their collections in their navigation. */
+static void
+test_labels_corpus (void)
+{
+  const char *corpus = g_getenv ("AUSHANG_CORPUS_DIR");
+  struct { const char *site; const char *collection; const char *label; } expected[] = {
+    /* The links of _includes/header.liquid. */
+    { "Brandenburger-Maker__Brandenburger-Maker.github.io", "labs", "Werkstätten" },
+    { "Brandenburger-Maker__Brandenburger-Maker.github.io", "projects", "Projekte" },
+    /* _includes/menus.html writes "blog", styled in capitals. */
+    { "itenium-be__blog-posts", "posts", "Blog" },
+    /* The collection's title: in _config.yml. */
+    { "netz39__www.netz39.de", "events", "Events" },
+  };
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the corpus of real sites is not beside the clone");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_build_filename (corpus, expected[i].site, NULL);
+      g_autoptr(AushangSite) site = aushang_site_new (folder, NULL);
+      AushangCollection *collection = aushang_site_get_collection (site, expected[i].collection);
+      g_autofree char *label = NULL;
+
+      g_assert_nonnull (collection);
+      label = aushang_site_dup_collection_label (site, collection);
+      g_assert_cmpstr (label, ==, expected[i].label);
+    }
+
+  /* A data list: the title of the page that lists it. */
+  {
+    g_autoptr(GFile) folder = g_file_new_build_filename (corpus, "codeformuenster__codeformuenster.github.io", NULL);
+    g_autoptr(AushangSite) site = aushang_site_new (folder, NULL);
+    g_autofree char *presse = aushang_site_dup_data_label (site, "presse");
+
+    g_assert_cmpstr (presse, ==, "Code for Münster in der Presse");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +574,8 @@ main (int   argc,
   g_test_add_func ("/site/symlink-loop", test_symlink_loop);
   g_test_add_func ("/site/empty-data-files", test_empty_data_files);
   g_test_add_func ("/site/example-site", test_example_site);
+  g_test_add_func ("/site/labels", test_labels);
+  g_test_add_func ("/site/labels-corpus", test_labels_corpus);
 
   status = g_test_run ();
   aushang_test_delete_path (site_dir);

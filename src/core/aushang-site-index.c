@@ -53,6 +53,8 @@ aushang_site_clear_index (AushangSite *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->reference_keys, g_hash_table_unref);
+  g_clear_pointer (&self->navigation, g_hash_table_unref);
+  g_clear_pointer (&self->data_labels, g_hash_table_unref);
 }
 
 static GDateTime *

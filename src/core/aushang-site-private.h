@@ -48,6 +48,11 @@ struct _AushangSite
    * whose values name documents, built on first use. */
   GHashTable   *by_name;
   GHashTable   *reference_keys;
+
+  /* The link texts of the site's navigation: normalised address → text,
+   * built on first use. */
+  GHashTable   *navigation;
+  GHashTable   *data_labels;   /* data list name → label, "" for none */
 };
 
 /* aushang-site.c */

@@ -211,6 +211,21 @@ gboolean          aushang_site_key_names_documents (AushangSite *self,
 GFile            *aushang_site_find_document_by_name (AushangSite *self,
                                                       const char  *name);
 
+/* How the site names @collection to its readers: the text of its
+ * navigation's link to the collection's address (navigation data such as
+ * _data/navigation.yml, menus in _config.yml, the links of the navigation
+ * in _includes and _layouts), else the title of the page at that address,
+ * else the title: its settings give it; without any, "Posts", "Drafts" or
+ * a readable form of the folder's name ("beitraege" → "Beitraege"). */
+char             *aushang_site_dup_collection_label (AushangSite       *self,
+                                                     AushangCollection *collection);
+/* How the site names the data list @name (site.data.@name) to its
+ * readers: the navigation's link text for the page that lists it (the
+ * first page other than the home page whose Liquid uses it), else that
+ * page's title; NULL when no page lists it. */
+char             *aushang_site_dup_data_label    (AushangSite  *self,
+                                                  const char   *name);
+
 /* The collection most recently written to (newest document date). */
 AushangCollection *aushang_site_get_default_collection (AushangSite *self);
 

@@ -175,19 +175,28 @@ create_document_row (AushangSiteDocument *document)
   return row;
 }
 
+/* The collection as the site names it ("Beiträge", from its navigation),
+ * with its folder when another collection shown is named the same. */
 static char *
-collection_title (AushangCollection *collection)
+collection_title (AushangSiteSidebar *self,
+                  AushangCollection  *collection)
 {
-  /* Translators: the heading of Jekyll's _posts in the document list;
-   * sites often name another collection "Beiträge", so German uses
-   * "Blogartikel" to keep them apart. */
-  if (g_strcmp0 (collection->name, "posts") == 0)
-    return g_strdup (_("Posts"));
-  if (g_strcmp0 (collection->name, "drafts") == 0)
-    return g_strdup (_("Drafts"));
+  g_autofree char *label = aushang_site_dup_collection_label (self->site, collection);
+  GPtrArray *collections = aushang_site_get_collections (self->site);
 
-  /* "beitraege" -> "Beitraege", as the site names it. */
-  return g_strdup_printf ("%c%s", g_ascii_toupper (collection->name[0]), collection->name + 1);
+  for (guint i = 0; i < collections->len; i++)
+    {
+      AushangCollection *other = g_ptr_array_index (collections, i);
+      g_autofree char *other_label = NULL;
+
+      if (other == collection || aushang_site_get_documents (self->site, other)->len == 0)
+        continue;
+      other_label = aushang_site_dup_collection_label (self->site, other);
+      if (g_strcmp0 (label, other_label) == 0)
+        return g_strdup_printf ("%s (%s)", label, collection->label);
+    }
+
+  return g_steal_pointer (&label);
 }
 
 /* Data files ---------------------------------------------------------------- */
@@ -200,8 +209,21 @@ data_group (AushangDataFile *data_file)
   return g_strconcat ("data:", uri, NULL);
 }
 
+/* A data list as the site names it (the menu's text for the page that
+ * lists it), else by its file's name ("Events", "Team"). */
+static char *
+data_title (AushangSiteSidebar *self,
+            AushangDataFile    *data_file)
+{
+  char *label = self->site ? aushang_site_dup_data_label (self->site, aushang_data_file_get_name (data_file))
+                           : NULL;
+
+  return label ? label : aushang_data_file_dup_label (data_file);
+}
+
 static GtkWidget *
-create_entry_row (AushangDataFile *data_file,
+create_entry_row (AushangSiteSidebar *self,
+                  AushangDataFile *data_file,
                   guint            index,
                   const char      *date_key,
                   const char      *subgroup)
@@ -212,7 +234,7 @@ create_entry_row (AushangDataFile *data_file,
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *group = data_group (data_file);
-  g_autofree char *group_title = aushang_data_file_dup_label (data_file);
+  g_autofree char *group_title = data_title (self, data_file);
   GtkWidget *line;
   GtkWidget *row;
 
@@ -252,9 +274,10 @@ create_entry_row (AushangDataFile *data_file,
 
 /* A data file that is no list of entries: one row, saying how it opens. */
 static GtkWidget *
-create_data_file_row (AushangDataFile *data_file)
+create_data_file_row (AushangSiteSidebar *self,
+                      AushangDataFile    *data_file)
 {
-  g_autofree char *title = aushang_data_file_dup_label (data_file);
+  g_autofree char *title = data_title (self, data_file);
   g_autofree char *name = g_file_get_basename (aushang_data_file_get_file (data_file));
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
@@ -304,7 +327,8 @@ create_data_file_row (AushangDataFile *data_file)
 /* The rows of @data_file in the order they are shown: entries of a dated
  * list split into upcoming, undated and past (each in file order). */
 static GPtrArray *
-create_data_rows (AushangDataFile *data_file)
+create_data_rows (AushangSiteSidebar *self,
+                  AushangDataFile    *data_file)
 {
   GPtrArray *rows = g_ptr_array_new ();
   guint n = aushang_data_file_get_n_entries (data_file);
@@ -314,7 +338,7 @@ create_data_rows (AushangDataFile *data_file)
 
   if (aushang_data_file_get_kind (data_file) != AUSHANG_DATA_FILE_ENTRIES)
     {
-      g_ptr_array_add (rows, create_data_file_row (data_file));
+      g_ptr_array_add (rows, create_data_file_row (self, data_file));
       return rows;
     }
 
@@ -322,7 +346,7 @@ create_data_rows (AushangDataFile *data_file)
   if (date_key == NULL)
     {
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (rows, create_entry_row (data_file, i, NULL, NULL));
+        g_ptr_array_add (rows, create_entry_row (self, data_file, i, NULL, NULL));
       return rows;
     }
 
@@ -350,7 +374,7 @@ create_data_rows (AushangDataFile *data_file)
             }
 
           if (which == pass)
-            g_ptr_array_add (rows, create_entry_row (data_file, i, date_key, subgroups[pass]));
+            g_ptr_array_add (rows, create_entry_row (self, data_file, i, date_key, subgroups[pass]));
         }
     }
 
@@ -550,8 +574,10 @@ row_is_of (GtkListBoxRow *row,
 /* Data lists with entries come first, by name; then the other files. */
 static int
 compare_data_files (gconstpointer a,
-                    gconstpointer b)
+                    gconstpointer b,
+                    gpointer      user_data)
 {
+  AushangSiteSidebar *self = user_data;
   AushangDataFile *file_a = *(AushangDataFile **) a;
   AushangDataFile *file_b = *(AushangDataFile **) b;
   gboolean entries_a = aushang_data_file_get_kind (file_a) == AUSHANG_DATA_FILE_ENTRIES;
@@ -562,8 +588,8 @@ compare_data_files (gconstpointer a,
   if (entries_a != entries_b)
     return entries_a ? -1 : 1;
 
-  label_a = aushang_data_file_dup_label (file_a);
-  label_b = aushang_data_file_dup_label (file_b);
+  label_a = data_title (self, file_a);
+  label_b = data_title (self, file_b);
 
   return g_utf8_collate (label_a, label_b);
 }
@@ -580,11 +606,11 @@ append_data_rows (AushangSiteSidebar *self)
   sorted = g_ptr_array_sized_new (self->data_files->len);
   for (guint i = 0; i < self->data_files->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (self->data_files, i));
-  g_ptr_array_sort (sorted, compare_data_files);
+  g_ptr_array_sort_with_data (sorted, compare_data_files, self);
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      g_autoptr(GPtrArray) rows = create_data_rows (g_ptr_array_index (sorted, i));
+      g_autoptr(GPtrArray) rows = create_data_rows (self, g_ptr_array_index (sorted, i));
 
       for (guint j = 0; j < rows->len; j++)
         gtk_list_box_append (self->list, g_ptr_array_index (rows, j));
@@ -651,7 +677,7 @@ rebuild (AushangSiteSidebar *self)
     {
       AushangCollection *collection = g_ptr_array_index (collections, i);
       GPtrArray *documents = aushang_site_get_documents (self->site, collection);
-      g_autofree char *title = collection_title (collection);
+      g_autofree char *title = collection_title (self, collection);
 
       for (guint j = 0; j < documents->len; j++)
         {
@@ -736,7 +762,7 @@ aushang_site_sidebar_update_data_file (AushangSiteSidebar *self,
   if (position < 0)
     return;
 
-  rows = create_data_rows (data_file);
+  rows = create_data_rows (self, data_file);
   for (guint j = 0; j < rows->len; j++)
     gtk_list_box_insert (self->list, g_ptr_array_index (rows, j), position + (int) j);
 

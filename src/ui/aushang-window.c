@@ -1302,13 +1302,12 @@ new_document_action (GtkWidget  *widget,
       if (!collection->exists && (any_collection || g_strcmp0 (collection->name, "posts") != 0))
         continue;
 
-      if (g_strcmp0 (collection->name, "posts") == 0)
-        text = g_strdup_printf (_("Posts (%s)"), collection->label);
-      else if (g_strcmp0 (collection->name, "drafts") == 0)
-        text = g_strdup_printf (_("Drafts (%s)"), collection->label);
-      else
-        text = g_strdup_printf ("%c%s (%s)", g_ascii_toupper (collection->name[0]),
-                                collection->name + 1, collection->label);
+      /* As the site names it to its readers, with its folder. */
+      {
+        g_autofree char *name = aushang_site_dup_collection_label (self->site, collection);
+
+        text = g_strdup_printf ("%s (%s)", name, collection->label);
+      }
 
       if (collection == preferred)
         selected = d->names->len;
