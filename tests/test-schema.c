@@ -369,9 +369,10 @@ test_kinds_by_value (void)
   g_assert_cmpuint (field->count, ==, 2);
   g_assert_null (field->example);
 
-  /* No document has a title, but the form asks for one. */
+  /* No document has a title: the form offers one, first, but does not
+   * ask for it. */
   field = get_field (schema, "title", AUSHANG_FIELD_TEXT);
-  g_assert_true (field->required);
+  g_assert_false (field->required);
   g_assert_cmpuint (field->count, ==, 0);
   g_assert_cmpfloat (field->frequency, ==, 0.0);
   g_assert_true (g_ptr_array_index (aushang_schema_get_fields (schema), 0) == field);
@@ -412,6 +413,33 @@ test_required (void)
   small = aushang_schema_infer (few);
   g_assert_false (get_field (small, "place", AUSHANG_FIELD_TEXT)->required);
   g_assert_true (get_field (small, "title", AUSHANG_FIELD_TEXT)->required);
+}
+
+static void
+test_title_not_required_without_titles (void)
+{
+  /* People are named by name:, none has a title: the title is offered,
+   * but not asked for. Where most documents have one, it is. */
+  static const char * const people[] = {
+    "{name: Jörg Fuchs, role: Vorstand}",
+    "{name: Aylin Demir, role: Kasse}",
+    "{name: Eva Schulz, role: Beisitz}",
+    NULL
+  };
+  static const char * const most[] = {
+    "{title: Eins}",
+    "{title: Zwei}",
+    "{name: Drei}",
+    NULL
+  };
+  g_autoptr(GPtrArray) people_documents = parse_documents (people);
+  g_autoptr(GPtrArray) most_documents = parse_documents (most);
+  g_autoptr(AushangSchema) schema = aushang_schema_infer (people_documents);
+  g_autoptr(AushangSchema) titled = aushang_schema_infer (most_documents);
+
+  g_assert_false (get_field (schema, "title", AUSHANG_FIELD_TEXT)->required);
+  g_assert_true (get_field (schema, "name", AUSHANG_FIELD_TEXT)->required);
+  g_assert_true (get_field (titled, "title", AUSHANG_FIELD_TEXT)->required);
 }
 
 static void
@@ -459,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/schema/datetime-decision", test_datetime_decision);
   g_test_add_func ("/schema/kinds-by-value", test_kinds_by_value);
   g_test_add_func ("/schema/required", test_required);
+  g_test_add_func ("/schema/title-not-required-without-titles", test_title_not_required_without_titles);
   g_test_add_func ("/schema/empty", test_empty);
   g_test_add_func ("/schema/field-order", test_field_order);
 

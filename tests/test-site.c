@@ -130,7 +130,7 @@ test_documents (void)
   /* Posts: the nested de/news/_posts counts too; titles from file names. */
   g_assert_cmpuint (posts->len, ==, 2);
   alt = g_ptr_array_index (posts, 0);
-  g_assert_cmpstr (alt->title, ==, "alt");
+  g_assert_cmpstr (alt->title, ==, "Alt");
   g_assert_cmpint (g_date_time_get_year (alt->date), ==, 2024);
   g_assert_cmpstr (((AushangSiteDocument *) g_ptr_array_index (posts, 1))->relative_path, ==,
                    "de/news/_posts/2023-05-06-nachricht.md");

@@ -990,7 +990,10 @@ make_field (KeyStats *stats,
   field->kind = decide_kind (stats, entries);
   field->count = stats->count;
   field->frequency = n_documents > 0 ? (double) stats->count / n_documents : 0.0;
-  field->required = (!entries && strcmp (stats->name, "title") == 0)
+  /* A title is required where most documents have one, and in a new
+   * collection; not among people shown by name:, where none has one. */
+  field->required = (!entries && strcmp (stats->name, "title") == 0 &&
+                     (n_documents == 0 || stats->count * 2 >= n_documents))
                     || (n_documents >= REQUIRED_MIN_DOCS
                         && stats->count * 100 >= REQUIRED_PERCENT * n_documents)
                     /* In a short list, all but one entry is nearly every. */
@@ -1166,4 +1169,156 @@ aushang_schema_init (AushangSchema *self)
 {
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_field_free);
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Keys that never name a document, whatever their values: Jekyll's own,
+ * and those whose values repeat or point somewhere. */
+static const char * const not_name_keys[] = {
+  "layout", "date", "permalink", "slug", "lang", "language", "locale",
+  "author", "authors", "category", "categories", "tag", "tags", "type",
+  "status", "published", "redirect_from", "redirect_to", "image",
+  "thumbnail", "header_image", "feature-img", "icon", "logo", "photo",
+  "avatar", "email", "mail", "url", "link", "website", "homepage", "href",
+  "src", "color", "colour", "order", "weight", "sort", "position", "id",
+  "uuid", "ref", "translator", NULL
+};
+
+/* Keys that name what a document is about, best first. */
+static const char * const name_keys[] = {
+  "name", "title_slug", "titel", "headline", "heading", "label", "subject",
+  "fullname", "full_name", "display_name", "caption", "event", NULL
+};
+
+#define NAME_MAX_CHARS 120
+
+static gboolean
+text_could_be_name (const char *text)
+{
+  gboolean letter = FALSE;
+
+  if (text == NULL || *text == '\0' || strchr (text, '\n') != NULL ||
+      g_utf8_strlen (text, -1) > NAME_MAX_CHARS ||
+      strstr (text, "://") != NULL || strchr (text, '@') != NULL || *text == '/')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      {
+        letter = TRUE;
+        break;
+      }
+
+  return letter;
+}
+
+static int
+name_key_rank (const char *key)
+{
+  g_autofree char *folded = g_ascii_strdown (key, -1);
+
+  for (guint i = 0; name_keys[i] != NULL; i++)
+    if (strcmp (folded, name_keys[i]) == 0)
+      return 3 * 100 - i;
+
+  if (strstr (folded, "name") != NULL || strstr (folded, "title") != NULL ||
+      strstr (folded, "titel") != NULL)
+    return 2 * 100;
+
+  return 1 * 100;
+}
+
+typedef struct
+{
+  const char *key;
+  guint       count;     /* documents with the key */
+  GHashTable *distinct;  /* its values, each once */
+} NameCandidate;
+
+static void
+name_candidate_free (gpointer data)
+{
+  NameCandidate *candidate = data;
+
+  g_hash_table_unref (candidate->distinct);
+  g_free (candidate);
+}
+
+char *
+aushang_schema_guess_name_key (GPtrArray *front_matters)
+{
+  g_autoptr(GHashTable) candidates = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GHashTable) refused = NULL;
+  NameCandidate *best = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (front_matters != NULL, NULL);
+
+  candidates = g_hash_table_new (g_str_hash, g_str_equal);
+  order = g_ptr_array_new_with_free_func (name_candidate_free);
+  refused = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < front_matters->len; i++)
+    {
+      const AushangValue *map = g_ptr_array_index (front_matters, i);
+
+      if (map == NULL || aushang_value_get_kind (map) != AUSHANG_VALUE_MAP)
+        continue;
+      n++;
+
+      for (guint k = 0; k < aushang_value_get_length (map); k++)
+        {
+          const char *key = aushang_value_get_key (map, k);
+          AushangValue *value = aushang_value_get_item (map, k);
+          NameCandidate *candidate;
+          const char *text;
+
+          if (key == NULL || strcmp (key, "title") == 0 ||
+              g_strv_contains (not_name_keys, key) ||
+              g_hash_table_contains (refused, key))
+            continue;
+
+          /* A key with one value that cannot name anything (a list, a
+           * link, a long text) is no name in any document. */
+          text = aushang_value_get_kind (value) == AUSHANG_VALUE_STRING
+                 ? aushang_value_get_string (value) : NULL;
+          if (!text_could_be_name (text))
+            {
+              g_hash_table_add (refused, (gpointer) key);
+              continue;
+            }
+
+          candidate = g_hash_table_lookup (candidates, key);
+          if (candidate == NULL)
+            {
+              candidate = g_new0 (NameCandidate, 1);
+              candidate->key = key;
+              candidate->distinct = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_insert (candidates, (gpointer) key, candidate);
+              g_ptr_array_add (order, candidate);
+            }
+          g_hash_table_add (candidate->distinct, (gpointer) text);
+          candidate->count++;
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      NameCandidate *candidate = g_ptr_array_index (order, i);
+      guint distinct = g_hash_table_size (candidate->distinct);
+      guint count = candidate->count;
+
+      if (g_hash_table_contains (refused, candidate->key))
+        continue;
+      /* In (nearly) every document, and (nearly) always different. */
+      if (count * 10 < n * 9 && !(n >= 5 && count + 1 == n))
+        continue;
+      if (count >= 3 ? distinct * 10 < count * 9 : distinct < count)
+        continue;
+
+      if (best == NULL || name_key_rank (candidate->key) > name_key_rank (best->key))
+        best = candidate;
+    }
+
+  return best != NULL ? g_strdup (best->key) : NULL;
 }

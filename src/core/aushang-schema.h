@@ -40,7 +40,9 @@ typedef struct
   AushangFieldKind  kind;
   guint             count;       /* documents that have the key or its alias */
   double            frequency;   /* count / documents (0 when there are none) */
-  gboolean          required;    /* "title", or in >= 95% of >= 3 documents */
+  gboolean          required;    /* in >= 95% of >= 3 documents; "title" when
+                                  * at least half the documents have one, or
+                                  * there are none yet */
   GPtrArray        *suggestions; /* char*: for lists, and short texts whose values
                                   * repeat (at most 3 distinct values, or at most
                                   * one per two documents), the distinct values,
@@ -111,6 +113,15 @@ GPtrArray        *aushang_schema_get_fields       (AushangSchema    *self);
 AushangField     *aushang_schema_get_field        (AushangSchema    *self,
                                                    const char       *key_or_alias);
 guint             aushang_schema_get_n_documents  (AushangSchema    *self);
+
+/* The key that names the documents of a collection whose documents have no
+ * title (people by "name", jobs by "title_slug"): a key other than title
+ * whose value is a short single-line text in (nearly) every document
+ * (90%, or all but one of at least 5), (nearly) always different (90%),
+ * never a link, an address, a list or a long text; name-like keys (name,
+ * title_slug, titel, headline, …, then any key with "name" or "title" in
+ * it) before others. NULL when no key does. */
+char             *aushang_schema_guess_name_key   (GPtrArray        *front_matters);
 
 /* "text", "long-text", "date", "datetime", "list", "boolean", "image",
  * "number", "yaml", "time", "duration", "url". */

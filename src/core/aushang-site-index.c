@@ -127,7 +127,6 @@ index_document (AushangSite       *self,
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *name_title = NULL;
   g_autoptr(AushangDocument) parsed = NULL;
   GDateTime *name_date;
   gsize length = 0;
@@ -135,7 +134,7 @@ index_document (AushangSite       *self,
   document->file = g_object_ref (file);
   document->relative_path = g_file_get_relative_path (self->folder, file);
   document->collection = collection;
-  name_date = collection->dated_names ? aushang_site_date_from_name (name, &name_title) : NULL;
+  name_date = collection->dated_names ? aushang_site_date_from_name (name, NULL) : NULL;
 
   /* A file that cannot be read, a FIFO or device in its place, or a
    * binary file with a document's name: listed by its name, with a
@@ -147,7 +146,6 @@ index_document (AushangSite       *self,
       document->has_problem = TRUE;
       document->data = aushang_value_new_map ();
       document->keys = g_new0 (char *, 1);
-      document->title = g_strdup (name_title ? name_title : name);
       document->date = name_date;
       document->blocks = g_ptr_array_new_with_free_func (g_free);
       return document;
@@ -176,12 +174,6 @@ index_document (AushangSite       *self,
       document->keys = g_new0 (char *, 1);
     }
 
-  if (document->title == NULL || *document->title == '\0')
-    {
-      g_free (document->title);
-      document->title = g_strdup (name_title ? name_title : "");
-    }
-
   if (document->date == NULL)
     document->date = name_date;
   else
@@ -193,6 +185,88 @@ index_document (AushangSite       *self,
   aushang_site_scan_blocks (document, aushang_document_get_body (parsed), block_uses);
 
   return document;
+}
+
+/* "2025-11-04-ki-und-soziales.md" and "ki_und_soziales.md" -> "Ki und
+ * soziales": the file name without date and extension, its dashes and
+ * underscores as spaces, the first letter capital. "" when nothing is
+ * left. */
+char *
+aushang_site_readable_name (const char *name)
+{
+  g_autoptr(GDateTime) date = aushang_site_date_from_name (name, NULL);
+  g_autofree char *rest = NULL;
+  g_autofree char *words = NULL;
+  char *dot;
+  GString *out;
+
+  /* After the date's third dash. */
+  if (date != NULL)
+    for (guint dashes = 0; dashes < 3 && *name != '\0'; name++)
+      dashes += *name == '-';
+  rest = g_strdup (name);
+  dot = strrchr (rest, '.');
+
+  if (dot != NULL && dot != rest)
+    *dot = '\0';
+  g_strdelimit (rest, "-_", ' ');
+
+  words = g_strstrip (g_steal_pointer (&rest));
+  out = g_string_new (NULL);
+  for (const char *p = words; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        continue;
+      if (out->len == 0)
+        c = g_unichar_totitle (c);
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A document is shown by its title, else by the key that names the
+ * documents of its collection (name:, title_slug:, learnt from them all),
+ * else by its file name made readable. */
+static void
+fill_titles (GPtrArray *documents)
+{
+  g_autoptr(GPtrArray) front_matters = g_ptr_array_new ();
+  g_autofree char *name_key = NULL;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+
+      if (!document->has_problem)
+        g_ptr_array_add (front_matters, document->data);
+    }
+  name_key = aushang_schema_guess_name_key (front_matters);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      AushangSiteDocument *document = g_ptr_array_index (documents, i);
+      AushangValue *value;
+
+      if (document->title != NULL && *document->title != '\0')
+        continue;
+      g_clear_pointer (&document->title, g_free);
+
+      value = name_key != NULL ? aushang_value_lookup (document->data, name_key) : NULL;
+      if (value != NULL && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
+        document->title = g_strstrip (g_strdup (aushang_value_get_string (value)));
+
+      if (document->title == NULL || *document->title == '\0')
+        {
+          g_autofree char *name = g_file_get_basename (document->file);
+
+          g_free (document->title);
+          document->title = aushang_site_readable_name (name);
+          document->title_from_name = TRUE;
+        }
+    }
 }
 
 static int
@@ -244,6 +318,7 @@ aushang_site_ensure_index (AushangSite *self)
           g_ptr_array_add (documents, document);
         }
 
+      fill_titles (documents);
       g_ptr_array_sort (documents, compare_documents);
       g_hash_table_insert (self->documents, collection, documents);
     }

@@ -44,7 +44,11 @@ typedef struct
   GFile             *file;
   char              *relative_path;  /* from the site folder */
   AushangCollection *collection;     /* owned by the site */
-  char              *title;          /* display text; "" when missing */
+  char              *title;          /* as shown: the title, else the value of the
+                                      * key that names the collection's documents
+                                      * (name:, title_slug:), else the file name
+                                      * made readable; "" only when all are empty */
+  gboolean           title_from_name; /* the title is the file name made readable */
   GDateTime         *date;           /* from date:, else the file name; may be NULL */
   gboolean           draft;          /* published: false, or in _drafts */
   AushangValue      *data;           /* the front matter map (empty when unreadable) */
@@ -164,6 +168,12 @@ AushangDocument  *aushang_site_create_document   (AushangSite        *self,
                                                   gboolean            announcement,
                                                   GFile             **file,
                                                   GError            **error);
+
+/* A file name made readable, as documents without a title are shown:
+ * "2025-11-04-ki-und-soziales.md" and "ki_und_soziales.md" give "Ki und
+ * soziales" (no date, no extension, dashes and underscores as spaces, the
+ * first letter capital); "" when nothing is left. */
+char             *aushang_site_readable_name     (const char   *name);
 
 /* The edit distance between two names, by characters, ignoring case. */
 guint             aushang_site_name_distance     (const char   *a,

@@ -415,7 +415,7 @@ rebuild (AushangForm *self)
     {
       AushangField *schema_field = g_ptr_array_index (schema_fields, i);
       const char *key = schema_field->key;
-      gboolean required = schema_field->required || strcmp (key, "title") == 0;
+      gboolean required = schema_field->required;
       int group = group_of (schema_field->key);
       AushangFieldRow *row;
 

@@ -142,16 +142,20 @@ set_group (GtkWidget  *row,
   g_object_set_data_full (G_OBJECT (row), ROW_SUBGROUP, g_strdup (subgroup), g_free);
 }
 
+/* A document's row: its title as the index shows it (greyed when that is
+ * only the file name), and its date; "No date" only in a collection whose
+ * other documents have dates. */
 static GtkWidget *
-create_document_row (AushangSiteDocument *document)
+create_document_row (AushangSiteDocument *document,
+                     gboolean             dated)
 {
   const char *title = *document->title ? document->title : _("Untitled");
-  g_autofree char *date = format_date (document->date);
+  g_autofree char *date = document->date != NULL || dated ? format_date (document->date) : NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *line;
-  GtkWidget *row = create_row (title, date, *document->title == '\0', &line);
+  GtkWidget *row = create_row (title, date, *document->title == '\0' || document->title_from_name, &line);
 
-  /* Search by the title itself: "Untitled" finds nothing. */
+  /* Search by what is shown: "Untitled" finds nothing. */
   g_object_set_data_full (G_OBJECT (row), ROW_TITLE, g_utf8_casefold (document->title, -1), g_free);
 
   if (document->draft)
@@ -166,7 +170,8 @@ create_document_row (AushangSiteDocument *document)
       gtk_box_append (GTK_BOX (line), icon);
     }
 
-  accessible = g_strdup_printf ("%s, %s%s", title, date, document->draft ? _(", draft") : "");
+  accessible = g_strdup_printf ("%s%s%s%s", title, date ? ", " : "", date ? date : "",
+                                document->draft ? _(", draft") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   g_object_set_data_full (G_OBJECT (row), ROW_FILE, g_object_ref (document->file), g_object_unref);
@@ -679,9 +684,13 @@ rebuild (AushangSiteSidebar *self)
       GPtrArray *documents = aushang_site_get_documents (self->site, collection);
       g_autofree char *title = collection_title (self, collection);
 
+      /* Newest first, undated last: the first tells whether any has a date. */
+      gboolean dated = documents->len > 0 &&
+                       ((AushangSiteDocument *) g_ptr_array_index (documents, 0))->date != NULL;
+
       for (guint j = 0; j < documents->len; j++)
         {
-          GtkWidget *row = create_document_row (g_ptr_array_index (documents, j));
+          GtkWidget *row = create_document_row (g_ptr_array_index (documents, j), dated);
 
           set_group (row, collection->label, title, NULL);
           gtk_list_box_append (self->list, row);

@@ -1,0 +1,223 @@
+/* test-form-shapes.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Documents as a person sees them in the window, under Xvfb: each shown
+ * by what names it, without dates where its collection has none; nothing
+ * written before saving; each document opening at the top of its form.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "aushang-test-util.h"
+#include "aushang-application.h"
+#include "aushang-form.h"
+#include "aushang-recovery.h"
+#include "aushang-site-sidebar.h"
+#include "aushang-window.h"
+
+static AushangApplication *app;
+static char *site_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+put (const char *relative,
+     const char *contents)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+site_path (const char *relative)
+{
+  return g_build_filename (site_dir, relative, NULL);
+}
+
+static AushangWindow *
+open_window (void)
+{
+  AushangWindow *window = aushang_window_new (app);
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, folder);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+  g_assert_nonnull (aushang_window_get_site (window));
+
+  return window;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+destroy_window (AushangWindow *window)
+{
+  gpointer weak = window;
+  g_autoptr(GFile) file = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  if (aushang_window_get_document (window) != NULL)
+    aushang_document_set_modified (aushang_window_get_document (window), FALSE);
+  if (aushang_window_get_file (window) != NULL)
+    file = g_object_ref (aushang_window_get_file (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (window_gone, &weak, 5);
+  if (file != NULL)
+    aushang_recovery_discard (file);
+}
+
+typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
+                                     const char *data);
+
+static void
+find_widgets (GtkWidget       *root,
+              WidgetPredicate  predicate,
+              const char      *data,
+              GPtrArray       *found)
+{
+  if (predicate (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (child, predicate, data, found);
+}
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             const char      *data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_widgets (root, predicate, data, found);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Shown titles ------------------------------------------------------------- */
+
+static void
+test_sidebar_shows_names (void)
+{
+  AushangWindow *window = open_window ();
+  AushangSiteSidebar *sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+  g_autoptr(GPtrArray) no_dates = g_ptr_array_new ();
+
+  /* People by name:, without "No date" (none of them has one); posts keep
+   * their dates. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Jörg Fuchs"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Cloud Engineer"));
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, _("Untitled")));
+  find_widgets (GTK_WIDGET (sidebar), is_label, _("No date"), no_dates);
+  g_assert_cmpuint (no_dates->len, ==, 0);
+
+  /* Search finds what is shown. */
+  aushang_site_sidebar_set_search (sidebar, "fuchs");
+  spin (50);
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  aushang_site_sidebar_set_search (sidebar, "");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUSHANG_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  site_dir = g_dir_make_tmp ("aushang-shapes-XXXXXX", &error);
+  g_assert_no_error (error);
+  put ("_config.yml",
+       "title: Verein\n"
+       "collections:\n"
+       "  people:\n    output: true\n"
+       "  jobs:\n    output: true\n");
+  put ("_people/fuchs.md", "---\nlayout: person\nname: Jörg Fuchs\nrole: Vorstand\n---\nText\n");
+  put ("_people/demir.md", "---\nlayout: person\nname: Aylin Demir\nrole: Vorstand\n---\n");
+  put ("_people/schulz.md", "---\nlayout: person\nname: Eva Schulz\nrole: Beisitz\n---\n");
+  put ("_jobs/cloud.md", "---\ntitle_slug: Cloud Engineer\nlocation: Berlin\n---\n");
+  put ("_posts/2025-11-04-treffen.md", "---\ntitle: Treffen\ndate: 2025-11-04\n---\nText\n");
+
+  app = aushang_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/form-shapes/sidebar-shows-names", test_sidebar_shows_names);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  aushang_test_delete_path (site_dir);
+  g_free (site_dir);
+
+  return status;
+}
