@@ -469,6 +469,20 @@ test_fuzz_findings (void)
     g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 1);
   }
 
+  /* An entry with an explicit key ("? ") and no value reaches as far as
+   * the next YAML: moved to the end, it would take in the comment line
+   * there. Refused, as the way back would not restore the bytes. */
+  {
+    const char *text = "- ? Titel\n\n- name: A\n#\n";
+    g_autoptr(AushangDataFile) file = load ("data.yml", text);
+
+    g_assert_cmpuint (aushang_data_file_get_n_entries (file), ==, 2);
+    g_assert_false (aushang_data_file_move_entry (file, 0, 1, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    assert_text (file, text);
+  }
+
   /* A new key after a block scalar goes before the empty lines that
    * separate the entries, not after them into the space between. */
   {

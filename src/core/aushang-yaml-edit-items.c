@@ -204,6 +204,7 @@ typedef struct
 {
   gboolean      hidden;
   AushangValue *value;
+  char         *text;   /* the item's bytes (without its last line break), or NULL */
 } Shape;
 
 static void
@@ -212,6 +213,7 @@ shape_clear (gpointer data)
   Shape *shape = data;
 
   g_clear_pointer (&shape->value, aushang_value_unref);
+  g_clear_pointer (&shape->text, g_free);
 }
 
 static GArray *
@@ -229,7 +231,7 @@ static void
 shape_add (GArray *shape,
            Slot   *slot)
 {
-  Shape one = { slot != NULL && slot->hidden, NULL };
+  Shape one = { slot != NULL && slot->hidden, NULL, NULL };
 
   if (one.hidden)
     one.value = aushang_value_ref (slot->value);
@@ -261,6 +263,10 @@ aushang_yaml_edit_shape_matches (AushangYamlEdit *self,
 
       if (slot->hidden != want->hidden ||
           (want->hidden && !aushang_yaml_edit_same_meaning (slot->value, want->value)))
+        return FALSE;
+      if (want->text != NULL &&
+          (slot_content_end (self, slot) - slot->start != strlen (want->text) ||
+           memcmp (self->text->str + slot->start, want->text, strlen (want->text)) != 0))
         return FALSE;
     }
 
@@ -598,6 +604,16 @@ reorder_slots (AushangYamlEdit  *self,
 
   expected = aushang_yaml_edit_visible_list (order);
   shape = aushang_yaml_edit_shape_of (order);
+
+  /* Each item keeps its bytes where it goes: none takes in the comment
+   * lines around its new place (so moving it back restores the text). */
+  for (guint i = 0; i < order->len; i++)
+    {
+      Slot *slot = g_ptr_array_index (order, i);
+
+      g_array_index (shape, Shape, i).text = g_strndup (text + slot->start,
+                                                        slot_content_end (self, slot) - slot->start);
+    }
 
   return aushang_yaml_edit_commit_items (self, splices, expected, shape, error);
 }
