@@ -108,6 +108,27 @@ mkdir -p "$tmp/leer/sub"
 out=$("$aushang" --check "$tmp/leer" 2>/dev/null); status=$?
 check "a folder without any site is an error that says so" grep -qF "none of its subfolders holds a site" <<<"$out"
 
+# --- --list: what the window lists, tab-separated ---------------------------
+ls_site=$tmp/listsite
+mkdir -p "$ls_site/_posts" "$ls_site/_people" "$ls_site/_drafts" "$ls_site/_data"
+printf 'title: Verein\ncollections:\n  people:\n    output: true\n' > "$ls_site/_config.yml"
+printf -- '---\ntitle: Treffen\n---\nText\n' > "$ls_site/_posts/2025-11-04-treffen.md"
+printf -- '---\nname: Jörg Fuchs\nrole: Vorstand\n---\n' > "$ls_site/_people/fuchs.md"
+printf -- '---\nname: Aylin Demir\nrole: Kasse\n---\n' > "$ls_site/_people/demir.md"
+printf -- '---\nauthor: X\n---\n' > "$ls_site/_drafts/neue_idee.md"
+printf -- '- title: Sommerfest\n  date: 2026-07-04\n# - title: Geheim\n#   date: 2026-08-01\n' > "$ls_site/_data/events.yml"
+out=$("$aushang" --list "$ls_site"); status=$?
+tab=$'\t'
+check "--list exits 0" test "$status" -eq 0
+check "--list: a post with its date" grep -qxF "posts${tab}_posts/2025-11-04-treffen.md${tab}Treffen${tab}2025-11-04${tab}" <<<"$out"
+check "--list: a person by name, no date" grep -qxF "people${tab}_people/fuchs.md${tab}Jörg Fuchs${tab}–${tab}" <<<"$out"
+check "--list: a draft by its file name" grep -qxF "drafts${tab}_drafts/neue_idee.md${tab}Neue idee${tab}–${tab}draft" <<<"$out"
+check "--list: a data entry" grep -qxF "data${tab}_data/events.yml#1${tab}Sommerfest${tab}2026-07-04${tab}" <<<"$out"
+check "--list: a hidden entry" grep -qxF "data${tab}_data/events.yml#2${tab}Geheim${tab}2026-08-01${tab}hidden" <<<"$out"
+check "--list: one line each" test "$(wc -l <<<"$out")" -eq 6
+"$aushang" --list "$ls_site" --check > /dev/null 2>&1; status=$?
+check "--list with another verb is a usage error (2)" test "$status" -eq 2
+
 # --- edits ---------------------------------------------------------------
 doc=$tmp/post.md
 cat > "$doc" <<'MD'

@@ -20,6 +20,7 @@
 #include "aushang-ics.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
+#include "aushang-cli-list.h"
 #include "aushang-yaml.h"
 
 typedef enum
@@ -49,6 +50,7 @@ edit_free (gpointer data)
 static const char *verbs[] = {
   "--check", "--render", "--set", "--set-yaml", "--unset", "--help", "-h", "--version",
   "--entry", "--new-entry", "--remove-entry", "--hide-entry", "--show-entry", "--ics",
+  "--list",
 };
 
 gboolean
@@ -99,6 +101,10 @@ print_usage (FILE *stream)
              "  --werror                          Warnings make it exit with 1 too\n"
              "  --format=github                   Print GitHub Actions annotations instead\n"
              "A folder without _config.yml is searched for the sites in it (docs/, src/, …)."));
+  fprintf (stream, "\n%s\n",
+           _("  aushang --list SITE               Print the site’s documents and data entries as the\n"
+             "                                    window lists them: collection, path, title, date\n"
+             "                                    or “–”, draft or hidden, separated by tabs"));
 }
 
 typedef enum
@@ -829,6 +835,7 @@ aushang_cli_run (int    argc,
   gboolean werror = FALSE;
   Format format = FORMAT_TEXT;
   const char *render = NULL;
+  const char *list = NULL;
   gboolean only_paths = FALSE;
   gboolean ics = FALSE;
   EntryOp entry_op = ENTRY_NONE;
@@ -904,6 +911,13 @@ aushang_cli_run (int    argc,
           continue;
         }
 
+      if (is_verb (arg, "--list"))
+        {
+          if (!take_argument (argc, argv, &i, "--list", &list))
+            return 2;
+          continue;
+        }
+
       if (strcmp (arg, "--ics") == 0)
         {
           ics = TRUE;
@@ -965,6 +979,16 @@ aushang_cli_run (int    argc,
       if (edit == NULL)
         return 2;
       g_ptr_array_add (edits, edit);
+    }
+
+  if (list != NULL)
+    {
+      if (check || render || ics || edits->len > 0 || entry_op != ENTRY_NONE || paths->len > 0)
+        {
+          g_printerr ("%s\n", _("--list takes one site folder and nothing else."));
+          return 2;
+        }
+      return aushang_cli_run_list (list);
     }
 
   if ((check ? 1 : 0) + (render ? 1 : 0) + (ics ? 1 : 0) +
