@@ -1,0 +1,427 @@
+/* test-liquid.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aushang-liquid.h"
+#include "aushang-yaml.h"
+
+/* The Liquid interpreter against Jekyll. Every expected output in the
+ * table below was produced by Debian's jekyll 4.3.1 (Liquid 5.4.0) from
+ * the same template in a site with the same _config.yml, _data/d.yml and
+ * _includes as set up here (page front matter: title, tags). */
+
+static const char *site_yaml =
+  "site:\n"
+  "  title: Test\n"
+  "  baseurl: /base\n"
+  "  url: https://example.org\n"
+  "  data:\n"
+  "    d:\n"
+  "      name: Datei\n"
+  "      list: [a, b, c]\n"
+  "      words: [banana, Apple, cherry]\n"
+  "      nums: [10, 2, 33]\n"
+  "      empty: []\n"
+  "      map:\n"
+  "        a: 1\n"
+  "        b c: two\n"
+  "      nested: {x: [1, 2.5, null, true], y: \"q\\\"\"}\n"
+  "      people:\n"
+  "        - {name: Ann, age: 30, role: dev, tags: [x, y], mixed: 3}\n"
+  "        - {name: Bob, age: 25, role: ops, tags: [y], mixed: b}\n"
+  "        - {name: Cid, age: 40, role: dev, mixed: 10}\n"
+  "        - {name: Dee, role: null, mixed: a}\n"
+  "      day: 2026-04-17\n"
+  "      time: 2026-04-17 09:05:03\n"
+  "      ztime: 2026-04-17 22:30:00 +02:00\n"
+  "page:\n"
+  "  title: Testseite\n"
+  "  tags: [a, b]\n";
+
+typedef struct
+{
+  GHashTable *includes;
+} Fixture;
+
+static char *
+read_include_cb (AushangLiquidIncludeKind   kind,
+                 const char                *name,
+                 const char                *from,
+                 char                     **path,
+                 gpointer                   user_data)
+{
+  GHashTable *includes = user_data;
+  const char *text;
+
+  if (kind == AUSHANG_LIQUID_INCLUDE_RELATIVE)
+    {
+      g_autofree char *dir = g_path_get_dirname (from);
+
+      *path = g_build_filename (dir, name, NULL);
+    }
+  else
+    *path = g_build_filename ("_includes", name, NULL);
+  text = g_hash_table_lookup (includes, *path);
+  if (text == NULL)
+    {
+      g_clear_pointer (path, g_free);
+      return NULL;
+    }
+  return g_strdup (text);
+}
+
+static char *
+find_url_cb (gboolean    is_post,
+             const char *name,
+             gpointer    user_data)
+{
+  if (is_post && strcmp (name, "2026-04-17-hallo") == 0)
+    return g_strdup ("/2026/04/17/hallo.html");
+  if (!is_post && strcmp (name, "_posts/2026-04-17-hallo.md") == 0)
+    return g_strdup ("/2026/04/17/hallo.html");
+  return NULL;
+}
+
+static char *
+markdownify_cb (const char *text,
+                gpointer    user_data)
+{
+  return g_strdup_printf ("<p>%s</p>\n", text);
+}
+
+static GHashTable *
+test_includes (void)
+{
+  GHashTable *includes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (includes, "_includes/inc.html", "[{{ include.x }}/{{ include.y }}]");
+  g_hash_table_insert (includes, "_includes/nested.html", "<{% include inc.html x=include.p %}>");
+  g_hash_table_insert (includes, "_includes/assign.html", "{% assign from_include = \"set\" %}");
+  g_hash_table_insert (includes, "_includes/self.html", "x{% include self.html %}");
+  g_hash_table_insert (includes, "_includes/broken.html", "a\nb\n{% if true %}never closed");
+  g_hash_table_insert (includes, "_posts/beside.md", "beside {{ include.v }}");
+  return includes;
+}
+
+/* Renders @template as the page "_posts/p.md" of the test site. */
+static char *
+render_full (const char  *template,
+             guint64      max_iterations,
+             GError     **error)
+{
+  g_autoptr(AushangValue) globals = aushang_yaml_parse_value (site_yaml, NULL);
+  g_autoptr(GHashTable) includes = test_includes ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  AushangLiquidEnv env = { 0 };
+
+  g_assert_nonnull (globals);
+  env.read_include = read_include_cb;
+  env.find_url = find_url_cb;
+  env.markdownify = markdownify_cb;
+  env.user_data = includes;
+  env.globals = globals;
+  env.time_zone = utc;
+  env.max_iterations = max_iterations;
+  return aushang_liquid_render (template, "_posts/p.md", &env, error);
+}
+
+static char *
+render (const char *template)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = render_full (template, 0, &error);
+
+  g_assert_no_error (error);
+  return out;
+}
+
+static const struct
+{
+  const char *template;
+  const char *expected;
+} jekyll_cases[] = {
+  { "{{ page.title }}",
+    "Testseite" },
+  { "{{ page.title | upcase }}|{{ \"ÄÖü straße\" | upcase }}|{{ \"ÄBC\" | downcase }}",
+    "TESTSEITE|ÄÖÜ STRASSE|äbc" },
+  { "{{ \"hello WORLD\" | capitalize }}",
+    "Hello world" },
+  { "{{ site.title }}-{{ site.baseurl }}",
+    "Test-/base" },
+  { "{{ site.data.d.name }}|{{ site.data.d.list | join: \", \" }}|{{ site.data.d.list.size }}|{{ site.data.d.list.first }}|{{ site.data.d.list.last }}|{{ site.data.d.list[1] }}|{{ site.data.d.list[-1] }}",
+    "Datei|a, b, c|3|a|c|b|c" },
+  { "{{ site.data.d.map }}|{{ site.data.d.map.a }}|{{ site.data.d.map[\"b c\"] }}|{{ site.data.d.map.size }}",
+    "{\"a\"=>1, \"b c\"=>\"two\"}|1|two|2" },
+  { "{{ site.data.d.list }}|{{ site.data.d.nested }}",
+    "abc|{\"x\"=>[1, 2.5, nil, true], \"y\"=>\"q\\\"\"}" },
+  { "{{ 1.0 }}|{{ 3 }}|{{ -2.50 }}|{{ true }}|{{ nil }}|{{ false }}|{{ \"x\" }}",
+    "1.0|3|-2.5|true||false|x" },
+  { "{{ 0.1 | plus: 0.2 }}|{{ 10 | divided_by: 3 }}|{{ -7 | divided_by: 2 }}|{{ 10 | divided_by: 4.0 }}|{{ 7 | modulo: 3 }}|{{ -7 | modulo: 3 }}|{{ 3 | times: 1.5 }}|{{ \"3\" | plus: \"4\" }}|{{ \"3.5\" | plus: 1 }}|{{ \"abc\" | plus: 1 }}|{{ 5 | minus: 7 }}",
+    "0.3|3|-4|2.5|1|2|4.5|7|4.5|1|-2" },
+  { "{{ 1.5 | round }}|{{ 2.5 | round }}|{{ 3.14159 | round: 2 }}|{{ 1.2 | ceil }}|{{ 1.8 | floor }}|{{ -3 | abs }}|{{ 4 | at_least: 5 }}|{{ 4 | at_most: 3 }}|{{ \"-2.5\" | abs }}",
+    "2|3|3.14|2|1|3|5|3|2.5" },
+  { "{{ \"  a b  \" | strip }}|{{ \"  a b  \" | lstrip }}|{{ \"  a b  \" | rstrip }}",
+    "a b|a b  |  a b" },
+  { "{{ \"Hello World\" | truncate: 8 }}|{{ \"Hello\" | truncate: 10 }}|{{ \"Hello World\" | truncate: 8, \"…\" }}|{{ \"Hello World\" | truncate: 2 }}|{{ \"Grüße aus München\" | truncate: 9 }}",
+    "Hello...|Hello|Hello W…|...|Grüße ..." },
+  { "{{ \"one two three four\" | truncatewords: 2 }}|{{ \"one two\" | truncatewords: 2 }}|{{ \"one two three\" | truncatewords: 0 }}|{{ \"a  b   c d\" | truncatewords: 3, \"\" }}",
+    "one two...|one two|one...|a b c" },
+  { "{{ \"a,b,,c,,\" | split: \",\" | join: \"|\" }}|{{ \"  a  b c \" | split: \" \" | join: \"|\" }}|{{ \"abc\" | split: \"\" | join: \"|\" }}|{{ \"a,b\" | split: \",\" | size }}",
+    "a|b||c|a|b|c|a|b|c|2" },
+  { "{{ \"<p>Hi & 'you' x</p>\" | escape }}|{{ \"&amp; & &lt; &#39; &foo\" | escape_once }}",
+    "&lt;p&gt;Hi &amp; &#39;you&#39; x&lt;/p&gt;|&amp; &amp; &lt; &#39; &amp;foo" },
+  { "{{ \"<p>Hi <b>there</b><!-- x --><script>alert(1)</script></p>\" | strip_html }}",
+    "Hi there" },
+  { "{{ \"a\\nb\\r\\nc\" | strip_newlines }}|{{ \"a\\nb\" | newline_to_br }}",
+    "a\\nb\\r\\nc|a\\nb" },
+  { "{{ \"hello world\" | replace: \"o\", \"0\" }}|{{ \"hello world\" | replace_first: \"o\", \"0\" }}|{{ \"hello world\" | replace_last: \"o\", \"0\" }}|{{ \"hello world\" | remove: \"l\" }}|{{ \"hello world\" | remove_first: \"l\" }}",
+    "hell0 w0rld|hell0 world|hello w0rld|heo word|helo world" },
+  { "{{ \"a\" | append: \"b\" }}|{{ \"a\" | prepend: \"b\" }}|{{ nil | append: \"b\" }}|{{ 3 | append: 4 }}",
+    "ab|ba|b|34" },
+  { "{{ \"hello\" | slice: 1 }}|{{ \"hello\" | slice: 1, 3 }}|{{ \"hello\" | slice: -3, 2 }}|{{ site.data.d.list | slice: 1, 2 | join: \"+\" }}|{{ \"hello\" | slice: 9 }}",
+    "e|ell|ll|b+c|" },
+  { "{{ \"hello\" | size }}|{{ site.data.d.list | size }}|{{ nil | size }}|{{ \"Grüße\" | size }}|{{ site.data.d.map | size }}",
+    "5|3|0|5|2" },
+  { "{{ nil | default: \"d\" }}|{{ \"\" | default: \"d\" }}|{{ false | default: \"d\" }}|{{ \"x\" | default: \"d\" }}|{{ site.data.d.empty | default: \"d\" }}|{{ false | default: \"d\", allow_false: true }}|{{ 0 | default: \"d\" }}",
+    "d|d|d|x|d|false|0" },
+  { "{{ site.data.d.nums | sort | join: \",\" }}|{{ site.data.d.words | sort | join: \",\" }}|{{ site.data.d.words | sort_natural | join: \",\" }}|{{ site.data.d.words | reverse | join: \",\" }}",
+    "2,10,33|Apple,banana,cherry|Apple,banana,cherry|cherry,Apple,banana" },
+  { "{{ site.data.d.people | sort: \"age\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | sort: \"name\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | sort: \"age\", \"last\" | map: \"name\" | join: \",\" }}",
+    "Dee,Bob,Ann,Cid|Ann,Bob,Cid,Dee|Bob,Ann,Cid,Dee" },
+  { "{{ site.data.d.people | sort: \"mixed\" | map: \"name\" | join: \",\" }}",
+    "Ann,Cid,Dee,Bob" },
+  { "{{ site.data.d.people | where: \"role\", \"dev\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where: \"age\", 30 | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where: \"age\", \"30\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where: \"tags\", \"x\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where: \"role\", nil | map: \"name\" | join: \",\" }}",
+    "Ann,Cid|Ann|Ann|Ann|Dee" },
+  { "{{ site.data.d.people | where_exp: \"p\", \"p.age > 25\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where_exp: \"p\", \"p.tags contains 'y'\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | where_exp: \"p\", \"p.role == 'dev' or p.age == 40\" | map: \"name\" | join: \",\" }}",
+    "Ann,Cid|Ann,Bob|Ann,Cid" },
+  { "{{ site.data.d.people | find: \"role\", \"ops\" | map: \"name\" }}|{{ site.data.d.people | group_by: \"role\" | map: \"name\" | join: \",\" }}|{{ site.data.d.people | map: \"role\" | uniq | join: \",\" }}|{{ site.data.d.people | map: \"role\" | compact | join: \",\" }}",
+    "Bob|dev,ops,|dev,ops,|dev,ops,dev" },
+  { "{{ site.data.d.list | push: \"z\" | join: \",\" }}|{{ site.data.d.list | pop | join: \",\" }}|{{ site.data.d.list | shift | join: \",\" }}|{{ site.data.d.list | unshift: \"z\" | join: \",\" }}|{{ site.data.d.list | concat: site.data.d.words | join: \",\" }}",
+    "a,b,c,z|a,b|b,c|z,a,b,c|a,b,c,banana,Apple,cherry" },
+  { "{{ site.data.d.list | first }}|{{ \"abc\" | first }}|{{ site.data.d.list | last }}|{{ site.data.d.map | first }}",
+    "a||c|a1" },
+  { "{{ site.data.d | jsonify }}",
+    "{\"name\":\"Datei\",\"list\":[\"a\",\"b\",\"c\"],\"words\":[\"banana\",\"Apple\",\"cherry\"],\"nums\":[10,2,33],\"empty\":[],\"map\":{\"a\":1,\"b c\":\"two\"},\"nested\":{\"x\":[1,2.5,null,true],\"y\":\"q\\\"\"},\"people\":[{\"name\":\"Ann\",\"age\":30,\"role\":\"dev\",\"tags\":[\"x\",\"y\"],\"mixed\":3},{\"name\":\"Bob\",\"age\":25,\"role\":\"ops\",\"tags\":[\"y\"],\"mixed\":\"b\"},{\"name\":\"Cid\",\"age\":40,\"role\":\"dev\",\"mixed\":10},{\"name\":\"Dee\",\"role\":null,\"mixed\":\"a\"}],\"day\":\"2026-04-17\",\"time\":\"2026-04-17 09:05:03 +0000\",\"ztime\":\"2026-04-17 22:30:00 +0200\"}" },
+  { "{{ \"Hello World, äöü & Co.!\" | slugify }}|{{ \"Hello World, äöü & Co.!\" | slugify: \"pretty\" }}|{{ \"Hello World, äöü & Co.!\" | slugify: \"ascii\" }}|{{ \"Hello World, äöü & Co.!\" | slugify: \"raw\" }}|{{ \"Hello World\" | slugify: \"none\" }}|{{ \"Ähm_x.y\" | slugify: \"latin\" }}|{{ \"--a--\" | slugify }}",
+    "hello-world-äöü-co|hello-world,-äöü-&-co.!|hello-world-co|hello-world,-äöü-&-co.!|hello world|ahm-x-y|a" },
+  { "{{ \"/x/y.html\" | relative_url }}|{{ \"x\" | relative_url }}|{{ \"\" | relative_url }}|{{ \"https://a.b/c\" | relative_url }}|{{ \"/x\" | absolute_url }}|{{ \"/ä b.png\" | relative_url }}|{{ nil | relative_url }}",
+    "/base/x/y.html|/base/x|/base|https://a.b/c|https://example.org/base/x|/base/%C3%A4%20b.png|" },
+  { "{{ \"2026-04-17\" | date: \"%d.%m.%Y %H:%M\" }}|{{ site.data.d.day | date: \"%A, %-d. %B %Y %z\" }}|{{ site.data.d.time | date: \"%a %b %e %I:%M %p %j %y %-m %^B %k %l %Z\" }}|{{ site.data.d.ztime | date: \"%H:%M %z %s\" }}|{{ 0 | date: \"%Y-%m-%d\" }}|{{ site.data.d.day | date: \"\" }}",
+    "17.04.2026 00:00|Friday, 17. April 2026 +0000|Fri Apr 17 09:05 AM 107 26 4 APRIL  9  9 UTC|22:30 +0200 1776457800|1970-01-01|2026-04-17" },
+  { "{{ site.data.d.day | date_to_string }}|{{ site.data.d.day | date_to_long_string }}|{{ site.data.d.time | date_to_xmlschema }}|{{ site.data.d.day | date_to_xmlschema }}|{{ site.data.d.time | date_to_rfc822 }}|{{ site.data.d.day | date_to_string: \"ordinal\" }}|{{ site.data.d.day | date_to_long_string: \"ordinal\", \"US\" }}|{{ \"2026-03-02 10:00\" | date_to_string: \"ordinal\" }}",
+    "17 Apr 2026|17 April 2026|2026-04-17T09:05:03+00:00|2026-04-17T00:00:00+00:00|Fri, 17 Apr 2026 09:05:03 +0000|17th Apr 2026|April 17th, 2026|2nd Mar 2026" },
+  { "{{ site.data.d.time }}|{{ site.data.d.ztime }}|{{ site.data.d.day }}",
+    "2026-04-17 09:05:03 +0000|2026-04-17 22:30:00 +0200|2026-04-17" },
+  { "{{ \"one two  three\\nfour\" | number_of_words }}|{{ \"a  b\\n c\" | normalize_whitespace }}|{{ site.data.d.list | array_to_sentence_string }}|{{ site.data.d.words | array_to_sentence_string: \"und\" }}|{{ \"a b&c/d\" | cgi_escape }}|{{ \"a b&c/d?é\" | uri_escape }}|{{ \"a b&c/d\" | url_encode }}|{{ \"a+b%20c\" | url_decode }}|{{ \"<a & b>\" | xml_escape }}",
+    "3|a b\\n c|a, b, and c|banana, Apple, und cherry|a+b%26c%2Fd|a%20b&c/d?%C3%A9|a+b%26c%2Fd|a b c|&lt;a &amp; b&gt;" },
+  { "{{ \"/a/index.html\" | strip_index }}|{{ \"4.7\" | to_integer }}|{{ true | to_integer }}|{{ \"abc\" | base64_encode }}|{{ \"YWJj\" | base64_decode }}",
+    "/a/|4|1|YWJj|abc" },
+  { "{% if page.title == \"Testseite\" %}yes{% else %}no{% endif %}|{% if x %}x{% elsif page.title %}t{% endif %}|{% unless false %}u{% endunless %}|{% unless true %}a{% else %}b{% endunless %}",
+    "yes|t|u|b" },
+  { "{% if 1 < 2 and 2 < 3 %}a{% endif %}|{% if false or true and false %}b{% else %}c{% endif %}|{% if true or false and false %}d{% endif %}|{% if \"abc\" contains \"b\" %}e{% endif %}|{% if site.data.d.list contains \"b\" %}f{% endif %}|{% if 1 == 1.0 %}g{% endif %}|{% if \"1\" == 1 %}h{% else %}i{% endif %}|{% if nil < 1 %}j{% else %}k{% endif %}",
+    "a|c|d|e|f|g|i|k" },
+  { "{% if \"\" %}a{% endif %}|{% if 0 %}b{% endif %}|{% if site.data.d.empty == empty %}c{% endif %}|{% if \"\" == empty %}d{% endif %}|{% if nil == empty %}e{% else %}f{% endif %}|{% if \"  \" == blank %}g{% else %}h{% endif %}|{% if nil == blank %}i{% else %}j{% endif %}|{% if site.data.d.list == empty %}k{% else %}l{% endif %}|{% if x == nil %}m{% endif %}|{% if site.data.d.map contains \"a\" %}n{% endif %}|{% if 2 != 3 %}o{% endif %}|{% if 2 <> 2 %}p{% else %}q{% endif %}",
+    "a|b|c|d|f|h|j|l|m|n|o|q" },
+  { "{% case 2 %}{% when 1 %}one{% when 2, 3 %}two-three{% else %}other{% endcase %}|{% case \"x\" %}{% when \"y\" %}y{% else %}else{% endcase %}|{% case 1 %}{% when 1 %}a{% when 1 %}b{% endcase %}|{% case 4 %}{% when 3 or 4 %}c{% endcase %}",
+    "two-three|else|ab|c" },
+  { "{% for i in (1..5) %}{{ i }}{% endfor %}|{% for i in (1..5) reversed %}{{ i }}{% endfor %}|{% for i in (1..10) limit: 3 offset: 2 %}{{ i }}{% endfor %}|{% for i in site.data.d.list %}{{ forloop.index }}{{ i }}{% if forloop.first %}F{% endif %}{% if forloop.last %}L{% endif %}{{ forloop.rindex }}{{ forloop.length }}{% endfor %}",
+    "12345|54321|345|1aF332b233cL13" },
+  { "{% for i in site.data.d.nothing %}x{% else %}empty{% endfor %}|{% for i in (1..5) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i }}{% endfor %}|{% for a in (1..2) %}{% for b in (1..2) %}{{ forloop.parentloop.index }}{{ b }}{% endfor %}{% endfor %}|{% for p in site.data.d.map %}{{ p[0] }}={{ p[1] }};{% endfor %}|{% for c in \"abc\" %}[{{ c }}]{% endfor %}|{% for i in (3..1) %}x{% endfor %}|{% for i in site.data.d.list reversed limit: 2 %}{{ i }}{% endfor %}",
+    "empty|13|11122122|a=1;b c=two;|[abc]||ba" },
+  { "{% assign x = \"a\" | upcase %}{{ x }}|{% capture y %}c{{ x }}c{% endcapture %}{{ y }}|{% assign n = 3 %}{% assign n = n | plus: 1 %}{{ n }}|{% assign r = (1..3) %}{{ r | join: \"-\" }}|{% for i in (1..2) %}{% assign last = i %}{% endfor %}{{ last }}|{% assign page_title = page.title %}{{ page_title }}",
+    "A|cAc|4|1-2-3|2|Testseite" },
+  { "{% increment c %}{% increment c %}{% decrement d %}{{ c }}|{% cycle \"a\", \"b\" %}{% cycle \"a\", \"b\" %}{% cycle \"a\", \"b\" %}|{% cycle \"g\": \"x\", \"y\" %}{% cycle \"g\": \"x\", \"y\" %}",
+    "01-12|aba|xy" },
+  { "{% comment %}hidden {{ x }}{% endcomment %}shown|{% raw %}{{ x }}{% if %}{% endraw %}|{% # inline comment %}z",
+    "shown|{{ x }}{% if %}|z" },
+  { "a  {%- if true -%}  b  {%- endif -%}  c|a {{- \"b\" -}} c|x\n  {%- assign q = 1 %}\ny {{ q }}",
+    "abc|abc|x\ny 1" },
+  { "{{ include.x }}|{% include inc.html x=\"one\" y=page.title %}|{% include inc.html x='two' %}|{% include inc.html %}|{{ include.x }}",
+    "|[one/Testseite]|[two/]|[/]|" },
+  { "{% include nested.html p=\"deep\" %}|{% assign f = \"inc.html\" %}{% include {{ f }} x=\"var\" %}",
+    "<[deep/]>|[var/]" },
+  { "{% include assign.html %}{{ from_include }}",
+    "set" },
+  { "{{ page.tags | join: \",\" }}|{{ page.tags.size }}|{{ page.nothing.deeper }}|{{ site.data.d.list.size | plus: 1 }}|{{ site.data.d[\"name\"] }}|{% assign k = \"name\" %}{{ site.data.d[k] }}",
+    "a,b|2||4|Datei|Datei" },
+  { "{{ \"a\" | append: \"b\" | upcase | prepend: \"<\" | append: \">\" | escape }}",
+    "&lt;AB&gt;" },
+  { "{{ 'x' }}{{\"y\"}}{{ site.data.d.list | join }}|{{ 12345678901234 }}|{{ 100.0 }}|{{ 2.50 | times: 4 }}",
+    "xya b c|12345678901234|100.0|10.0" },
+  { "{{ \"10\" | plus: 0 | times: 2 }}|{{ 7 | divided_by: 2.0 }}|{{ 1 | divided_by: 3.0 }}|{{ 2 | times: 0.1 }}|{{ 0.3 | minus: 0.1 }}",
+    "20|3.5|0.3333333333333333|0.2|0.2" },
+};
+
+static void
+test_jekyll_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (jekyll_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = render_full (jekyll_cases[i].template, 0, &error);
+
+      if (error != NULL)
+        g_test_message ("case %u: %s: %s", i, jekyll_cases[i].template, error->message);
+      g_assert_no_error (error);
+      if (g_strcmp0 (out, jekyll_cases[i].expected) != 0)
+        g_test_message ("case %u: %s", i, jekyll_cases[i].template);
+      g_assert_cmpstr (out, ==, jekyll_cases[i].expected);
+    }
+}
+
+/* Jekyll's highlight with Rouge adds <span>s for colours; without a
+ * highlighter the text is the same, escaped, in the same frame. */
+static void
+test_highlight (void)
+{
+  g_autofree char *out = render ("{% highlight ruby %}\ndef x\n  \"<y>\"\nend\n{% endhighlight %}");
+  g_autofree char *plus = render ("{% highlight c++ %}int a;{% endhighlight %}");
+
+  g_assert_cmpstr (out, ==,
+                   "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                   "def x\n  &quot;&lt;y&gt;&quot;\nend</code></pre></figure>");
+  g_assert_cmpstr (plus, ==,
+                   "<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\">"
+                   "int a;</code></pre></figure>");
+}
+
+static void
+test_markdownify_link (void)
+{
+  g_autofree char *md = render ("{{ \"**Hi**\" | markdownify }}");
+  g_autofree char *link = render ("{% link _posts/2026-04-17-hallo.md %}|{% post_url 2026-04-17-hallo %}");
+  g_autofree char *relative = render ("{% include_relative beside.md v=\"1\" %}");
+
+  g_assert_cmpstr (md, ==, "<p>**Hi**</p>\n");
+  /* Jekyll 4 puts the baseurl in front, as relative_url does. */
+  g_assert_cmpstr (link, ==, "/base/2026/04/17/hallo.html|/base/2026/04/17/hallo.html");
+  g_assert_cmpstr (relative, ==, "beside 1");
+}
+
+static void
+test_silent_tags (void)
+{
+  g_autofree char *out = render ("a{% seo %}b{% feed_meta %}c{% seo title=false %}");
+
+  g_assert_cmpstr (out, ==, "abc");
+}
+
+static void
+assert_error (const char *template,
+              int         code,
+              const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = render_full (template, 1000000, &error);
+
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, code);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, fragment);
+}
+
+/* Where Jekyll stops the build, the interpreter stops with an error that
+ * names the problem, the file and the line; it never returns the raw
+ * tag text. */
+static void
+test_errors (void)
+{
+  assert_error ("a\n{% if true %}\nnever closed", AUSHANG_LIQUID_ERROR_SYNTAX, "_posts/p.md, line 2");
+  assert_error ("a\n{% if true %}\nnever closed", AUSHANG_LIQUID_ERROR_SYNTAX, "“if” tag was never closed");
+  assert_error ("{% for x in y %}", AUSHANG_LIQUID_ERROR_SYNTAX, "“for” tag was never closed");
+  assert_error ("{% if x %}{% endfor %}", AUSHANG_LIQUID_ERROR_SYNTAX, "“endfor”");
+  assert_error ("{% comment %}x", AUSHANG_LIQUID_ERROR_SYNTAX, "“comment” tag was never closed");
+  assert_error ("{% raw %}x", AUSHANG_LIQUID_ERROR_SYNTAX, "“raw” tag was never closed");
+  assert_error ("x\n\n{% frobnicate 3 %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 3");
+  assert_error ("{% frobnicate 3 %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "Unknown tag “frobnicate”");
+  assert_error ("{% endif %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "Unknown tag “endif”");
+  assert_error ("{{ x | frobnicate }}", AUSHANG_LIQUID_ERROR_UNKNOWN_FILTER, "Unknown filter “frobnicate”");
+  assert_error ("{{ x ", AUSHANG_LIQUID_ERROR_SYNTAX, "was not properly terminated");
+  assert_error ("{% if x ", AUSHANG_LIQUID_ERROR_SYNTAX, "was not properly terminated");
+  assert_error ("{{ x | }}", AUSHANG_LIQUID_ERROR_SYNTAX, "line 1");
+  assert_error ("{% include missing.html %}", AUSHANG_LIQUID_ERROR_MISSING_INCLUDE, "missing.html");
+  assert_error ("{% include ../secret.txt %}", AUSHANG_LIQUID_ERROR_SYNTAX, "invalid characters");
+  assert_error ("{% include broken.html %}", AUSHANG_LIQUID_ERROR_SYNTAX, "_includes/broken.html, line 3");
+  assert_error ("{% include self.html %}", AUSHANG_LIQUID_ERROR_LIMIT, "nested too deep");
+  assert_error ("{% link nowhere.md %}", AUSHANG_LIQUID_ERROR_NOT_FOUND, "nowhere.md");
+  assert_error ("{% post_url 2020-01-01-nothing %}", AUSHANG_LIQUID_ERROR_NOT_FOUND, "2020-01-01-nothing");
+  assert_error ("{{ 1 | divided_by: 0 }}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Divided by 0");
+  assert_error ("{{ \"x\" | date_to_string }}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Invalid date");
+  assert_error ("{{ site.data.d.nums | push: \"a\" | sort }}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Comparison");
+  assert_error ("{% if 1 < \"a\" %}{% endif %}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Comparison");
+}
+
+/* A loop over a million items, a string doubled until it is huge, deep
+ * nesting: each ends in an error quickly. */
+static void
+test_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  char *small;
+
+  out = render_full ("{% for i in (1..1000000) %}{{ i }}{% endfor %}", 100000, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  out = render_full ("{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}",
+                     100000, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  out = render_full ("{% assign s = \"xxxxxxxxxxxxxxxx\" %}{% for i in (1..40) %}"
+                     "{% assign s = s | append: s %}{% endfor %}{{ s | size }}", 0, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (deep, "{% if true %}");
+  out = render_full (deep->str, 0, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* Within the limits the same loop runs. */
+  small = render ("{% for i in (1..1000) %}{% endfor %}done");
+  g_assert_cmpstr (small, ==, "done");
+  g_free (small);
+}
+
+static void
+test_slugify (void)
+{
+  g_autofree char *a = aushang_liquid_slugify ("Innovations­blockaden überwinden!", NULL);
+  g_autofree char *b = aushang_liquid_slugify ("The _config.yml file", "pretty");
+
+  /* The soft hyphen is not a letter: Jekyll turns it into "-". */
+  g_assert_cmpstr (a, ==, "innovations-blockaden-überwinden");
+  g_assert_cmpstr (b, ==, "the-_config.yml-file");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/liquid/jekyll-cases", test_jekyll_cases);
+  g_test_add_func ("/liquid/highlight", test_highlight);
+  g_test_add_func ("/liquid/markdownify-link", test_markdownify_link);
+  g_test_add_func ("/liquid/silent-tags", test_silent_tags);
+  g_test_add_func ("/liquid/errors", test_errors);
+  g_test_add_func ("/liquid/limits", test_limits);
+  g_test_add_func ("/liquid/slugify", test_slugify);
+
+  return g_test_run ();
+}
