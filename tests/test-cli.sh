@@ -200,6 +200,63 @@ check "--render has no script element" bash -c '! grep -qi "<script" <<<"$1"' _ 
 html=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --render "$tmp/r.md")
 check "--render in German writes the date in German" grep -qF '4. November 2025' <<<"$html"
 
+# --- --check --spelling ---------------------------------------------------
+export AUSHANG_SPELLING_DIR=$tmp/spelling
+export ENCHANT_CONFIG_DIR=$tmp/enchant
+speller=$tmp/spell-site
+mkdir -p "$speller/_posts" "$speller/en/_posts" "$speller/_includes"
+printf 'title: Rechtschreibung\n' > "$speller/_config.yml"
+printf '<p>Anmeldung</p>\n' > "$speller/_includes/anmeldunng.html"
+cat > "$speller/_posts/2025-05-01-fest.md" <<'MD'
+---
+title: Unser Sommerfst
+layout: post
+---
+Die Veranstalltung beginnt um 18 Uhr im Hof.
+
+```
+kaputtt kode
+```
+
+Mehr unter https://example.org/anmeldunng oder `befehll`, {% include anmeldunng.html %}
+und <span class="hinweiss">Äpfel und Birnnen</span>.
+MD
+cat > "$speller/en/_posts/2025-05-02-party.md" <<'MD'
+---
+title: Summer party
+lang: en
+---
+The anual party starts at six.
+MD
+out=$("$aushang" --check --spelling "$speller" 2>"$tmp/err"); status=$?
+check "--spelling: misspelled words are warnings at their line and column" \
+  grep -qxF "$speller/_posts/2025-05-01-fest.md:5:5: warning: “Veranstalltung” may be misspelled; perhaps “Veranstaltung”, “Verunstaltung”, “Veranstalter”?" <<<"$out"
+check "… in the title too" grep -qE "^$speller/_posts/2025-05-01-fest.md:2:14: warning: “Sommerfst” .*“Sommerfest”" <<<"$out"
+check "… and in HTML text, at the column counted in characters" grep -qE "^$speller/_posts/2025-05-01-fest.md:12:38: warning: “Birnnen”" <<<"$out"
+check "… a document's lang: chooses its dictionary" grep -qE "^$speller/en/_posts/2025-05-02-party.md:5:5: warning: “anual” .*“annual”" <<<"$out"
+check "… code, addresses, Liquid and HTML tags are not checked (four warnings)" test "$(wc -l <<<"$out")" -eq 4
+check "… warnings alone exit 0" test "$status" -eq 0
+check "… and are counted" grep -qxF "0 errors, 4 warnings in 2 documents" "$tmp/err"
+"$aushang" --check --spelling --werror "$speller" >/dev/null 2>&1; status=$?
+check "… --werror makes them fail" test "$status" -eq 1
+out=$("$aushang" --check "$speller" 2>/dev/null)
+check "without --spelling no word is checked" test -z "$out"
+out=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>/dev/null)
+check "… the warning in German" grep -qF "5:5: warning: „Veranstalltung“ ist vielleicht falsch geschrieben; etwa „Veranstaltung“, „Verunstaltung“, „Veranstalter“?" <<<"$out"
+check "checking wrote no personal dictionary" test ! -e "$tmp/spelling"
+mkdir -p "$tmp/spelling"
+printf 'Birnnen\n' > "$tmp/spelling/de_DE.dic"
+out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>/dev/null)
+check "words of the personal dictionary are right" bash -c '! grep -q Birnnen <<<"$1"' _ "$out"
+check "… the others still wrong" grep -q Veranstalltung <<<"$out"
+printf 'lang: xx\n' > "$speller/_config.yml"
+out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>"$tmp/err"); status=$?
+check "a language without a dictionary is an error that says so" grep -qF "Spelling is not checked: No spelling dictionary for xx is installed." "$tmp/err"
+check "… and exits 1" test "$status" -eq 1
+"$cli" --spelling "$speller" >/dev/null 2>&1; status=$?
+check "--spelling without --check is a usage error (2)" test "$status" -eq 2
+unset AUSHANG_SPELLING_DIR ENCHANT_CONFIG_DIR
+
 # --- the example site ----------------------------------------------------
 if [ -d "$src/data/example-site" ]; then
   out=$("$aushang" --check "$src/data/example-site"); status=$?

@@ -104,6 +104,8 @@ test_personal_dictionary (void)
   g_autofree char *contents = NULL;
 
   g_assert_false (aushang_spelling_check_word (spelling, "Repaircafé", -1));
+  /* Checking alone writes nothing. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   aushang_spelling_add_word (spelling, "Repaircafé", -1);
   g_assert_true (aushang_spelling_check_word (spelling, "Repaircafé", -1));
 

@@ -21,6 +21,7 @@
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
 #include "aushang-cli-list.h"
+#include "aushang-spelling.h"
 #include "aushang-yaml.h"
 
 typedef enum
@@ -105,6 +106,9 @@ print_usage (FILE *stream)
            _("  aushang --list SITE               Print the site’s documents and data entries as the\n"
              "                                    window lists them: collection, path, title, date\n"
              "                                    or “–”, draft or hidden, separated by tabs"));
+  fprintf (stream, "%s\n",
+           _("  --spelling                        Warn about misspelled words too, in the\n"
+             "                                    site’s language (or a document’s lang:)"));
 }
 
 typedef enum
@@ -116,10 +120,14 @@ typedef enum
 /* What --check has seen so far. */
 typedef struct
 {
-  Format format;
-  guint  errors;
-  guint  warnings;
-  guint  documents;
+  Format      format;
+  guint       errors;
+  guint       warnings;
+  guint       documents;
+  /* --spelling: the checkers by language asked for (NULL where there is
+   * no dictionary; said once). */
+  gboolean    spelling;
+  GHashTable *spellers;
 } CheckRun;
 
 /* GitHub's workflow commands: data escapes %, CR and LF; property values
@@ -234,6 +242,142 @@ check_data_file (CheckRun    *run,
 }
 
 static void
+spelling_free (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+/* The checker for @language, made on first use; NULL (said once on
+ * standard error, and counted as an error) when there is no dictionary. */
+static AushangSpelling *
+get_speller (CheckRun   *run,
+             const char *language)
+{
+  AushangSpelling *spelling;
+  g_autoptr(GError) error = NULL;
+
+  if (g_hash_table_lookup_extended (run->spellers, language, NULL, (gpointer *) &spelling))
+    return spelling;
+
+  spelling = aushang_spelling_new (language, &error);
+  if (spelling == NULL)
+    {
+      /* Translators: %s says which dictionary is missing. */
+      g_printerr (_("Spelling is not checked: %s\n"), error->message);
+      run->errors++;
+    }
+  g_hash_table_insert (run->spellers, g_strdup (language), spelling);
+
+  return spelling;
+}
+
+static void
+report_misspelled (CheckRun        *run,
+                   AushangSpelling *spelling,
+                   const char      *shown_name,
+                   guint            line,
+                   guint            column,
+                   const char      *word,
+                   gsize            length)
+{
+  g_autofree char *text = g_strndup (word, length);
+  g_auto(GStrv) suggestions = aushang_spelling_suggest (spelling, word, length, 3);
+  g_autofree char *message = NULL;
+
+  if (suggestions[0] == NULL)
+    /* Translators: %s is a word of the document. */
+    message = g_strdup_printf (_("“%s” may be misspelled."), text);
+  else if (suggestions[1] == NULL)
+    /* Translators: the first %s is a word of the document, the second
+     * the dictionary's suggestion. */
+    message = g_strdup_printf (_("“%s” may be misspelled; did you mean “%s”?"), text, suggestions[0]);
+  else
+    {
+      g_autofree char *joined = g_strjoinv (_("”, “"), suggestions);
+
+      /* Translators: the first %s is a word of the document, the second
+       * the dictionary's suggestions, joined by the string above. */
+      message = g_strdup_printf (_("“%s” may be misspelled; perhaps “%s”?"), text, joined);
+    }
+
+  report (run, shown_name, line, column, AUSHANG_SEVERITY_WARNING, message);
+}
+
+/* The front matter's texts people read: their words are checked at the
+ * key's line (and the column where the word is on it). */
+static const char *text_keys[] = {
+  "title", "subtitle", "description", "teaser", "excerpt", "summary", "lead",
+};
+
+static void
+check_spelling (CheckRun        *run,
+                const char      *shown_name,
+                AushangDocument *document,
+                AushangSite     *site)
+{
+  AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
+  AushangValue *lang = front_matter ? aushang_front_matter_get (front_matter, "lang") : NULL;
+  g_autofree char *language = NULL;
+  const char *body = aushang_document_get_body (document);
+  guint body_line = aushang_document_get_body_line (document);
+  AushangSpelling *spelling;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* A document's own lang: wins over the site's. */
+  if (lang != NULL && aushang_value_get_kind (lang) == AUSHANG_VALUE_STRING &&
+      aushang_value_get_string (lang)[0] != '\0')
+    language = g_strdup (aushang_value_get_string (lang));
+  else
+    language = aushang_spelling_dup_site_language (site);
+
+  spelling = get_speller (run, language);
+  if (spelling == NULL)
+    return;
+
+  bytes = aushang_document_serialize (document);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+
+  for (guint k = 0; front_matter != NULL && k < G_N_ELEMENTS (text_keys); k++)
+    {
+      AushangValue *value = aushang_front_matter_get (front_matter, text_keys[k]);
+      guint line = aushang_front_matter_get_key_line (front_matter, text_keys[k]);
+      const char *text;
+      g_autoptr(GArray) value_words = NULL;
+
+      if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING || line == 0)
+        continue;
+      text = aushang_value_get_string (value);
+      value_words = aushang_spelling_find_words (text, -1, 0, -1);
+      for (guint i = 0; i < value_words->len; i++)
+        {
+          AushangSpellingWord *word = &g_array_index (value_words, AushangSpellingWord, i);
+          const char *key_line = line <= g_strv_length (lines) ? lines[line - 1] : "";
+          g_autofree char *needle = g_strndup (text + word->start, word->end - word->start);
+          const char *found = strstr (key_line, needle);
+          guint column = found ? g_utf8_strlen (key_line, found - key_line) + 1 : 1;
+
+          if (!aushang_spelling_check_word (spelling, needle, -1))
+            report_misspelled (run, spelling, shown_name, line, column, needle, strlen (needle));
+        }
+    }
+
+  words = aushang_spelling_find_words (body, -1, 0, -1);
+  for (guint i = 0; i < words->len; i++)
+    {
+      AushangSpellingWord *word = &g_array_index (words, AushangSpellingWord, i);
+      const char *start = body + word->start;
+      gsize length = word->end - word->start;
+
+      if (!aushang_spelling_check_word (spelling, start, length))
+        report_misspelled (run, spelling, shown_name, body_line + word->line - 1,
+                           word->column, start, length);
+    }
+}
+
+static void
 check_file (CheckRun    *run,
             const char  *shown_name,
             GFile       *file,
@@ -269,6 +413,9 @@ check_file (CheckRun    *run,
 
       report (run, shown_name, d->line, d->column, d->severity, d->message);
     }
+
+  if (run->spelling)
+    check_spelling (run, shown_name, document, site);
 }
 
 static void
@@ -364,9 +511,12 @@ check_folder (CheckRun   *run,
 static int
 run_check (GPtrArray *paths,
            Format     format,
-           gboolean   werror)
+           gboolean   werror,
+           gboolean   spelling)
 {
-  CheckRun run = { format, 0, 0, 0 };
+  CheckRun run = { format, 0, 0, 0, spelling, NULL };
+  g_autoptr(GHashTable) spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          spelling_free);
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *documents = NULL;
@@ -376,6 +526,7 @@ run_check (GPtrArray *paths,
       g_printerr ("%s\n", _("--check needs at least one file or site folder."));
       return 2;
     }
+  run.spellers = spellers;
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -833,6 +984,7 @@ aushang_cli_run (int    argc,
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   gboolean check = FALSE;
   gboolean werror = FALSE;
+  gboolean spelling = FALSE;
   Format format = FORMAT_TEXT;
   const char *render = NULL;
   const char *list = NULL;
@@ -882,6 +1034,12 @@ aushang_cli_run (int    argc,
       if (strcmp (arg, "--werror") == 0)
         {
           werror = TRUE;
+          continue;
+        }
+
+      if (strcmp (arg, "--spelling") == 0)
+        {
+          spelling = TRUE;
           continue;
         }
 
@@ -1004,8 +1162,14 @@ aushang_cli_run (int    argc,
       return 2;
     }
 
+  if (spelling && !check)
+    {
+      g_printerr ("%s\n", _("--spelling goes with --check."));
+      return 2;
+    }
+
   if (check)
-    return run_check (paths, format, werror);
+    return run_check (paths, format, werror, spelling);
 
   if (ics)
     return run_ics (paths);

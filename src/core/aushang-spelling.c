@@ -298,14 +298,42 @@ aushang_spelling_init (AushangSpelling *self)
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* Opens the person's word list for the language: a file per language in
+ * aushang_spelling_get_personal_folder(), made (when @create) on the first
+ * word added, so that merely checking never writes anything. */
+static void
+open_personal (AushangSpelling *self,
+               gboolean         create)
+{
+  g_autofree char *folder = aushang_spelling_get_personal_folder ();
+  g_autofree char *file_name = g_strconcat (self->language, ".dic", NULL);
+  g_autofree char *path = g_build_filename (folder, file_name, NULL);
+
+  if (self->personal != NULL)
+    return;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create)
+        return;
+      if (g_mkdir_with_parents (folder, 0700) != 0 ||
+          !g_file_set_contents (path, "", 0, NULL))
+        {
+          g_warning ("The personal dictionary %s cannot be made", path);
+          return;
+        }
+    }
+
+  self->personal = enchant_broker_request_pwl_dict (self->broker, path);
+  if (self->personal == NULL)
+    g_warning ("The personal dictionary %s cannot be read", path);
+}
+
 AushangSpelling *
 aushang_spelling_new (const char  *language,
                       GError     **error)
 {
   g_autoptr(AushangSpelling) self = g_object_new (AUSHANG_TYPE_SPELLING, NULL);
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *file_name = NULL;
 
   if (language == NULL || language[0] == '\0')
     language = AUSHANG_SPELLING_DEFAULT_LANGUAGE;
@@ -325,19 +353,8 @@ aushang_spelling_new (const char  *language,
       return NULL;
     }
 
-  /* The personal dictionary: a word list per language, created on first
-   * use. Without it words can still be checked, only not added. */
-  folder = aushang_spelling_get_personal_folder ();
-  file_name = g_strconcat (self->language, ".dic", NULL);
-  path = g_build_filename (folder, file_name, NULL);
-  if (g_mkdir_with_parents (folder, 0700) == 0)
-    {
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_file_set_contents (path, "", 0, NULL);
-      self->personal = enchant_broker_request_pwl_dict (self->broker, path);
-    }
-  if (self->personal == NULL)
-    g_debug ("The personal dictionary %s cannot be used", path);
+  /* The personal dictionary, when there is one already. */
+  open_personal (self, FALSE);
 
   return g_steal_pointer (&self);
 }
@@ -431,6 +448,7 @@ aushang_spelling_add_word (AushangSpelling *self,
   if (length == 0 || !g_utf8_validate_len (word, length, NULL))
     return;
 
+  open_personal (self, TRUE);
   if (self->personal != NULL)
     enchant_dict_add (self->personal, word, length);
   else
