@@ -18,6 +18,7 @@
 
 #include "aushang-test-util.h"
 #include "aushang-application.h"
+#include "aushang-date-row.h"
 #include "aushang-form.h"
 #include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
@@ -178,6 +179,60 @@ test_sidebar_shows_names (void)
   destroy_window (window);
 }
 
+/* Dates --------------------------------------------------------------------- */
+
+static gboolean
+is_visible_spin_button (GtkWidget  *widget,
+                        const char *unused)
+{
+  return GTK_IS_SPIN_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
+static guint
+count_time_boxes (AushangWindow *window)
+{
+  GtkWidget *widget = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "date");
+  GtkWidget *row;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  g_assert_nonnull (widget);
+  row = gtk_widget_get_ancestor (widget, AUSHANG_TYPE_DATE_ROW);
+  g_assert_nonnull (row);
+  find_widgets (row, is_visible_spin_button, NULL, spins);
+
+  return spins->len;
+}
+
+static void
+open_file (AushangWindow *window,
+           const char    *relative)
+{
+  g_autofree char *path = site_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  aushang_window_select_file (window, file);
+  g_assert_nonnull (aushang_window_get_document (window));
+  g_assert_true (g_file_equal (aushang_window_get_file (window), file));
+}
+
+static void
+test_date_without_time (void)
+{
+  AushangWindow *window = open_window ();
+
+  /* Most events give a time; the one that gives a day alone gets no time
+   * boxes at 00:00, the others keep theirs. */
+  open_file (window, "_events/sommerfest.md");
+  g_assert_cmpuint (count_time_boxes (window), ==, 0);
+  open_file (window, "_events/vortrag.md");
+  g_assert_cmpuint (count_time_boxes (window), ==, 2);
+  /* Posts write days only: no time boxes either. */
+  open_file (window, "_posts/2025-11-04-treffen.md");
+  g_assert_cmpuint (count_time_boxes (window), ==, 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,11 +255,15 @@ main (int   argc,
        "title: Verein\n"
        "collections:\n"
        "  people:\n    output: true\n"
-       "  jobs:\n    output: true\n");
+       "  jobs:\n    output: true\n"
+       "  events:\n    output: true\n");
   put ("_people/fuchs.md", "---\nlayout: person\nname: Jörg Fuchs\nrole: Vorstand\n---\nText\n");
   put ("_people/demir.md", "---\nlayout: person\nname: Aylin Demir\nrole: Vorstand\n---\n");
   put ("_people/schulz.md", "---\nlayout: person\nname: Eva Schulz\nrole: Beisitz\n---\n");
   put ("_jobs/cloud.md", "---\ntitle_slug: Cloud Engineer\nlocation: Berlin\n---\n");
+  put ("_events/sommerfest.md", "---\ntitle: Sommerfest\ndate: 2025-07-04\n---\n");
+  put ("_events/vortrag.md", "---\ntitle: Vortrag\ndate: 2025-06-01 19:00:00\n---\n");
+  put ("_events/workshop.md", "---\ntitle: Workshop\ndate: 2025-05-01 10:00:00\n---\n");
   put ("_posts/2025-11-04-treffen.md", "---\ntitle: Treffen\ndate: 2025-11-04\n---\nText\n");
 
   app = aushang_application_new ();
@@ -212,6 +271,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/form-shapes/sidebar-shows-names", test_sidebar_shows_names);
+  g_test_add_func ("/form-shapes/date-without-time", test_date_without_time);
 
   status = g_test_run ();
 

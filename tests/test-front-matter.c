@@ -341,9 +341,13 @@ test_block_scalars (void)
   assert_json (document, "folded", "\"ein Satz\\n\"");
   assert_json (document, "title", "\"Danach\"");
 
+  /* Without its final line break the block says so ("|-") and stays a
+   * block; the empty line after it stays between the fields. */
   assert_set_string (text, "literal", "kurz",
                      "---\n"
-                     "literal: kurz\n"
+                     "literal: |-\n"
+                     "  kurz\n"
+                     "\n"
                      "strip: |-\n"
                      "  ohne Umbruch\n"
                      "keep: |+\n"
@@ -786,7 +790,7 @@ test_fuzz_findings (void)
   g_autofree char *after = NULL;
 
   assert_set_string ("---\nbeschreibung: |  # Kommentar\n  x\ntitle: a\n---\n", "beschreibung", "neu",
-                     "---\nbeschreibung: neu  # Kommentar\ntitle: a\n---\n");
+                     "---\nbeschreibung: |-  # Kommentar\n  neu\ntitle: a\n---\n");
   assert_edit ("---\ntags:  # Kommentar\n  - a\n---\n", "tags", "[a, b, c]",
                "---\ntags:  # Kommentar\n  - a\n  - b\n  - c\n---\n");
 

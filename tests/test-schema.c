@@ -416,6 +416,38 @@ test_required (void)
 }
 
 static void
+test_date_kind_of_value (void)
+{
+  static const char * const texts[] = {
+    "{date: 2016-05-12}",
+    "{date: 2016-05-13 18:30:00}",
+    "{date: 2016-05-14 19:00:00 +02:00}",
+    NULL
+  };
+  g_autoptr(GPtrArray) documents = parse_documents (texts);
+  g_autoptr(AushangSchema) schema = aushang_schema_infer (documents);
+  g_autoptr(AushangValue) quoted_day = aushang_yaml_parse_value ("'2016-05-12'", NULL);
+  g_autoptr(AushangValue) quoted_time = aushang_yaml_parse_value ("'2016-05-12 10:00'", NULL);
+  g_autoptr(AushangValue) text = aushang_yaml_parse_value ("morgen", NULL);
+  AushangField *field = get_field (schema, "date", AUSHANG_FIELD_DATETIME);
+
+  /* Most documents give a time, but a day alone is still a day: no time
+   * boxes at 00:00. */
+  g_assert_cmpint (aushang_schema_date_kind_of_value (field->kind, aushang_value_lookup (g_ptr_array_index (documents, 0), "date")),
+                   ==, AUSHANG_FIELD_DATE);
+  g_assert_cmpint (aushang_schema_date_kind_of_value (field->kind, aushang_value_lookup (g_ptr_array_index (documents, 1), "date")),
+                   ==, AUSHANG_FIELD_DATETIME);
+  /* A time is kept even where the collection writes days. */
+  g_assert_cmpint (aushang_schema_date_kind_of_value (AUSHANG_FIELD_DATE, aushang_value_lookup (g_ptr_array_index (documents, 2), "date")),
+                   ==, AUSHANG_FIELD_DATETIME);
+  g_assert_cmpint (aushang_schema_date_kind_of_value (AUSHANG_FIELD_DATETIME, quoted_day), ==, AUSHANG_FIELD_DATE);
+  g_assert_cmpint (aushang_schema_date_kind_of_value (AUSHANG_FIELD_DATE, quoted_time), ==, AUSHANG_FIELD_DATETIME);
+  /* Nothing readable: as the collection does. */
+  g_assert_cmpint (aushang_schema_date_kind_of_value (AUSHANG_FIELD_DATETIME, text), ==, AUSHANG_FIELD_DATETIME);
+  g_assert_cmpint (aushang_schema_date_kind_of_value (AUSHANG_FIELD_DATE, NULL), ==, AUSHANG_FIELD_DATE);
+}
+
+static void
 test_title_not_required_without_titles (void)
 {
   /* People are named by name:, none has a title: the title is offered,
@@ -488,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/schema/kinds-by-value", test_kinds_by_value);
   g_test_add_func ("/schema/required", test_required);
   g_test_add_func ("/schema/title-not-required-without-titles", test_title_not_required_without_titles);
+  g_test_add_func ("/schema/date-kind-of-value", test_date_kind_of_value);
   g_test_add_func ("/schema/empty", test_empty);
   g_test_add_func ("/schema/field-order", test_field_order);
 

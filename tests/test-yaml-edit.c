@@ -196,9 +196,36 @@ test_set_keeps_style (void)
   assert_set_string ("a: |-\n  eins\n  zwei\nb: 1\n", "a", "drei\nvier", "a: |-\n  drei\n  vier\nb: 1\n");
   assert_set_string ("a: >\n  ein\n  Satz\nb: 1\n", "a", "ein anderer Satz\n", "a: >\n  ein anderer Satz\nb: 1\n");
   assert_set_string ("a: |+\n  mit\n\nb: 1\n", "a", "neu\n\n", "a: |+\n  neu\n\nb: 1\n");
-  /* A text the block cannot hold exactly (clip needs one final line
-   * break) is written another way. */
-  assert_set_string ("a: |\n  eins\nb: 1\n", "a", "ohne", "a: ohne\nb: 1\n");
+  /* A plain value stays plain where the new text reads back the same
+   * (in Psych and in YAML 1.2), single quotes stay single. */
+  assert_set_string ("title: Kurt Garloff\n", "title", "Kurt Garloff (CTO)", "title: Kurt Garloff (CTO)\n");
+  assert_set_string ("title: Kurt Garloff\n", "title", "Kurt Garloff: CTO", "title: \"Kurt Garloff: CTO\"\n");
+  assert_set_string ("title: Kurt Garloff\n", "title", "2016-05-12", "title: \"2016-05-12\"\n");
+  assert_set_string ("title: 'Kurt Garloff'\n", "title", "Kurt's Talk", "title: 'Kurt''s Talk'\n");
+
+  /* A text its chomping cannot hold (clip needs one final line break)
+   * stays a block, with the chomping it needs. */
+  assert_set_string ("a: |\n  eins\nb: 1\n", "a", "ohne", "a: |-\n  ohne\nb: 1\n");
+  assert_set_string ("a: |-\n  eins\nb: 1\n", "a", "mit\n", "a: |\n  mit\nb: 1\n");
+  assert_set_string ("a: >\n  eins\nb: 1\n", "a", "ohne", "a: >-\n  ohne\nb: 1\n");
+  /* A folded block writes a line break of the text as an empty line,
+   * and breaks long lines where the block did. */
+  assert_set_string ("a: >\n  Absatz\nb: 1\n", "a", "Eins\nZwei\n\nDrei\n",
+                     "a: >\n  Eins\n\n  Zwei\n\n\n  Drei\nb: 1\n");
+  assert_set_string ("a: >\n"
+                     "  Die Werkstatt ist jeden Dienstag ab 16 Uhr geöffnet,\n"
+                     "  und alle sind willkommen.\n"
+                     "b: 1\n",
+                     "a", "Die Werkstatt ist jeden Mittwoch ab 17 Uhr geöffnet, und alle sind herzlich willkommen.\n",
+                     "a: >\n"
+                     "  Die Werkstatt ist jeden Mittwoch ab 17 Uhr geöffnet,\n"
+                     "  und alle sind herzlich willkommen.\n"
+                     "b: 1\n");
+  /* The comment after the header stays; an empty block gets content. */
+  assert_set_string ("a: |  # Kurzfassung\n  eins\nb: 1\n", "a", "zwei\n", "a: |  # Kurzfassung\n  zwei\nb: 1\n");
+  assert_set_string ("a: |\nb: 1\n", "a", "neu\n", "a: |\n  neu\nb: 1\n");
+  /* A text no block holds (leading spaces) is written another way. */
+  assert_set_string ("a: |\n  eins\nb: 1\n", "a", "  eingerückt\n", "a: \"  eingerückt\\n\"\nb: 1\n");
 
   /* Lists keep their form. */
   assert_set (events, "[0].tags", "[a, \"b, c\"]",
@@ -353,7 +380,7 @@ test_add_and_remove_keys (void)
     g_assert_true (aushang_yaml_edit_set (blocks, "[0].text", short_text, &error));
     g_assert_true (aushang_yaml_edit_remove (blocks, "[1].text", &error));
     g_assert_no_error (error);
-    assert_text (blocks, "- a: 1\n  text: kurz\n\n- a: 2\n\n- a: 3\n");
+    assert_text (blocks, "- a: 1\n  text: |-\n    kurz\n\n- a: 2\n\n- a: 3\n");
   }
 
   /* Removing what is not there changes nothing. */

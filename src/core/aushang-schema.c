@@ -1322,3 +1322,39 @@ aushang_schema_guess_name_key (GPtrArray *front_matters)
 
   return best != NULL ? g_strdup (best->key) : NULL;
 }
+
+AushangFieldKind
+aushang_schema_date_kind_of_value (AushangFieldKind    field_kind,
+                                   const AushangValue *value)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *text;
+
+  if (value != NULL)
+    switch (aushang_value_get_kind (value))
+      {
+      case AUSHANG_VALUE_DATE:
+        return AUSHANG_FIELD_DATE;
+
+      case AUSHANG_VALUE_DATETIME:
+        return AUSHANG_FIELD_DATETIME;
+
+      case AUSHANG_VALUE_STRING:
+        /* A date Jekyll reads from text: with a time when it gives one. */
+        text = aushang_value_get_string (value);
+        if (aushang_yaml_parse_jekyll_date (text, &parsed))
+          return strchr (text, ':') != NULL ? AUSHANG_FIELD_DATETIME : AUSHANG_FIELD_DATE;
+        break;
+
+      case AUSHANG_VALUE_NULL:
+      case AUSHANG_VALUE_BOOLEAN:
+      case AUSHANG_VALUE_INTEGER:
+      case AUSHANG_VALUE_FLOAT:
+      case AUSHANG_VALUE_LIST:
+      case AUSHANG_VALUE_MAP:
+      default:
+        break;
+      }
+
+  return field_kind == AUSHANG_FIELD_DATETIME ? AUSHANG_FIELD_DATETIME : AUSHANG_FIELD_DATE;
+}

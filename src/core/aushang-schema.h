@@ -102,6 +102,13 @@ char             *aushang_schema_format_date      (GDateTime        *date,
  * "90 Minuten", "2 h", "45 min", "1 Std. 30 Min.", "1:30 h"), in minutes. */
 gboolean          aushang_schema_parse_duration   (const char       *text,
                                                    guint            *minutes);
+/* Whether a date field's @value is edited with a time (DATETIME) or as a
+ * day alone (DATE): a value that is a date without time (2016-05-12, or
+ * "2016-05-12" as text) is a day, whatever the other documents hold, and
+ * one with a time keeps its time; without a readable value, the field's
+ * kind decides. */
+AushangFieldKind  aushang_schema_date_kind_of_value (AushangFieldKind    field_kind,
+                                                     const AushangValue *value);
 /* Whether @text is a time of day written as H:MM or HH:MM. */
 gboolean          aushang_schema_is_time          (const char       *text);
 

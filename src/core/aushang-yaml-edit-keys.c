@@ -400,12 +400,30 @@ replacement_candidates (AushangYamlEdit *self,
       gsize indent = aushang_yaml_edit_block_indent (text, length, item->value_start, item->value_end);
       g_autofree char *block = NULL;
 
+      /* An empty block ("bio: |" and nothing) shows no indentation. */
+      if (indent == 0)
+        indent = key_column + 2;
       if (header != NULL && indent > key_column)
-        block = aushang_yaml_edit_render_block_scalar (aushang_value_get_string (value), header, indent, self->eol);
+        block = aushang_yaml_edit_render_block_like (aushang_value_get_string (value), header, indent,
+                                                     aushang_yaml_edit_block_width (text, length, item),
+                                                     self->eol);
 
       if (block != NULL)
         {
+          g_autofree char *comment = key_line_comment (self, item);
           gsize end;
+
+          /* The comment after the header ("|  # Kurzfassung") stays. */
+          if (comment != NULL)
+            {
+              const char *line_end = strstr (block, self->eol);
+              gsize header_length = line_end ? (gsize) (line_end - block) : strlen (block);
+              char *with_comment = g_strdup_printf ("%.*s%s%s", (int) header_length, block, comment,
+                                                    block + header_length);
+
+              g_free (block);
+              block = with_comment;
+            }
 
           if (strchr (header, '+') != NULL)
             {

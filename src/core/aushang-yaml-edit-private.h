@@ -285,7 +285,16 @@ char              *aushang_yaml_edit_render_value         (AushangYamlEdit    *s
 char              *aushang_yaml_edit_render_block_scalar  (const char       *text,
                                                            const char       *header,
                                                            gsize             indent,
+                                                           gsize             width,
                                                            const char       *eol);
+char              *aushang_yaml_edit_render_block_like    (const char       *text,
+                                                           const char       *header,
+                                                           gsize             indent,
+                                                           gsize             width,
+                                                           const char       *eol);
+gsize              aushang_yaml_edit_block_width          (const char       *text,
+                                                           gsize             length,
+                                                           Item             *item);
 gsize              aushang_yaml_edit_block_indent         (const char       *text,
                                                            gsize             length,
                                                            gsize             value_start,

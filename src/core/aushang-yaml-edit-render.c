@@ -131,14 +131,59 @@ aushang_yaml_edit_render_value (AushangYamlEdit    *self,
   return g_strconcat (" ", inline_text, NULL);
 }
 
+/* Appends @line to @out as folded lines of at most @width characters
+ * (0: no limit), broken at single spaces: reading folds each of those
+ * line breaks back into the space it replaced. */
+static void
+append_folded_line (GString    *out,
+                    const char *line,
+                    gsize       width,
+                    const char *pad,
+                    const char *eol)
+{
+  const char *start = line;
+
+  while (width > 0 && (gsize) g_utf8_strlen (start, -1) > width)
+    {
+      const char *p = start;
+      const char *last_break = NULL;
+      gsize n = 0;
+
+      for (; *p != '\0'; p = g_utf8_next_char (p), n++)
+        {
+          /* A space between two other characters: the line break that
+           * replaces it reads back as that space. */
+          if (*p == ' ' && p > start && p[-1] != ' ' && p[1] != ' ' && p[1] != '\0')
+            {
+              if (n > width && last_break != NULL)
+                break;
+              last_break = p;
+            }
+        }
+      if (last_break == NULL)
+        break;
+
+      g_string_append (out, pad);
+      g_string_append_len (out, start, last_break - start);
+      g_string_append (out, eol);
+      start = last_break + 1;
+    }
+
+  g_string_append (out, pad);
+  g_string_append (out, start);
+}
+
 /* A string as a block scalar with @header ("|", ">-", …) and content
  * indented by @indent, or NULL when that block cannot hold it exactly.
  * Without the line break after the last line; keep chomping (+) adds the
- * empty lines the value ends with. */
+ * empty lines the value ends with. A folded block (">") writes each line
+ * break of the value as an empty line, and breaks lines longer than
+ * @width (0: none) at spaces, as the block it replaces did. */
 char *
 aushang_yaml_edit_render_block_scalar (const char *text,
                                        const char *header,
                                        gsize       indent,
+                                       gsize       width,
                                        const char *eol)
 {
   gboolean folded = header[0] == '>';
@@ -164,8 +209,6 @@ aushang_yaml_edit_render_block_scalar (const char *text,
   content = g_strndup (text, length - trailing);
   if (*content == '\0' || content[0] == ' ' || content[0] == '\t')
     return NULL;
-  if (folded && strchr (content, '\n') != NULL)
-    return NULL;
 
   for (const char *p = content; *p; p = g_utf8_next_char (p))
     {
@@ -179,11 +222,31 @@ aushang_yaml_edit_render_block_scalar (const char *text,
   out = g_string_new (header);
   for (guint i = 0; lines[i] != NULL; i++)
     {
+      if (folded)
+        {
+          /* A line that starts with white space is not folded, and an
+           * empty first line would be taken for no content. */
+          if (lines[i][0] == ' ' || lines[i][0] == '\t' || (i == 0 && lines[i][0] == '\0'))
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          /* Between two lines with text, the value's line break is an
+           * empty line (a line break alone would fold into a space). */
+          if (i > 0 && lines[i - 1][0] != '\0')
+            g_string_append (out, eol);
+        }
+
       g_string_append (out, eol);
       if (*lines[i] != '\0')
         {
-          g_string_append (out, pad);
-          g_string_append (out, lines[i]);
+          if (folded)
+            append_folded_line (out, lines[i], width, pad, eol);
+          else
+            {
+              g_string_append (out, pad);
+              g_string_append (out, lines[i]);
+            }
         }
       else if (lines[i + 1] == NULL)
         {
@@ -198,6 +261,79 @@ aushang_yaml_edit_render_block_scalar (const char *text,
       g_string_append (out, eol);
 
   return g_string_free (out, FALSE);
+}
+
+/* @header with the chomping indicator the value @text needs: "-" without
+ * a final line break, none with one, "+" with more. */
+static char *
+header_for (const char *text,
+            const char *header)
+{
+  gsize length = strlen (text);
+  gsize trailing = 0;
+
+  while (trailing < length && text[length - 1 - trailing] == '\n')
+    trailing++;
+
+  return g_strdup_printf ("%c%s", header[0], trailing == 0 ? "-" : trailing == 1 ? "" : "+");
+}
+
+/* A string as a block like the one with @header: with its chomping where
+ * that holds @text, else with the chomping @text needs. */
+char *
+aushang_yaml_edit_render_block_like (const char *text,
+                                     const char *header,
+                                     gsize       indent,
+                                     gsize       width,
+                                     const char *eol)
+{
+  g_autofree char *other = NULL;
+  char *block;
+
+  block = aushang_yaml_edit_render_block_scalar (text, header, indent, width, eol);
+  if (block != NULL || strpbrk (header + 1, "0123456789") != NULL)
+    return block;
+
+  other = header_for (text, header);
+
+  return aushang_yaml_edit_render_block_scalar (text, other, indent, width, eol);
+}
+
+/* The width a folded block's lines are broken at: its longest line, when
+ * it breaks long lines (two lines with text in a row, one of them at
+ * least 40 characters); else 0. */
+gsize
+aushang_yaml_edit_block_width (const char *text,
+                               gsize       length,
+                               Item        *item)
+{
+  gsize p = next_line (text, length, item->value_start);
+  gsize width = 0;
+  gboolean previous_text = FALSE, breaks = FALSE;
+
+  if (text[item->value_start] != '>')
+    return 0;
+
+  while (p < item->value_end && p < length)
+    {
+      gsize q = p;
+      gsize end = line_content_end (text, length, p);
+
+      while (q < end && text[q] == ' ')
+        q++;
+      if (q < end)
+        {
+          width = MAX (width, (gsize) g_utf8_strlen (text + q, end - q));
+          if (previous_text)
+            breaks = TRUE;
+          previous_text = TRUE;
+        }
+      else
+        previous_text = FALSE;
+      p = next_line (text, length, p);
+    }
+
+  return breaks && width >= 40 ? width : 0;
 }
 
 /* The indentation of a block scalar's first content line. */
@@ -317,9 +453,10 @@ aushang_yaml_edit_render_block_item (AushangYamlEdit *self,
 
           if (header != NULL && indent > example_key)
             {
-              g_autofree char *block = aushang_yaml_edit_render_block_scalar (aushang_value_get_string (item_value),
-                                                                              header, key_column + indent - example_key,
-                                                                              self->eol);
+              g_autofree char *block = aushang_yaml_edit_render_block_like (aushang_value_get_string (item_value),
+                                                                            header, key_column + indent - example_key,
+                                                                            aushang_yaml_edit_block_width (text, self->text->len, example),
+                                                                            self->eol);
 
               if (block != NULL)
                 rendered = g_strconcat (" ", block, NULL);

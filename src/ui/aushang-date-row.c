@@ -217,7 +217,9 @@ aushang_date_row_new (AushangFieldContext *context,
 
   aushang_field_row_setup (AUSHANG_FIELD_ROW (self), context, key, schema_key, label,
                            kind, required, value);
-  self->has_time = kind == AUSHANG_FIELD_DATETIME;
+  /* Time boxes only for a value with a time (or, while empty, for a
+   * collection whose dates have times). */
+  self->has_time = aushang_schema_date_kind_of_value (kind, value) == AUSHANG_FIELD_DATETIME;
 
   aushang_set_accessible_label (self->calendar, label);
   if (date != NULL)
