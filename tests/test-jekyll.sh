@@ -271,6 +271,46 @@ new_doc "$doc"
 edit "$doc" --set "teaser=$long_text"
 expect "$doc" teaser string "$long_text" "long teaser read back without line folding"
 
+# A block scalar keeps its form: a literal block stays literal (a changed
+# line is the only changed line), a folded one folded, and Jekyll reads
+# exactly the text given, with or without its final line break.
+# block_style DOC KEY HEADER: the file still writes KEY as a HEADER block.
+block_style () {
+  if grep -qxF -- "$2: $3" "$site/$1"; then
+    ok "$1: $2 is still written as a '$3' block"
+  else
+    not_ok "$1: $2 is still written as a '$3' block" "--- file now:" "$(cat "$site/$1")"
+  fi
+}
+
+doc=_beitraege/literal.md
+new_doc "$doc"
+sed -i 's/^teaser: >-$/teaser: |/' "$site/$doc"
+literal_text=$'Ein Anreißer, dessen erster Satz sich geändert hat,\nebenfalls über zwei Zeilen.\n'
+edit "$doc" --set "teaser=$literal_text"
+expect "$doc" teaser string "$literal_text" "literal block teaser read back with its lines and final line break"
+block_style "$doc" teaser "|"
+if grep -qxF "  ebenfalls über zwei Zeilen." "$site/$doc"; then
+  ok "$doc: the unchanged line of the literal block is still there"
+else
+  not_ok "$doc: the unchanged line of the literal block is still there" "$(cat "$site/$doc")"
+fi
+
+doc=_beitraege/literal-ohne-umbruch.md
+new_doc "$doc"
+sed -i 's/^teaser: >-$/teaser: |/' "$site/$doc"
+edit "$doc" --set $'teaser=Zeile eins\nZeile zwei ohne Umbruch am Ende'
+expect "$doc" teaser string $'Zeile eins\nZeile zwei ohne Umbruch am Ende' \
+  "literal block teaser without a final line break read back exactly"
+block_style "$doc" teaser "|-"
+
+doc=_beitraege/gefaltet.md
+new_doc "$doc"
+folded_text=$'Erster Absatz: \"zitiert\", mit Doppelpunkt und #Raute.\nZweiter Absatz nach einem Umbruch.\n\nDritter nach zwei.'
+edit "$doc" --set "teaser=$folded_text"
+expect "$doc" teaser string "$folded_text" "folded block teaser with line breaks read back exactly"
+block_style "$doc" teaser ">-"
+
 doc=_beitraege/kategorien-flow.md
 new_doc "$doc"
 edit "$doc" --set-yaml 'categories=["KI und Zivilgesellschaft", "no", Repair-Café, "2025"]'
