@@ -233,6 +233,31 @@ test_date_without_time (void)
   destroy_window (window);
 }
 
+/* Nothing written before saving ----------------------------------------------- */
+
+static void
+test_new_document_writes_nothing (void)
+{
+  AushangWindow *window = open_window ();
+  g_autofree char *folder = site_path ("_berichte");
+  g_autofree char *file = site_path ("_berichte/erster-bericht.md");
+  g_autoptr(GError) error = NULL;
+
+  /* "Create" in the new-document dialog: the document is open, its
+   * collection's folder is not made yet. */
+  g_assert_true (aushang_window_new_document (window, "berichte", "Erster Bericht", &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  /* The first save makes it. */
+  g_assert_true (aushang_window_save (window, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,7 +281,8 @@ main (int   argc,
        "collections:\n"
        "  people:\n    output: true\n"
        "  jobs:\n    output: true\n"
-       "  events:\n    output: true\n");
+       "  events:\n    output: true\n"
+       "  berichte:\n    output: true\n");
   put ("_people/fuchs.md", "---\nlayout: person\nname: Jörg Fuchs\nrole: Vorstand\n---\nText\n");
   put ("_people/demir.md", "---\nlayout: person\nname: Aylin Demir\nrole: Vorstand\n---\n");
   put ("_people/schulz.md", "---\nlayout: person\nname: Eva Schulz\nrole: Beisitz\n---\n");
@@ -272,6 +298,7 @@ main (int   argc,
 
   g_test_add_func ("/form-shapes/sidebar-shows-names", test_sidebar_shows_names);
   g_test_add_func ("/form-shapes/date-without-time", test_date_without_time);
+  g_test_add_func ("/form-shapes/new-document-writes-nothing", test_new_document_writes_nothing);
 
   status = g_test_run ();
 

@@ -558,6 +558,22 @@ write_to (AushangDocument  *self,
   if (path == NULL)
     return FALSE;
 
+  /* A new document of a collection whose folder is not there yet: the
+   * folder is made now, at the first save, not when it was created. */
+  if (new_file)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autoptr(GError) local_error = NULL;
+
+      if (parent != NULL &&
+          !g_file_make_directory_with_parents (parent, NULL, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
   /* Someone else changed the file since it was read when its bytes differ
    * now, whatever its modification time says. A file deleted meanwhile is
    * simply written again. */

@@ -159,10 +159,8 @@ aushang_site_create_document (AushangSite        *self,
   name = dated ? aushang_post_file_name (date, title, extension)
                : aushang_collection_file_name (title, extension);
 
-  if (!g_file_query_exists (collection->folder, NULL) &&
-      !g_file_make_directory_with_parents (collection->folder, NULL, error))
-    return NULL;
-
+  /* The collection's folder may not be there yet: it is made when the
+   * document is first saved, never before. */
   target = aushang_unique_file (collection->folder, name);
   if (target == NULL)
     {
