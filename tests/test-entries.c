@@ -302,7 +302,7 @@ test_sidebar_lists_data (Fixture       *fixture,
 
   /* Events apart as upcoming and past: each row under the heading its
    * date gives it (the dates are set around today). Upcoming come first,
-   * each part in file order. */
+   * soonest first; past ones the most recent first. */
   row = aushang_site_sidebar_get_entry_row (sidebar, events, 2);
   g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
   g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Veranstaltungen"));
@@ -310,10 +310,10 @@ test_sidebar_lists_data (Fixture       *fixture,
   /* The collection too: "Beiträge", as the menu says, never "Beitraege". */
   g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, "Beitraege"));
   g_assert_nonnull (find_widget (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), is_label, "Upcoming"));
-  row = aushang_site_sidebar_get_entry_row (sidebar, events, 0);
+  row = aushang_site_sidebar_get_entry_row (sidebar, events, 1);
   g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)));
   g_assert_true (is_label (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), "Past"));
-  g_assert_null (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (aushang_site_sidebar_get_entry_row (sidebar, events, 1))));
+  g_assert_null (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (aushang_site_sidebar_get_entry_row (sidebar, events, 0))));
   g_assert_null (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (aushang_site_sidebar_get_entry_row (sidebar, events, 3))));
 
   /* The hidden event is listed, greyed, with a label. */
@@ -377,6 +377,61 @@ date_events_around_today (Fixture *fixture)
     }
 
   write_file (fixture, EVENTS, out->str);
+}
+
+/* Puts the events around today out of file order: 0 and 1 past (1 the
+ * more recent), 2 (hidden) soonest, 3 after 4. */
+static void
+date_events_out_of_order (Fixture *fixture)
+{
+  static const int days[] = { -30, -10, 20, 90, 60 };
+  static const char * const dates[] = {
+    "2026-06-02", "2026-09-26", "2026-11-14", "2027-02-17", "2027-03-20",
+  };
+  g_autofree char *text = read_file (fixture, EVENTS);
+  g_autoptr(GString) out = g_string_new (text);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, days[i]);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      g_assert_cmpuint (g_string_replace (out, dates[i], date, 1), ==, 1);
+    }
+
+  write_file (fixture, EVENTS, out->str);
+}
+
+static int
+event_position (Fixture *fixture,
+                int      index)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  GtkWidget *row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, index);
+
+  g_assert_nonnull (row);
+
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
+/* Upcoming events soonest first, then past ones the most recent first,
+ * whatever the order of the file, as the site's calendar page shows them. */
+static void
+test_sidebar_event_order (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  GtkWidget *row;
+
+  /* Upcoming: 2 (in 20 days), 4 (60), 3 (90). */
+  g_assert_cmpint (event_position (fixture, 2) + 1, ==, event_position (fixture, 4));
+  g_assert_cmpint (event_position (fixture, 4) + 1, ==, event_position (fixture, 3));
+  /* Past: 1 (10 days ago) at the top, then 0 (30 days ago). */
+  g_assert_cmpint (event_position (fixture, 3) + 1, ==, event_position (fixture, 1));
+  g_assert_cmpint (event_position (fixture, 1) + 1, ==, event_position (fixture, 0));
+  row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 1);
+  g_assert_true (is_label (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (row)), "Past"));
 }
 
 static void
@@ -1316,6 +1371,7 @@ main (int   argc,
 
   ADD ("/entries/sidebar-lists-data", add_other_data, test_sidebar_lists_data);
   ADD ("/entries/data-page", add_other_data, test_data_page);
+  ADD ("/entries/sidebar-event-order", date_events_out_of_order, test_sidebar_event_order);
   ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
   ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);
   ADD ("/entries/recovery", NULL, test_entry_recovery);

@@ -29,6 +29,8 @@ struct _AushangSiteSidebar
   GMenuModel     *entry_menu;
   GMenuModel     *document_menu;
   GtkWidget      *popover;     /* the context menu, a child of the list */
+  GdkFrameClock  *popup_clock; /* a menu waiting for its row to scroll into view */
+  gulong          popup_handler;
   char           *search;      /* casefolded, or NULL */
   gboolean        selecting;
 };
@@ -329,8 +331,41 @@ create_data_file_row (AushangSiteSidebar *self,
   return row;
 }
 
+/* An entry of a dated list, for sorting: its index and its day as
+ * YYYYMMDD. */
+typedef struct
+{
+  guint index;
+  int   day;
+} EventOrder;
+
+static int
+compare_soonest (gconstpointer a,
+                 gconstpointer b)
+{
+  const EventOrder *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_latest (gconstpointer a,
+                gconstpointer b)
+{
+  const EventOrder *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day > y->day ? -1 : 1;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 /* The rows of @data_file in the order they are shown: entries of a dated
- * list split into upcoming, undated and past (each in file order). */
+ * list split into upcoming (soonest first), undated (in file order) and
+ * past (the most recent first), as a calendar page shows them. */
 static GPtrArray *
 create_data_rows (AushangSiteSidebar *self,
                   AushangDataFile    *data_file)
@@ -357,14 +392,17 @@ create_data_rows (AushangSiteSidebar *self,
 
   g_date_time_get_ymd (now, &today_year, &today_month, &today_day);
 
-  /* 0: upcoming, 1: without a date, 2: past. */
+  /* 0: upcoming, soonest first; 1: without a date, in file order; 2:
+   * past, the most recent first. The same day keeps file order. */
   for (int pass = 0; pass < 3; pass++)
     {
       static const char * const subgroups[] = { "upcoming", "undated", "past" };
+      g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (EventOrder));
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (data_file, i);
+          EventOrder item = { i, 0 };
           int which;
 
           if (date == NULL)
@@ -374,13 +412,22 @@ create_data_rows (AushangSiteSidebar *self,
               int year, month, day;
 
               g_date_time_get_ymd (date, &year, &month, &day);
-              which = (year * 10000 + month * 100 + day >=
-                       today_year * 10000 + today_month * 100 + today_day) ? 0 : 2;
+              item.day = year * 10000 + month * 100 + day;
+              which = item.day >= today_year * 10000 + today_month * 100 + today_day ? 0 : 2;
             }
 
           if (which == pass)
-            g_ptr_array_add (rows, create_entry_row (self, data_file, i, date_key, subgroups[pass]));
+            g_array_append_val (order, item);
         }
+
+      if (pass == 0)
+        g_array_sort (order, compare_soonest);
+      else if (pass == 2)
+        g_array_sort (order, compare_latest);
+
+      for (guint i = 0; i < order->len; i++)
+        g_ptr_array_add (rows, create_entry_row (self, data_file, g_array_index (order, EventOrder, i).index,
+                                                 date_key, subgroups[pass]));
     }
 
   return rows;
@@ -856,6 +903,54 @@ aushang_site_sidebar_set_menus (AushangSiteSidebar *self,
   g_set_object (&self->document_menu, document_menu);
 }
 
+/* Forgets a menu waiting to show. (A window that closes takes its frame
+ * clock's handlers along.) */
+static void
+cancel_popup (AushangSiteSidebar *self)
+{
+  if (self->popup_handler != 0 && g_signal_handler_is_connected (self->popup_clock, self->popup_handler))
+    g_signal_handler_disconnect (self->popup_clock, self->popup_handler);
+  self->popup_handler = 0;
+  g_clear_object (&self->popup_clock);
+}
+
+static void
+popup_after_paint_cb (AushangSiteSidebar *self,
+                      GdkFrameClock      *clock)
+{
+  cancel_popup (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+/* Scrolls the list so that @bounds (in the list's coordinates) is seen;
+ * whether it had to. */
+static gboolean
+scroll_into_view (AushangSiteSidebar    *self,
+                  const graphene_rect_t *bounds)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  double value, page, top, bottom;
+
+  if (adjustment == NULL)
+    return FALSE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds->origin.y;
+  bottom = top + bounds->size.height;
+
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 aushang_site_sidebar_popup_menu (AushangSiteSidebar *self,
                                  GtkWidget          *row)
@@ -893,6 +988,25 @@ aushang_site_sidebar_popup_menu (AushangSiteSidebar *self,
 
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), menu);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+
+  /* A row scrolled out of sight (one opened from the keyboard or by the
+   * window) comes into view first, and the menu shows once it is there:
+   * never pointing off screen. */
+  if (scroll_into_view (self, &bounds))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list));
+
+      if (clock != NULL)
+        {
+          cancel_popup (self);
+          self->popup_clock = g_object_ref (clock);
+          self->popup_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                          G_CALLBACK (popup_after_paint_cb), self);
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+          return TRUE;
+        }
+    }
+
   gtk_popover_popup (GTK_POPOVER (self->popover));
 
   return TRUE;
@@ -972,6 +1086,7 @@ aushang_site_sidebar_dispose (GObject *object)
 {
   AushangSiteSidebar *self = AUSHANG_SITE_SIDEBAR (object);
 
+  cancel_popup (self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUSHANG_TYPE_SITE_SIDEBAR);
   g_clear_object (&self->site);
