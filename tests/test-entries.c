@@ -786,6 +786,8 @@ test_shortcuts (Fixture       *fixture,
     "win.new-entry", "win.duplicate-entry", "win.remove-entry", "win.toggle-entry-hidden",
     "win.move-entry-up", "win.move-entry-down", "win.export-event", "win.export-upcoming",
     "win.add-to-calendar",
+    /* A document's actions, as the entries' have. */
+    "win.duplicate-document", "win.start-from-document", "win.trash-document",
   };
   g_autoptr(GBytes) overlay = g_resources_lookup_data ("/io/github/aushang/Aushang/gtk/help-overlay.ui",
                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);

@@ -252,6 +252,10 @@ aushang_application_startup (GApplication *app)
       { "win.export-event", { "<Control>e", NULL } },
       { "win.export-upcoming", { "<Control><Shift>e", NULL } },
       { "win.add-to-calendar", { "<Control><Shift>t", NULL } },
+      /* Documents: copies and the trash, like the entries' actions. */
+      { "win.duplicate-document", { "<Control><Alt>d", NULL } },
+      { "win.start-from-document", { "<Control><Alt>n", NULL } },
+      { "win.trash-document", { "<Control><Shift>Delete", NULL } },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (entry_accels); i++)
