@@ -258,6 +258,79 @@ test_new_document_writes_nothing (void)
   destroy_window (window);
 }
 
+/* Each document opens at the top of its form ---------------------------------- */
+
+static gboolean
+is_scrolled_window (GtkWidget  *widget,
+                    const char *unused)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+static gboolean
+is_row_of (GtkWidget  *widget,
+           const char *title)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) &&
+         find_widget (widget, is_label, title) != NULL;
+}
+
+/* Whether @widget is inside the part of @scrolled that shows. */
+static gboolean
+is_scrolled_into_view (GtkWidget         *widget,
+                       GtkScrolledWindow *scrolled)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
+
+  if (!gtk_widget_compute_point (widget, viewport, &top, &at))
+    return FALSE;
+
+  return at.y >= 0 && at.y + gtk_widget_get_height (widget) <= gtk_widget_get_height (viewport);
+}
+
+static void
+test_form_opens_at_top (void)
+{
+  AushangWindow *window = open_window ();
+  GtkWidget *form = aushang_window_get_form (window);
+  AushangSiteSidebar *sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  GtkWidget *title, *row, *focus;
+
+  /* A long form, scrolled to its end. */
+  open_file (window, "_events/lang.md");
+  scrolled = GTK_SCROLLED_WINDOW (find_widget (form, is_scrolled_window, NULL));
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  spin (100);
+  title = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
+  g_assert_false (is_scrolled_into_view (title, scrolled));
+
+  /* The next one, from the list: at the top, its title in sight; the
+   * focus stays in the list, so the arrow keys go on through it. */
+  row = find_widget (GTK_WIDGET (sidebar), is_row_of, "Sommerfest");
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  g_signal_emit_by_name (row, "activate");
+  spin (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (aushang_form_get_field_widget (AUSHANG_FORM (form), "title"))),
+                   ==, "Sommerfest");
+  title = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (is_scrolled_into_view (title, scrolled));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +360,14 @@ main (int   argc,
   put ("_people/demir.md", "---\nlayout: person\nname: Aylin Demir\nrole: Vorstand\n---\n");
   put ("_people/schulz.md", "---\nlayout: person\nname: Eva Schulz\nrole: Beisitz\n---\n");
   put ("_jobs/cloud.md", "---\ntitle_slug: Cloud Engineer\nlocation: Berlin\n---\n");
+  {
+    g_autoptr(GString) lang = g_string_new ("---\ntitle: Langes Fest\ndate: 2025-08-01 18:00:00\n");
+
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (lang, "feld_%02u: Wert %u\n", i, i);
+    g_string_append (lang, "---\nText\n");
+    put ("_events/lang.md", lang->str);
+  }
   put ("_events/sommerfest.md", "---\ntitle: Sommerfest\ndate: 2025-07-04\n---\n");
   put ("_events/vortrag.md", "---\ntitle: Vortrag\ndate: 2025-06-01 19:00:00\n---\n");
   put ("_events/workshop.md", "---\ntitle: Workshop\ndate: 2025-05-01 10:00:00\n---\n");
@@ -299,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/form-shapes/sidebar-shows-names", test_sidebar_shows_names);
   g_test_add_func ("/form-shapes/date-without-time", test_date_without_time);
   g_test_add_func ("/form-shapes/new-document-writes-nothing", test_new_document_writes_nothing);
+  g_test_add_func ("/form-shapes/form-opens-at-top", test_form_opens_at_top);
 
   status = g_test_run ();
 

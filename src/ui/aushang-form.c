@@ -839,6 +839,7 @@ aushang_form_set_document (AushangForm       *self,
                            AushangDocument   *document)
 {
   AushangValue *published;
+  gboolean another = document != self->document;
 
   g_return_if_fail (AUSHANG_IS_FORM (self));
   g_return_if_fail (site == NULL || AUSHANG_IS_SITE (site));
@@ -888,6 +889,17 @@ aushang_form_set_document (AushangForm       *self,
     }
 
   rebuild (self);
+
+  /* Another document opens at the top of its form, its title in sight,
+   * wherever the last one was scrolled to. */
+  if (another)
+    {
+      /* The template's scrolled window, the AdwBin's child. */
+      GtkWidget *scroller = adw_bin_get_child (ADW_BIN (self));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
 }
 
 AushangDocument *
