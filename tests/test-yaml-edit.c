@@ -221,6 +221,10 @@ test_set_keeps_style (void)
                      "  Die Werkstatt ist jeden Mittwoch ab 17 Uhr geöffnet,\n"
                      "  und alle sind herzlich willkommen.\n"
                      "b: 1\n");
+  /* Lines that start with white space keep their line breaks in a
+   * folded block (as in the Jekyll docs' HTML lists). */
+  assert_set_string ("a: >-\n  Liste\nb: 1\n", "a", "Liste: <ul>\n  <li>eins</li>\n  <li>zwei</li>\n</ul>\nEnde",
+                     "a: >-\n  Liste: <ul>\n    <li>eins</li>\n    <li>zwei</li>\n  </ul>\n\n  Ende\nb: 1\n");
   /* The comment after the header stays; an empty block gets content. */
   assert_set_string ("a: |  # Kurzfassung\n  eins\nb: 1\n", "a", "zwei\n", "a: |  # Kurzfassung\n  zwei\nb: 1\n");
   assert_set_string ("a: |\nb: 1\n", "a", "neu\n", "a: |\n  neu\nb: 1\n");

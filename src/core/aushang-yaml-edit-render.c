@@ -220,41 +220,76 @@ aushang_yaml_edit_render_block_scalar (const char *text,
 
   lines = g_strsplit (content, "\n", -1);
   out = g_string_new (header);
-  for (guint i = 0; lines[i] != NULL; i++)
+
+  if (folded)
     {
-      if (folded)
+      const char *previous = NULL;
+      guint empty = 0;
+
+      /* Reading folds the line break between two lines of text into a
+       * space, unless empty lines follow it (then it is dropped and each
+       * empty line is a line break) or one of the two lines starts with
+       * white space ("more indented": its line breaks are kept). */
+      for (guint i = 0; lines[i] != NULL; i++)
         {
-          /* A line that starts with white space is not folded, and an
-           * empty first line would be taken for no content. */
-          if (lines[i][0] == ' ' || lines[i][0] == '\t' || (i == 0 && lines[i][0] == '\0'))
+          const char *line = lines[i];
+          gboolean spaced = line[0] == ' ' || line[0] == '\t';
+
+          if (line[0] == '\0')
             {
+              /* An empty first line would be taken for no content. */
+              if (previous == NULL)
+                {
+                  g_string_free (out, TRUE);
+                  return NULL;
+                }
+              empty++;
+              continue;
+            }
+
+          if (previous == NULL && spaced)
+            {
+              /* The first line shows the indentation. */
               g_string_free (out, TRUE);
               return NULL;
             }
-          /* Between two lines with text, the value's line break is an
-           * empty line (a line break alone would fold into a space). */
-          if (i > 0 && lines[i - 1][0] != '\0')
-            g_string_append (out, eol);
-        }
 
-      g_string_append (out, eol);
-      if (*lines[i] != '\0')
-        {
-          if (folded)
-            append_folded_line (out, lines[i], width, pad, eol);
-          else
+          if (previous != NULL)
+            {
+              gboolean kept = spaced || previous[0] == ' ' || previous[0] == '\t';
+
+              for (guint e = 0; e < (kept ? empty : empty + 1); e++)
+                g_string_append (out, eol);
+            }
+
+          g_string_append (out, eol);
+          if (spaced)
             {
               g_string_append (out, pad);
-              g_string_append (out, lines[i]);
+              g_string_append (out, line);
             }
-        }
-      else if (lines[i + 1] == NULL)
-        {
-          /* An empty last line would be taken for trailing space. */
-          g_string_free (out, TRUE);
-          return NULL;
+          else
+            append_folded_line (out, line, width, pad, eol);
+          previous = line;
+          empty = 0;
         }
     }
+  else
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_string_append (out, eol);
+        if (*lines[i] != '\0')
+          {
+            g_string_append (out, pad);
+            g_string_append (out, lines[i]);
+          }
+        else if (lines[i + 1] == NULL)
+          {
+            /* An empty last line would be taken for trailing space. */
+            g_string_free (out, TRUE);
+            return NULL;
+          }
+      }
 
   if (chomp == '+')
     for (gsize i = 1; i < trailing; i++)
