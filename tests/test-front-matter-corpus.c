@@ -373,18 +373,46 @@ static const char *psych_check =
   "puts \"#{n} edits read by Psych, #{bad} differ\"\n"
   "exit(bad == 0 ? 0 : 1)\n";
 
+/* Runs the Psych check over @records (JSON lines); fails on a difference. */
 static void
-test_styles_kept (void)
+run_psych (GString *records_text)
 {
-  const char *dir = corpus_dir ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  Stats stats = { 0, };
   g_autofree char *records = NULL;
   g_autofree char *script = NULL;
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   int fd;
   int status = 0;
+
+  /* Psych, as Jekyll reads the files. */
+  fd = g_file_open_tmp ("aushang-styles-XXXXXX.jsonl", &records, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (records, records_text->str, records_text->len, &error));
+  fd = g_file_open_tmp ("aushang-styles-XXXXXX.rb", &script, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (script, psych_check, -1, &error));
+  {
+    const char *argv[] = { "ruby", script, records, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, &output, NULL, &status, &error))
+      g_error ("ruby could not be run (Debian: apt install ruby): %s", error->message);
+  }
+  g_test_message ("%s", output);
+  g_unlink (records);
+  g_unlink (script);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("Psych reads edited values otherwise:\n%s", output);
+}
+
+static void
+test_styles_kept (void)
+{
+  const char *dir = corpus_dir ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  Stats stats = { 0, };
 
   if (dir == NULL)
     {
@@ -404,28 +432,52 @@ test_styles_kept (void)
   g_assert_cmpuint (stats.plain, >=, 1000);
   g_assert_cmpuint (stats.single, >=, 10);
 
-  /* Psych, as Jekyll reads the files. */
-  fd = g_file_open_tmp ("aushang-styles-XXXXXX.jsonl", &records, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_assert_true (g_file_set_contents (records, stats.psych->str, stats.psych->len, &error));
-  fd = g_file_open_tmp ("aushang-styles-XXXXXX.rb", &script, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_assert_true (g_file_set_contents (script, psych_check, -1, &error));
-  {
-    const char *argv[] = { "ruby", script, records, NULL };
-
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                       NULL, NULL, &output, NULL, &status, &error))
-      g_error ("ruby could not be run (Debian: apt install ruby): %s", error->message);
-  }
-  g_test_message ("%s", output);
-  g_unlink (records);
-  g_unlink (script);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("Psych reads edited values otherwise:\n%s", output);
+  run_psych (stats.psych);
   g_string_free (stats.psych, TRUE);
+}
+
+/* What Aushang writes plain, Psych reads as the same string. */
+static void
+test_plain_safe (void)
+{
+  static const char *atoms[] = {
+    "1", "0", "12", "1_000", "0x1F", "0o17", "0b101", "1e3", "1.5", "+1", "-1", ".5", "1:30",
+    "1:30:45", "190:20:30", "2025-06-17", "2025-6-7", "2025-06-17 16:30", "2025-06-17T16:30:00Z",
+    "yes", "no", "on", "off", "y", "n", "true", "null", "~", "=", "<<", ".inf", ".nan", "-.inf",
+    "NaN", "12:30", "0.1.2", "1,5", "1e", "0b2", "1__0", "_1", "1_", "-0", "+.5", "0o8", "0777",
+    "09", "1.", "1.e3", "1e+3", "Yes!", "Kurt Garloff", "Kurt Garloff (CTO)", "a:b", "a: b",
+    "a #b", "a#b", "- x", "-x", "?x", ":x", "!x", "&x", "*x", "%x", "@x", "`x", "[x]", "{x}",
+    "x,y", "x]", "ü", "€1", "1 000", "1.000,50", "12.06.2025", "17.06.2025 16:30", "Mo, 17.06.",
+  };
+  g_autoptr(GString) records = g_string_new (NULL);
+  Stats stats = { 0, };
+  guint n = 0;
+
+  stats.psych = records;
+  for (guint i = 0; i < G_N_ELEMENTS (atoms); i++)
+    {
+      char *forms[] = {
+        g_strdup (atoms[i]), g_strconcat (atoms[i], " x", NULL), g_strconcat ("x ", atoms[i], NULL),
+        g_strconcat (atoms[i], ".", NULL), g_strconcat (atoms[i], atoms[i], NULL),
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+        {
+          g_autofree char *yaml = NULL;
+
+          if (!aushang_yaml_string_is_plain_safe (forms[f]))
+            continue;
+          yaml = g_strdup_printf ("k: %s\n", forms[f]);
+          add_psych_record (&stats, yaml, NULL, "k", forms[f], "plain");
+          n++;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+        g_free (forms[f]);
+    }
+
+  g_test_message ("%u plain-safe strings", n);
+  g_assert_cmpuint (n, >, 200);
+  run_psych (records);
 }
 
 int
@@ -434,6 +486,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/front-matter-corpus/plain-safe", test_plain_safe);
   g_test_add_func ("/front-matter-corpus/styles-kept", test_styles_kept);
 
   return g_test_run ();
