@@ -474,6 +474,79 @@ test_data_page (Fixture       *fixture,
                                  aushang_data_file_get_read_only_reason (data_file)));
 }
 
+/* Data files Jekyll cannot read: broken YAML, a file that is not text. */
+static void
+add_broken_data (Fixture *fixture)
+{
+  g_autofree char *binary = fixture_path (fixture, "_data/binaer.yml");
+
+  write_file (fixture, "_data/kaputt.yml",
+              "- title: \"Offener Abend\"\n"
+              "  date: \"2026-01-01\"\n"
+              " - title: Falsch eingerückt\n");
+  g_assert_true (g_file_set_contents (binary, "a: \0\1\n", 6, NULL));
+  write_file (fixture, "_data/orte.csv", "name,ort\nWerkstatt,Beispielstraße 7\n");
+}
+
+static gboolean
+is_dim_label (GtkWidget  *widget,
+              const char *text)
+{
+  return is_label (widget, text) && gtk_widget_has_css_class (widget, "dim-label");
+}
+
+/* Data files that cannot be read are listed, greyed, with a label and the
+ * reason; picking one shows the reason (and the line, for YAML). */
+static void
+test_broken_data_listed (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  AushangSiteSidebar *sidebar = sidebar_of (fixture);
+  g_autoptr(GFile) broken = fixture_file (fixture, "_data/kaputt.yml");
+  g_autoptr(GFile) binary = fixture_file (fixture, "_data/binaer.yml");
+  g_autoptr(GFile) csv = fixture_file (fixture, "_data/orte.csv");
+  GtkWidget *row;
+
+  /* Broken YAML: greyed, "Cannot be read", the line in its tooltip. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, broken, -1);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, is_dim_label, "Kaputt"));
+  g_assert_nonnull (find_widget (row, is_label, "Cannot be read"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (row), "Line 3: "));
+
+  /* Not text at all: listed too, greyed, with its reason. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, binary, -1);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, is_dim_label, "Binaer"));
+  g_assert_nonnull (find_widget (row, is_label, "binaer.yml, cannot be read"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+
+  /* CSV: listed, read only, saying why. */
+  row = aushang_site_sidebar_get_entry_row (sidebar, csv, -1);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, is_label, "orte.csv, read only"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+
+  /* Picking the broken YAML: its text, the reason and the line. */
+  aushang_window_select_entry (fixture->window, broken, -1);
+  g_assert_nonnull (aushang_window_get_data_file (fixture->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_with_prefix,
+                                 "This file cannot be read as YAML"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_with_prefix, "Line 3: "));
+
+  /* Picking the file that is no text: why, in place of a document. */
+  aushang_window_select_entry (fixture->window, binary, -1);
+  g_assert_null (aushang_window_get_data_file (fixture->window));
+  g_assert_null (aushang_window_get_document (fixture->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label, "“binaer.yml” Cannot Be Read"));
+  g_assert_true (aushang_site_sidebar_get_entry_row (sidebar, binary, -1) ==
+                 GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (gtk_widget_get_parent (row)))));
+
+  /* And back to a readable one. */
+  aushang_window_select_entry (fixture->window, csv, -1);
+  g_assert_nonnull (aushang_window_get_data_file (fixture->window));
+}
+
 /* The entry form ---------------------------------------------------------------- */
 
 static void
@@ -1373,6 +1446,7 @@ main (int   argc,
 
   ADD ("/entries/sidebar-lists-data", add_other_data, test_sidebar_lists_data);
   ADD ("/entries/data-page", add_other_data, test_data_page);
+  ADD ("/entries/broken-data-listed", add_broken_data, test_broken_data_listed);
   ADD ("/entries/sidebar-event-order", date_events_out_of_order, test_sidebar_event_order);
   ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
   ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);

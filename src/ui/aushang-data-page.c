@@ -69,6 +69,9 @@ update (AushangDataPage *self)
   if (read_only)
     gtk_label_set_text (GTK_LABEL (self->reason_label),
                         aushang_data_file_get_read_only_reason (self->data_file));
+  else if (aushang_data_file_get_error (self->data_file, NULL, NULL) != NULL)
+    gtk_label_set_text (GTK_LABEL (self->reason_label),
+                        _("This file cannot be read as YAML: Jekyll stops building the website until it is fixed, and Aushang shows no form for it. Correct the line named below with “Edit as YAML”."));
   else
     gtk_label_set_text (GTK_LABEL (self->reason_label),
                         _("This file is not a list of entries, so it has no form: it is edited as YAML text. Changes are taken only when they are valid YAML, so the website keeps working."));

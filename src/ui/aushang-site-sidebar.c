@@ -26,6 +26,7 @@ struct _AushangSiteSidebar
 
   AushangSite    *site;
   GPtrArray      *data_files;  /* AushangDataFile* */
+  GPtrArray      *unreadable;  /* GFile*: data files that cannot be read */
   GMenuModel     *entry_menu;
   GMenuModel     *document_menu;
   GtkWidget      *popover;     /* the context menu, a child of the list */
@@ -302,7 +303,8 @@ create_data_file_row (AushangSiteSidebar *self,
     /* Translators: %s is a file name such as settings.yml. */
     meta = g_strdup_printf (_("%s, YAML text"), name);
 
-  row = create_row (title, meta, FALSE, &line);
+  /* A file Jekyll cannot read is greyed, with a label and the reason. */
+  row = create_row (title, meta, error_line > 0, &line);
 
   if (aushang_data_file_get_kind (data_file) == AUSHANG_DATA_FILE_READ_ONLY)
     {
@@ -310,13 +312,19 @@ create_data_file_row (AushangSiteSidebar *self,
 
       gtk_widget_set_tooltip_text (icon, aushang_data_file_get_read_only_reason (data_file));
       gtk_box_prepend (GTK_BOX (line), icon);
+      gtk_widget_set_tooltip_text (row, aushang_data_file_get_read_only_reason (data_file));
     }
   else if (error_line > 0)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *reason = g_strdup_printf (_("Line %u: %s"), error_line,
+                                                 aushang_data_file_get_error (data_file, NULL, NULL)->message);
 
       gtk_widget_add_css_class (icon, "warning");
       gtk_box_prepend (GTK_BOX (line), icon);
+      /* Translators: the label of a data file whose YAML cannot be read. */
+      gtk_box_append (GTK_BOX (line), badge_new (_("Cannot be read"), "aushang-hidden-badge"));
+      gtk_widget_set_tooltip_text (row, reason);
     }
 
   accessible = g_strdup_printf ("%s, %s", title, meta);
@@ -326,6 +334,42 @@ create_data_file_row (AushangSiteSidebar *self,
                           g_object_ref (aushang_data_file_get_file (data_file)), g_object_unref);
   g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_DATA_FILE));
   /* Translators: the heading of the data files that are no lists. */
+  set_group (row, "data-other", _("More Data"), NULL);
+
+  return row;
+}
+
+/* A data file that cannot be read at all (not text, too large): one
+ * greyed row with a label; the reason shows when it is picked. */
+static GtkWidget *
+create_unreadable_row (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup (name);
+  const char *reason = g_object_get_data (G_OBJECT (file), AUSHANG_SITE_SIDEBAR_REASON);
+  g_autofree char *meta = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *line;
+  GtkWidget *row;
+  char *dot = strrchr (title, '.');
+
+  if (dot != NULL && dot != title)
+    *dot = '\0';
+  g_strdelimit (title, "_-", ' ');
+  if (g_ascii_islower (title[0]))
+    title[0] = g_ascii_toupper (title[0]);
+
+  /* Translators: %s is a file name such as plan.yml. */
+  meta = g_strdup_printf (_("%s, cannot be read"), name);
+  row = create_row (title, meta, TRUE, &line);
+  gtk_box_prepend (GTK_BOX (line), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_set_tooltip_text (row, reason);
+
+  accessible = g_strdup_printf ("%s, %s", title, meta);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  g_object_set_data_full (G_OBJECT (row), ROW_FILE, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (row), ROW_KIND, GINT_TO_POINTER (KIND_DATA_FILE));
   set_group (row, "data-other", _("More Data"), NULL);
 
   return row;
@@ -667,6 +711,9 @@ append_data_rows (AushangSiteSidebar *self)
       for (guint j = 0; j < rows->len; j++)
         gtk_list_box_append (self->list, g_ptr_array_index (rows, j));
     }
+
+  for (guint i = 0; self->unreadable != NULL && i < self->unreadable->len; i++)
+    gtk_list_box_append (self->list, create_unreadable_row (g_ptr_array_index (self->unreadable, i)));
 }
 
 /* A page of the site outside the collections (an imprint, a topic's
@@ -756,7 +803,10 @@ aushang_site_sidebar_set_site (AushangSiteSidebar *self,
   g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
 
   if (self->site != site)
-    g_clear_pointer (&self->data_files, g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->data_files, g_ptr_array_unref);
+      g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+    }
   g_set_object (&self->site, site);
 
   rebuild (self);
@@ -772,6 +822,20 @@ aushang_site_sidebar_set_data_files (AushangSiteSidebar *self,
     g_ptr_array_ref (data_files);
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
   self->data_files = data_files;
+
+  rebuild (self);
+}
+
+void
+aushang_site_sidebar_set_unreadable_files (AushangSiteSidebar *self,
+                                           GPtrArray          *files)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  if (files != NULL)
+    g_ptr_array_ref (files);
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+  self->unreadable = files;
 
   rebuild (self);
 }
@@ -1093,6 +1157,7 @@ aushang_site_sidebar_dispose (GObject *object)
   g_clear_object (&self->entry_menu);
   g_clear_object (&self->document_menu);
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (aushang_site_sidebar_parent_class)->dispose (object);

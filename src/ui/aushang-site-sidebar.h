@@ -35,6 +35,12 @@ void       aushang_site_sidebar_set_site         (AushangSiteSidebar *self,
  * with their unsaved changes). */
 void       aushang_site_sidebar_set_data_files   (AushangSiteSidebar *self,
                                                   GPtrArray          *data_files);
+/* The data files that cannot be read at all (GFile*, each with its
+ * reason as AUSHANG_SITE_SIDEBAR_REASON data): listed greyed, with a
+ * label; picking one emits ::entry-activated with index -1. */
+#define AUSHANG_SITE_SIDEBAR_REASON "aushang-reason"
+void       aushang_site_sidebar_set_unreadable_files (AushangSiteSidebar *self,
+                                                      GPtrArray          *files);
 /* Lists @data_file's entries anew (after an edit), keeping the
  * selection. */
 void       aushang_site_sidebar_update_data_file (AushangSiteSidebar *self,

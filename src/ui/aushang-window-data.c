@@ -43,16 +43,20 @@ aushang_window_load_data_files (AushangWindow *self)
   g_autoptr(GPtrArray) files = NULL;
 
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable_data, g_ptr_array_unref);
   self->data_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unreadable_data = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->site != NULL)
     files = aushang_site_list_data_files (self->site);
 
-  /* One that cannot be read (too large, not text) is left out. */
+  /* One that cannot be read at all (too large, not text) is listed with
+   * its reason, never left out: Jekyll may stop building because of it. */
   for (guint i = 0; files != NULL && i < files->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      AushangDataFile *data_file = aushang_data_file_load (g_ptr_array_index (files, i), &error);
+      GFile *file = g_ptr_array_index (files, i);
+      AushangDataFile *data_file = aushang_data_file_load (file, &error);
 
       if (data_file != NULL)
         {
@@ -60,10 +64,55 @@ aushang_window_load_data_files (AushangWindow *self)
           g_ptr_array_add (self->data_files, data_file);
         }
       else
-        g_debug ("Data file left out: %s", error->message);
+        {
+          g_object_set_data_full (G_OBJECT (file), AUSHANG_SITE_SIDEBAR_REASON,
+                                  g_strdup (error->message), g_free);
+          g_ptr_array_add (self->unreadable_data, g_object_ref (file));
+        }
     }
 
+  aushang_site_sidebar_set_unreadable_files (self->sidebar, self->unreadable_data);
   aushang_site_sidebar_set_data_files (self->sidebar, self->data_files);
+}
+
+static GFile *
+find_unreadable (AushangWindow *self,
+                 GFile         *file)
+{
+  for (guint i = 0; self->unreadable_data != NULL && i < self->unreadable_data->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->unreadable_data, i), file))
+      return g_ptr_array_index (self->unreadable_data, i);
+
+  return NULL;
+}
+
+/* Shows why a data file cannot be read, in place of a document. */
+static void
+show_unreadable_now (AushangWindow *self,
+                     gpointer       data)
+{
+  GFile *file = find_unreadable (self, data);
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  if (file == NULL)
+    return;
+
+  aushang_window_set_document (self, NULL, NULL, FALSE);
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name such as plan.yml. */
+  description = g_strdup_printf (_("%s\n\nAushang shows and changes only text files of up to 16 MB. Open the file in another program to see what it holds; Jekyll may not build the site with it."),
+                                 (const char *) g_object_get_data (G_OBJECT (file), AUSHANG_SITE_SIDEBAR_REASON));
+  {
+    /* Translators: %s is a file name such as plan.yml. */
+    g_autofree char *title = g_strdup_printf (_("“%s” Cannot Be Read"), name);
+
+    adw_status_page_set_title (self->unreadable_page, title);
+  }
+  adw_status_page_set_description (self->unreadable_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "unreadable");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  aushang_site_sidebar_select_entry (self->sidebar, file, -1);
 }
 
 AushangDataFile *
@@ -254,7 +303,11 @@ aushang_window_select_entry (AushangWindow *self,
 
   data_file = aushang_window_find_data_file (self, file);
   if (data_file == NULL)
-    return;
+    {
+      if (find_unreadable (self, file) != NULL)
+        aushang_window_after_unsaved_changes (self, show_unreadable_now, g_object_ref (file), g_object_unref);
+      return;
+    }
 
   /* Entries of the file shown are changed in place: no question. */
   if (data_file == self->data_file)

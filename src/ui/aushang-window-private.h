@@ -45,6 +45,7 @@ struct _AushangWindow
   AdwWindowTitle       *document_title;
   GtkWidget            *save_button;
   GtkStack             *content_stack;
+  AdwStatusPage        *unreadable_page;
   AdwViewStack         *view_stack;
   AushangForm          *form;
   AushangEditor        *editor;
@@ -61,6 +62,7 @@ struct _AushangWindow
   AushangSite          *site;
   GFile                *opened_folder; /* the folder opened, when the site is below it */
   GPtrArray            *data_files;    /* AushangDataFile*: the site's _data, as edited */
+  GPtrArray            *unreadable_data; /* GFile*: data files that cannot be read, with their reason */
   AushangDocument      *document;
   GFile                *file;          /* where it is, or will be saved */
   AushangCollection    *collection;

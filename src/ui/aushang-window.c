@@ -1836,6 +1836,7 @@ aushang_window_dispose (GObject *object)
   g_clear_object (&self->site);
   g_clear_object (&self->opened_folder);
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable_data, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aushang_window_parent_class)->dispose (object);
 }
@@ -1870,6 +1871,7 @@ aushang_window_class_init (AushangWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AushangWindow, unreadable_page);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, form);
   gtk_widget_class_bind_template_child (widget_class, AushangWindow, editor);
