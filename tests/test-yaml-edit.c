@@ -202,6 +202,10 @@ test_set_keeps_style (void)
   assert_set_string ("title: Kurt Garloff\n", "title", "Kurt Garloff: CTO", "title: \"Kurt Garloff: CTO\"\n");
   assert_set_string ("title: Kurt Garloff\n", "title", "2016-05-12", "title: \"2016-05-12\"\n");
   assert_set_string ("title: 'Kurt Garloff'\n", "title", "Kurt's Talk", "title: 'Kurt''s Talk'\n");
+  /* A plain number or boolean replaced by text: plain too, in a file
+   * that otherwise quotes. */
+  assert_set_string ("a: \"x\"\nb: \"y\"\nraum: 12\n", "raum", "Saal 2", "a: \"x\"\nb: \"y\"\nraum: Saal 2\n");
+  assert_set_string ("a: \"x\"\nb: \"y\"\noffen: false\n", "offen", "nur Mitglieder", "a: \"x\"\nb: \"y\"\noffen: nur Mitglieder\n");
 
   /* A text its chomping cannot hold (clip needs one final line break)
    * stays a block, with the chomping it needs. */

@@ -32,6 +32,13 @@ aushang_yaml_edit_preferred_style (AushangYamlEdit *self,
       aushang_value_get_kind (existing->node->value) == AUSHANG_VALUE_STRING)
     return aushang_yaml_quote_style_from_libyaml (existing->node->span.scalar_style);
 
+  /* A plain number, date or boolean: a text in its place stays plain where
+   * it reads back the same. */
+  if (existing != NULL && !existing->empty && existing->node->span.type == YAML_SCALAR_EVENT &&
+      existing->node->span.scalar_style == YAML_PLAIN_SCALAR_STYLE &&
+      aushang_value_get_kind (existing->node->value) != AUSHANG_VALUE_NULL)
+    return AUSHANG_QUOTE_PLAIN;
+
   if (existing != NULL && aushang_value_get_kind (existing->node->value) == AUSHANG_VALUE_LIST &&
       aushang_value_get_length (existing->node->value) > 0)
     return existing->node->span.item_style;
