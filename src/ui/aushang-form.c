@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-date-row.h"
+#include "aushang-document-row.h"
 #include "aushang-field-context.h"
 #include "aushang-field-row.h"
 #include "aushang-form-util.h"
@@ -299,8 +300,12 @@ build_field (AushangForm        *self,
 
     case AUSHANG_FIELD_TEXT:
     default:
-      row = aushang_text_row_new (context, key, schema_key, label, AUSHANG_FIELD_TEXT,
-                                  required, value, strcmp (schema_key, "title") != 0);
+      /* A field that names another document (related_post): a picker. */
+      if (aushang_document_row_can_show (context, key, value))
+        row = aushang_document_row_new (context, key, schema_key, label, required, value);
+      else
+        row = aushang_text_row_new (context, key, schema_key, label, AUSHANG_FIELD_TEXT,
+                                    required, value, strcmp (schema_key, "title") != 0);
       break;
     }
 
