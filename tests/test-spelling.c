@@ -354,6 +354,49 @@ test_words_positions (void)
   g_assert_cmpuint (some->len, ==, 1);
 }
 
+/* Going on from where an earlier call stopped finds what one call over
+ * the whole text finds. */
+static void
+test_words_resume (void)
+{
+  const char *text =
+    "---\ntitle: x\n---\nEins zwei\n\n```\nkode eins\n\nkode zwei\n```\n"
+    "Drei {% comment %}\nweg\n{% endcomment %} vier\n\n- Punkt\n\n    im Punkt\n"
+    "\n~~~\nkode\n";
+  gsize length = strlen (text);
+  g_autoptr(GArray) all = aushang_spelling_find_words (text, -1, 0, -1);
+
+  /* Cut at every line start, as the editor does. */
+  for (gsize cut = 0; cut <= length; cut++)
+    {
+      AushangSpellingState state;
+
+      if (cut > 0 && text[cut - 1] != '\n')
+        continue;
+
+      g_autoptr(GArray) before = aushang_spelling_find_words_from (text, -1, NULL, 0, cut, &state);
+      g_autoptr(GArray) after = aushang_spelling_find_words_from (text, -1, &state, state.offset, -1, NULL);
+
+      /* The state is at a line start at or after the cut (after it when
+       * a Liquid comment goes on over the cut). */
+      g_assert_cmpuint (state.offset, >=, cut);
+      g_assert_true (state.offset == length || text[state.offset - 1] == '\n' || state.offset == 0);
+      for (guint i = 0; i < after->len; i++)
+        g_array_append_val (before, g_array_index (after, AushangSpellingWord, i));
+      g_assert_cmpuint (before->len, ==, all->len);
+      for (guint i = 0; i < all->len; i++)
+        {
+          AushangSpellingWord *a = &g_array_index (all, AushangSpellingWord, i);
+          AushangSpellingWord *b = &g_array_index (before, AushangSpellingWord, i);
+
+          g_assert_cmpuint (a->start, ==, b->start);
+          g_assert_cmpuint (a->end, ==, b->end);
+          g_assert_cmpuint (a->line, ==, b->line);
+          g_assert_cmpuint (a->column, ==, b->column);
+        }
+    }
+}
+
 static void
 test_words_robust (void)
 {
@@ -407,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/spelling/words/html", test_words_html);
   g_test_add_func ("/spelling/words/front-matter", test_words_front_matter);
   g_test_add_func ("/spelling/words/positions", test_words_positions);
+  g_test_add_func ("/spelling/words/resume", test_words_resume);
   g_test_add_func ("/spelling/words/robust", test_words_robust);
 
   status = g_test_run ();

@@ -481,6 +481,12 @@ typedef struct
   /* Where the line being read starts, and its number (from 1). */
   gsize       line_start;
   guint       line;
+  /* The column (from 1) of byte @column_pos of the line at @line_start. */
+  gsize       column_pos;
+  guint       column;
+  /* On the last line of a tag or code span that began before @to: its
+   * words count, as the next call starts after that line. */
+  gboolean    continuing;
 } Scan;
 
 static gboolean
@@ -731,13 +737,22 @@ add_word (Scan  *scan,
 {
   AushangSpellingWord word;
 
-  if (start < scan->from || start >= scan->to)
+  if (start < scan->from || (start >= scan->to && !scan->continuing))
     return;
+
+  /* Columns count characters, from the last word of the same line on. */
+  if (scan->column_pos < scan->line_start || scan->column_pos > start)
+    {
+      scan->column_pos = scan->line_start;
+      scan->column = 1;
+    }
+  scan->column += g_utf8_strlen (scan->text + scan->column_pos, start - scan->column_pos);
+  scan->column_pos = start;
 
   word.start = start;
   word.end = end;
   word.line = scan->line;
-  word.column = g_utf8_strlen (scan->text + scan->line_start, start - scan->line_start) + 1;
+  word.column = scan->column;
   g_array_append_val (scan->words, word);
 }
 
@@ -759,8 +774,23 @@ scan_word (Scan  *scan,
 
   for (;;)
     {
-      while (pos < limit && is_word_char (c = char_at (scan, pos)))
+      while (pos < limit)
         {
+          guchar b = t[pos];
+
+          if (b < 0x80)
+            {
+              /* ASCII, most letters of most texts. */
+              if (!g_ascii_isalpha (b))
+                break;
+              if (g_ascii_islower (b))
+                has_lower = TRUE;
+              letters++;
+              pos++;
+              continue;
+            }
+          if (!is_word_char (c = char_at (scan, pos)))
+            break;
           if (g_unichar_islower (c) || (!g_unichar_isupper (c) && !g_unichar_ismark (c)))
             has_lower = TRUE;
           letters++;
@@ -1155,6 +1185,17 @@ aushang_spelling_find_words (const char *text,
                              gsize       from,
                              gssize      to)
 {
+  return aushang_spelling_find_words_from (text, length, NULL, from, to, NULL);
+}
+
+GArray *
+aushang_spelling_find_words_from (const char                 *text,
+                                  gssize                      length,
+                                  const AushangSpellingState *state,
+                                  gsize                       from,
+                                  gssize                      to,
+                                  AushangSpellingState       *end_state)
+{
   Scan scan = { 0, };
   gsize pos;
   /* A fenced code block: its character and length (0: not in one). */
@@ -1174,7 +1215,21 @@ aushang_spelling_find_words (const char *text,
   scan.line = 1;
   scan.line_start = 0;
 
-  pos = skip_front_matter (&scan);
+  if (state != NULL && state->offset <= scan.length)
+    {
+      pos = state->offset;
+      scan.line = state->line;
+      scan.line_start = pos;
+      fence = state->fence;
+      fence_char = state->fence_char;
+      previous_blank = state->previous_blank;
+      in_code = state->in_code;
+      in_list = state->in_list;
+    }
+  else
+    pos = skip_front_matter (&scan);
+  scan.column_pos = scan.line_start;
+  scan.column = 1;
 
   while (pos < scan.length && pos < scan.to)
     {
@@ -1263,9 +1318,23 @@ aushang_spelling_find_words (const char *text,
         {
           advance_lines (&scan, pos);
           end = line_end (&scan, pos);
+          scan.continuing = TRUE;
           pos = scan_inline (&scan, pos, end);
+          scan.continuing = FALSE;
         }
       pos = end < scan.length ? end + 1 : end;
+    }
+
+  if (end_state != NULL)
+    {
+      advance_lines (&scan, pos);
+      end_state->offset = pos;
+      end_state->line = scan.line;
+      end_state->fence = fence;
+      end_state->fence_char = fence_char;
+      end_state->previous_blank = previous_blank;
+      end_state->in_code = in_code;
+      end_state->in_list = in_list;
     }
 
   return scan.words;

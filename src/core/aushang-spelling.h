@@ -85,12 +85,38 @@ void             aushang_spelling_ignore_word    (AushangSpelling  *self,
  * "geht's").
  *
  * Only words starting in bytes [@from, @to) are returned (@to -1: to the
- * end), but the whole text before @from is still read to know whether
- * @from is inside code or front matter. */
+ * end), and those on the rest of a line that a tag or code span starting
+ * before @to reaches; the whole text before @from is still read to know
+ * whether @from is inside code or front matter. */
 GArray          *aushang_spelling_find_words     (const char       *text,
                                                   gssize            length,
                                                   gsize             from,
                                                   gssize            to);
+
+/* Where aushang_spelling_find_words_from() stopped: the start of a line
+ * and what it knew there, to go on from without reading the text before
+ * it again. Valid as long as the text before @offset stays the same. */
+typedef struct
+{
+  gsize    offset;
+  guint    line;
+  guint    fence;
+  char     fence_char;
+  gboolean previous_blank;
+  gboolean in_code;
+  gboolean in_list;
+} AushangSpellingState;
+
+/* aushang_spelling_find_words(), but starting at @state (NULL: at the
+ * text's start) instead of reading everything before @from. @end_state,
+ * when given, receives the state at the first line start at or after
+ * @to (or the text's end). */
+GArray          *aushang_spelling_find_words_from (const char                 *text,
+                                                   gssize                      length,
+                                                   const AushangSpellingState *state,
+                                                   gsize                       from,
+                                                   gssize                      to,
+                                                   AushangSpellingState       *end_state);
 
 /* The language a site writes in: its _config.yml's lang (or locale),
  * else AUSHANG_SPELLING_DEFAULT_LANGUAGE. @site may be NULL. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-editor.h"
+#include "aushang-spell-checker.h"
 
 struct _AushangEditor
 {
@@ -1220,6 +1221,7 @@ aushang_editor_init (AushangEditor *self)
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->buffer));
+  aushang_spell_checker_attach (GTK_TEXT_VIEW (self->view));
 
   self->search_settings = gtk_source_search_settings_new ();
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
@@ -1278,6 +1280,9 @@ aushang_editor_set_document (AushangEditor   *self,
     body = "";
   if (!g_utf8_validate (body, -1, NULL))
     body = valid = g_utf8_make_valid (body, -1);
+
+  aushang_spell_checker_set_site (aushang_spell_checker_get_for_view (GTK_TEXT_VIEW (self->view)),
+                                  site, document);
 
   /* Undo must not go back past the loaded text. */
   self->loading = TRUE;

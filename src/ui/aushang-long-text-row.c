@@ -11,6 +11,7 @@
 
 #include "aushang-form-util.h"
 #include "aushang-long-text-row.h"
+#include "aushang-spell-checker.h"
 
 struct _AushangLongTextRow
 {
@@ -121,6 +122,8 @@ aushang_long_text_row_new (AushangFieldContext *context,
   gtk_label_set_text (GTK_LABEL (self->title_label), label);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
   aushang_set_accessible_label (self->view, label);
+  aushang_spell_checker_set_site (aushang_spell_checker_attach (GTK_TEXT_VIEW (self->view)),
+                                  aushang_field_context_get_site (context), NULL);
 
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
   aushang_field_row_watch_focus_leave (AUSHANG_FIELD_ROW (self));
