@@ -483,6 +483,23 @@ test_fuzz_findings (void)
     assert_text (file, text);
   }
 
+  /* A number beyond 64 bits still gives a step in its direction (its
+   * rounding overflowed the integer: found by the fuzzer under UBSan). */
+  {
+    g_autoptr(AushangDataFile) file = load ("data.yml", "- nr: 66666666666666666666\n- nr: 3\n");
+    AushangField *nr = aushang_schema_get_field (aushang_data_file_get_schema (file), "nr");
+
+    g_assert_nonnull (nr);
+    g_assert_cmpfloat (nr->step, <, 0);
+  }
+  {
+    g_autoptr(AushangDataFile) file = load ("data.yml", "- nr: 9223372036854775806\n- nr: 9223372036854775807\n");
+    AushangField *nr = aushang_schema_get_field (aushang_data_file_get_schema (file), "nr");
+
+    g_assert_nonnull (nr);
+    g_assert_null (nr->next);
+  }
+
   /* A new key after a block scalar goes before the empty lines that
    * separate the entries, not after them into the space between. */
   {

@@ -588,6 +588,11 @@ power_of_ten (guint n)
 static double
 round_whole (double x)
 {
+  /* Beyond 2^53 every double is whole, and beyond 2^63 it does not fit
+   * the integer (the fuzzer found 66666666666666666666 in a list). */
+  if (x >= 9007199254740992.0 || x <= -9007199254740992.0 || x != x)
+    return x;
+
   return x < 0 ? -(double) (gint64) (-x + 0.5) : (double) (gint64) (x + 0.5);
 }
 
@@ -653,8 +658,12 @@ finish_entry_field (AushangField *field,
           double last = g_array_index (stats->numbers, double, stats->numbers->len - 1);
           double next = round_whole ((last + field->step) * scale) / scale;
 
-          field->next = stats->all_integers ? aushang_value_new_integer ((gint64) next)
-                                            : aushang_value_new_float (next);
+          /* No next number where it would not fit a whole number. */
+          if (stats->all_integers && (next >= 9223372036854775807.0 || next < -9223372036854775807.0))
+            ;
+          else
+            field->next = stats->all_integers ? aushang_value_new_integer ((gint64) next)
+                                              : aushang_value_new_float (next);
         }
     }
 
