@@ -17,6 +17,7 @@
 
 #include "aushang-preview-page.h"
 #include "aushang-preview.h"
+#include "aushang-page-render.h"
 #include "aushang-safe-file.h"
 
 #define SITE_SCHEME "aushang-site"
@@ -32,6 +33,14 @@ struct _AushangPreview
   AushangSite     *site;
   char            *stylesheet_uri;
   char            *language;
+
+  /* The page as the site shows it (layouts, includes, its style) rather
+   * than the built-in page; what it needs of the site, made when first
+   * used; and what the page shows, to patch only the body. */
+  gboolean            site_style;
+  AushangPageContext *context;
+  char               *shown_site_head;
+  char               *shown_site_body;
 
   /* The document of the latest update() and the one the page shows. */
   AushangDocument *document;
@@ -94,6 +103,12 @@ typedef struct
   GVariant        *arguments;
   gboolean         splice;          /* the page holds previous_body */
   gboolean         sends_body;
+  /* The site's own page: the context and file to render it with, then
+   * the page split at <body>. */
+  AushangPageContext *context;
+  GFile           *file;
+  char            *site_head;
+  char            *site_body;
 } RenderJob;
 
 static void
@@ -109,6 +124,10 @@ render_job_free (RenderJob *job)
   g_clear_pointer (&job->previous_header, g_ref_string_release);
   g_clear_pointer (&job->previous_body, g_ref_string_release);
   g_clear_pointer (&job->arguments, g_variant_unref);
+  g_clear_pointer (&job->context, aushang_page_context_unref);
+  g_clear_object (&job->file);
+  g_free (job->site_head);
+  g_free (job->site_body);
   g_free (job);
 }
 
@@ -560,6 +579,25 @@ render_thread (GTask        *task,
   /* The core is not shared across threads: this copy is the thread's own. */
   document = aushang_document_new_from_data (data != NULL ? data : "", length);
 
+  if (job->context != NULL)
+    {
+      const char *body_start;
+      const char *body_end;
+
+      /* The context is read-only once made: any thread may render with it. */
+      job->page = aushang_page_context_render (job->context, document, job->file, &options, NULL);
+      body_start = strstr (job->page, "<body");
+      body_start = body_start != NULL ? strchr (body_start, '>') : NULL;
+      body_end = g_strrstr (job->page, "</body>");
+      if (body_start != NULL && body_end != NULL && body_end > body_start)
+        {
+          job->site_head = g_strndup (job->page, body_start + 1 - job->page);
+          job->site_body = g_strndup (body_start + 1, body_end - body_start - 1);
+        }
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   if (job->full)
     job->page = aushang_preview_page_render (document, &options);
   else
@@ -722,12 +760,37 @@ render_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->web_view == NULL)
     return;
 
-  if (job->full)
+  /* The site's page: where only the body changed, only the body is put
+   * in, so the scroll position stays. */
+  if (job->context != NULL && !job->full && job->site_head != NULL &&
+      g_strcmp0 (job->site_head, self->shown_site_head) == 0)
+    {
+      if (g_strcmp0 (job->site_body, self->shown_site_body) == 0)
+        {
+          paint_done (self);
+          return;
+        }
+      g_free (self->shown_site_body);
+      self->shown_site_body = g_strdup (job->site_body);
+      webkit_web_view_call_async_javascript_function (self->web_view,
+                                                      "document.body.innerHTML = body;\nreturn true;\n",
+                                                      -1,
+                                                      g_variant_new_parsed ("{'body': <%s>}", job->site_body),
+                                                      NULL, NULL, self->cancellable,
+                                                      patch_done_cb, g_object_ref (self));
+      return;
+    }
+
+  if (job->full || job->context != NULL)
     {
       g_clear_pointer (&self->shown_html, g_free);
       g_set_object (&self->shown_document, job->document);
       g_clear_pointer (&self->shown_header, g_ref_string_release);
       g_clear_pointer (&self->shown_body, g_ref_string_release);
+      g_free (self->shown_site_head);
+      self->shown_site_head = g_strdup (job->site_head);
+      g_free (self->shown_site_body);
+      self->shown_site_body = g_strdup (job->site_body);
       self->page_loaded = FALSE;
   self->page_has_body = FALSE;
       load_page (self, job->page);
@@ -806,6 +869,15 @@ start_render (AushangPreview *self)
   job->stylesheet_uri = g_strdup (self->stylesheet_uri);
   job->language = g_strdup (self->language);
   job->full = !self->page_loaded || self->document != self->shown_document;
+  if (self->site_style && self->site != NULL && aushang_document_get_file (self->document) != NULL)
+    {
+      if (self->context == NULL)
+        self->context = aushang_page_context_new (self->site);
+      job->context = aushang_page_context_ref (self->context);
+      job->file = g_object_ref (aushang_document_get_file (self->document));
+      if (self->shown_site_head == NULL)
+        job->full = TRUE;
+    }
   if (!job->full)
     {
       job->previous_header = self->shown_header ? g_ref_string_acquire (self->shown_header) : NULL;
@@ -965,6 +1037,7 @@ aushang_preview_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
 
   g_clear_object (&self->site);
+  g_clear_pointer (&self->context, aushang_page_context_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->shown_document);
 
@@ -985,6 +1058,8 @@ aushang_preview_finalize (GObject *object)
   g_clear_pointer (&self->shown_body, g_ref_string_release);
   g_free (self->page_html);
   g_free (self->shown_html);
+  g_free (self->shown_site_head);
+  g_free (self->shown_site_body);
 
   G_OBJECT_CLASS (aushang_preview_parent_class)->finalize (object);
 }
@@ -1106,6 +1181,9 @@ aushang_preview_set_site (AushangPreview *self,
   g_clear_pointer (&self->stylesheet_uri, g_free);
   if (site != NULL)
     self->stylesheet_uri = dup_stylesheet_uri (site);
+  g_clear_pointer (&self->context, aushang_page_context_unref);
+  g_clear_pointer (&self->shown_site_head, g_free);
+  g_clear_pointer (&self->shown_site_body, g_free);
 
   /* Another site may have another stylesheet: the next update loads the
    * whole page. */
@@ -1160,6 +1238,39 @@ aushang_preview_show_entry (AushangPreview *self,
   self->reloaded_after_exit = FALSE;
   set_idle (self, FALSE);
   schedule_update (self);
+}
+
+void
+aushang_preview_set_site_style (AushangPreview *self,
+                                gboolean        site_style)
+{
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+
+  site_style = !!site_style;
+  if (self->site_style == site_style)
+    return;
+  self->site_style = site_style;
+  /* The site may have changed since: its documents, data and layouts are
+   * read again. */
+  g_clear_pointer (&self->context, aushang_page_context_unref);
+  g_clear_pointer (&self->shown_site_head, g_free);
+  g_clear_pointer (&self->shown_site_body, g_free);
+  self->page_loaded = FALSE;
+  self->page_has_body = FALSE;
+  if (self->document != NULL)
+    {
+      self->pending = TRUE;
+      set_idle (self, FALSE);
+      schedule_update (self);
+    }
+}
+
+gboolean
+aushang_preview_get_site_style (AushangPreview *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), FALSE);
+
+  return self->site_style;
 }
 
 gboolean

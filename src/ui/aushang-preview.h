@@ -37,6 +37,12 @@ void       aushang_preview_update            (AushangPreview  *self,
 void       aushang_preview_show_entry        (AushangPreview  *self,
                                               AushangValue    *entry,
                                               gboolean         hidden);
+/* Whether documents of the site show as the site publishes them (its
+ * layouts, includes and stylesheets, rendered by the Liquid interpreter)
+ * or in the built-in page. Off by default. */
+void       aushang_preview_set_site_style    (AushangPreview  *self,
+                                              gboolean         site_style);
+gboolean   aushang_preview_get_site_style    (AushangPreview  *self);
 /* For tests: runs @script in the page and returns its result as a string. */
 void       aushang_preview_evaluate          (AushangPreview      *self,
                                               const char          *script,

@@ -1,0 +1,1320 @@
+/* aushang-page-render.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-page-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "aushang-data-file.h"
+#include "aushang-liquid.h"
+#include "aushang-markdown.h"
+#include "aushang-page-render.h"
+#include "aushang-yaml.h"
+
+/* A document as Jekyll publishes it: page and site variables as Jekyll
+ * 4.3 makes them, Liquid, Markdown, the layout chain; then what the
+ * preview needs (site paths, no scripts, the stylesheets it can load). */
+
+#define MAX_LAYOUTS 20
+
+struct _AushangPageContext
+{
+  gatomicrefcount  ref_count;
+  GFile           *folder;
+  char            *folder_path;
+  AushangValue    *config;
+  AushangValue    *site;            /* the site variable */
+  GHashTable      *documents;       /* relative path -> document map */
+  GHashTable      *urls;            /* relative path -> url (link tag) */
+  GHashTable      *post_urls;       /* "2026-04-17-name" -> url */
+  GHashTable      *collections;     /* folder relative path ("_beitraege") -> label */
+  GTimeZone       *time_zone;
+  GDateTime       *now;
+  char            *layouts_dir;
+  char            *includes_dir;
+  char           **markdown_exts;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Maps built key by key                                                      */
+
+typedef struct
+{
+  GPtrArray  *keys;
+  GHashTable *values;
+} MapBuilder;
+
+static void
+map_builder_init (MapBuilder *b)
+{
+  b->keys = g_ptr_array_new_with_free_func (g_free);
+  b->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) aushang_value_unref);
+}
+
+/* Takes @value. */
+static void
+map_builder_set (MapBuilder   *b,
+                 const char   *key,
+                 AushangValue *value)
+{
+  if (!g_hash_table_contains (b->values, key))
+    g_ptr_array_add (b->keys, g_strdup (key));
+  g_hash_table_insert (b->values, g_strdup (key), value != NULL ? value : aushang_value_new_null ());
+}
+
+static void
+map_builder_set_default (MapBuilder   *b,
+                         const char   *key,
+                         AushangValue *value)
+{
+  if (g_hash_table_contains (b->values, key))
+    {
+      g_clear_pointer (&value, aushang_value_unref);
+      return;
+    }
+  map_builder_set (b, key, value);
+}
+
+static void
+map_builder_merge (MapBuilder         *b,
+                   const AushangValue *map)
+{
+  if (map == NULL || aushang_value_get_kind (map) != AUSHANG_VALUE_MAP)
+    return;
+  for (guint i = 0; i < aushang_value_get_length (map); i++)
+    map_builder_set (b, aushang_value_get_key (map, i),
+                     aushang_value_ref (aushang_value_get_item (map, i)));
+}
+
+static AushangValue *
+map_builder_finish (MapBuilder *b)
+{
+  AushangValue *map = aushang_value_new_map ();
+
+  for (guint i = 0; i < b->keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (b->keys, i);
+
+      aushang_value_map_insert (map, key, aushang_value_ref (g_hash_table_lookup (b->values, key)));
+    }
+  g_ptr_array_unref (b->keys);
+  g_hash_table_unref (b->values);
+  return map;
+}
+
+static const char *
+config_string (AushangValue *config,
+               const char   *key,
+               const char   *fallback)
+{
+  AushangValue *value = config != NULL ? aushang_value_lookup (config, key) : NULL;
+
+  if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING ||
+      *aushang_value_get_string (value) == '\0')
+    return fallback;
+  return aushang_value_get_string (value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Documents                                                                  */
+
+typedef enum
+{
+  KIND_PAGE,
+  KIND_POST,
+  KIND_DOCUMENT,
+} DocKind;
+
+/* Jekyll's front matter defaults for a file: the sets whose scope
+ * matches, the more specific ones later, so that they win. */
+static void
+apply_defaults (AushangPageContext *self,
+                MapBuilder         *b,
+                const char         *relative_path,
+                const char         *type)
+{
+  AushangValue *defaults = aushang_value_lookup (self->config, "defaults");
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+
+  if (defaults == NULL || aushang_value_get_kind (defaults) != AUSHANG_VALUE_LIST)
+    return;
+  for (guint i = 0; i < aushang_value_get_length (defaults); i++)
+    {
+      AushangValue *set = aushang_value_get_item (defaults, i);
+      AushangValue *scope;
+      AushangValue *path;
+      AushangValue *scope_type;
+
+      if (aushang_value_get_kind (set) != AUSHANG_VALUE_MAP)
+        continue;
+      scope = aushang_value_lookup (set, "scope");
+      path = scope != NULL ? aushang_value_lookup (scope, "path") : NULL;
+      scope_type = scope != NULL ? aushang_value_lookup (scope, "type") : NULL;
+      if (path != NULL && aushang_value_get_kind (path) == AUSHANG_VALUE_STRING)
+        {
+          const char *p = aushang_value_get_string (path);
+
+          if (*p != '\0' && !g_str_has_prefix (relative_path, p) &&
+              !g_pattern_match_simple (p, relative_path))
+            continue;
+        }
+      if (scope_type != NULL && aushang_value_get_kind (scope_type) == AUSHANG_VALUE_STRING &&
+          g_strcmp0 (aushang_value_get_string (scope_type), type) != 0)
+        continue;
+      g_ptr_array_add (sets, set);
+    }
+  /* Stable: by length of the path, then with a type after without. */
+  for (guint i = 1; i < sets->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        AushangValue *a = g_ptr_array_index (sets, j - 1);
+        AushangValue *c = g_ptr_array_index (sets, j);
+        AushangValue *sa = aushang_value_lookup (a, "scope");
+        AushangValue *sc = aushang_value_lookup (c, "scope");
+        AushangValue *pa = sa != NULL ? aushang_value_lookup (sa, "path") : NULL;
+        AushangValue *pc = sc != NULL ? aushang_value_lookup (sc, "path") : NULL;
+        gsize la = pa != NULL && aushang_value_get_kind (pa) == AUSHANG_VALUE_STRING ? strlen (aushang_value_get_string (pa)) : 0;
+        gsize lc = pc != NULL && aushang_value_get_kind (pc) == AUSHANG_VALUE_STRING ? strlen (aushang_value_get_string (pc)) : 0;
+        gboolean ta = sa != NULL && aushang_value_lookup (sa, "type") != NULL;
+        gboolean tc = sc != NULL && aushang_value_lookup (sc, "type") != NULL;
+
+        if (la < lc || (la == lc && (!ta || tc)))
+          break;
+        sets->pdata[j - 1] = c;
+        sets->pdata[j] = a;
+      }
+  for (guint i = 0; i < sets->len; i++)
+    map_builder_merge (b, aushang_value_lookup (g_ptr_array_index (sets, i), "values"));
+}
+
+static char *
+titleize (const char *slug)
+{
+  g_auto(GStrv) words = g_strsplit (slug, "-", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      {
+        const char *rest = g_utf8_next_char (words[i]);
+        g_autofree char *first = g_utf8_strup (words[i], rest - words[i]);
+
+        g_string_append (out, first);
+        g_string_append (out, rest);
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* categories: / tags: as Jekyll reads them: a list, or words of a text. */
+static void
+add_words (AushangValue       *list,
+           const AushangValue *value)
+{
+  if (value == NULL)
+    return;
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_LIST)
+    {
+      for (guint i = 0; i < aushang_value_get_length (value); i++)
+        {
+          g_autofree char *text = aushang_value_to_display (aushang_value_get_item (value, i));
+
+          aushang_value_list_append (list, aushang_value_new_string (text));
+        }
+    }
+  else if (aushang_value_get_kind (value) != AUSHANG_VALUE_NULL)
+    {
+      g_autofree char *text = aushang_value_to_display (value);
+      g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          aushang_value_list_append (list, aushang_value_new_string (words[i]));
+    }
+}
+
+static GDateTime *
+local_date (AushangPageContext *self,
+            const AushangValue *value)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_DATE)
+    {
+      int y, m, d;
+
+      aushang_value_get_date (value, &y, &m, &d);
+      return g_date_time_new (self->time_zone, y, m, d, 0, 0, 0);
+    }
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_DATETIME)
+    {
+      g_autoptr(GDateTime) dt = aushang_value_dup_date_time (value);
+
+      return g_date_time_to_timezone (dt, self->time_zone);
+    }
+  if (aushang_value_get_kind (value) == AUSHANG_VALUE_STRING &&
+      aushang_yaml_parse_jekyll_date (aushang_value_get_string (value), &parsed) && parsed != NULL)
+    return g_date_time_new (self->time_zone, g_date_time_get_year (parsed),
+                            g_date_time_get_month (parsed), g_date_time_get_day_of_month (parsed),
+                            g_date_time_get_hour (parsed), g_date_time_get_minute (parsed),
+                            g_date_time_get_seconds (parsed));
+  return NULL;
+}
+
+static AushangValue *
+time_value (GDateTime *date_time)
+{
+  return aushang_value_new_datetime (g_date_time_get_year (date_time),
+                                     g_date_time_get_month (date_time),
+                                     g_date_time_get_day_of_month (date_time),
+                                     g_date_time_get_hour (date_time),
+                                     g_date_time_get_minute (date_time),
+                                     g_date_time_get_seconds (date_time),
+                                     TRUE,
+                                     (int) (g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_SECOND));
+}
+
+/* The page variable of a file: defaults, its front matter, and what
+ * Jekyll computes (url, date, path, collection, id, slug, ...). */
+static AushangValue *
+document_value (AushangPageContext *self,
+                const char         *relative_path,
+                const char         *collection,
+                AushangValue       *front_matter,
+                const char         *url)
+{
+  MapBuilder b;
+  g_autofree char *name = g_path_get_basename (relative_path);
+  g_autofree char *dir = g_path_get_dirname (relative_path);
+  const char *dot = strrchr (name, '.');
+  g_autofree char *base = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
+  const char *slug = base;
+  DocKind kind = collection == NULL ? KIND_PAGE :
+                 strcmp (collection, "posts") == 0 ? KIND_POST : KIND_DOCUMENT;
+  g_autoptr(GDateTime) date = NULL;
+  AushangValue *categories;
+  AushangValue *tags;
+
+  map_builder_init (&b);
+  apply_defaults (self, &b, relative_path,
+                  kind == KIND_PAGE ? "pages" : collection);
+  map_builder_merge (&b, front_matter);
+
+  if (kind == KIND_POST && strlen (base) > 11 && g_ascii_isdigit (base[0]) && base[4] == '-' &&
+      base[7] == '-' && base[10] == '-')
+    {
+      g_autoptr(AushangValue) from_name = NULL;
+      g_autofree char *day = g_strndup (base, 10);
+
+      slug = base + 11;
+      from_name = aushang_yaml_resolve_plain (day);
+      date = local_date (self, from_name);
+    }
+  if (kind != KIND_PAGE)
+    {
+      AushangValue *given = g_hash_table_lookup (b.values, "date");
+      GDateTime *from_data = local_date (self, given);
+
+      if (from_data != NULL)
+        {
+          g_clear_pointer (&date, g_date_time_unref);
+          date = from_data;
+        }
+      if (date == NULL)
+        date = g_date_time_ref (self->now);
+      map_builder_set (&b, "date", time_value (date));
+    }
+
+  if (url != NULL)
+    map_builder_set (&b, "url", aushang_value_new_string (url));
+  map_builder_set (&b, "path", aushang_value_new_string (relative_path));
+  map_builder_set (&b, "name", aushang_value_new_string (name));
+  if (kind == KIND_PAGE)
+    {
+      g_autofree char *page_dir = g_strconcat ("/", strcmp (dir, ".") == 0 ? "" : dir,
+                                               strcmp (dir, ".") == 0 ? "" : "/", NULL);
+
+      map_builder_set (&b, "dir", aushang_value_new_string (page_dir));
+      return map_builder_finish (&b);
+    }
+
+  map_builder_set (&b, "relative_path", aushang_value_new_string (relative_path));
+  map_builder_set (&b, "collection", aushang_value_new_string (collection));
+  map_builder_set_default (&b, "slug", aushang_value_new_string (slug));
+  map_builder_set (&b, "ext", aushang_value_new_string (dot != NULL ? dot : ""));
+  map_builder_set (&b, "draft", aushang_value_new_boolean (FALSE));
+  if (!g_hash_table_contains (b.values, "title") ||
+      aushang_value_get_kind (g_hash_table_lookup (b.values, "title")) == AUSHANG_VALUE_NULL)
+    {
+      g_autofree char *title = titleize (slug);
+
+      map_builder_set (&b, "title", aushang_value_new_string (title));
+    }
+  if (url != NULL)
+    {
+      const char *url_dot = strrchr (url, '.');
+      const char *url_slash = strrchr (url, '/');
+      g_autofree char *id = url_dot != NULL && url_dot > url_slash ? g_strndup (url, url_dot - url)
+                                                                   : g_strdup (url);
+
+      map_builder_set (&b, "id", aushang_value_new_string (id));
+    }
+
+  categories = aushang_value_new_list ();
+  if (kind == KIND_POST)
+    {
+      /* The folders above _posts are categories too. */
+      g_auto(GStrv) parts = g_strsplit (relative_path, "/", -1);
+
+      for (guint i = 0; parts[i] != NULL && strcmp (parts[i], "_posts") != 0; i++)
+        if (*parts[i] != '\0')
+          aushang_value_list_append (categories, aushang_value_new_string (parts[i]));
+    }
+  add_words (categories, g_hash_table_lookup (b.values, "category"));
+  add_words (categories, g_hash_table_lookup (b.values, "categories"));
+  map_builder_set (&b, "categories", categories);
+  tags = aushang_value_new_list ();
+  add_words (tags, g_hash_table_lookup (b.values, "tags"));
+  map_builder_set (&b, "tags", tags);
+
+  return map_builder_finish (&b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The site variable                                                          */
+
+static char *
+relative_to (GFile *folder,
+             GFile *file)
+{
+  char *relative = g_file_get_relative_path (folder, file);
+
+  return relative != NULL ? relative : g_file_get_basename (file);
+}
+
+static AushangValue *
+read_site_data (AushangSite *site)
+{
+  g_autoptr(GPtrArray) files = aushang_site_list_data_files (site);
+  g_autoptr(GFile) folder = aushang_site_get_data_folder (site);
+  g_autoptr(GHashTable) maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *builders = g_ptr_array_new ();
+  MapBuilder *root = g_new0 (MapBuilder, 1);
+  AushangValue *data;
+
+  map_builder_init (root);
+  g_hash_table_insert (maps, g_strdup (""), root);
+  g_ptr_array_add (builders, root);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(AushangDataFile) data_file = aushang_data_file_load (file, NULL);
+      g_autofree char *relative = relative_to (folder, file);
+      g_autofree char *dir = g_path_get_dirname (relative);
+      MapBuilder *parent;
+
+      if (data_file == NULL || aushang_data_file_get_data (data_file) == NULL)
+        continue;
+      if (strcmp (dir, ".") == 0)
+        {
+          g_free (dir);
+          dir = g_strdup ("");
+        }
+      parent = g_hash_table_lookup (maps, dir);
+      if (parent == NULL)
+        {
+          /* Folders become nested maps: site.data.events.2026. */
+          g_auto(GStrv) parts = g_strsplit (dir, "/", -1);
+          GString *so_far = g_string_new (NULL);
+          MapBuilder *up = root;
+
+          for (guint j = 0; parts[j] != NULL; j++)
+            {
+              MapBuilder *here;
+
+              if (j > 0)
+                g_string_append_c (so_far, '/');
+              g_string_append (so_far, parts[j]);
+              here = g_hash_table_lookup (maps, so_far->str);
+              if (here == NULL)
+                {
+                  here = g_new0 (MapBuilder, 1);
+                  map_builder_init (here);
+                  g_hash_table_insert (maps, g_strdup (so_far->str), here);
+                  g_ptr_array_add (builders, here);
+                  /* Remember the parent by a placeholder key. */
+                  map_builder_set (up, parts[j], aushang_value_new_null ());
+                }
+              up = here;
+            }
+          g_string_free (so_far, TRUE);
+          parent = up;
+        }
+      map_builder_set (parent, aushang_data_file_get_name (data_file),
+                       aushang_value_ref (aushang_data_file_get_data (data_file)));
+    }
+
+  /* Finish the deepest folders first and put each into its parent. */
+  for (guint i = builders->len; i > 1; i--)
+    {
+      MapBuilder *b = g_ptr_array_index (builders, i - 1);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, maps);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (value == b)
+          {
+            const char *path = key;
+            const char *slash = strrchr (path, '/');
+            g_autofree char *parent_path = slash != NULL ? g_strndup (path, slash - path) : g_strdup ("");
+            MapBuilder *parent = g_hash_table_lookup (maps, parent_path);
+
+            map_builder_set (parent, slash != NULL ? slash + 1 : path, map_builder_finish (b));
+            g_free (b);
+            break;
+          }
+    }
+  data = map_builder_finish (root);
+  g_free (root);
+  g_ptr_array_unref (builders);
+  return data;
+}
+
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b)
+{
+  AushangValue *x = *(AushangValue **) a;
+  AushangValue *y = *(AushangValue **) b;
+  g_autoptr(GDateTime) dx = aushang_value_dup_date_time (aushang_value_lookup (x, "date"));
+  g_autoptr(GDateTime) dy = aushang_value_dup_date_time (aushang_value_lookup (y, "date"));
+  int c = g_date_time_compare (dx, dy);
+
+  if (c != 0)
+    return c;
+  return strcmp (aushang_value_get_string (aushang_value_lookup (x, "path")),
+                 aushang_value_get_string (aushang_value_lookup (y, "path")));
+}
+
+AushangPageContext *
+aushang_page_context_new (AushangSite *site)
+{
+  AushangPageContext *self = g_new0 (AushangPageContext, 1);
+  AushangValue *config = aushang_site_get_config (site);
+  GPtrArray *collections = aushang_site_get_collections (site);
+  const char *timezone = config_string (config, "timezone", NULL);
+  const char *exts = config_string (config, "markdown_ext", "markdown,mkdown,mkdn,mkd,md");
+  AushangValue *collection_list = aushang_value_new_list ();
+  AushangValue *all_documents = aushang_value_new_list ();
+  AushangValue *pages = aushang_value_new_list ();
+  GPtrArray *site_pages;
+  MapBuilder b;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->folder = g_object_ref (aushang_site_get_folder (site));
+  self->folder_path = g_file_get_path (self->folder);
+  self->config = config != NULL ? aushang_value_ref (config) : aushang_value_new_map ();
+  self->time_zone = timezone != NULL ? g_time_zone_new_identifier (timezone) : NULL;
+  if (self->time_zone == NULL)
+    self->time_zone = g_time_zone_new_local ();
+  self->now = g_date_time_new_now (self->time_zone);
+  self->layouts_dir = g_strdup (config_string (self->config, "layouts_dir", "_layouts"));
+  self->includes_dir = g_strdup (config_string (self->config, "includes_dir", "_includes"));
+  self->markdown_exts = g_strsplit (exts, ",", -1);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) aushang_value_unref);
+  self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->post_urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->collections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  map_builder_init (&b);
+  map_builder_merge (&b, self->config);
+  map_builder_set (&b, "time", time_value (self->now));
+  map_builder_set (&b, "data", read_site_data (site));
+
+  for (guint i = 0; collections != NULL && i < collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (collections, i);
+      GPtrArray *documents = aushang_site_get_documents (site, collection);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_value_unref);
+      g_autofree char *folder_relative = relative_to (self->folder, collection->folder);
+      AushangValue *list = aushang_value_new_list ();
+      MapBuilder cb;
+      gboolean is_posts = strcmp (collection->name, "posts") == 0;
+
+      g_hash_table_insert (self->collections, g_strdup (folder_relative), g_strdup (collection->name));
+      for (guint j = 0; documents != NULL && j < documents->len; j++)
+        {
+          AushangSiteDocument *document = g_ptr_array_index (documents, j);
+          g_autofree char *url = aushang_site_dup_url (site, document->file);
+          AushangValue *value = document_value (self, document->relative_path, collection->name,
+                                                document->data, url);
+
+          if (url != NULL)
+            g_hash_table_insert (self->urls, g_strdup (document->relative_path), g_strdup (url));
+          if (is_posts && url != NULL)
+            {
+              g_autofree char *base = g_path_get_basename (document->relative_path);
+              char *dot = strrchr (base, '.');
+
+              if (dot != NULL)
+                *dot = '\0';
+              g_hash_table_insert (self->post_urls, g_strdup (base), g_strdup (url));
+            }
+          g_hash_table_insert (self->documents, g_strdup (document->relative_path), aushang_value_ref (value));
+          if (document->draft || document->has_problem)
+            {
+              aushang_value_unref (value);
+              continue;
+            }
+          if (!aushang_site_get_shows_future (site))
+            {
+              g_autoptr(GDateTime) date = aushang_value_dup_date_time (aushang_value_lookup (value, "date"));
+
+              if (date != NULL && g_date_time_compare (date, self->now) > 0)
+                {
+                  aushang_value_unref (value);
+                  continue;
+                }
+            }
+          g_ptr_array_add (values, value);
+        }
+      g_ptr_array_sort (values, compare_documents);
+      for (guint j = 0; j < values->len; j++)
+        {
+          /* site.posts is newest first; other collections keep order. */
+          AushangValue *value = g_ptr_array_index (values, is_posts ? values->len - 1 - j : j);
+
+          aushang_value_list_append (list, aushang_value_ref (value));
+          aushang_value_list_append (all_documents, aushang_value_ref (value));
+        }
+      map_builder_set (&b, collection->name, aushang_value_ref (list));
+
+      map_builder_init (&cb);
+      map_builder_set (&cb, "label", aushang_value_new_string (collection->name));
+      map_builder_set (&cb, "docs", list);
+      map_builder_set (&cb, "output", aushang_value_new_boolean (collection->output));
+      map_builder_set (&cb, "relative_directory", aushang_value_new_string (folder_relative));
+      if (collection->permalink != NULL)
+        map_builder_set (&cb, "permalink", aushang_value_new_string (collection->permalink));
+      aushang_value_list_append (collection_list, map_builder_finish (&cb));
+    }
+
+  site_pages = aushang_site_get_pages (site);
+  for (guint i = 0; site_pages != NULL && i < site_pages->len; i++)
+    {
+      GFile *file = g_ptr_array_index (site_pages, i);
+      g_autofree char *relative = relative_to (self->folder, file);
+      g_autofree char *url = aushang_site_dup_url (site, file);
+      g_autoptr(AushangDocument) document = aushang_document_load (file, NULL);
+      AushangValue *value;
+
+      value = document_value (self, relative, NULL,
+                              document != NULL ? aushang_front_matter_get_data (aushang_document_get_front_matter (document)) : NULL,
+                              url);
+      if (url != NULL)
+        g_hash_table_insert (self->urls, g_strdup (relative), g_strdup (url));
+      g_hash_table_insert (self->documents, g_strdup (relative), aushang_value_ref (value));
+      aushang_value_list_append (pages, value);
+    }
+
+  map_builder_set (&b, "collections", collection_list);
+  map_builder_set (&b, "documents", all_documents);
+  map_builder_set (&b, "pages", pages);
+  map_builder_set_default (&b, "posts", aushang_value_new_list ());
+  self->site = map_builder_finish (&b);
+  return self;
+}
+
+AushangPageContext *
+aushang_page_context_ref (AushangPageContext *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+aushang_page_context_unref (AushangPageContext *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_object_unref (self->folder);
+  g_free (self->folder_path);
+  aushang_value_unref (self->config);
+  aushang_value_unref (self->site);
+  g_hash_table_unref (self->documents);
+  g_hash_table_unref (self->urls);
+  g_hash_table_unref (self->post_urls);
+  g_hash_table_unref (self->collections);
+  g_time_zone_unref (self->time_zone);
+  g_date_time_unref (self->now);
+  g_free (self->layouts_dir);
+  g_free (self->includes_dir);
+  g_strfreev (self->markdown_exts);
+  g_free (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rendering                                                                  */
+
+typedef struct
+{
+  AushangPageContext *self;
+  const char         *page_path;
+  GPtrArray          *kept;      /* char*: HTML kept out of Markdown */
+} RenderState;
+
+static char *
+read_site_file (AushangPageContext *self,
+                const char         *relative)
+{
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+
+  if (relative == NULL || strstr (relative, "..") != NULL || relative[0] == '/')
+    return NULL;
+  path = g_build_filename (self->folder_path, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_free (contents);
+      return NULL;
+    }
+  return contents;
+}
+
+static char *
+read_include_cb (AushangLiquidIncludeKind   kind,
+                 const char                *name,
+                 const char                *from,
+                 char                     **path,
+                 gpointer                   user_data)
+{
+  RenderState *state = user_data;
+  char *text;
+
+  if (kind == AUSHANG_LIQUID_INCLUDE_RELATIVE)
+    {
+      /* Jekyll takes include_relative beside the page, wherever the tag is. */
+      g_autofree char *dir = g_path_get_dirname (state->page_path);
+
+      *path = strcmp (dir, ".") == 0 ? g_strdup (name) : g_build_filename (dir, name, NULL);
+    }
+  else
+    *path = g_build_filename (state->self->includes_dir, name, NULL);
+  text = read_site_file (state->self, *path);
+  if (text == NULL)
+    g_clear_pointer (path, g_free);
+  return text;
+}
+
+static char *
+find_url_cb (gboolean    is_post,
+             const char *name,
+             gpointer    user_data)
+{
+  RenderState *state = user_data;
+  const char *url;
+
+  if (is_post)
+    {
+      const char *slash = strrchr (name, '/');
+
+      url = g_hash_table_lookup (state->self->post_urls, slash != NULL ? slash + 1 : name);
+    }
+  else
+    url = g_hash_table_lookup (state->self->urls, name[0] == '/' ? name + 1 : name);
+  return g_strdup (url);
+}
+
+/* Text that looks like Liquid after Liquid ran (from {% raw %}) is text. */
+static char *
+literal_tag_cb (const AushangLiquidTag *tag,
+                gpointer                user_data)
+{
+  RenderState *state = user_data;
+  guint index;
+
+  if (state != NULL && g_strcmp0 (tag->name, "aushangkept") == 0 && tag->source != NULL &&
+      sscanf (tag->source, "{%% aushangkept %u %%}", &index) == 1 && index < state->kept->len)
+    return g_strdup (g_ptr_array_index (state->kept, index));
+  return g_markup_escape_text (tag->source, -1);
+}
+
+static char *
+markdownify_cb (const char *text,
+                gpointer    user_data)
+{
+  return aushang_markdown_render (text, literal_tag_cb, NULL);
+}
+
+static char *
+protect_cb (const char *html,
+            gpointer    user_data)
+{
+  RenderState *state = user_data;
+
+  g_ptr_array_add (state->kept, g_strdup (html));
+  return g_strdup_printf ("{%% aushangkept %u %%}", state->kept->len - 1);
+}
+
+static gboolean
+is_markdown (AushangPageContext *self,
+             const char         *path)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, '/');
+  g_autofree char *ext = NULL;
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return FALSE;
+  ext = g_ascii_strdown (dot + 1, -1);
+  for (guint i = 0; self->markdown_exts[i] != NULL; i++)
+    {
+      g_autofree char *known = g_strstrip (g_ascii_strdown (self->markdown_exts[i], -1));
+
+      if (strcmp (known, ext) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The layout file for a name: "post" is _layouts/post.html or another
+ * extension. */
+static char *
+find_layout (AushangPageContext *self,
+             const char         *name)
+{
+  g_autofree char *dir = g_build_filename (self->folder_path, self->layouts_dir, NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *html = g_strconcat (name, ".html", NULL);
+  g_autofree char *html_path = g_build_filename (self->layouts_dir, html, NULL);
+  const char *entry;
+
+  if (strstr (name, "..") != NULL)
+    return NULL;
+  g_autofree char *html_full = g_build_filename (self->folder_path, html_path, NULL);
+
+  if (g_file_test (html_full, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&html_path);
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    {
+      const char *dot = strrchr (entry, '.');
+
+      if (dot != NULL && (gsize) (dot - entry) == strlen (name) && strncmp (entry, name, dot - entry) == 0)
+        return g_build_filename (self->layouts_dir, entry, NULL);
+    }
+  return NULL;
+}
+
+static AushangValue *
+make_globals (AushangPageContext *self,
+              AushangValue       *page,
+              AushangValue       *layout,
+              const char         *content)
+{
+  AushangValue *globals = aushang_value_new_map ();
+  AushangValue *jekyll = aushang_value_new_map ();
+
+  aushang_value_map_insert (jekyll, "version", aushang_value_new_string ("4.3.1"));
+  aushang_value_map_insert (jekyll, "environment", aushang_value_new_string ("development"));
+  aushang_value_map_insert (globals, "site", aushang_value_ref (self->site));
+  aushang_value_map_insert (globals, "page", aushang_value_ref (page));
+  aushang_value_map_insert (globals, "jekyll", jekyll);
+  aushang_value_map_insert (globals, "layout", layout != NULL ? aushang_value_ref (layout) : aushang_value_new_null ());
+  aushang_value_map_insert (globals, "paginator", aushang_value_new_null ());
+  if (content != NULL)
+    aushang_value_map_insert (globals, "content", aushang_value_new_string (content));
+  return globals;
+}
+
+static void
+env_init (AushangLiquidEnv *env,
+          RenderState      *state,
+          AushangValue     *globals)
+{
+  memset (env, 0, sizeof *env);
+  env->read_include = read_include_cb;
+  env->find_url = find_url_cb;
+  env->markdownify = markdownify_cb;
+  env->user_data = state;
+  env->globals = globals;
+  env->time_zone = state->self->time_zone;
+  env->now = state->self->now;
+}
+
+static const char *
+string_of (AushangValue *map,
+           const char   *key)
+{
+  AushangValue *value = map != NULL ? aushang_value_lookup (map, key) : NULL;
+
+  if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING)
+    return NULL;
+  return aushang_value_get_string (value);
+}
+
+/* The page as Jekyll writes it to _site/, or NULL with @error set. */
+static char *
+render_site_page (AushangPageContext *self,
+                  AushangDocument    *document,
+                  const char         *relative_path,
+                  GError            **error)
+{
+  RenderState state = { self, relative_path, NULL };
+  AushangFrontMatter *fm = aushang_document_get_front_matter (document);
+  AushangValue *known = g_hash_table_lookup (self->documents, relative_path);
+  g_autofree char *collection = NULL;
+  g_autoptr(AushangValue) page = NULL;
+  g_autoptr(AushangValue) layout_data = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *layout_name = NULL;
+  AushangValue *render_liquid;
+
+  /* Which collection the file belongs to, from the folders in its path. */
+  if (known != NULL)
+    collection = g_strdup (string_of (known, "collection"));
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (relative_path, "/", -1);
+
+      for (guint i = 0; parts[i] != NULL && parts[i + 1] != NULL && collection == NULL; i++)
+        {
+          if (strcmp (parts[i], "_posts") == 0)
+            collection = g_strdup ("posts");
+          else
+            collection = g_strdup (g_hash_table_lookup (self->collections, parts[i]));
+        }
+    }
+  page = document_value (self, relative_path, collection,
+                         fm != NULL ? aushang_front_matter_get_data (fm) : NULL,
+                         known != NULL ? string_of (known, "url") : "/");
+
+  state.kept = g_ptr_array_new_with_free_func (g_free);
+  content = g_strdup (aushang_document_get_body (document));
+  render_liquid = aushang_value_lookup (page, "render_with_liquid");
+  if (render_liquid == NULL || aushang_value_get_kind (render_liquid) != AUSHANG_VALUE_BOOLEAN ||
+      aushang_value_get_boolean (render_liquid))
+    {
+      g_autoptr(AushangValue) globals = make_globals (self, page, NULL, NULL);
+      AushangLiquidEnv env;
+      char *rendered;
+
+      env_init (&env, &state, globals);
+      if (is_markdown (self, relative_path))
+        env.protect = protect_cb;
+      rendered = aushang_liquid_render (content, relative_path, &env, error);
+      if (rendered == NULL)
+        {
+          g_ptr_array_unref (state.kept);
+          return NULL;
+        }
+      g_free (content);
+      content = rendered;
+    }
+  if (is_markdown (self, relative_path))
+    {
+      char *html = aushang_markdown_render (content, literal_tag_cb, &state);
+
+      g_free (content);
+      content = html;
+    }
+
+  layout_name = g_strdup (string_of (page, "layout"));
+  layout_data = aushang_value_new_map ();
+  while (layout_name != NULL && *layout_name != '\0' &&
+         strcmp (layout_name, "none") != 0 && strcmp (layout_name, "null") != 0)
+    {
+      g_autofree char *layout_path = find_layout (self, layout_name);
+      g_autofree char *source = NULL;
+      g_autoptr(AushangDocument) layout = NULL;
+      g_autoptr(AushangValue) globals = NULL;
+      AushangFrontMatter *layout_fm;
+      AushangValue *merged;
+      MapBuilder b;
+      AushangLiquidEnv env;
+      char *rendered;
+
+      if (layout_path == NULL || g_hash_table_contains (seen, layout_path) ||
+          g_hash_table_size (seen) >= MAX_LAYOUTS)
+        break;
+      g_hash_table_add (seen, g_strdup (layout_path));
+      source = read_site_file (self, layout_path);
+      if (source == NULL)
+        break;
+      layout = aushang_document_new_from_data (source, strlen (source));
+      layout_fm = aushang_document_get_front_matter (layout);
+
+      /* layout is the layout's front matter, the inner layout's keys win. */
+      map_builder_init (&b);
+      if (layout_fm != NULL)
+        map_builder_merge (&b, aushang_front_matter_get_data (layout_fm));
+      map_builder_merge (&b, layout_data);
+      merged = map_builder_finish (&b);
+      aushang_value_unref (layout_data);
+      layout_data = merged;
+
+      globals = make_globals (self, page, layout_data, content);
+      env_init (&env, &state, globals);
+      rendered = aushang_liquid_render (aushang_document_get_body (layout), layout_path, &env, error);
+      if (rendered == NULL)
+        {
+          g_ptr_array_unref (state.kept);
+          return NULL;
+        }
+      g_free (content);
+      content = rendered;
+      g_free (layout_name);
+      layout_name = layout_fm != NULL ? g_strdup (string_of (aushang_front_matter_get_data (layout_fm), "layout")) : NULL;
+    }
+
+  g_ptr_array_unref (state.kept);
+  return g_steal_pointer (&content);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The page in the preview                                                    */
+
+static const char preview_style[] =
+  ".aushang-card { font: 15px/1.45 system-ui, sans-serif; margin: 12px; padding: 12px 16px;"
+  " border-radius: 8px; background: #fff3cd; color: #3d2e00; border: 1px solid #e5c100; }\n"
+  ".aushang-card.aushang-error { background: #fde8e8; color: #5c0b0b; border-color: #e01b24; }\n"
+  ".aushang-missing-image { display: inline-block; min-width: 8em; min-height: 4em; padding: 8px;"
+  " border: 2px dashed #c01c28; color: #c01c28; background: #fff; font: 13px/1.3 system-ui, sans-serif; }\n";
+
+typedef struct
+{
+  AushangPageContext          *self;
+  const AushangPreviewOptions *options;
+  const char                  *baseurl;
+  const char                  *site_url;
+  gboolean                     needs_plain_style;
+  char                        *sass_entry;
+} Finish;
+
+/* A site path ("/assets/x.png") for an address of the page, or NULL when
+ * the address points elsewhere. */
+static char *
+site_path_of (Finish     *finish,
+              const char *value)
+{
+  const char *p = value;
+
+  if (finish->site_url != NULL && *finish->site_url != '\0' && g_str_has_prefix (p, finish->site_url))
+    {
+      p += strlen (finish->site_url);
+      if (*p != '/' && *p != '\0')
+        return NULL;
+    }
+  if (finish->baseurl != NULL && *finish->baseurl != '\0' && g_str_has_prefix (p, finish->baseurl) &&
+      (p[strlen (finish->baseurl)] == '/' || p[strlen (finish->baseurl)] == '\0'))
+    p += strlen (finish->baseurl);
+  if (*p == '\0')
+    return g_strdup ("/");
+  if (*p != '/' || p[1] == '/')
+    return NULL;
+  return g_strdup (p);
+}
+
+static gboolean
+site_file_exists (Finish     *finish,
+                  const char *site_path)
+{
+  g_autofree char *path_only = g_strndup (site_path, strcspn (site_path, "?#"));
+  g_autofree char *unescaped = g_uri_unescape_string (path_only, NULL);
+  g_autofree char *full = NULL;
+
+  if (unescaped == NULL || strstr (unescaped, "..") != NULL)
+    return FALSE;
+  full = g_build_filename (finish->self->folder_path, unescaped, NULL);
+  return g_file_test (full, G_FILE_TEST_EXISTS);
+}
+
+static char *
+attribute_value (const char *tag,
+                 const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\s%s\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  char *value = NULL;
+
+  if (regex != NULL && g_regex_match (regex, tag, 0, &info))
+    {
+      for (int group = 2; group <= 4 && value == NULL; group++)
+        {
+          int start, end;
+
+          if (g_match_info_fetch_pos (info, group, &start, &end) && start >= 0)
+            value = g_strndup (tag + start, end - start);
+        }
+    }
+  return value;
+}
+
+static gboolean
+rewrite_url_cb (const GMatchInfo *info,
+                GString          *result,
+                gpointer          user_data)
+{
+  Finish *finish = user_data;
+  g_autofree char *before = g_match_info_fetch (info, 1);
+  g_autofree char *quote = g_match_info_fetch (info, 2);
+  g_autofree char *value = g_match_info_fetch (info, 3);
+  g_autofree char *site_path = site_path_of (finish, value);
+
+  g_string_append (result, before);
+  g_string_append (result, quote);
+  if (site_path != NULL && finish->options->site_uri_prefix != NULL)
+    {
+      const char *prefix = finish->options->site_uri_prefix;
+
+      g_string_append (result, prefix);
+      g_string_append (result, g_str_has_suffix (prefix, "/") ? site_path + 1 : site_path);
+    }
+  else
+    g_string_append (result, value);
+  g_string_append (result, quote);
+  return FALSE;
+}
+
+/* A stylesheet the site makes with Sass is read from _site/ when the site
+ * was built; otherwise the page gets the built-in style. */
+static gboolean
+rewrite_link_cb (const GMatchInfo *info,
+                 GString          *result,
+                 gpointer          user_data)
+{
+  Finish *finish = user_data;
+  g_autofree char *tag = g_match_info_fetch (info, 0);
+  g_autofree char *rel = attribute_value (tag, "rel");
+  g_autofree char *href = attribute_value (tag, "href");
+  g_autofree char *site_path = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *built = NULL;
+  const char *dot;
+
+  if (rel == NULL || href == NULL || strstr (rel, "stylesheet") == NULL ||
+      (site_path = site_path_of (finish, href)) == NULL || site_file_exists (finish, site_path))
+    {
+      g_string_append (result, tag);
+      return FALSE;
+    }
+  dot = strrchr (site_path, '.');
+  stem = dot != NULL ? g_strndup (site_path, dot - site_path) : g_strdup (site_path);
+  {
+    g_autofree char *scss = g_strconcat (stem, ".scss", NULL);
+    g_autofree char *sass = g_strconcat (stem, ".sass", NULL);
+
+    if (!site_file_exists (finish, scss) && !site_file_exists (finish, sass))
+      {
+        g_string_append (result, tag);
+        return FALSE;
+      }
+  }
+  built = g_strconcat ("/_site", site_path, NULL);
+  if (site_file_exists (finish, built))
+    {
+      if (finish->options->site_uri_prefix != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (built + 1, -1);
+
+          g_string_append_printf (result, "<link rel=\"stylesheet\" href=\"%s%s\">",
+                                  finish->options->site_uri_prefix, escaped);
+        }
+      else
+        g_string_append (result, tag);
+      return FALSE;
+    }
+  finish->needs_plain_style = TRUE;
+  g_free (finish->sass_entry);
+  finish->sass_entry = g_strdup (site_path);
+  return FALSE;
+}
+
+/* An image of the site that is not there is a box naming the path. */
+static gboolean
+check_image_cb (const GMatchInfo *info,
+                GString          *result,
+                gpointer          user_data)
+{
+  Finish *finish = user_data;
+  g_autofree char *tag = g_match_info_fetch (info, 0);
+  g_autofree char *src = attribute_value (tag, "src");
+  g_autofree char *site_path = src != NULL ? site_path_of (finish, src) : NULL;
+  g_autofree char *built = NULL;
+
+  if (site_path == NULL || finish->options->site_uri_prefix == NULL ||
+      site_file_exists (finish, site_path))
+    {
+      g_string_append (result, tag);
+      return FALSE;
+    }
+  built = g_strconcat ("/_site", site_path, NULL);
+  if (site_file_exists (finish, built))
+    {
+      g_string_append (result, tag);
+      return FALSE;
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (site_path, -1);
+    g_autofree char *label = g_markup_printf_escaped (_("Image missing: %s"), site_path);
+
+    g_string_append_printf (result, "<span class=\"aushang-missing-image\" title=\"%s\">%s</span>",
+                            escaped, label);
+  }
+  return FALSE;
+}
+
+static char *
+replace_eval (const char           *pattern,
+              GRegexCompileFlags    flags,
+              const char           *html,
+              GRegexEvalCallback    callback,
+              gpointer              user_data)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+
+  return g_regex_replace_eval (regex, html, -1, 0, 0, callback, user_data, NULL);
+}
+
+static char *
+replace_literal (const char         *pattern,
+                 GRegexCompileFlags  flags,
+                 const char         *html,
+                 const char         *replacement)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+
+  return g_regex_replace (regex, html, -1, 0, replacement, 0, NULL);
+}
+
+/* Puts @snippet after the first match of @pattern (an opening tag), or at
+ * the start. */
+static char *
+insert_after (const char *html,
+              const char *pattern,
+              const char *snippet)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  int start, end;
+
+  if (g_regex_match (regex, html, 0, &info) && g_match_info_fetch_pos (info, 0, &start, &end))
+    return g_strdup_printf ("%.*s%s%s", end, html, snippet, html + end);
+  return g_strconcat (snippet, html, NULL);
+}
+
+static char *
+finish_page (AushangPageContext          *self,
+             const char                  *html,
+             const AushangPreviewOptions *options)
+{
+  Finish finish = { self, options, NULL, NULL, FALSE, NULL };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GString) top = g_string_new (NULL);
+  char *page;
+
+  finish.baseurl = config_string (self->config, "baseurl", NULL);
+  finish.site_url = config_string (self->config, "url", NULL);
+
+  /* Scripts never run; what a widget shows without them is shown. */
+  a = replace_literal ("<script\\b[^>]*>.*?</script\\s*>", G_REGEX_CASELESS | G_REGEX_DOTALL, html, "");
+  b = replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, a, "<div class=\"aushang-noscript\"\\1>");
+  c = replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, b, "</div>");
+  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, c, rewrite_link_cb, &finish);
+  e = replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, d, check_image_cb, &finish);
+  g_free (a);
+  a = replace_eval ("(\\s(?:src|href|poster)\\s*=\\s*)([\"'])(.*?)\\2", G_REGEX_CASELESS, e,
+                    rewrite_url_cb, &finish);
+
+  g_string_append_printf (top, "\n<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n",
+                          aushang_preview_page_get_content_security_policy ());
+  g_string_append_printf (top, "<style>\n%s", preview_style);
+  if (finish.needs_plain_style)
+    g_string_append (top, aushang_preview_page_get_style ());
+  g_string_append (top, "</style>\n");
+  head = insert_after (a, "<head\\b[^>]*>", top->str);
+  if (finish.needs_plain_style)
+    {
+      g_autofree char *message =
+        /* Translators: %s is the stylesheet's path, e.g. /assets/css/main.css. */
+        g_strdup_printf (_("The site's stylesheet %s is made with Sass when the site is built. "
+                           "Until the site has been built once (into _site), the preview uses a plain style."),
+                         finish.sass_entry);
+      g_autofree char *filled = g_markup_printf_escaped ("<div class=\"aushang-card\" role=\"note\">%s</div>",
+                                                         message);
+
+      page = insert_after (head, "<body\\b[^>]*>", filled);
+    }
+  else
+    page = g_steal_pointer (&head);
+  g_free (finish.sass_entry);
+  return page;
+}
+
+char *
+aushang_page_context_render (AushangPageContext          *self,
+                             AushangDocument             *document,
+                             GFile                       *file,
+                             const AushangPreviewOptions *options,
+                             GError                     **error)
+{
+  AushangPreviewOptions no_options = { 0 };
+  g_autofree char *relative = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *html = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (AUSHANG_IS_DOCUMENT (document), NULL);
+
+  if (options == NULL)
+    options = &no_options;
+  relative = file != NULL ? relative_to (self->folder, file) : g_strdup ("untitled.md");
+  html = render_site_page (self, document, relative, &local_error);
+  if (html == NULL)
+    {
+      g_autofree char *plain = aushang_preview_page_render (document, options);
+      g_autofree char *card = g_markup_printf_escaped (
+        "<div class=\"aushang-card aushang-error\" role=\"alert\"><strong>%s</strong><br>%s</div>",
+        _("The page cannot be shown the way the site shows it"), local_error->message);
+
+      g_autofree char *without_tags = NULL;
+      g_autofree char *without_outputs = NULL;
+
+      /* The built-in page shows blocks as boxes; their Liquid is named,
+       * not shown as raw tags. */
+      without_tags = replace_literal ("\\{%-?\\s*(.*?)\\s*-?%\\}", G_REGEX_DOTALL, plain, "\\1");
+      without_outputs = replace_literal ("\\{\\{-?\\s*(.*?)\\s*-?\\}\\}", G_REGEX_DOTALL, without_tags, "\\1");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return insert_after (without_outputs, "<body\\b[^>]*>", card);
+    }
+  return finish_page (self, html, options);
+}
