@@ -20,6 +20,7 @@
 
 #include "aushang-test-util.h"
 #include "aushang-application.h"
+#include "aushang-document-row.h"
 #include "aushang-entry-form.h"
 #include "aushang-form.h"
 #include "aushang-recovery.h"
@@ -1407,6 +1408,89 @@ test_new_document_offers (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Beiträge (_beitraege)");
 }
 
+static gboolean
+is_open_document_button (GtkWidget  *widget,
+                         const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Open this document") == 0;
+}
+
+static AushangDocumentRow *
+document_row_of (Fixture    *fixture,
+                 const char *key)
+{
+  GtkWidget *widget = aushang_form_get_field_widget (AUSHANG_FORM (form_of (fixture)), key);
+  GtkWidget *row = widget ? gtk_widget_get_ancestor (widget, AUSHANG_TYPE_DOCUMENT_ROW) : NULL;
+
+  g_assert_nonnull (row);
+
+  return AUSHANG_DOCUMENT_ROW (row);
+}
+
+static gboolean
+search_finds (AushangDocumentRow *row,
+              const char         *search,
+              GFile              *file)
+{
+  g_autoptr(GPtrArray) found = aushang_document_row_search (row, search);
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_file_equal (g_ptr_array_index (found, i), file))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Fields that name other documents (retrospective_post, related_post):
+ * the document's title, a picker searched by title, a button that opens
+ * it; a name that is no document says so. */
+static void
+test_document_reference_field (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GFile) announcement = fixture_file (fixture, REPAIR_CAFE);
+  g_autoptr(GFile) review = fixture_file (fixture, "_beitraege/rueckblick-repair-cafe.md");
+  g_autoptr(GFile) opening = fixture_file (fixture, OPENING);
+  AushangDocumentRow *row;
+  AushangFrontMatter *front_matter;
+
+  aushang_window_select_file (fixture->window, announcement);
+  row = document_row_of (fixture, "retrospective_post");
+  g_assert_true (g_file_equal (aushang_document_row_get_target (row), review));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Rückblick: 23 Geräte gerettet beim ersten Repair-Café (rueckblick-repair-cafe)");
+
+  /* Searched by title, any case, every word. */
+  g_assert_true (search_finds (row, "rückblick geräte", review));
+  g_assert_true (search_finds (row, "ÖFFNET SEINE", opening));
+  g_assert_false (search_finds (row, "rückblick lasercutter", review));
+
+  /* The button opens the document named. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (row), is_open_document_button, NULL), "clicked");
+  g_assert_true (g_file_equal (aushang_window_get_file (fixture->window), review));
+
+  /* There: related_post names the announcement; pick another one. */
+  row = document_row_of (fixture, "related_post");
+  g_assert_true (g_file_equal (aushang_document_row_get_target (row), announcement));
+  aushang_document_row_pick (row, "eroeffnung-offenes-labor");
+  front_matter = aushang_document_get_front_matter (aushang_window_get_document (fixture->window));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (front_matter, "related_post")), ==,
+                   "eroeffnung-offenes-labor");
+  g_assert_true (g_file_equal (aushang_document_row_get_target (row), opening));
+
+  /* A name that is no document: said so, nothing to open. */
+  aushang_document_row_pick (row, "gibt-es-nicht");
+  g_assert_null (aushang_document_row_get_target (row));
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "the site has no document of this name"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (row), is_open_document_button, NULL)));
+
+  /* "No document": the key goes. */
+  aushang_document_row_pick (row, NULL);
+  g_assert_null (aushang_front_matter_get (front_matter, "related_post"));
+}
+
 static void
 remove_posts (Fixture *fixture)
 {
@@ -1466,6 +1550,7 @@ main (int   argc,
   ADD ("/documents/copy", NULL, test_copy_document);
   ADD ("/documents/trash", NULL, test_trash_document);
   ADD ("/documents/new-document-offers", remove_posts, test_new_document_offers);
+  ADD ("/documents/reference-field", NULL, test_document_reference_field);
 
   status = g_test_run ();
 

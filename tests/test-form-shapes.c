@@ -20,6 +20,7 @@
 #include "aushang-application.h"
 #include "aushang-date-row.h"
 #include "aushang-form.h"
+#include "aushang-nested-row.h"
 #include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
@@ -331,6 +332,83 @@ test_form_opens_at_top (void)
   destroy_window (window);
 }
 
+/* Nested values ---------------------------------------------------------------- */
+
+#define PODCAST_HEAD "---\ntitle: Podcast-Treffen\ndate: 2025-03-01 19:00:00\n"
+#define PODCAST_TAIL "offerings:\n  food: Pizza\n  drinks: 'Mate'\n---\nText\n"
+
+/* The document's text, where the values typed here may be written plain
+ * or in double quotes (how a new value is quoted is the YAML editor's
+ * business, tested there): those quotes are taken away. */
+static char *
+document_text (AushangWindow *window)
+{
+  static const char * const typed[] = { "\"Zwei (neu)\"", "\"Suppe\"", "\"Drei\"", NULL };
+  g_autoptr(GBytes) bytes = aushang_document_serialize (aushang_window_get_document (window));
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  for (guint i = 0; typed[i] != NULL; i++)
+    {
+      g_autofree char *plain = g_strndup (typed[i] + 1, strlen (typed[i]) - 2);
+
+      g_string_replace (text, typed[i], plain, 0);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_nested_values (void)
+{
+  AushangWindow *window = open_window ();
+  AushangForm *form = AUSHANG_FORM (aushang_window_get_form (window));
+  AushangNestedRow *podcasts, *offerings;
+  g_autofree char *text = NULL;
+
+  open_file (window, "_events/podcast.md");
+  podcasts = AUSHANG_NESTED_ROW (aushang_form_get_field_widget (form, "podcasts"));
+  offerings = AUSHANG_NESTED_ROW (aushang_form_get_field_widget (form, "offerings"));
+  g_assert_cmpuint (aushang_nested_row_get_n_items (podcasts), ==, 2);
+  g_assert_null (find_widget (GTK_WIDGET (form), is_label, "[{\"title\":\"Eins\""));
+
+  /* One field of one item: only its line changes. */
+  gtk_editable_set_text (GTK_EDITABLE (aushang_nested_row_get_field (podcasts, 1, "title")), "Zwei (neu)");
+  gtk_editable_set_text (GTK_EDITABLE (aushang_nested_row_get_field (offerings, -1, "food")), "Suppe");
+  text = document_text (window);
+  g_assert_cmpstr (text, ==,
+                   PODCAST_HEAD
+                   "podcasts:\n"
+                   "  # Die Liste\n"
+                   "  - title: Eins\n"
+                   "    url: https://eins.example\n"
+                   "    feed_url: https://eins.example/feed\n"
+                   "  - title: Zwei (neu)\n"
+                   "    url: https://zwei.example\n"
+                   "offerings:\n  food: Suppe\n  drinks: 'Mate'\n---\nText\n");
+  g_clear_pointer (&text, g_free);
+
+  /* Add, move, remove: the other items keep their lines. */
+  g_assert_true (aushang_nested_row_add_item (podcasts));
+  g_assert_cmpuint (aushang_nested_row_get_n_items (podcasts), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (aushang_nested_row_get_field (podcasts, 2, "title")), "Drei");
+  g_assert_true (aushang_nested_row_move_item (podcasts, 2, 0));
+  g_assert_true (aushang_nested_row_remove_item (podcasts, 1));
+  text = document_text (window);
+  g_assert_cmpstr (text, ==,
+                   PODCAST_HEAD
+                   "podcasts:\n"
+                   "  # Die Liste\n"
+                   "  - title: Drei\n"
+                   "    url: \"\"\n"
+                   "    feed_url: \"\"\n"
+                   "  - title: Zwei (neu)\n"
+                   "    url: https://zwei.example\n"
+                   "offerings:\n  food: Suppe\n  drinks: 'Mate'\n---\nText\n");
+  g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +446,16 @@ main (int   argc,
     g_string_append (lang, "---\nText\n");
     put ("_events/lang.md", lang->str);
   }
+  put ("_events/podcast.md",
+       PODCAST_HEAD
+       "podcasts:\n"
+       "  # Die Liste\n"
+       "  - title: Eins\n"
+       "    url: https://eins.example\n"
+       "    feed_url: https://eins.example/feed\n"
+       "  - title: Zwei\n"
+       "    url: https://zwei.example\n"
+       PODCAST_TAIL);
   put ("_events/sommerfest.md", "---\ntitle: Sommerfest\ndate: 2025-07-04\n---\n");
   put ("_events/vortrag.md", "---\ntitle: Vortrag\ndate: 2025-06-01 19:00:00\n---\n");
   put ("_events/workshop.md", "---\ntitle: Workshop\ndate: 2025-05-01 10:00:00\n---\n");
@@ -381,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/form-shapes/date-without-time", test_date_without_time);
   g_test_add_func ("/form-shapes/new-document-writes-nothing", test_new_document_writes_nothing);
   g_test_add_func ("/form-shapes/form-opens-at-top", test_form_opens_at_top);
+  g_test_add_func ("/form-shapes/nested-values", test_nested_values);
 
   status = g_test_run ();
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "aushang-test-util.h"
+#include "aushang-check.h"
 #include "aushang-site.h"
 
 static char *site_dir;
@@ -553,6 +554,62 @@ test_labels_corpus (void)
   }
 }
 
+/* A key named like one that names documents (related_post beside
+ * retrospective_post) names documents too, even when its only value is
+ * misspelt: --check warns about it, with its line. */
+static void
+test_reference_keys_by_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("aushang-references-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDocument) review = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GFile) review_file = NULL;
+  const char *review_text = "---\ntitle: Rückblick\nort: Markt\nrelated_post: ankuendigun\n---\nText\n";
+  const char *files[][2] = {
+    { "_config.yml", "title: T\ncollections:\n  beitraege:\n    output: true\n" },
+    { "_beitraege/ankuendigung.md", "---\ntitle: A\nretrospective_post: rueckblick\nort: Rathaus\n---\n" },
+    { "_beitraege/rueckblick.md", review_text },
+  };
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  site = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+  g_assert_true (aushang_site_key_names_documents (site, "retrospective_post"));
+  g_assert_true (aushang_site_key_names_documents (site, "related_post"));
+  g_assert_false (aushang_site_key_names_documents (site, "ort"));
+
+  review_file = g_file_new_build_filename (dir, "_beitraege", "rueckblick.md", NULL);
+  review = aushang_document_new_from_data (review_text, strlen (review_text));
+  found = aushang_check_document (review, review_file, site);
+  for (guint i = 0; i < found->len; i++)
+    {
+      AushangDiagnostic *diagnostic = g_ptr_array_index (found, i);
+
+      if (strstr (diagnostic->message, "“ankuendigun”") != NULL)
+        {
+          g_assert_cmpuint (diagnostic->line, ==, 4);
+          g_assert_cmpint (diagnostic->severity, ==, AUSHANG_SEVERITY_WARNING);
+          warned = TRUE;
+        }
+    }
+  g_assert_true (warned);
+
+  aushang_test_delete_path (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/site/example-site", test_example_site);
   g_test_add_func ("/site/labels", test_labels);
   g_test_add_func ("/site/labels-corpus", test_labels_corpus);
+  g_test_add_func ("/site/reference-keys-by-name", test_reference_keys_by_name);
 
   status = g_test_run ();
   aushang_test_delete_path (site_dir);

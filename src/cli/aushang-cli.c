@@ -21,6 +21,7 @@
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
 #include "aushang-cli-list.h"
+#include "aushang-page-render.h"
 #include "aushang-spelling.h"
 #include "aushang-yaml.h"
 
@@ -109,6 +110,9 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n",
            _("  --spelling                        Warn about misspelled words too, in the\n"
              "                                    site’s language (or a document’s lang:)"));
+  fprintf (stream, "%s\n",
+           _("  --plain                           With --render: the built-in style instead of\n"
+             "                                    the site’s layouts, includes and stylesheets"));
 }
 
 typedef enum
@@ -558,7 +562,8 @@ run_check (GPtrArray *paths,
 }
 
 static int
-run_render (const char *path)
+run_render (const char *path,
+            gboolean    plain)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -578,7 +583,24 @@ run_render (const char *path)
     language = "de";
 
   options.language = language;
-  html = aushang_preview_page_render (document, &options);
+
+  /* The page as the site shows it: its layouts, includes and style. */
+  if (!plain)
+    {
+      g_autoptr(AushangSite) site = aushang_site_new_for_file (file);
+
+      if (site != NULL)
+        {
+          g_autoptr(AushangPageContext) context = aushang_page_context_new (site);
+          g_autoptr(GError) render_error = NULL;
+
+          html = aushang_page_context_render (context, document, file, &options, &render_error);
+          if (render_error != NULL)
+            g_printerr ("%s: %s\n", path, render_error->message);
+        }
+    }
+  if (html == NULL)
+    html = aushang_preview_page_render (document, &options);
   fputs (html, stdout);
 
   return 0;
@@ -985,6 +1007,7 @@ aushang_cli_run (int    argc,
   gboolean check = FALSE;
   gboolean werror = FALSE;
   gboolean spelling = FALSE;
+  gboolean plain = FALSE;
   Format format = FORMAT_TEXT;
   const char *render = NULL;
   const char *list = NULL;
@@ -1043,6 +1066,12 @@ aushang_cli_run (int    argc,
           continue;
         }
 
+      if (strcmp (arg, "--plain") == 0)
+        {
+          plain = TRUE;
+          continue;
+        }
+
       if (is_verb (arg, "--format"))
         {
           const char *name = NULL;
@@ -1064,6 +1093,12 @@ aushang_cli_run (int    argc,
 
       if (is_verb (arg, "--render"))
         {
+          /* "--render --plain FILE" reads as it is meant. */
+          if (i + 1 < argc && strcmp (argv[i + 1], "--plain") == 0)
+            {
+              plain = TRUE;
+              i++;
+            }
           if (!take_argument (argc, argv, &i, "--render", &render))
             return 2;
           continue;
@@ -1201,7 +1236,7 @@ aushang_cli_run (int    argc,
           g_printerr ("%s\n", _("--render takes exactly one file."));
           return 2;
         }
-      return run_render (render);
+      return run_render (render, plain);
     }
 
   if (edits->len > 0)

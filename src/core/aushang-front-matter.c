@@ -170,6 +170,14 @@ aushang_front_matter_new (const char *text,
   return self;
 }
 
+AushangYamlEdit *
+aushang_front_matter_get_yaml (AushangFrontMatter *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), NULL);
+
+  return self->edit;
+}
+
 const char *
 aushang_front_matter_get_text (AushangFrontMatter *self,
                                gsize              *length)

@@ -264,6 +264,7 @@ struct _Render
   gsize             output;
   guint             line;        /* of the node being rendered */
   int               interrupt;   /* 0, 1 break, 2 continue */
+  guint             capturing;   /* nested captures */
   GError           *error;
 };
 

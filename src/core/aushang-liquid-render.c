@@ -880,6 +880,35 @@ render_cycle (Render  *render,
   emit (render, out, text, -1);
 }
 
+/* Whether @html begins (after blanks) with an element kramdown takes as
+ * a block of HTML. */
+static gboolean
+starts_block_element (const char *html)
+{
+  static const char * const blocks[] = {
+    "address", "article", "aside", "blockquote", "details", "dialog", "div",
+    "dl", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "iframe", "nav", "noscript", "ol", "p",
+    "pre", "script", "section", "style", "table", "ul", "video", "audio",
+    "center", "canvas", "main", "object", "embed", NULL
+  };
+  const char *p = html;
+  const char *start;
+  g_autofree char *name = NULL;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '<' && p[1] == '!')
+    return TRUE;
+  if (*p != '<')
+    return FALSE;
+  start = ++p;
+  while (g_ascii_isalnum (*p) || *p == '-')
+    p++;
+  name = g_ascii_strdown (start, p - start);
+  return g_strv_contains (blocks, name) || strchr (name, '-') != NULL;
+}
+
 static void
 render_nodes (Render    *render,
               GPtrArray *nodes,
@@ -930,7 +959,9 @@ render_nodes (Render    *render,
           {
             GString *captured = g_string_new (NULL);
 
+            render->capturing++;
             render_nodes (render, node->body, captured);
+            render->capturing--;
             scope_assign (render, node->text, aushang_value_new_string (captured->str));
             g_string_free (captured, TRUE);
           }
@@ -942,10 +973,31 @@ render_nodes (Render    *render,
           render->interrupt = 2;
           break;
         case NODE_INCLUDE:
-          render_include (render, node, out);
-          break;
         case NODE_HIGHLIGHT:
-          render_highlight (render, node, out);
+          if (render->env->protect != NULL && render->files->len == 1 && render->capturing == 0)
+            {
+              g_autoptr(GString) block = g_string_new (NULL);
+
+              if (node->kind == NODE_INCLUDE)
+                render_include (render, node, block);
+              else
+                render_highlight (render, node, block);
+              if (render->error == NULL)
+                {
+                  if (starts_block_element (block->str))
+                    {
+                      g_autofree char *kept = render->env->protect (block->str, render->env->user_data);
+
+                      g_string_append (out, kept);
+                    }
+                  else
+                    g_string_append_len (out, block->str, block->len);
+                }
+            }
+          else if (node->kind == NODE_INCLUDE)
+            render_include (render, node, out);
+          else
+            render_highlight (render, node, out);
           break;
         case NODE_LINK:
         case NODE_POST_URL:

@@ -60,6 +60,12 @@ typedef struct
   /* Markdown to HTML for markdownify; NULL leaves the text unchanged. */
   char    *(*markdownify)  (const char                *text,
                             gpointer                   user_data);
+  /* Called with what an include or highlight tag of the rendered file
+   * itself gives (not of an include, not inside capture) when it starts
+   * with a block-level HTML element; its result is written instead. The
+   * page renderer keeps such blocks out of Markdown, as kramdown does. */
+  char    *(*protect)      (const char                *html,
+                            gpointer                   user_data);
   gpointer   user_data;
 
   /* The variables: "site", "page", "layout", "content", "jekyll", ... */

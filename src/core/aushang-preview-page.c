@@ -730,6 +730,18 @@ aushang_preview_page_render (AushangDocument             *document,
   return g_string_free (out, FALSE);
 }
 
+const char *
+aushang_preview_page_get_content_security_policy (void)
+{
+  return CONTENT_SECURITY_POLICY;
+}
+
+const char *
+aushang_preview_page_get_style (void)
+{
+  return stylesheet;
+}
+
 /* ------------------------------------------------------------------------ */
 /* An entry of a data list                                                    */
 

@@ -36,6 +36,12 @@ char *aushang_preview_page_render_header (AushangDocument             *document,
 char *aushang_preview_page_render_body   (AushangDocument             *document,
                                           const AushangPreviewOptions *options);
 
+/* The Content-Security-Policy of every preview page: no scripts, images
+ * and styles from the site (and images from the web). */
+const char *aushang_preview_page_get_content_security_policy (void);
+/* The built-in style, as CSS. */
+const char *aushang_preview_page_get_style (void);
+
 /* An entry of a data list (an event, a team member) as a card on a page
  * of its own, in the same shell: image, date, time and duration, title
  * or name, role, place, description, category, cost and lists as pills,

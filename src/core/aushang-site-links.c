@@ -517,9 +517,23 @@ is_reserved_key (const char *key)
   return FALSE;
 }
 
+/* The last word of a key with several ("post" of related_post), or NULL. */
+static const char *
+last_word (const char *key)
+{
+  const char *last = strrchr (key, '_');
+  const char *dash = strrchr (key, '-');
+
+  if (dash != NULL && (last == NULL || dash > last))
+    last = dash;
+
+  return last != NULL && last != key && last[1] != '\0' ? last + 1 : NULL;
+}
+
 static void
 index_references (AushangSite *self)
 {
+  g_autoptr(GHashTable) extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
@@ -572,6 +586,32 @@ index_references (AushangSite *self)
       if (found > 0 && found * 2 >= GPOINTER_TO_UINT (total))
         g_hash_table_add (self->reference_keys, g_strdup (key));
     }
+
+  /* A key named like one of those (related_post beside
+   * retrospective_post) names documents too, even where the few values
+   * it has point nowhere: a misspelt name must not hide the field. */
+  g_hash_table_iter_init (&iter, totals);
+  while (g_hash_table_iter_next (&iter, &key, &total))
+    {
+      const char *word = last_word (key);
+      GHashTableIter known;
+      gpointer reference;
+
+      if (word == NULL || g_hash_table_contains (self->reference_keys, key))
+        continue;
+
+      g_hash_table_iter_init (&known, self->reference_keys);
+      while (g_hash_table_iter_next (&known, &reference, NULL))
+        if (g_strcmp0 (last_word (reference), word) == 0)
+          {
+            g_hash_table_add (extra, g_strdup (key));
+            break;
+          }
+    }
+
+  g_hash_table_iter_init (&iter, extra);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (self->reference_keys, g_strdup (key));
 }
 
 gboolean

@@ -225,4 +225,38 @@ gboolean          aushang_yaml_edit_uncomment_lines (AushangYamlEdit  *self,
 char             *aushang_yaml_edit_render_item    (AushangYamlEdit   *self,
                                                     AushangValue      *value);
 
+/* Lists and maps inside the document (aushang-yaml-edit-nested.c), for
+ * forms that show a list of maps as sub-forms. Fields inside are set and
+ * removed by path with aushang_yaml_edit_set() and _remove(). */
+
+/* Inserts @value as item @index (at the end when @index is the length)
+ * of the list at @list_path, its lines written like the item beside it;
+ * a […] list, an empty or a missing one is written anew. */
+gboolean          aushang_yaml_edit_insert_at      (AushangYamlEdit   *self,
+                                                    const char        *list_path,
+                                                    guint              index,
+                                                    AushangValue      *value,
+                                                    GError           **error);
+/* Moves item @from of the list at @list_path to index @to, its lines as
+ * they are. */
+gboolean          aushang_yaml_edit_move_at        (AushangYamlEdit   *self,
+                                                    const char        *list_path,
+                                                    guint              from,
+                                                    guint              to,
+                                                    GError           **error);
+/* The lines of the top-level entry @key ("podcasts:" and its value), to
+ * edit that field alone as YAML; NULL where that cannot be done (a key
+ * written twice, a {…} document, text that cannot be read). */
+char             *aushang_yaml_edit_dup_entry_text (AushangYamlEdit   *self,
+                                                    const char        *key);
+/* Replaces those lines with @text, which must hold @key and its value and
+ * nothing else; every other line stays as it is. */
+gboolean          aushang_yaml_edit_replace_entry_text (AushangYamlEdit *self,
+                                                    const char        *key,
+                                                    const char        *text,
+                                                    GError           **error);
+
+/* The editor of a document's front matter, for the edits above. */
+AushangYamlEdit  *aushang_front_matter_get_yaml    (AushangFrontMatter *self);
+
 G_END_DECLS

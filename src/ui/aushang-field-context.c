@@ -21,6 +21,8 @@ struct _AushangFieldContext
   AushangSchema         *schema;
   AushangFieldStoreFunc  store_func;
   gpointer               store_data;
+  AushangFieldRunFunc    run_func;
+  gpointer               run_data;
   GCancellable          *cancellable;
   gboolean               filling;
   gboolean               quiet_required;
@@ -47,6 +49,7 @@ aushang_field_context_dispose (GObject *object)
   g_clear_object (&self->schema);
   self->collection = NULL;
   self->store_func = NULL;
+  self->run_func = NULL;
 
   G_OBJECT_CLASS (aushang_field_context_parent_class)->dispose (object);
 }
@@ -124,6 +127,48 @@ aushang_field_context_set_store_func (AushangFieldContext   *self,
 
   self->store_func = func;
   self->store_data = user_data;
+}
+
+void
+aushang_field_context_set_run_func (AushangFieldContext *self,
+                                    AushangFieldRunFunc  func,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+
+  self->run_func = func;
+  self->run_data = user_data;
+}
+
+gboolean
+aushang_field_context_can_run_edits (AushangFieldContext *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_FIELD_CONTEXT (self), FALSE);
+
+  return self->run_func != NULL;
+}
+
+gboolean
+aushang_field_context_run_edit (AushangFieldContext   *self,
+                                AushangFieldEditFunc   edit,
+                                gpointer               edit_data,
+                                GError               **error)
+{
+  g_autoptr(AushangFieldContext) keep = NULL;
+  gboolean changed = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (AUSHANG_IS_FIELD_CONTEXT (self), FALSE);
+
+  if (self->filling || self->run_func == NULL)
+    return FALSE;
+
+  keep = g_object_ref (self);
+  ok = self->run_func (edit, edit_data, &changed, error, self->run_data);
+  if (changed)
+    aushang_field_context_emit_changed (self);
+
+  return ok;
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "aushang-schema.h"
 #include "aushang-site.h"
 #include "aushang-value.h"
+#include "aushang-yaml-edit.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,20 @@ typedef gboolean (*AushangFieldStoreFunc) (const char    *key,
                                            gboolean      *changed,
                                            GError       **error,
                                            gpointer       user_data);
+
+/* One edit of the YAML itself (a field inside a list of maps, an item
+ * added or moved), for rows of nested values. */
+typedef gboolean (*AushangFieldEditFunc)  (AushangYamlEdit  *edit,
+                                           gpointer          data,
+                                           GError          **error);
+/* Runs @edit on the YAML the fields edit, the way the store function
+ * writes (the form does not rebuild itself for its own edit); sets
+ * @changed when the text changed. */
+typedef gboolean (*AushangFieldRunFunc)   (AushangFieldEditFunc  edit,
+                                           gpointer              edit_data,
+                                           gboolean             *changed,
+                                           GError              **error,
+                                           gpointer              user_data);
 
 /* What the field rows of one form share: the site (images, time zone,
  * authors), the collection and the schema the suggestions come from, the
@@ -49,6 +64,17 @@ gboolean             aushang_field_context_store          (AushangFieldContext  
                                                            const char           *key,
                                                            AushangValue         *value,
                                                            gboolean             *changed,
+                                                           GError              **error);
+/* Where nested values can be edited in place (a document's form); a
+ * context without one refuses such edits. */
+void                 aushang_field_context_set_run_func   (AushangFieldContext  *self,
+                                                           AushangFieldRunFunc   func,
+                                                           gpointer              user_data);
+gboolean             aushang_field_context_can_run_edits  (AushangFieldContext  *self);
+/* Runs @edit and emits ::changed when it changed the text. */
+gboolean             aushang_field_context_run_edit       (AushangFieldContext  *self,
+                                                           AushangFieldEditFunc  edit,
+                                                           gpointer              edit_data,
                                                            GError              **error);
 void                 aushang_field_context_emit_changed   (AushangFieldContext  *self);
 gboolean             aushang_field_context_get_filling    (AushangFieldContext  *self);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-date-row.h"
+#include "aushang-document-row.h"
 #include "aushang-field-context.h"
 #include "aushang-field-row.h"
 #include "aushang-form-util.h"
@@ -22,6 +23,7 @@
 #include "aushang-image-row.h"
 #include "aushang-list-row.h"
 #include "aushang-long-text-row.h"
+#include "aushang-nested-row.h"
 #include "aushang-switch-row.h"
 #include "aushang-text-row.h"
 #include "aushang-yaml-dialog.h"
@@ -116,6 +118,38 @@ store_cb (const char    *key,
   return ok;
 }
 
+/* Edits of nested values (a field inside a list of maps), by path. */
+static gboolean
+run_cb (AushangFieldEditFunc   edit,
+        gpointer               edit_data,
+        gboolean              *changed,
+        GError               **error,
+        gpointer               user_data)
+{
+  AushangForm *self = user_data;
+  AushangFrontMatter *front_matter;
+  gboolean ok;
+
+  if (self->document == NULL ||
+      (front_matter = aushang_document_get_front_matter (self->document)) == NULL ||
+      aushang_front_matter_get_error (front_matter) != NULL)
+    {
+      g_set_error_literal (error, AUSHANG_FRONT_MATTER_ERROR, AUSHANG_FRONT_MATTER_ERROR_NOT_EDITABLE,
+                           _("The fields cannot be changed until the problem above is fixed."));
+      return FALSE;
+    }
+
+  self->writing = TRUE;
+  self->wrote_change = FALSE;
+  ok = edit (aushang_front_matter_get_yaml (front_matter), edit_data, error);
+  self->writing = FALSE;
+
+  *changed = self->wrote_change;
+  self->wrote_change = FALSE;
+
+  return ok;
+}
+
 static void
 context_changed_cb (AushangForm         *self,
                     AushangFieldContext *context)
@@ -193,11 +227,14 @@ register_field (AushangForm     *self,
     g_hash_table_insert (self->fields, g_strdup (alias), row);
 }
 
+static void open_field_yaml_dialog (AushangForm *self,
+                                    const char  *key);
+
 static void
 edit_yaml_cb (AushangForm     *self,
               AushangFieldRow *row)
 {
-  open_yaml_dialog (self, aushang_field_row_get_key (row));
+  open_field_yaml_dialog (self, aushang_field_row_get_key (row));
 }
 
 /* The row for @key, of the kind its value needs. */
@@ -248,7 +285,11 @@ build_field (AushangForm        *self,
       break;
 
     case AUSHANG_FIELD_YAML:
-      row = aushang_yaml_row_new (context, key, schema_key, label, required, value);
+      /* A map as a group of fields, a list of maps as small forms. */
+      if (aushang_nested_row_can_show (value))
+        row = aushang_nested_row_new (context, key, schema_key, label, required, value);
+      else
+        row = aushang_yaml_row_new (context, key, schema_key, label, required, value);
       g_signal_connect_object (row, "edit", G_CALLBACK (edit_yaml_cb), self, G_CONNECT_SWAPPED);
       break;
 
@@ -259,8 +300,12 @@ build_field (AushangForm        *self,
 
     case AUSHANG_FIELD_TEXT:
     default:
-      row = aushang_text_row_new (context, key, schema_key, label, AUSHANG_FIELD_TEXT,
-                                  required, value, strcmp (schema_key, "title") != 0);
+      /* A field that names another document (related_post): a picker. */
+      if (aushang_document_row_can_show (context, key, value))
+        row = aushang_document_row_new (context, key, schema_key, label, required, value);
+      else
+        row = aushang_text_row_new (context, key, schema_key, label, AUSHANG_FIELD_TEXT,
+                                    required, value, strcmp (schema_key, "title") != 0);
       break;
     }
 
@@ -696,6 +741,86 @@ open_yaml_dialog (AushangForm *self,
   gtk_widget_grab_focus (GTK_WIDGET (aushang_yaml_dialog_get_view (dialog)));
 }
 
+/* "Edit as YAML" beside one field: that field's lines alone. */
+typedef struct
+{
+  AushangForm *form;
+  char        *key;
+} FieldDialog;
+
+static void
+field_dialog_free (gpointer data)
+{
+  FieldDialog *field = data;
+
+  g_free (field->key);
+  g_free (field);
+}
+
+static gboolean
+apply_field_yaml_cb (const char  *text,
+                     guint       *line,
+                     guint       *column,
+                     GError     **error,
+                     gpointer     user_data)
+{
+  FieldDialog *field = user_data;
+  AushangForm *self = field->form;
+  gboolean ok;
+
+  if (self->front_matter == NULL)
+    return TRUE;
+
+  self->writing = TRUE;
+  self->wrote_change = FALSE;
+  ok = aushang_yaml_edit_replace_entry_text (aushang_front_matter_get_yaml (self->front_matter),
+                                             field->key, text, error);
+  self->writing = FALSE;
+
+  if (ok && self->wrote_change)
+    {
+      self->wrote_change = FALSE;
+      rebuild (self);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
+
+  return ok;
+}
+
+static void
+open_field_yaml_dialog (AushangForm *self,
+                        const char  *key)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  AushangYamlDialog *dialog;
+  FieldDialog *field;
+
+  if (self->front_matter == NULL || self->yaml_dialog != NULL ||
+      aushang_front_matter_get_error (self->front_matter) != NULL ||
+      (text = aushang_yaml_edit_dup_entry_text (aushang_front_matter_get_yaml (self->front_matter), key)) == NULL)
+    {
+      open_yaml_dialog (self, key);
+      return;
+    }
+
+  title = aushang_label_for_key (key);
+  dialog = AUSHANG_YAML_DIALOG (aushang_yaml_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         _("This field as it is written in the file. Changes are applied only when they are valid YAML; the other fields stay as they are."),
+                                                         title, text, strlen (text),
+                                                         aushang_front_matter_get_key_line (self->front_matter, key)));
+  field = g_new0 (FieldDialog, 1);
+  field->form = self;
+  field->key = g_strdup (key);
+  g_object_set_data_full (G_OBJECT (dialog), "aushang-field", field, field_dialog_free);
+  aushang_yaml_dialog_set_apply_func (dialog, apply_field_yaml_cb, field);
+
+  g_set_weak_pointer (&self->yaml_dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (aushang_yaml_dialog_get_view (dialog)));
+}
+
 static void
 problem_button_clicked_cb (AushangForm *self)
 {
@@ -722,6 +847,7 @@ set_context (AushangForm         *self,
       aushang_field_context_set_filling (self->context, TRUE);
       aushang_field_context_cancel (self->context);
       aushang_field_context_set_store_func (self->context, NULL, NULL);
+      aushang_field_context_set_run_func (self->context, NULL, NULL);
       g_signal_handlers_disconnect_by_func (self->context, context_changed_cb, self);
     }
   g_clear_object (&self->context);
@@ -731,6 +857,7 @@ set_context (AushangForm         *self,
 
   self->context = context;
   aushang_field_context_set_store_func (context, store_cb, self);
+  aushang_field_context_set_run_func (context, run_cb, self);
   g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
 }
 

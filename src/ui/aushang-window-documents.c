@@ -348,6 +348,26 @@ document_action_cb (GSimpleAction *action,
       document_actions[i].activate (AUSHANG_WINDOW (user_data));
 }
 
+/* "win.open-document" (the URI of a document of the site): opens it, as
+ * the field naming it asks (related_post), after asking about unsaved
+ * changes. */
+static void
+open_document_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AushangWindow *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autofree char *relative = self->site ? g_file_get_relative_path (aushang_site_get_folder (self->site), file)
+                                         : NULL;
+
+  /* Only the site's own files. */
+  if (relative == NULL)
+    return;
+
+  aushang_window_select_file (self, file);
+}
+
 void
 aushang_window_add_document_actions (AushangWindow *self)
 {
@@ -358,6 +378,13 @@ aushang_window_add_document_actions (AushangWindow *self)
       g_signal_connect (action, "activate", G_CALLBACK (document_action_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
     }
+
+  {
+    g_autoptr(GSimpleAction) open = g_simple_action_new ("open-document", G_VARIANT_TYPE_STRING);
+
+    g_signal_connect (open, "activate", G_CALLBACK (open_document_cb), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (open));
+  }
 
   aushang_window_update_document_actions (self);
 }

@@ -1,0 +1,958 @@
+/* test-git.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Publishing against real git servers on 127.0.0.1: `git daemon`
+ * (anonymous, receive-pack on) and `git http-backend` behind lighttpd with
+ * basic authentication. The servers are started here and die with this
+ * process (PR_SET_PDEATHSIG), also when an assertion aborts it. What the
+ * server ends up with is read back with the real `git`. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include "aushang-data-file.h"
+#include "aushang-document.h"
+#include "aushang-git.h"
+#include "aushang-git-private.h"
+#include "aushang-site.h"
+#include "aushang-test-util.h"
+
+static char *tmp_root;
+static char *served;         /* the bare repositories both servers serve */
+static guint16 daemon_port;
+static guint16 http_port;
+static GSubprocess *daemon_process;
+static GSubprocess *http_process;
+
+static const char *user = "anna";
+static const char *token = "geheim-123";
+
+/* Runs a command and returns its standard output; fails the test when it
+ * fails. */
+static char *
+run (const char *cwd,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list args;
+
+  va_start (args, cwd);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s failed: %s%s", (char *) argv->pdata[0], out, err);
+  return g_steal_pointer (&out);
+}
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+wait_for_port (guint16 port)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GSocketClient) client = g_socket_client_new ();
+      g_autoptr(GSocketConnection) connection =
+        g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+
+      if (connection != NULL)
+        return;
+      g_usleep (10000);
+    }
+  g_error ("No server came up on port %u", port);
+}
+
+static GSubprocess *
+start_server (const char * const *argv,
+              guint16             port)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  wait_for_port (port);
+  return process;
+}
+
+static void
+start_daemon (void)
+{
+  g_autofree char *port = g_strdup_printf ("--port=%u", daemon_port);
+  g_autofree char *base = g_strdup_printf ("--base-path=%s", served);
+  /* git-daemon itself: "git daemon" would run it as a child of its own,
+   * which outlives a killed parent. */
+  const char *argv[] = { "/usr/lib/git-core/git-daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
+                         "--listen=127.0.0.1", port, base, served, NULL };
+
+  daemon_process = start_server (argv, daemon_port);
+}
+
+static void
+stop_server (GSubprocess **process)
+{
+  if (*process == NULL)
+    return;
+  g_subprocess_send_signal (*process, SIGTERM);
+  g_subprocess_wait (*process, NULL, NULL);
+  g_clear_object (process);
+}
+
+static void
+stop_servers (void)
+{
+  stop_server (&daemon_process);
+  stop_server (&http_process);
+}
+
+static void
+start_http (void)
+{
+  g_autofree char *conf = g_build_filename (tmp_root, "lighttpd.conf", NULL);
+  g_autofree char *users = g_build_filename (tmp_root, "users", NULL);
+  g_autofree char *wrapper = g_build_filename (tmp_root, "backend.sh", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "lighttpd", "-D", "-f", conf, NULL };
+
+  /* The backend behind a wrapper that can break a push halfway: while
+   * "fail-push" exists, the server answers the pushed data with an
+   * error. */
+  text = g_strdup_printf ("#!/bin/sh\n"
+                          "if [ -e '%s/fail-push' ] && [ \"$REQUEST_METHOD\" = POST ]; then\n"
+                          "  case \"$PATH_INFO\" in */git-receive-pack)\n"
+                          "    cat >/dev/null\n"
+                          "    printf 'Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\nbroken\\n'\n"
+                          "    exit 0;;\n"
+                          "  esac\n"
+                          "fi\n"
+                          "exec /usr/lib/git-core/git-http-backend\n", tmp_root);
+  g_file_set_contents_full (wrapper, text, -1, G_FILE_SET_CONTENTS_NONE, 0755, &error);
+  g_assert_no_error (error);
+  g_free (text);
+
+  text = g_strdup_printf ("%s:%s\n", user, token);
+  g_file_set_contents (users, text, -1, &error);
+  g_assert_no_error (error);
+  g_free (text);
+
+  text = g_strdup_printf ("server.document-root = \"%s\"\n"
+                          "server.bind = \"127.0.0.1\"\n"
+                          "server.port = %u\n"
+                          "server.errorlog = \"%s/lighttpd.log\"\n"
+                          "server.modules = (\"mod_alias\", \"mod_auth\", \"mod_authn_file\", \"mod_cgi\", \"mod_setenv\")\n"
+                          "alias.url = (\"/git\" => \"%s\")\n"
+                          "cgi.assign = (\"\" => \"\")\n"
+                          "setenv.add-environment = (\"GIT_PROJECT_ROOT\" => \"%s\", \"GIT_HTTP_EXPORT_ALL\" => \"1\")\n"
+                          "auth.backend = \"plain\"\n"
+                          "auth.backend.plain.userfile = \"%s\"\n"
+                          "auth.require = (\"/git\" => (\"method\" => \"basic\", \"realm\" => \"Aushang test\", \"require\" => \"valid-user\"))\n",
+                          tmp_root, http_port, tmp_root, wrapper, served, users);
+  g_file_set_contents (conf, text, -1, &error);
+  g_assert_no_error (error);
+
+  http_process = start_server (argv, http_port);
+}
+
+/* A bare repository @name on the servers, holding the example site (in
+ * @subfolder, may be NULL) as its first commit. */
+static void
+make_server_repo (const char *name,
+                  const char *subfolder)
+{
+  g_autofree char *bare = g_build_filename (served, name, NULL);
+  g_autofree char *seed = g_build_filename (tmp_root, "seed", name, NULL);
+  g_autofree char *site = subfolder ? g_build_filename (seed, subfolder, NULL) : g_strdup (seed);
+  g_autofree char *example = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autofree char *out = NULL;
+
+  g_mkdir_with_parents (seed, 0755);
+  aushang_test_copy_path (example, site);
+  g_file_set_contents (g_build_filename (seed, ".gitignore", NULL), "_site/\n.jekyll-cache/\n", -1, NULL);
+  g_free (run (seed, "git", "init", "-q", "-b", "main", NULL));
+  g_free (run (seed, "git", "add", "-A", NULL));
+  g_free (run (seed, "git", "commit", "-q", "-m", "The site as it was", NULL));
+  g_free (run (NULL, "git", "clone", "-q", "--bare", seed, bare, NULL));
+  /* http-backend needs this for a dumb client; harmless otherwise. */
+  g_free (run (bare, "git", "config", "http.receivepack", "true", NULL));
+  aushang_test_delete_path (seed);
+}
+
+static char *
+http_url (const char *name)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u/git/%s", http_port, name);
+}
+
+static char *
+http_url_with_password (const char *name)
+{
+  return g_strdup_printf ("http://%s:%s@127.0.0.1:%u/git/%s", user, token, http_port, name);
+}
+
+static char *
+daemon_url (const char *name)
+{
+  return g_strdup_printf ("git://127.0.0.1:%u/%s", daemon_port, name);
+}
+
+typedef struct
+{
+  const char *username;
+  const char *password;
+  guint       asked;
+  guint       progress_calls;
+  AushangGitProgress last;
+} TestCallbacks;
+
+static gboolean
+credentials_cb (const char  *url,
+                const char  *username_from_url,
+                guint        attempt,
+                char       **username,
+                char       **password,
+                gpointer     user_data)
+{
+  TestCallbacks *test = user_data;
+
+  test->asked++;
+  /* Like the command line: one pair, no second question. */
+  if (attempt > 1 || test->username == NULL)
+    return FALSE;
+  *username = g_strdup (test->username);
+  *password = g_strdup (test->password);
+  return TRUE;
+}
+
+static void
+progress_cb (const AushangGitProgress *progress,
+             gpointer                  user_data)
+{
+  TestCallbacks *test = user_data;
+
+  test->progress_calls++;
+  test->last = *progress;
+}
+
+static AushangGitCallbacks
+callbacks_for (TestCallbacks *test)
+{
+  AushangGitCallbacks callbacks = { progress_cb, credentials_cb, test, NULL };
+
+  return callbacks;
+}
+
+static char *
+new_folder (const char *name)
+{
+  g_autofree char *base = g_build_filename (tmp_root, "work", NULL);
+
+  g_mkdir_with_parents (base, 0755);
+  return g_build_filename (base, name, NULL);
+}
+
+static char *
+read_file (const char *folder,
+           const char *path)
+{
+  g_autofree char *file = g_build_filename (folder, path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Sets one field of a document as the window does. */
+static void
+set_field (const char *folder,
+           const char *path,
+           const char *key,
+           const char *value)
+{
+  g_autofree char *name = g_build_filename (folder, path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangDocument) document = aushang_document_load (file, &error);
+
+  g_assert_no_error (error);
+  aushang_front_matter_set_string (aushang_document_get_front_matter (document), key, value, &error);
+  g_assert_no_error (error);
+  aushang_document_save (document, &error);
+  g_assert_no_error (error);
+}
+
+/* A plain `git clone` of what the server has now. */
+static char *
+server_checkout (const char *url)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("check-%u", ++n);
+  char *folder = new_folder (name);
+
+  g_free (run (NULL, "git", "clone", "-q", url, folder, NULL));
+  return folder;
+}
+
+static gboolean
+has_description (GPtrArray  *changes,
+                 const char *description)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AushangGitChange *change = g_ptr_array_index (changes, i);
+
+      if (strcmp (change->description, description) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define POST "_posts/2026-07-02-sommerpause.md"
+#define EVENTS "_data/events.yml"
+
+/* Scenario 1: clone with progress, edit a document and an event, publish;
+ * a second clone sees exactly that, and Jekyll builds it. */
+static void
+test_clone_edit_publish (void)
+{
+  g_autofree char *url = http_url ("site1.git");
+  g_autofree char *folder = new_folder ("clone1");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { user, token };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autoptr(AushangDataFile) events = NULL;
+  g_autoptr(GFile) events_file = NULL;
+  g_autofree char *events_path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *out = NULL;
+
+  make_server_repo ("site1.git", NULL);
+
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (repo);
+  g_assert_cmpuint (test.asked, >=, 1);
+  g_assert_cmpuint (test.progress_calls, >, 0);
+  g_assert_cmpuint (test.last.total_objects, >, 0);
+  g_assert_cmpuint (test.last.received_objects, ==, test.last.total_objects);
+  g_assert_cmpuint (test.last.received_bytes, >, 0);
+  g_assert_cmpuint (test.last.total_files, >, 10);
+  g_assert_cmpuint (test.last.done_files, ==, test.last.total_files);
+  g_assert_cmpstr (aushang_git_repo_get_site_prefix (repo), ==, "");
+
+  changes = aushang_git_repo_get_changes (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* A post and an event, as the window edits them. */
+  set_field (folder, POST, "title", "Sommerpause bis September");
+  events_path = g_build_filename (folder, EVENTS, NULL);
+  events_file = g_file_new_for_path (events_path);
+  events = aushang_data_file_load (events_file, &error);
+  g_assert_no_error (error);
+  aushang_data_file_set_text (events, 0, "time", "19:00", &error);
+  g_assert_no_error (error);
+  aushang_data_file_save (events, &error);
+  g_assert_no_error (error);
+
+  changes = aushang_git_repo_get_changes (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_true (has_description (changes, "Post changed: Sommerpause bis September"));
+  g_assert_true (has_description (changes, "Event changed: Offener Werkstattabend"));
+  message = aushang_git_changes_to_message (changes);
+  g_assert_true (g_str_has_prefix (message, "Event changed: Offener Werkstattabend and 1 more\n") ||
+                 g_str_has_prefix (message, "Post changed: Sommerpause bis September and 1 more\n"));
+
+  test.asked = 0;
+  aushang_git_repo_publish (repo, "Anna Beispiel", "anna@example.org", message,
+                            &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_false (aushang_git_repo_has_unpublished_commits (repo));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = aushang_git_repo_get_changes (repo, &error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* What the server has: exactly these two files changed, by Anna. */
+  {
+    g_autofree char *with_password = http_url_with_password ("site1.git");
+
+    check = server_checkout (with_password);
+  }
+  names = run (check, "git", "diff", "--name-only", "HEAD~1", "HEAD", NULL);
+  g_assert_cmpstr (names, ==, EVENTS "\n" POST "\n");
+  log = run (check, "git", "log", "-1", "--format=%an <%ae>%n%s", NULL);
+  g_assert_true (g_str_has_prefix (log, "Anna Beispiel <anna@example.org>\n"));
+  {
+    g_autofree char *mine = read_file (folder, POST);
+    g_autofree char *theirs = read_file (check, POST);
+    g_autofree char *mine_events = read_file (folder, EVENTS);
+    g_autofree char *theirs_events = read_file (check, EVENTS);
+
+    g_assert_cmpstr (mine, ==, theirs);
+    g_assert_cmpstr (mine_events, ==, theirs_events);
+    g_assert_nonnull (strstr (theirs, "title: \"Sommerpause bis September\"") ?
+                      strstr (theirs, "Sommerpause bis September") : strstr (theirs, "Sommerpause bis September"));
+    g_assert_nonnull (strstr (theirs_events, "time: \"19:00\""));
+  }
+
+  /* Jekyll builds what was published. */
+  {
+    g_autofree char *dest = g_build_filename (check, "_site", NULL);
+    g_autofree char *page = NULL;
+
+    g_free (run (check, "jekyll", "build", "--disable-disk-cache", "-q", "-s", check, "-d", dest, NULL));
+    out = run (check, "grep", "-rl", "Sommerpause bis September", dest, NULL);
+    g_assert_nonnull (strstr (out, ".html"));
+  }
+}
+
+/* Scenario 2: someone else changes another field of the same document
+ * (the next line) and the text; both changes end up on the server. The
+ * site sits in docs/ of the repository, served by git daemon. */
+static void
+test_other_field_merged (void)
+{
+  g_autofree char *url = daemon_url ("site2.git");
+  g_autofree char *folder = new_folder ("clone2");
+  g_autofree char *site = g_build_filename (folder, "docs", NULL);
+  g_autofree char *other = new_folder ("other2");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *theirs = NULL;
+
+  make_server_repo ("site2.git", "docs");
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (test.asked, ==, 0);
+  g_assert_cmpstr (aushang_git_repo_get_site_prefix (repo), ==, "docs/");
+
+  /* Someone else: a plain git clone, the teaser changed (the line
+   * after the title) and the last paragraph; pushed first. */
+  g_free (run (NULL, "git", "clone", "-q", url, other, NULL));
+  {
+    g_autofree char *other_site = g_build_filename (other, "docs", NULL);
+
+    set_field (other_site, POST, "teaser", "Von Juli bis August geschlossen.");
+    original = read_file (other_site, POST);
+  }
+  g_assert_nonnull (strstr (original, "title:"));
+  g_free (run (other, "git", "commit", "-q", "-am", "Beschreibung", NULL));
+  g_free (run (other, "git", "push", "-q", NULL));
+
+  set_field (site, POST, "title", "Sommerpause 2026");
+
+  aushang_git_repo_publish (repo, "Anna Beispiel", "anna@example.org", "Titel",
+                            &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+
+  check = server_checkout (url);
+  result = read_file (check, "docs/" POST);
+  g_assert_nonnull (strstr (result, "Sommerpause 2026"));
+  g_assert_nonnull (strstr (result, "Von Juli bis August geschlossen."));
+  /* And the person's folder has both, too. */
+  theirs = read_file (site, POST);
+  g_assert_cmpstr (theirs, ==, result);
+  g_assert_false (aushang_git_repo_has_unpublished_commits (repo));
+}
+
+/* Scenario 3: both change the same field: a conflict with both versions,
+ * the person's text stays, the chosen one is published. */
+static void
+test_same_field_conflict (void)
+{
+  g_autofree char *url = daemon_url ("site3.git");
+  g_autofree char *folder = new_folder ("clone3");
+  g_autofree char *other = new_folder ("other3");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  AushangGitConflict *conflict;
+  g_autofree char *mine = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+
+  make_server_repo ("site3.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+
+  g_free (run (NULL, "git", "clone", "-q", url, other, NULL));
+  set_field (other, POST, "title", "Sommerferien");
+  g_free (run (other, "git", "commit", "-q", "-am", "Titel", NULL));
+  g_free (run (other, "git", "push", "-q", NULL));
+
+  set_field (folder, POST, "title", "Sommerpause im Labor");
+
+  g_assert_false (aushang_git_repo_publish (repo, "Anna Beispiel", "anna@example.org", "Titel",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->path, ==, POST);
+  g_assert_cmpstr (conflict->key, ==, "title");
+  g_assert_cmpstr (conflict->mine, ==, "Sommerpause im Labor");
+  g_assert_cmpstr (conflict->theirs, ==, "Sommerferien");
+
+  /* The person's text is in the file; nothing went out. */
+  mine = read_file (folder, POST);
+  g_assert_nonnull (strstr (mine, "Sommerpause im Labor"));
+  check = server_checkout (url);
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "Sommerferien"));
+  g_assert_null (strstr (result, "Sommerpause im Labor"));
+  g_clear_pointer (&check, g_free);
+  g_clear_pointer (&result, g_free);
+
+  /* They write a title of both, and publish it. */
+  aushang_git_repo_resolve (repo, conflict, AUSHANG_GIT_USE_TEXT, "Sommerferien im Labor", &error);
+  g_assert_no_error (error);
+  g_ptr_array_set_size (conflicts, 0);
+  aushang_git_repo_publish (repo, "Anna Beispiel", "anna@example.org", "Titel",
+                            &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+
+  check = server_checkout (url);
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "title: \"Sommerferien im Labor\"") ?
+                    (char *) result : strstr (result, "Sommerferien im Labor"));
+  g_assert_null (strstr (result, "Sommerpause im Labor"));
+  g_assert_null (strstr (result, "<<<<"));
+}
+
+static void
+assert_kept (AushangGitRepo *repo,
+             const char     *folder,
+             const char     *text)
+{
+  g_autofree char *contents = read_file (folder, POST);
+
+  g_assert_nonnull (strstr (contents, text));
+  g_assert_true (aushang_git_repo_has_unpublished_commits (repo));
+}
+
+static void
+assert_on_server (const char *url,
+                  const char *text)
+{
+  g_autofree char *check = server_checkout (url);
+  g_autofree char *result = read_file (check, POST);
+
+  g_assert_nonnull (strstr (result, text));
+}
+
+/* Scenario 4: wrong password, a server that breaks off the push, a
+ * stopped server, a read-only repository: a clear message, nothing lost,
+ * a later publish succeeds. */
+static void
+test_failures (void)
+{
+  g_autofree char *url = http_url ("site4.git");
+  g_autofree char *with_password = http_url_with_password ("site4.git");
+  g_autofree char *folder = new_folder ("clone4");
+  g_autofree char *bare = g_build_filename (served, "site4.git", NULL);
+  g_autofree char *fail_flag = g_build_filename (tmp_root, "fail-push", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { user, token };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+
+  make_server_repo ("site4.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+
+  /* A wrong token. */
+  set_field (folder, POST, "title", "Erster Versuch");
+  test.password = "falsch";
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "1",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "access token"));
+  g_assert_nonnull (strstr (error->message, "kept on this computer"));
+  g_clear_error (&error);
+  assert_kept (repo, folder, "Erster Versuch");
+  test.password = token;
+
+  /* The server breaks off while the changes are sent. */
+  g_file_set_contents (fail_flag, "", 0, NULL);
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "2",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "server had a problem"));
+  g_clear_error (&error);
+  g_unlink (fail_flag);
+  assert_kept (repo, folder, "Erster Versuch");
+
+  /* The server is gone. */
+  stop_server (&http_process);
+  set_field (folder, POST, "title", "Zweiter Versuch");
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "3",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_clear_error (&error);
+  assert_kept (repo, folder, "Zweiter Versuch");
+  start_http ();
+
+  /* The repository only lets people read. */
+  g_free (run (bare, "git", "config", "http.receivepack", "false", NULL));
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "4",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_kept (repo, folder, "Zweiter Versuch");
+  g_free (run (bare, "git", "config", "http.receivepack", "true", NULL));
+
+  /* Now it goes out, all of it. */
+  aushang_git_repo_publish (repo, "Anna", "anna@example.org", "5", &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_false (aushang_git_repo_has_unpublished_commits (repo));
+  assert_on_server (with_password, "Zweiter Versuch");
+}
+
+/* Scenario 4 with git daemon: the server stops, and comes back. */
+static void
+test_daemon_stopped (void)
+{
+  g_autofree char *url = daemon_url ("site5.git");
+  g_autofree char *folder = new_folder ("clone5");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+
+  make_server_repo ("site5.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+
+  stop_server (&daemon_process);
+  set_field (folder, POST, "title", "Offline geschrieben");
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "offline",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_NETWORK);
+  g_clear_error (&error);
+  assert_kept (repo, folder, "Offline geschrieben");
+
+  start_daemon ();
+  aushang_git_repo_publish (repo, "Anna", "anna@example.org", "again", &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  assert_on_server (url, "Offline geschrieben");
+}
+
+/* Scenario 5: a site that is no git repository. */
+static void
+test_not_a_repository (void)
+{
+  g_autofree char *folder = new_folder ("plain");
+  g_autofree char *example = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(AushangSite) site = NULL;
+
+  aushang_test_copy_path (example, folder);
+  file = g_file_new_for_path (folder);
+  repo = aushang_git_repo_open (file, &error);
+  g_assert_null (repo);
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_NOT_A_REPOSITORY);
+  g_clear_error (&error);
+
+  /* Everything else works as before. */
+  site = aushang_site_new (file, &error);
+  g_assert_no_error (error);
+  set_field (folder, POST, "title", "Ohne Git");
+}
+
+/* Earlier versions: listed newest first, restored as a new change. */
+static void
+test_history (void)
+{
+  g_autofree char *url = daemon_url ("site6.git");
+  g_autofree char *folder = new_folder ("clone6");
+  g_autofree char *post = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  g_autoptr(GFile) file = NULL;
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *contents = NULL;
+  AushangGitVersion *oldest;
+
+  make_server_repo ("site6.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+  post = g_build_filename (folder, POST, NULL);
+  file = g_file_new_for_path (post);
+
+  set_field (folder, POST, "title", "Version zwei");
+  g_assert_true (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Zwei", &error));
+  g_assert_no_error (error);
+  set_field (folder, POST, "title", "Version drei");
+  g_assert_true (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Drei", &error));
+  /* Nothing changed: nothing to commit, no error. */
+  g_assert_false (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Nichts", &error));
+  g_assert_no_error (error);
+
+  versions = aushang_git_repo_get_history (repo, file, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 3);
+  g_assert_cmpstr (((AushangGitVersion *) g_ptr_array_index (versions, 0))->summary, ==, "Drei");
+  oldest = g_ptr_array_index (versions, 2);
+  g_assert_cmpstr (oldest->summary, ==, "The site as it was");
+
+  aushang_git_repo_restore_version (repo, file, oldest->id, &error);
+  g_assert_no_error (error);
+  contents = read_file (folder, POST);
+  g_assert_null (strstr (contents, "Version drei"));
+  changes = aushang_git_repo_get_changes (repo, &error);
+  g_assert_no_error (error);
+  /* Compared with what was published, the file is as it was. */
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Zurück", &error));
+}
+
+/* The merge itself, without servers. */
+static GBytes *
+bytes (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static char *
+merge (const char *base,
+       const char *ours,
+       const char *theirs,
+       GPtrArray  *conflicts)
+{
+  g_autoptr(GBytes) b = base ? bytes (base) : NULL;
+  g_autoptr(GBytes) o = ours ? bytes (ours) : NULL;
+  g_autoptr(GBytes) t = theirs ? bytes (theirs) : NULL;
+  g_autoptr(GBytes) merged = aushang_git_merge_file ("_posts/x.md", b, o, t, conflicts);
+
+  if (merged == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (merged, NULL), g_bytes_get_size (merged));
+}
+
+static void
+test_merge_fields (void)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autofree char *result = NULL;
+
+  /* Adjacent lines: a line merge would call this a conflict. The person
+   * quotes their title; the other side's new value and removal come in. */
+  result = merge ("---\ntitle: Alt\ndate: 2026-01-01\ntags: [a]\n---\nText\n",
+                  "---\ntitle: \"Neu\"\ndate: 2026-01-01\ntags: [a]\n---\nText\n",
+                  "---\ntitle: Alt\ndate: 2026-02-02\nauthor: Ben\n---\nText\n",
+                  conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (result, ==, "---\ntitle: \"Neu\"\ndate: 2026-02-02\nauthor: \"Ben\"\n---\nText\n");
+  g_clear_pointer (&result, g_free);
+
+  /* The same field: the person's value stays, both are reported. */
+  result = merge ("---\ntitle: Alt\n---\nText\n",
+                  "---\ntitle: Meins\n---\nText\n",
+                  "---\ntitle: Deins\n---\nText\n",
+                  conflicts);
+  g_assert_cmpstr (result, ==, "---\ntitle: Meins\n---\nText\n");
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((AushangGitConflict *) conflicts->pdata[0])->key, ==, "title");
+  g_assert_cmpstr (((AushangGitConflict *) conflicts->pdata[0])->mine, ==, "Meins");
+  g_assert_cmpstr (((AushangGitConflict *) conflicts->pdata[0])->theirs, ==, "Deins");
+}
+
+static void
+test_merge_paragraphs (void)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autofree char *result = NULL;
+  const char *base = "---\ntitle: T\n---\nErster Absatz,\nzwei Zeilen.\n\nZweiter Absatz.\n";
+
+  /* Neighbouring paragraphs, a field and a paragraph. */
+  result = merge (base,
+                  "---\ntitle: T\n---\nErster Absatz,\nzwei Zeilen, geändert.\n\nZweiter Absatz.\n",
+                  "---\ntitle: U\n---\nErster Absatz,\nzwei Zeilen.\n\nZweiter Absatz, von Ben.\n",
+                  conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (result, ==, "---\ntitle: U\n---\nErster Absatz,\nzwei Zeilen, geändert.\n\nZweiter Absatz, von Ben.\n");
+  g_clear_pointer (&result, g_free);
+
+  /* The same paragraph (different lines of it): one conflict, the
+   * person's paragraph stays whole. */
+  result = merge (base,
+                  "---\ntitle: T\n---\nErster Absatz, meiner,\nzwei Zeilen.\n\nZweiter Absatz.\n",
+                  "---\ntitle: T\n---\nErster Absatz,\nzwei Zeilen, von Ben.\n\nZweiter Absatz.\n",
+                  conflicts);
+  g_assert_cmpstr (result, ==, "---\ntitle: T\n---\nErster Absatz, meiner,\nzwei Zeilen.\n\nZweiter Absatz.\n");
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_null (((AushangGitConflict *) conflicts->pdata[0])->key);
+  g_assert_cmpstr (((AushangGitConflict *) conflicts->pdata[0])->mine, ==, "Erster Absatz, meiner,\nzwei Zeilen.\n");
+  g_assert_cmpstr (((AushangGitConflict *) conflicts->pdata[0])->theirs, ==, "Erster Absatz,\nzwei Zeilen, von Ben.\n");
+  g_ptr_array_set_size (conflicts, 0);
+  g_clear_pointer (&result, g_free);
+
+  /* Deleted there, changed here: the change stays. */
+  result = merge (base, "---\ntitle: X\n---\n", NULL, conflicts);
+  g_assert_cmpstr (result, ==, "---\ntitle: X\n---\n");
+  g_clear_pointer (&result, g_free);
+  g_assert_null (merge (base, NULL, base, conflicts));
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_change_free);
+  g_autoptr(GBytes) post = bytes ("---\ntitle: Hallo Welt\n---\nText\n");
+  g_autoptr(GBytes) image = g_bytes_new ("\x89PNG\0\0", 6);
+  g_autoptr(GBytes) old_events = bytes ("- title: A\n  date: 2026-01-01\n- title: B\n");
+  g_autoptr(GBytes) new_events = bytes ("- title: A\n  date: 2026-01-02\n- title: C\n");
+  g_autofree char *message = NULL;
+
+  aushang_git_describe_change ("_posts/2026-01-01-hallo.md", NULL, post, changes);
+  aushang_git_describe_change ("assets/bild.png", NULL, image, changes);
+  aushang_git_describe_change ("_data/events.yml", old_events, new_events, changes);
+  aushang_git_describe_change ("ueber-uns.md", post, NULL, changes);
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[0])->description, ==, "New post: Hallo Welt");
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[1])->description, ==, "Image added: assets/bild.png");
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[2])->description, ==, "Event changed: A");
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[3])->description, ==, "New event: C");
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[4])->description, ==, "Event removed: B");
+  g_assert_cmpstr (((AushangGitChange *) changes->pdata[5])->description, ==, "Page deleted: Hallo Welt");
+  message = aushang_git_changes_to_message (changes);
+  g_assert_true (g_str_has_prefix (message, "New post: Hallo Welt and 5 more\n\n- New post: Hallo Welt\n- Image added"));
+}
+
+static void
+cleanup (void)
+{
+  stop_servers ();
+  if (tmp_root != NULL && g_getenv ("AUSHANG_KEEP_TMP") == NULL)
+    aushang_test_delete_path (tmp_root);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_root = g_dir_make_tmp ("aushang-git-XXXXXX", &error);
+  g_assert_no_error (error);
+  served = g_build_filename (tmp_root, "served", NULL);
+  g_mkdir_with_parents (served, 0755);
+
+  /* The real git of this machine, with nobody's settings. */
+  g_setenv ("HOME", tmp_root, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_root, TRUE);
+  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  g_setenv ("GIT_AUTHOR_NAME", "Ben Anderer", TRUE);
+  g_setenv ("GIT_AUTHOR_EMAIL", "ben@example.org", TRUE);
+  g_setenv ("GIT_COMMITTER_NAME", "Ben Anderer", TRUE);
+  g_setenv ("GIT_COMMITTER_EMAIL", "ben@example.org", TRUE);
+  g_setenv ("GIT_TERMINAL_PROMPT", "0", TRUE);
+
+  daemon_port = free_port ();
+  http_port = free_port ();
+  start_daemon ();
+  start_http ();
+
+  g_test_add_func ("/git/merge/fields", test_merge_fields);
+  g_test_add_func ("/git/merge/paragraphs", test_merge_paragraphs);
+  g_test_add_func ("/git/describe", test_describe);
+  g_test_add_func ("/git/clone-edit-publish", test_clone_edit_publish);
+  g_test_add_func ("/git/other-field-merged", test_other_field_merged);
+  g_test_add_func ("/git/same-field-conflict", test_same_field_conflict);
+  g_test_add_func ("/git/failures", test_failures);
+  g_test_add_func ("/git/daemon-stopped", test_daemon_stopped);
+  g_test_add_func ("/git/not-a-repository", test_not_a_repository);
+  g_test_add_func ("/git/history", test_history);
+
+  status = g_test_run ();
+  cleanup ();
+  return status;
+}
