@@ -1408,6 +1408,33 @@ test_new_document_offers (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Beiträge (_beitraege)");
 }
 
+static void
+remove_collections (Fixture *fixture)
+{
+  g_autofree char *posts = fixture_path (fixture, "_posts");
+  g_autofree char *beitraege = fixture_path (fixture, "_beitraege");
+
+  aushang_test_delete_path (posts);
+  aushang_test_delete_path (beitraege);
+}
+
+/* A site without any collection folder is offered _posts, where Jekyll
+ * looks first. */
+static void
+test_new_document_offers_posts (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  AdwMessageDialog *dialog;
+  GListModel *model;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-document", NULL);
+  dialog = aushang_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), is_drop_down, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Posts (_posts)");
+}
+
 static gboolean
 is_open_document_button (GtkWidget  *widget,
                          const char *unused)
@@ -1550,6 +1577,7 @@ main (int   argc,
   ADD ("/documents/copy", NULL, test_copy_document);
   ADD ("/documents/trash", NULL, test_trash_document);
   ADD ("/documents/new-document-offers", remove_posts, test_new_document_offers);
+  ADD ("/documents/new-document-offers-posts", remove_collections, test_new_document_offers_posts);
   ADD ("/documents/reference-field", NULL, test_document_reference_field);
 
   status = g_test_run ();
