@@ -26,6 +26,8 @@
 
 static AushangDocument *document;
 static AushangPreview *preview;
+static GtkWidget *before;
+static GtkWidget *after;
 static gboolean timed_out;
 
 static gboolean
@@ -137,6 +139,31 @@ test_site_page_error (void)
   g_assert_cmpstr (raw, ==, "false");
 }
 
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab and Shift+Tab leave the page for the widgets around it. */
+static void
+test_focus_not_trapped (void)
+{
+  GtkWidget *web_view = adw_bin_get_child (ADW_BIN (preview));
+
+  g_assert_true (gtk_widget_grab_focus (web_view));
+  WAIT_UNTIL (focus_is_in (web_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.leave-forward", NULL));
+  WAIT_UNTIL (focus_is_in (after));
+
+  g_assert_true (gtk_widget_grab_focus (web_view));
+  WAIT_UNTIL (focus_is_in (web_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.leave-backward", NULL));
+  WAIT_UNTIL (focus_is_in (before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +177,7 @@ main (int   argc,
   g_autofree char *source_dir_fallback = NULL;
   const char *source_dir = g_getenv ("AUSHANG_SOURCE_DIR");
   GtkWidget *window;
+  GtkWidget *box;
   int status;
 
   g_setenv ("LANGUAGE", "en", TRUE);
@@ -176,12 +204,19 @@ main (int   argc,
   aushang_preview_set_site_style (preview, TRUE);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  before = gtk_entry_new ();
+  after = gtk_entry_new ();
+  gtk_box_append (GTK_BOX (box), before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (preview));
+  gtk_box_append (GTK_BOX (box), after);
+  gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
 
   g_test_add_func ("/liquid-preview/site-page", test_site_page);
   g_test_add_func ("/liquid-preview/patch", test_site_page_patch);
   g_test_add_func ("/liquid-preview/error", test_site_page_error);
+  g_test_add_func ("/liquid-preview/focus-not-trapped", test_focus_not_trapped);
 
   status = g_test_run ();
 

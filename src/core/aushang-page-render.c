@@ -296,7 +296,8 @@ document_value (AushangPageContext *self,
                 const char         *relative_path,
                 const char         *collection,
                 AushangValue       *front_matter,
-                const char         *url)
+                const char         *url,
+                const char         *excerpt)
 {
   MapBuilder b;
   g_autofree char *name = g_path_get_basename (relative_path);
@@ -358,6 +359,8 @@ document_value (AushangPageContext *self,
   map_builder_set_default (&b, "slug", aushang_value_new_string (slug));
   map_builder_set (&b, "ext", aushang_value_new_string (dot != NULL ? dot : ""));
   map_builder_set (&b, "draft", aushang_value_new_boolean (FALSE));
+  if (excerpt != NULL)
+    map_builder_set (&b, "excerpt", aushang_value_new_string (excerpt));
   if (!g_hash_table_contains (b.values, "title") ||
       aushang_value_get_kind (g_hash_table_lookup (b.values, "title")) == AUSHANG_VALUE_NULL)
     {
@@ -513,6 +516,52 @@ compare_documents (gconstpointer a,
                  aushang_value_get_string (aushang_value_lookup (y, "path")));
 }
 
+static gboolean is_markdown (AushangPageContext *self,
+                             const char         *path);
+static char *literal_tag_cb (const AushangLiquidTag *tag,
+                             gpointer                user_data);
+
+/* Jekyll's excerpt: the body up to the first excerpt_separator (a blank
+ * line), converted. Liquid in it is not run here. */
+static char *
+dup_excerpt (AushangPageContext *self,
+             GFile              *file,
+             AushangValue       *data,
+             const char         *relative_path)
+{
+  g_autofree char *contents = NULL;
+  const char *body;
+  const char *separator = NULL;
+  const char *end;
+  g_autofree char *head = NULL;
+  AushangValue *given = data != NULL ? aushang_value_lookup (data, "excerpt_separator") : NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL) ||
+      !g_utf8_validate (contents, -1, NULL))
+    return NULL;
+  body = contents;
+  if (g_str_has_prefix (body, "---"))
+    {
+      const char *close = strstr (body + 3, "\n---");
+
+      if (close == NULL)
+        close = strstr (body + 3, "\n...");
+      if (close == NULL)
+        return NULL;
+      body = strchr (close + 1, '\n');
+      body = body != NULL ? body + 1 : close + 4;
+    }
+  if (given != NULL && aushang_value_get_kind (given) == AUSHANG_VALUE_STRING)
+    separator = aushang_value_get_string (given);
+  else
+    separator = config_string (self->config, "excerpt_separator", "\n\n");
+  end = *separator != '\0' ? strstr (body, separator) : NULL;
+  head = end != NULL ? g_strndup (body, end - body) : g_strdup (body);
+  if (is_markdown (self, relative_path))
+    return aushang_markdown_render (head, literal_tag_cb, NULL);
+  return g_steal_pointer (&head);
+}
+
 AushangPageContext *
 aushang_page_context_new (AushangSite *site)
 {
@@ -564,8 +613,10 @@ aushang_page_context_new (AushangSite *site)
         {
           AushangSiteDocument *document = g_ptr_array_index (documents, j);
           g_autofree char *url = aushang_site_dup_url (site, document->file);
+          g_autofree char *excerpt = dup_excerpt (self, document->file, document->data,
+                                                  document->relative_path);
           AushangValue *value = document_value (self, document->relative_path, collection->name,
-                                                document->data, url);
+                                                document->data, url, excerpt);
 
           if (url != NULL)
             g_hash_table_insert (self->urls, g_strdup (document->relative_path), g_strdup (url));
@@ -628,7 +679,7 @@ aushang_page_context_new (AushangSite *site)
 
       value = document_value (self, relative, NULL,
                               document != NULL ? aushang_front_matter_get_data (aushang_document_get_front_matter (document)) : NULL,
-                              url);
+                              url, NULL);
       if (url != NULL)
         g_hash_table_insert (self->urls, g_strdup (relative), g_strdup (url));
       g_hash_table_insert (self->documents, g_strdup (relative), aushang_value_ref (value));
@@ -910,7 +961,8 @@ render_site_page (AushangPageContext *self,
     }
   page = document_value (self, relative_path, collection,
                          fm != NULL ? aushang_front_matter_get_data (fm) : NULL,
-                         known != NULL ? string_of (known, "url") : "/");
+                         known != NULL ? string_of (known, "url") : "/",
+                         known != NULL ? string_of (known, "excerpt") : NULL);
 
   state.kept = g_ptr_array_new_with_free_func (g_free);
   content = g_strdup (aushang_document_get_body (document));

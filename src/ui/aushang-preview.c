@@ -1083,6 +1083,13 @@ aushang_preview_get_property (GObject    *object,
     }
 }
 
+static void leave_forward_cb  (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter);
+static void leave_backward_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter);
+
 static void
 aushang_preview_class_init (AushangPreviewClass *klass)
 {
@@ -1105,6 +1112,9 @@ aushang_preview_class_init (AushangPreviewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "preview.leave-forward", NULL, leave_forward_cb);
+  gtk_widget_class_install_action (widget_class, "preview.leave-backward", NULL, leave_backward_cb);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aushang/Aushang/aushang-preview.ui");
 }
@@ -1126,6 +1136,7 @@ static void
 aushang_preview_init (AushangPreview *self)
 {
   WebKitSettings *settings;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1160,6 +1171,48 @@ aushang_preview_init (AushangPreview *self)
                            G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+
+  /* Before the page sees the key: WebKit would keep Tab inside the page. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Tab|KP_Tab"),
+                                                          gtk_named_action_new ("preview.leave-forward")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Tab|<Shift>ISO_Left_Tab|<Shift>KP_Tab"),
+                                                          gtk_named_action_new ("preview.leave-backward")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* Tab and Shift+Tab leave the preview for the widget before or after it,
+ * as everywhere else in the window; the page does not keep the focus. */
+static void
+leave_focus (AushangPreview   *self,
+             GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (GTK_WIDGET (self->web_view), FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->web_view), TRUE);
+}
+
+static void
+leave_forward_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  leave_focus (AUSHANG_PREVIEW (widget), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+leave_backward_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  leave_focus (AUSHANG_PREVIEW (widget), GTK_DIR_TAB_BACKWARD);
 }
 
 GtkWidget *
