@@ -790,6 +790,135 @@ test_history (void)
   g_assert_true (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Zurück", &error));
 }
 
+/* Runs the command line (aushang-cli) with @env_user and @env_token for
+ * the server; returns its exit status, its output in @out and @err. */
+static int
+run_cli (const char  *token_value,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("AUSHANG_CLI_BINARY"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "AUSHANG_GIT_NAME", "Carla Kommandozeile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "AUSHANG_GIT_EMAIL", "carla@example.org", TRUE);
+  g_subprocess_launcher_setenv (launcher, "AUSHANG_GIT_USERNAME", user, TRUE);
+  if (token_value != NULL)
+    g_subprocess_launcher_setenv (launcher, "AUSHANG_GIT_TOKEN", token_value, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "AUSHANG_GIT_TOKEN");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* aushang --status and --publish: the same words, the same checks
+ * (errors stop publishing, warnings do not), credentials from the
+ * environment. */
+static void
+test_command_line (void)
+{
+  g_autofree char *url = http_url ("site7.git");
+  g_autofree char *with_password = http_url_with_password ("site7.git");
+  g_autofree char *folder = new_folder ("clone7");
+  g_autofree char *plain = new_folder ("plain7");
+  g_autofree char *example = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autofree char *broken = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *post = NULL;
+  int status;
+
+  make_server_repo ("site7.git", NULL);
+  g_free (run (NULL, "git", "clone", "-q", with_password, folder, NULL));
+  /* The token is not kept in the clone's settings. */
+  g_free (run (folder, "git", "remote", "set-url", "origin", url, NULL));
+
+  /* A site without git: said so, nothing else changes. */
+  aushang_test_copy_path (example, plain);
+  status = run_cli (token, &out, &err, "--status", plain, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "publishing is not available"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  status = run_cli (token, &out, &err, "--check", plain, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A change, with a warning (a key given twice). */
+  set_field (folder, POST, "title", "Von der Kommandozeile");
+  post = read_file (folder, POST);
+  {
+    g_autofree char *path = g_build_filename (folder, POST, NULL);
+    g_autoptr(GString) twice = g_string_new (post);
+
+    g_string_replace (twice, "layout: post\n", "layout: post\nlayout: post\n", 1);
+    g_file_set_contents (path, twice->str, -1, NULL);
+  }
+  status = run_cli (token, &out, &err, "--status", folder, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "Post changed: Von der Kommandozeile\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An error stops publishing; nothing is committed. */
+  broken = g_build_filename (folder, "_posts", "2026-08-01-kaputt.md", NULL);
+  g_file_set_contents (broken, "---\ntitle: [kaputt\n---\nText\n", -1, NULL);
+  status = run_cli (token, &out, &err, "--publish", folder, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "2026-08-01-kaputt.md:2:8: error:"));
+  g_assert_nonnull (strstr (err, "Not published"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  log = run (folder, "git", "log", "--format=%s", NULL);
+  g_assert_cmpstr (log, ==, "The site as it was\n");
+  g_unlink (broken);
+
+  /* No token: a clear message, the commit stays for later. */
+  status = run_cli (NULL, &out, &err, "--publish", folder, "-m", "Neuer Titel", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "access token"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* With the token: published, the warning did not stop it. */
+  status = run_cli (token, &out, &err, "--publish", folder, "-m", "Neuer Titel", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Post changed: Von der Kommandozeile"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  check = server_checkout (with_password);
+  g_clear_pointer (&log, g_free);
+  log = run (check, "git", "log", "-1", "--format=%an <%ae>%n%s", NULL);
+  g_assert_cmpstr (log, ==, "Carla Kommandozeile <carla@example.org>\nNeuer Titel\n");
+  g_clear_pointer (&post, g_free);
+  post = read_file (check, POST);
+  g_assert_nonnull (strstr (post, "Von der Kommandozeile"));
+
+  status = run_cli (token, &out, &err, "--status", folder, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "");
+}
+
 /* The merge itself, without servers. */
 static GBytes *
 bytes (const char *text)
@@ -951,6 +1080,7 @@ main (int    argc,
   g_test_add_func ("/git/daemon-stopped", test_daemon_stopped);
   g_test_add_func ("/git/not-a-repository", test_not_a_repository);
   g_test_add_func ("/git/history", test_history);
+  g_test_add_func ("/git/command-line", test_command_line);
 
   status = g_test_run ();
   cleanup ();

@@ -20,6 +20,7 @@
 #include "aushang-ics.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
+#include "aushang-cli-git.h"
 #include "aushang-cli-list.h"
 #include "aushang-page-render.h"
 #include "aushang-spelling.h"
@@ -52,7 +53,7 @@ edit_free (gpointer data)
 static const char *verbs[] = {
   "--check", "--render", "--set", "--set-yaml", "--unset", "--help", "-h", "--version",
   "--entry", "--new-entry", "--remove-entry", "--hide-entry", "--show-entry", "--ics",
-  "--list",
+  "--list", "--status", "--publish",
 };
 
 gboolean
@@ -107,6 +108,13 @@ print_usage (FILE *stream)
            _("  aushang --list SITE               Print the site’s documents and data entries as the\n"
              "                                    window lists them: collection, path, title, date\n"
              "                                    or “–”, draft or hidden, separated by tabs"));
+  fprintf (stream, "%s\n",
+           _("  aushang --status SITE             What publishing would put on the website\n"
+             "  aushang --publish SITE [-m TEXT]  Check, then publish the site’s changes (git);\n"
+             "                                    errors stop it. The author comes from\n"
+             "                                    AUSHANG_GIT_NAME and AUSHANG_GIT_EMAIL, the user\n"
+             "                                    name and access token for HTTPS from\n"
+             "                                    AUSHANG_GIT_USERNAME and AUSHANG_GIT_TOKEN"));
   fprintf (stream, "%s\n",
            _("  --spelling                        Warn about misspelled words too, in the\n"
              "                                    site’s language (or a document’s lang:)"));
@@ -510,6 +518,18 @@ check_folder (CheckRun   *run,
 
       check_one_site (run, shown, site);
     }
+}
+
+/* --publish runs the checks of --check SITE first: the number of errors
+ * (warnings do not stop publishing). */
+static guint
+check_site_errors (const char *path)
+{
+  CheckRun run = { FORMAT_TEXT, 0, 0, 0, FALSE, NULL };
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+
+  check_folder (&run, path, folder);
+  return run.errors;
 }
 
 static int
@@ -1011,6 +1031,9 @@ aushang_cli_run (int    argc,
   Format format = FORMAT_TEXT;
   const char *render = NULL;
   const char *list = NULL;
+  const char *status = NULL;
+  const char *publish = NULL;
+  const char *message = NULL;
   gboolean only_paths = FALSE;
   gboolean ics = FALSE;
   EntryOp entry_op = ENTRY_NONE;
@@ -1104,6 +1127,23 @@ aushang_cli_run (int    argc,
           continue;
         }
 
+      if (is_verb (arg, "--status") || is_verb (arg, "--publish"))
+        {
+          gboolean is_status = is_verb (arg, "--status");
+
+          if (!take_argument (argc, argv, &i, is_status ? "--status" : "--publish",
+                              is_status ? &status : &publish))
+            return 2;
+          continue;
+        }
+
+      if (strcmp (arg, "-m") == 0 || is_verb (arg, "--message"))
+        {
+          if (!take_argument (argc, argv, &i, arg[1] == 'm' ? "-m" : "--message", &message))
+            return 2;
+          continue;
+        }
+
       if (is_verb (arg, "--list"))
         {
           if (!take_argument (argc, argv, &i, "--list", &list))
@@ -1172,6 +1212,19 @@ aushang_cli_run (int    argc,
       if (edit == NULL)
         return 2;
       g_ptr_array_add (edits, edit);
+    }
+
+  if (status != NULL || publish != NULL || message != NULL)
+    {
+      if ((status != NULL) + (publish != NULL) != 1 || (message != NULL && publish == NULL) ||
+          check || render || list || ics || edits->len > 0 || entry_op != ENTRY_NONE || paths->len > 0)
+        {
+          g_printerr ("%s\n", _("--status and --publish take one site folder (--publish also -m MESSAGE) and nothing else."));
+          return 2;
+        }
+      if (status != NULL)
+        return aushang_cli_run_status (status);
+      return aushang_cli_run_publish (publish, message, check_site_errors);
     }
 
   if (list != NULL)
