@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-editor.h"
+#include "aushang-paste.h"
 #include "aushang-spell-checker.h"
 
 struct _AushangEditor
@@ -1222,6 +1223,7 @@ aushang_editor_init (AushangEditor *self)
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->buffer));
   aushang_spell_checker_attach (GTK_TEXT_VIEW (self->view));
+  aushang_paste_attach (GTK_TEXT_VIEW (self->view));
 
   self->search_settings = gtk_source_search_settings_new ();
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
