@@ -154,11 +154,224 @@ test_attribute_lists (void)
                                                    "{: .note}\nNoch ein Absatz\n",
                                                    NULL, NULL);
 
-  /* kramdown: the list names the heading's id and is never shown. */
+  /* kramdown: the list names the heading's id, gives the paragraphs their
+   * class, and is never shown. */
   g_assert_cmpstr (html, ==,
                    "<h2 id=\"anders\">Titel</h2>\n"
-                   "<p>Absatz</p>\n"
-                   "<p>Noch ein Absatz</p>\n");
+                   "<p class=\"lead\">Absatz</p>\n"
+                   "<p class=\"note\">Noch ein Absatz</p>\n");
+}
+
+/* Each expected text below is what Debian's jekyll 4.3 (kramdown 2.4,
+ * GFM input) writes for the same Markdown, up to the order of attributes
+ * and line breaks between tags. */
+
+static void
+test_kramdown_backslash_break (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Erste Zeile\\\\\nzweite Zeile\n\n"
+                                                   "`a\\\\`\nb\n", NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Erste Zeile<br />\nzweite Zeile</p>\n"
+                   "<p><code>a\\\\</code>\nb</p>\n");
+}
+
+static void
+test_kramdown_span_attributes (void)
+{
+  g_autofree char *html = aushang_markdown_render ("![Bild](/a.png){: .img-responsive}\n"
+                                                   "und ![B2](/b.png \"T\"){:.x style=\"border:0\"} "
+                                                   "und [Link](/x){: #l1 .y}\n\n"
+                                                   "Text mit *Betonung*{: .rot} und `code`{: .c} Ende.\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p><img src=\"/a.png\" alt=\"Bild\" class=\"img-responsive\" />\n"
+                   "und <img src=\"/b.png\" alt=\"B2\" title=\"T\" class=\"x\" style=\"border:0\" /> "
+                   "und <a href=\"/x\" class=\"y\" id=\"l1\">Link</a></p>\n"
+                   "<p>Text mit <em class=\"rot\">Betonung</em> und <code class=\"c\">code</code> Ende.</p>\n");
+}
+
+static void
+test_kramdown_block_attributes (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Ein Absatz mit Bild.\n{: style=\"max-height:100px;\"}\n\n"
+                                                   "{: .notice--info}\nHinweis davor.\n\n"
+                                                   "> Zitat\n{: .hinweis}\n\n"
+                                                   "* Punkt\n{: .liste}\n\n"
+                                                   "Zwischen.\n\n"
+                                                   "- a\n\n{: .after-blank}\n\nDanach.\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p style=\"max-height:100px;\">Ein Absatz mit Bild.</p>\n"
+                   "<p class=\"notice--info\">Hinweis davor.</p>\n"
+                   "<blockquote class=\"hinweis\">\n<p>Zitat</p>\n</blockquote>\n"
+                   "<ul class=\"liste\">\n<li>Punkt</li>\n</ul>\n"
+                   "<p>Zwischen.</p>\n"
+                   "<ul>\n<li>a</li>\n</ul>\n"
+                   "<p class=\"after-blank\">Danach.</p>\n");
+}
+
+static void
+test_kramdown_attributes_in_tables_and_rows (void)
+{
+  g_autofree char *html = aushang_markdown_render ("**Tipp:** Ein Nachfolger.  \n{: .notice--info}\n\n"
+                                                   "![B](/b.gif \"T\"){: .img-responsive}{: style=\"max-width: 500px\"}\n\n"
+                                                   "[Guide](https://x.example)\n{: .title-url}\nWeiter: `x`:\n\n"
+                                                   "| A | B |\n|---|---|\n| 1 | 2 |\n{: .table-code}\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p class=\"notice--info\"><strong>Tipp:</strong> Ein Nachfolger.</p>\n"
+                   "<p><img src=\"/b.gif\" alt=\"B\" title=\"T\" class=\"img-responsive\" style=\"max-width: 500px\" /></p>\n"
+                   "<p class=\"title-url\"><a href=\"https://x.example\">Guide</a></p>\n"
+                   "<p>Weiter: <code>x</code>:</p>\n"
+                   "<table class=\"table-code\">\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n"
+                   "<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n");
+}
+
+static void
+test_kramdown_options_and_abbreviations (void)
+{
+  g_autofree char *html = aushang_markdown_render ("{::options parse_block_html=\"true\" /}\n\n"
+                                                   "Die HTML-Seite nutzt CSS, nicht HTMLX.\n\n"
+                                                   "*[HTML]: Hyper Text Markup Language\n"
+                                                   "*[CSS]: Cascading Style Sheets\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Die <abbr title=\"Hyper Text Markup Language\">HTML</abbr>-Seite nutzt "
+                   "<abbr title=\"Cascading Style Sheets\">CSS</abbr>, nicht HTMLX.</p>\n");
+}
+
+static void
+test_kramdown_definition_lists (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Krankenhaus\n: Ein Krankenhaus kann\n  weiter.\n\n"
+                                                   "Import\n: Die Import-Komponente.\n: Zweite.\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<dl>\n"
+                   "<dt>Krankenhaus</dt>\n"
+                   "<dd>Ein Krankenhaus kann\nweiter.</dd>\n"
+                   "<dt>Import</dt>\n"
+                   "<dd>Die Import-Komponente.</dd>\n"
+                   "<dd>Zweite.</dd>\n"
+                   "</dl>\n");
+}
+
+static void
+test_kramdown_footnotes (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Wort[^a] hier.\n\n[^a]: Die Notiz.\n", NULL, NULL);
+
+  /* kramdown's ids and classes: links within the page keep working. */
+  g_assert_nonnull (strstr (html, "<sup role=\"doc-noteref\"><a class=\"footnote\" rel=\"footnote\" "
+                                  "href=\"#fn:a\" id=\"fnref:a\">1</a></sup>"));
+  g_assert_nonnull (strstr (html, "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n"
+                                  "<li role=\"doc-endnote\" id=\"fn:a\">\n"
+                                  "<p>Die Notiz. <a href=\"#fnref:a\" class=\"reversefootnote\" "
+                                  "role=\"doc-backlink\">&#8617;</a></p>\n</li>\n</ol>\n</div>"));
+}
+
+/* The corpus's documents that use these: no attribute list is left as
+ * text, definition lists are lists. */
+static void
+test_kramdown_corpus (void)
+{
+  const char *corpus = g_getenv ("AUSHANG_CORPUS_DIR");
+  static const struct
+  {
+    const char *path;
+    const char *must;
+  } documents[] = {
+    { "funktionale-programmierung__funktionale-programmierung.github.com/_posts/2013-07-17-medizin-funktional.md",
+      "<dt>Krankenhaus</dt>" },
+    { "itenium-be__blog-posts/productivity/2024-06-08-git-pull-request-hygiene.md",
+      "class=\"img-responsive\"" },
+    { "itenium-be__blog-posts/ai/2023-07-03-install-the-slack-meme-bot.md",
+      "class=\"img-responsive\"" },
+  };
+  guint checked = 0, with_ial = 0, shown = 0;
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The corpus of real sites (AUSHANG_CORPUS_DIR) is not here");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autofree char *path = g_build_filename (corpus, documents[i].path, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *html = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      html = aushang_markdown_render (text, NULL, NULL);
+      g_assert_nonnull (strstr (html, documents[i].must));
+      g_assert_null (strstr (html, "\n: "));
+      checked++;
+    }
+
+  /* Every Markdown document: an attribute list after an image or on a
+   * line of its own is never shown as text (outside code). */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (stack, g_strdup (corpus));
+    while (stack->len > 0)
+      {
+        g_autofree char *dir_path = g_ptr_array_steal_index (stack, stack->len - 1);
+        g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+        const char *name;
+
+        while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *path = g_build_filename (dir_path, name, NULL);
+            g_autofree char *text = NULL;
+            g_autofree char *html = NULL;
+            gboolean in_code = FALSE;
+
+            if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+              {
+                g_ptr_array_add (stack, g_steal_pointer (&path));
+                continue;
+              }
+            if (!g_str_has_suffix (name, ".md") && !g_str_has_suffix (name, ".markdown"))
+              continue;
+            if (!g_file_get_contents (path, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL) ||
+                (strstr (text, "){:") == NULL && strstr (text, "\n{: ") == NULL))
+              continue;
+
+            with_ial++;
+            html = aushang_markdown_render (text, NULL, NULL);
+            for (const char *p = html; *p != '\0'; p++)
+              {
+                if (strncmp (p, "<code", 5) == 0)
+                  in_code = TRUE;
+                else if (strncmp (p, "</code>", 7) == 0)
+                  in_code = FALSE;
+                else if (!in_code && (strncmp (p, "{: .", 4) == 0 || strncmp (p, "{:.", 3) == 0 ||
+                                      strncmp (p, "{: style", 8) == 0))
+                  {
+                    g_autofree char *where = g_strndup (p, 60);
+
+                    g_test_message ("%s shows %s", path, where);
+                    shown++;
+                    break;
+                  }
+              }
+          }
+      }
+  }
+
+  g_test_message ("%u documents use attribute lists; %u show one as text", with_ial, shown);
+  g_assert_cmpuint (checked, ==, G_N_ELEMENTS (documents));
+  g_assert_cmpuint (with_ial, >, 5);
+  g_assert_cmpuint (shown, ==, 0);
 }
 
 typedef struct
@@ -591,6 +804,14 @@ main (int   argc,
   g_test_add_func ("/markdown/gfm", test_gfm);
   g_test_add_func ("/markdown/raw-html-and-typography", test_raw_html_and_typography);
   g_test_add_func ("/markdown/attribute-lists", test_attribute_lists);
+  g_test_add_func ("/markdown/kramdown-backslash-break", test_kramdown_backslash_break);
+  g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
+  g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
+  g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);
+  g_test_add_func ("/markdown/kramdown-options-and-abbreviations", test_kramdown_options_and_abbreviations);
+  g_test_add_func ("/markdown/kramdown-definition-lists", test_kramdown_definition_lists);
+  g_test_add_func ("/markdown/kramdown-footnotes", test_kramdown_footnotes);
+  g_test_add_func ("/markdown/kramdown-corpus", test_kramdown_corpus);
   g_test_add_func ("/markdown/include-block", test_include_block);
   g_test_add_func ("/markdown/include-multiline", test_include_multiline);
   g_test_add_func ("/markdown/inline-output", test_inline_output);

@@ -515,6 +515,7 @@ aushang_markdown_process_tree (Render     *render,
           if (after != NULL && cmark_node_get_type (after) == CMARK_NODE_SOFTBREAK &&
               text_is_ial (first))
             {
+              aushang_markdown_apply_block_ial (render, node, cmark_node_get_literal (first));
               g_ptr_array_add (ials, first);
               g_ptr_array_add (ials, after);
             }
@@ -537,10 +538,13 @@ aushang_markdown_process_tree (Render     *render,
               g_ptr_array_add (ials, node);
               g_hash_table_add (ial_paragraphs, node);
             }
-          else if (before != NULL && cmark_node_get_type (before) == CMARK_NODE_SOFTBREAK &&
+          else if (before != NULL && (cmark_node_get_type (before) == CMARK_NODE_SOFTBREAK ||
+                                      cmark_node_get_type (before) == CMARK_NODE_LINEBREAK) &&
                    text_is_ial (last))
             {
               /* "Text\n{: .lead}": the list applies to the paragraph. */
+              aushang_markdown_apply_block_ial (render, aushang_markdown_ial_target (render, node, FALSE),
+                                                cmark_node_get_literal (last));
               g_ptr_array_add (ials, last);
               g_ptr_array_add (ials, before);
             }
@@ -580,6 +584,17 @@ aushang_markdown_process_tree (Render     *render,
         explicit_id = ial_get_id (cmark_node_get_literal (cmark_node_first_child (next)));
 
       set_heading_id (render, heading, explicit_id);
+    }
+
+  /* A list on a line of its own goes to the block just before it (no
+   * blank line between), else to the block after it. */
+  for (i = 0; i < ials->len; i++)
+    {
+      node = g_ptr_array_index (ials, i);
+      if (!g_hash_table_contains (ial_paragraphs, node))
+        continue;
+      aushang_markdown_apply_block_ial (render, aushang_markdown_ial_target (render, node, TRUE),
+                                        cmark_node_get_literal (cmark_node_first_child (node)));
     }
 
   for (i = 0; i < ials->len; i++)

@@ -148,6 +148,88 @@ match_heading_marker (const Render *render,
   return match_marker (render, p, avail, 'H', render->heading_ids->len, index);
 }
 
+/* An attribute marker: prefix, "A", decimal index, "X". */
+static gsize
+match_attribute_marker (const Render *render,
+                        const char   *p,
+                        gsize         avail,
+                        guint        *index)
+{
+  if (render->attributes == NULL)
+    return 0;
+
+  return match_marker (render, p, avail, 'A', render->attributes->len, index);
+}
+
+/* Copies the tag at html[@i] up to where attributes go, with the
+ * attributes of @index put in (classes merged into its own class="…").
+ * Returns where copying goes on. */
+static gsize
+inject_attributes (GString      *out,
+                   const Render *render,
+                   const char   *html,
+                   gsize         len,
+                   gsize         run,
+                   gsize         i,
+                   guint         index)
+{
+  const AushangMarkdownAttributes *attributes = g_ptr_array_index (render->attributes, index);
+  gsize end = i + 1, class_end = NONE;
+  gboolean in_class = FALSE;
+  char quote = 0;
+
+  /* The tag's '>' (outside quotes), and the end of its class value. */
+  for (; end < len; end++)
+    {
+      if (quote != 0)
+        {
+          if (html[end] == quote)
+            {
+              if (in_class)
+                class_end = end;
+              in_class = FALSE;
+              quote = 0;
+            }
+          continue;
+        }
+      if (html[end] == '"' || html[end] == '\'')
+        {
+          quote = html[end];
+          in_class = class_end == NONE && attributes->classes != NULL &&
+                     end >= 7 && strncmp (html + end - 6, "class=", 6) == 0 &&
+                     g_ascii_isspace (html[end - 7]);
+          continue;
+        }
+      if (html[end] == '>')
+        break;
+    }
+  if (end >= len)
+    return run;
+  if (end > i && html[end - 1] == '/')
+    end--;
+  while (end > i && html[end - 1] == ' ')
+    end--;
+
+  if (class_end != NONE)
+    {
+      g_string_append_len (out, html + run, class_end - run);
+      g_string_append_c (out, ' ');
+      g_string_append (out, attributes->classes);
+      run = class_end;
+    }
+
+  g_string_append_len (out, html + run, end - run);
+  if (class_end == NONE && attributes->classes != NULL)
+    {
+      g_string_append (out, " class=\"");
+      g_string_append (out, attributes->classes);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, attributes->rest);
+
+  return end;
+}
+
 static void
 append_token (GString      *out,
               const Render *render,
@@ -486,6 +568,7 @@ aushang_markdown_post_process (Render     *render,
   gboolean p_open = FALSE;
   gsize p_tag_pos = 0;            /* where the open "<p>" is in the output */
   int code_depth = 0;
+  guint pending_attributes = G_MAXUINT;  /* for the next tag that opens */
 
   next_token = aushang_markdown_find_string (html, len, 0, render->prefix);
   if (next_token == NONE && !render->plain_ids)
@@ -495,7 +578,8 @@ aushang_markdown_post_process (Render     *render,
   next_lt = find_char (html, len, 0, '<');
 
   /* With plain ids, every tag to the end. */
-  while (next_token != NONE || (render->plain_ids && next_lt != NONE))
+  while (next_token != NONE ||
+         ((render->plain_ids || pending_attributes != G_MAXUINT) && next_lt != NONE))
     {
       if (next_lt != NONE && next_lt < next_token)
         {
@@ -542,6 +626,15 @@ aushang_markdown_post_process (Render     *render,
               markup_start = i;
               markup_stop = NONE;
             }
+
+          /* An attribute list waits for the element after its marker. */
+          if (pending_attributes != G_MAXUINT && g_ascii_isalpha (m[0]))
+            {
+              run = inject_attributes (out, render, html, len, run, i, pending_attributes);
+              pending_attributes = G_MAXUINT;
+              if (next_lt != NONE && next_lt < run)
+                next_lt = find_char (html, len, run, '<');
+            }
           continue;
         }
 
@@ -551,6 +644,19 @@ aushang_markdown_post_process (Render     *render,
         gsize n = aushang_markdown_match_token (render, html + t, len - t, &index);
         const Segment *segment;
         gboolean in_markup;
+
+        if (n == 0 && (n = match_attribute_marker (render, html + t, len - t, &index)) > 0)
+          {
+            g_string_append_len (out, html + run, t - run);
+            run = t + n;
+            while (run < len && (html[run] == '\n' || html[run] == ' '))
+              run++;
+            pending_attributes = index;
+            if (next_lt != NONE && next_lt < run)
+              next_lt = find_char (html, len, run, '<');
+            next_token = aushang_markdown_find_string (html, len, run, render->prefix);
+            continue;
+          }
 
         if (n == 0)
           {

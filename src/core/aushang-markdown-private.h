@@ -83,6 +83,14 @@ typedef struct
   int         in_highlight;   /* tags are listed but not given segments */
 } Scan;
 
+/* What a kramdown attribute list gives an element: classes to merge with
+ * its own, and the other attributes (" id=\"…\" style=\"…\""), escaped. */
+typedef struct
+{
+  char *classes;
+  char *rest;
+} AushangMarkdownAttributes;
+
 /* One rendering of a body. */
 typedef struct
 {
@@ -102,6 +110,8 @@ typedef struct
   GString                 *scratch_id;
   GString                 *scratch_tag;
   GPtrArray               *heading_ids;  /* per heading marker: its id */
+  GPtrArray               *attributes;   /* per attribute marker: AushangMarkdownAttributes* */
+  gboolean                 kramdown;     /* the text may use what kramdown_tree() reads */
   int                      options;      /* cmark options for this text */
   gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
   gboolean                 plain_ids;    /* heading ids from the HTML, see post_process() */
@@ -138,6 +148,20 @@ const char       *aushang_markdown_count_heading_id  (Render        *render,
                                                       gsize          len);
 void              aushang_markdown_process_tree      (Render        *render,
                                                       cmark_node    *document);
+
+/* aushang-markdown-kramdown.c */
+void              aushang_markdown_attributes_free   (gpointer       data);
+cmark_node       *aushang_markdown_ial_target        (Render        *render,
+                                                      cmark_node    *paragraph,
+                                                      gboolean       own_paragraph);
+void              aushang_markdown_apply_block_ial   (Render        *render,
+                                                      cmark_node    *target,
+                                                      const char    *ial);
+gboolean          aushang_markdown_kramdown_wanted   (const char    *text,
+                                                      gsize          len);
+void              aushang_markdown_kramdown_tree     (Render        *render,
+                                                      cmark_node    *document);
+char             *aushang_markdown_kramdown_footnotes (char         *html);
 
 /* aushang-markdown.c */
 cmark_parser     *aushang_markdown_new_parser        (int            options);

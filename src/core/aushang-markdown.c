@@ -58,6 +58,7 @@ render_clear (Render *render)
   if (render->scratch_tag != NULL)
     g_string_free (render->scratch_tag, TRUE);
   g_clear_pointer (&render->heading_ids, g_ptr_array_unref);
+  g_clear_pointer (&render->attributes, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Render, render_clear)
@@ -177,6 +178,7 @@ aushang_markdown_render (const char              *markdown,
   render.scratch_id = g_string_new (NULL);
   render.scratch_tag = g_string_new (NULL);
   render.heading_ids = g_ptr_array_new_with_free_func (g_free);
+  render.attributes = g_ptr_array_new_with_free_func (aushang_markdown_attributes_free);
 
   md = aushang_markdown_build_markdown (&render, scan.len);
 
@@ -185,7 +187,8 @@ aushang_markdown_render (const char              *markdown,
   render.braces = memchr (md->str, '{', md->len) != NULL || memchr (md->str, '&', md->len) != NULL;
   /* Without raw HTML, attribute lists, footnotes and empty headings, the
    * tree walk would only see to heading ids; they can come from the HTML. */
-  render.plain_ids = !render.braces && (render.options & CMARK_OPT_FOOTNOTES) == 0 &&
+  render.kramdown = aushang_markdown_kramdown_wanted (md->str, md->len);
+  render.plain_ids = !render.braces && !render.kramdown && (render.options & CMARK_OPT_FOOTNOTES) == 0 &&
                      memchr (md->str, '<', md->len) == NULL &&
                      !may_have_empty_heading (md->str, md->len);
   parser = aushang_markdown_new_parser (render.options);
@@ -195,6 +198,8 @@ aushang_markdown_render (const char              *markdown,
   document = cmark_parser_finish (parser);
   if (!render.plain_ids)
     aushang_markdown_process_tree (&render, document);
+  if (render.kramdown)
+    aushang_markdown_kramdown_tree (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);
@@ -202,6 +207,8 @@ aushang_markdown_render (const char              *markdown,
 
   result = aushang_markdown_post_process (&render, html);
   cmark_get_default_mem_allocator ()->free (html);
+  if (render.options & CMARK_OPT_FOOTNOTES)
+    result = aushang_markdown_kramdown_footnotes (result);
 
   return result;
 }

@@ -53,8 +53,11 @@ typedef char *(*AushangLiquidRenderFunc) (const AushangLiquidTag *tag,
  * tags standing on their own lines (never inside a <p>), a
  * <span class="aushang-inline" data-tag="NAME">SOURCE</span> inline.
  * {% highlight lang %} blocks become Jekyll's <figure class="highlight">.
- * kramdown attribute lists ({: .class}, {: #id}) are not shown; an id one
- * gives a heading is used. */
+ * kramdown's own syntax as Jekyll renders it (aushang-markdown-kramdown.c):
+ * attribute lists ({: .class #id style="…"}) on spans, paragraphs, quotes,
+ * lists and tables (a heading takes the id), "\\" line breaks,
+ * {::options /} (nothing), definition lists, abbreviations, and footnotes
+ * with kramdown's ids. */
 char *aushang_markdown_render (const char              *markdown,
                                AushangLiquidRenderFunc  render_tag,
                                gpointer                 user_data);

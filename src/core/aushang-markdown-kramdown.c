@@ -1,0 +1,895 @@
+/* aushang-markdown-kramdown.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-markdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aushang-markdown-private.h"
+
+/* What kramdown (Jekyll's Markdown) reads beyond what cmark-gfm does, as
+ * Debian's jekyll 4.3 renders it:
+ *
+ *   Eins\\                 a backslash at the end of a line: <br />
+ *   ![Bild](/a.png){: .x}  an attribute list after a span (image, link,
+ *                          emphasis, code) gives it class, id, style, …
+ *   {: .notice}            an attribute list on its own line gives them to
+ *                          the block beside it (before it, or after it
+ *                          when no blank line comes between)
+ *   {::options … /}        extension tags: render to nothing
+ *   Term\n: Definition     definition lists (<dl><dt><dd>)
+ *   *[HTML]: Hyper…        abbreviations: <abbr title="…">HTML</abbr>
+ *   Text[^1] / [^1]: …     footnotes, with kramdown's ids and classes
+ *
+ * Attributes reach the HTML through markers: a node holding the prefix,
+ * "A", an index and "X" goes just before the element, and post_process()
+ * puts the attributes into the next tag it meets. */
+
+/* Attribute lists ---------------------------------------------------------- */
+
+void
+aushang_markdown_attributes_free (gpointer data)
+{
+  AushangMarkdownAttributes *attributes = data;
+
+  g_free (attributes->classes);
+  g_free (attributes->rest);
+  g_free (attributes);
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == ':' || (guchar) c >= 0x80;
+}
+
+/* Skips a quote at @p: '"', '\'', or the curly ones smart punctuation
+ * made of them (“ ” ‘ ’). Returns its length, 0 when none. */
+static gsize
+quote_at (const char *p,
+          gboolean   *single)
+{
+  if (*p == '"' || *p == '\'')
+    {
+      *single = *p == '\'';
+      return 1;
+    }
+  if (strncmp (p, "“", 3) == 0 || strncmp (p, "”", 3) == 0)
+    {
+      *single = FALSE;
+      return 3;
+    }
+  if (strncmp (p, "‘", 3) == 0 || strncmp (p, "’", 3) == 0)
+    {
+      *single = TRUE;
+      return 3;
+    }
+
+  return 0;
+}
+
+static void
+append_attribute_value (GString    *out,
+                        const char *text,
+                        gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    switch (text[i])
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      default: g_string_append_c (out, text[i]); break;
+      }
+}
+
+/* Reads "{: .a #b key="v" .c}" (the braces included; "{:" optional
+ * blanks, then the list). NULL when it gives nothing. */
+static AushangMarkdownAttributes *
+parse_ial (const char *source,
+           gsize       source_len)
+{
+  g_autoptr(GString) classes = g_string_new (NULL);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new_len (source, source_len);
+  const char *text, *p, *end;
+  AushangMarkdownAttributes *attributes;
+  gsize len;
+
+  /* Smart punctuation made "--" a dash in the text cmark gives. */
+  g_string_replace (plain, "–", "--", 0);
+  g_string_replace (plain, "—", "---", 0);
+  g_string_replace (plain, "…", "...", 0);
+  text = plain->str;
+  len = plain->len;
+  p = text + 2;
+  end = text + len - 1;
+
+  if (len < 3 || text[0] != '{' || text[1] != ':' || text[len - 1] != '}')
+    return NULL;
+
+  while (p < end)
+    {
+      const char *start;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+
+      if (*p == '.' || *p == '#')
+        {
+          char kind = *p++;
+
+          for (start = p; p < end && is_name_char (*p); p++)
+            ;
+          if (p == start)
+            continue;
+          if (kind == '.')
+            {
+              if (classes->len > 0)
+                g_string_append_c (classes, ' ');
+              append_attribute_value (classes, start, p - start);
+            }
+          else
+            {
+              g_string_append (rest, " id=\"");
+              append_attribute_value (rest, start, p - start);
+              g_string_append_c (rest, '"');
+            }
+          continue;
+        }
+
+      for (start = p; p < end && is_name_char (*p); p++)
+        ;
+      if (p > start && p < end && *p == '=')
+        {
+          g_autofree char *name = g_strndup (start, p - start);
+          gboolean single = FALSE;
+          gsize q = quote_at (++p, &single);
+          const char *value = p + q, *value_end;
+
+          if (q > 0)
+            {
+              /* To the closing quote of the same kind. */
+              for (value_end = value; value_end < end; value_end++)
+                {
+                  gboolean closing_single = FALSE;
+
+                  if (quote_at (value_end, &closing_single) > 0 && closing_single == single)
+                    break;
+                }
+              p = value_end < end ? value_end + quote_at (value_end, &single) : end;
+            }
+          else
+            {
+              for (value_end = value; value_end < end && !g_ascii_isspace (*value_end); value_end++)
+                ;
+              p = value_end;
+            }
+
+          if (strcmp (name, "class") == 0)
+            {
+              if (classes->len > 0)
+                g_string_append_c (classes, ' ');
+              append_attribute_value (classes, value, value_end - value);
+            }
+          else
+            {
+              g_string_append_printf (rest, " %s=\"", name);
+              append_attribute_value (rest, value, value_end - value);
+              g_string_append_c (rest, '"');
+            }
+          continue;
+        }
+
+      /* A reference to a definition list ({:ref}) or something else: skipped. */
+      while (p < end && !g_ascii_isspace (*p))
+        p++;
+    }
+
+  if (classes->len == 0 && rest->len == 0)
+    return NULL;
+
+  attributes = g_new0 (AushangMarkdownAttributes, 1);
+  attributes->classes = classes->len > 0 ? g_strdup (classes->str) : NULL;
+  attributes->rest = g_strdup (rest->str);
+
+  return attributes;
+}
+
+/* A node that puts the attributes of @ial into the next tag, or NULL. */
+static cmark_node *
+attribute_marker (Render     *render,
+                  const char *ial,
+                  gsize       len,
+                  gboolean    block)
+{
+  AushangMarkdownAttributes *attributes = parse_ial (ial, len);
+  GString *tag = render->scratch_tag;
+  cmark_node *marker;
+
+  if (attributes == NULL)
+    return NULL;
+
+  g_ptr_array_add (render->attributes, attributes);
+  g_string_truncate (tag, 0);
+  g_string_append_len (tag, render->prefix, render->prefix_len);
+  g_string_append_c (tag, 'A');
+  aushang_markdown_append_uint (tag, render->attributes->len - 1);
+  g_string_append_c (tag, 'X');
+
+  marker = cmark_node_new (block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE);
+  cmark_node_set_on_enter (marker, tag->str);
+
+  return marker;
+}
+
+/* Line @line (1-based) of the text, without its line break; "" past the end. */
+static const char *
+source_line (Render *render,
+             int     line,
+             gsize  *len)
+{
+  const char *p = render->text;
+
+  for (int i = 1; i < line && p != NULL; i++)
+    {
+      p = strchr (p, '\n');
+      if (p != NULL)
+        p++;
+    }
+  if (p == NULL || line < 1)
+    {
+      *len = 0;
+      return "";
+    }
+
+  *len = strcspn (p, "\r\n");
+  return p;
+}
+
+static gboolean
+source_line_is_blank (Render *render,
+                      int     line)
+{
+  gsize len;
+  const char *text = source_line (render, line, &len);
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether line @line is a bare "{:" list, written outside any quote or
+ * list item (cmark reads it as the lazy end of the paragraph before). */
+static gboolean
+source_line_is_bare_ial (Render *render,
+                         int     line)
+{
+  gsize len;
+  const char *text = source_line (render, line, &len);
+
+  return len >= 2 && text[0] == '{' && text[1] == ':';
+}
+
+cmark_node *
+aushang_markdown_ial_target (Render     *render,
+                             cmark_node *paragraph,
+                             gboolean    own_paragraph)
+{
+  int line = cmark_node_get_start_line (paragraph);
+
+  if (own_paragraph)
+    {
+      cmark_node *previous = cmark_node_previous (paragraph);
+
+      /* Right after a block it belongs to it; after a blank line, to the
+       * block that follows. */
+      if (previous != NULL && line > 1 && !source_line_is_blank (render, line - 1))
+        return previous;
+      return cmark_node_next (paragraph);
+    }
+
+  /* "> Zitat\n{: .x}" and "* Punkt\n{: .x}": kramdown gives it to the
+   * quote or the list. */
+  line = cmark_node_get_end_line (paragraph);
+  if (cmark_node_next (paragraph) == NULL && source_line_is_bare_ial (render, line))
+    {
+      cmark_node *target = paragraph, *parent;
+
+      while ((parent = cmark_node_parent (target)) != NULL && cmark_node_next (target) == NULL &&
+             (cmark_node_get_type (parent) == CMARK_NODE_BLOCK_QUOTE ||
+              cmark_node_get_type (parent) == CMARK_NODE_ITEM ||
+              cmark_node_get_type (parent) == CMARK_NODE_LIST))
+        target = parent;
+      if (cmark_node_get_type (target) == CMARK_NODE_ITEM)
+        target = cmark_node_parent (target);
+      return target;
+    }
+
+  return paragraph;
+}
+
+void
+aushang_markdown_apply_block_ial (Render     *render,
+                                  cmark_node *target,
+                                  const char *ial)
+{
+  cmark_node *marker;
+  g_autofree char *trimmed = g_strstrip (g_strdup (ial));
+
+  /* Headings take only an id, and have it already. */
+  if (target == NULL || cmark_node_get_type (target) == CMARK_NODE_HEADING)
+    return;
+
+  marker = attribute_marker (render, trimmed, strlen (trimmed), TRUE);
+  if (marker != NULL)
+    cmark_node_insert_before (target, marker);
+}
+
+/* The inline pass ----------------------------------------------------------- */
+
+static gboolean
+is_span_element (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_CODE:
+      return TRUE;
+    default:
+      return g_strcmp0 (cmark_node_get_type_string (node), "strikethrough") == 0;
+    }
+}
+
+/* "*Wort*{: .rot}": the list after a span goes to the span; several in a
+ * row ("{: .a}{: style=…}") all do. */
+static void
+span_ials (Render     *render,
+           cmark_node *text)
+{
+  const char *literal = cmark_node_get_literal (text);
+  cmark_node *previous = cmark_node_previous (text);
+  g_autoptr(GString) joined = g_string_new ("{:");
+  const char *close = NULL, *p;
+  cmark_node *marker;
+
+  if (previous == NULL || !is_span_element (previous) || literal == NULL)
+    return;
+
+  for (p = literal; p[0] == '{' && p[1] == ':' && p[2] != ':'; p = close + 1)
+    {
+      const char *end = strchr (p, '}');
+
+      if (end == NULL || memchr (p, '\n', end - p) != NULL)
+        break;
+      g_string_append_c (joined, ' ');
+      g_string_append_len (joined, p + 2, end - p - 2);
+      close = end;
+    }
+  if (close == NULL)
+    return;
+  g_string_append_c (joined, '}');
+
+  marker = attribute_marker (render, joined->str, joined->len, FALSE);
+  if (marker == NULL)
+    return;
+
+  cmark_node_insert_before (previous, marker);
+  if (close[1] == '\0')
+    {
+      cmark_node_unlink (text);
+      g_ptr_array_add (render->unlinked, text);
+    }
+  else
+    {
+      g_autofree char *after = g_strdup (close + 1);
+
+      cmark_node_set_literal (text, after);
+    }
+}
+
+/* "Eins\\" at the end of a line: cmark keeps one "\" and a soft break;
+ * kramdown breaks the line. */
+static void
+backslash_break (Render     *render,
+                 cmark_node *softbreak)
+{
+  cmark_node *previous = cmark_node_previous (softbreak);
+  const char *literal;
+  gsize len;
+  cmark_node *linebreak;
+
+  if (previous == NULL || cmark_node_get_type (previous) != CMARK_NODE_TEXT)
+    return;
+  literal = cmark_node_get_literal (previous);
+  len = literal != NULL ? strlen (literal) : 0;
+  if (len == 0 || literal[len - 1] != '\\')
+    return;
+
+  {
+    g_autofree char *shorter = g_strndup (literal, len - 1);
+
+    cmark_node_set_literal (previous, shorter);
+  }
+  linebreak = cmark_node_new (CMARK_NODE_LINEBREAK);
+  cmark_node_replace (softbreak, linebreak);
+  g_ptr_array_add (render->unlinked, softbreak);
+}
+
+/* Abbreviations -------------------------------------------------------------- */
+
+/* A paragraph of "*[ABBR]: Title" lines only: their definitions. */
+static gboolean
+take_abbreviations (cmark_node *paragraph,
+                    GHashTable *abbreviations)
+{
+  const char *literal;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (cmark_node *child = cmark_node_first_child (paragraph); child != NULL; child = cmark_node_next (child))
+    {
+      cmark_node_type type = cmark_node_get_type (child);
+
+      if (type == CMARK_NODE_TEXT && (literal = cmark_node_get_literal (child)) != NULL)
+        g_string_append (text, literal);
+      else if (type == CMARK_NODE_SOFTBREAK)
+        g_string_append_c (text, '\n');
+      else
+        return FALSE;
+    }
+
+  lines = g_strsplit (text->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *close;
+
+      if (!g_str_has_prefix (lines[i], "*[") || (close = strstr (lines[i], "]:")) == NULL ||
+          close == lines[i] + 2)
+        return FALSE;
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *close = strstr (lines[i], "]:");
+      g_autofree char *title = g_strstrip (g_strdup (close + 2));
+
+      g_hash_table_insert (abbreviations, g_strndup (lines[i] + 2, close - lines[i] - 2),
+                           g_steal_pointer (&title));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || (guchar) c >= 0x80;
+}
+
+/* Splits the text node @text around each abbreviation. */
+static void
+mark_abbreviations (Render     *render,
+                    cmark_node *text,
+                    GHashTable *abbreviations)
+{
+  g_autofree char *literal = g_strdup (cmark_node_get_literal (text));
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize best_at = G_MAXSIZE, best_len = 0;
+  const char *best_title = NULL;
+
+  if (literal == NULL)
+    return;
+
+  /* The first (then longest) abbreviation standing as a word of its own. */
+  g_hash_table_iter_init (&iter, abbreviations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize klen = strlen (key);
+
+      for (const char *found = strstr (literal, key); found != NULL; found = strstr (found + 1, key))
+        {
+          gsize at = found - literal;
+
+          if ((at > 0 && is_word_byte (literal[at - 1])) || is_word_byte (found[klen]))
+            continue;
+          if (at < best_at || (at == best_at && klen > best_len))
+            {
+              best_at = at;
+              best_len = klen;
+              best_title = value;
+            }
+          break;
+        }
+    }
+
+  if (best_title == NULL)
+    return;
+
+  {
+    g_autoptr(GString) html = g_string_new ("<abbr title=\"");
+    g_autofree char *before = g_strndup (literal, best_at);
+    g_autofree char *word = g_strndup (literal + best_at, best_len);
+    cmark_node *node = cmark_node_new (CMARK_NODE_HTML_INLINE);
+    cmark_node *after = cmark_node_new (CMARK_NODE_TEXT);
+
+    append_attribute_value (html, best_title, strlen (best_title));
+    g_string_append (html, "\">");
+    append_attribute_value (html, word, strlen (word));
+    g_string_append (html, "</abbr>");
+    cmark_node_set_literal (node, html->str);
+    cmark_node_set_literal (after, literal + best_at + best_len);
+    cmark_node_set_literal (text, before);
+    cmark_node_insert_after (text, node);
+    cmark_node_insert_after (node, after);
+
+    /* The rest may hold more. */
+    mark_abbreviations (render, after, abbreviations);
+  }
+}
+
+/* Definition lists ----------------------------------------------------------- */
+
+/* Whether the inline @node starts a line ": …" (after a soft break). */
+static gboolean
+starts_definition (cmark_node *node)
+{
+  cmark_node *previous = cmark_node_previous (node);
+  const char *literal;
+
+  if (previous == NULL || cmark_node_get_type (previous) != CMARK_NODE_SOFTBREAK ||
+      cmark_node_get_type (node) != CMARK_NODE_TEXT)
+    return FALSE;
+  literal = cmark_node_get_literal (node);
+
+  return literal != NULL && literal[0] == ':' && (literal[1] == ' ' || literal[1] == '\t');
+}
+
+static cmark_node *
+custom_node (cmark_node_type  type,
+             const char      *on_enter,
+             const char      *on_exit)
+{
+  cmark_node *node = cmark_node_new (type);
+
+  cmark_node_set_on_enter (node, on_enter);
+  cmark_node_set_on_exit (node, on_exit);
+
+  return node;
+}
+
+/* "Term\n: Definition\n  more\n: Another": the paragraph becomes <dt> and
+ * <dd> rows (each line before the first definition a term), added to
+ * @list when the paragraph before was one too. Returns the list, or NULL
+ * when the paragraph is none. */
+static cmark_node *
+definition_list (Render     *render,
+                 cmark_node *paragraph,
+                 cmark_node *list)
+{
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GArray) starts = NULL;
+  cmark_node *child, *row = NULL;
+  gboolean any = FALSE, in_definition = FALSE;
+
+  for (child = cmark_node_first_child (paragraph); child != NULL; child = cmark_node_next (child))
+    if (starts_definition (child))
+      {
+        any = TRUE;
+        break;
+      }
+  if (!any)
+    return NULL;
+
+  if (list == NULL)
+    {
+      list = custom_node (CMARK_NODE_CUSTOM_BLOCK, "<dl>\n", "</dl>");
+      cmark_node_insert_before (paragraph, list);
+    }
+
+  /* Which children start a definition, before any is moved. */
+  children = g_ptr_array_new ();
+  starts = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  for (child = cmark_node_first_child (paragraph); child != NULL; child = cmark_node_next (child))
+    {
+      gboolean start = starts_definition (child);
+
+      g_ptr_array_add (children, child);
+      g_array_append_val (starts, start);
+    }
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      gboolean next_starts = i + 1 < children->len && g_array_index (starts, gboolean, i + 1);
+
+      child = g_ptr_array_index (children, i);
+
+      if (cmark_node_get_type (child) == CMARK_NODE_SOFTBREAK &&
+          (i + 1 == children->len || next_starts || !in_definition))
+        {
+          /* The end of a term's line, or of a definition. */
+          cmark_node_unlink (child);
+          g_ptr_array_add (render->unlinked, child);
+          row = NULL;
+          continue;
+        }
+
+      if (g_array_index (starts, gboolean, i) || row == NULL)
+        {
+          in_definition = g_array_index (starts, gboolean, i);
+          row = custom_node (CMARK_NODE_CUSTOM_INLINE, in_definition ? "<dd>" : "<dt>",
+                             in_definition ? "</dd>\n" : "</dt>\n");
+          cmark_node_append_child (list, row);
+          if (in_definition)
+            {
+              g_autofree char *rest = g_strdup (cmark_node_get_literal (child) + 1);
+
+              cmark_node_set_literal (child, g_strchug (rest));
+            }
+        }
+
+      cmark_node_unlink (child);
+      cmark_node_append_child (row, child);
+    }
+
+  cmark_node_unlink (paragraph);
+  g_ptr_array_add (render->unlinked, paragraph);
+
+  return list;
+}
+
+/* "Text\n{: .x}\nmore": the list ends the paragraph, which it gives its
+ * attributes to; the lines after it are a paragraph of their own. Returns
+ * that new paragraph, or NULL. */
+static cmark_node *
+split_at_ial (Render     *render,
+              cmark_node *paragraph)
+{
+  for (cmark_node *child = cmark_node_first_child (paragraph); child != NULL; child = cmark_node_next (child))
+    {
+      cmark_node *before = cmark_node_previous (child);
+      cmark_node *after = cmark_node_next (child);
+      const char *literal;
+      g_autofree char *trimmed = NULL;
+      cmark_node *rest, *move;
+
+      if (cmark_node_get_type (child) != CMARK_NODE_TEXT || before == NULL || after == NULL ||
+          (cmark_node_get_type (before) != CMARK_NODE_SOFTBREAK && cmark_node_get_type (before) != CMARK_NODE_LINEBREAK) ||
+          cmark_node_get_type (after) != CMARK_NODE_SOFTBREAK || cmark_node_next (after) == NULL)
+        continue;
+      literal = cmark_node_get_literal (child);
+      trimmed = g_strstrip (g_strdup (literal != NULL ? literal : ""));
+      if (trimmed[0] != '{' || trimmed[1] != ':' || trimmed[2] == ':' || !g_str_has_suffix (trimmed, "}") ||
+          strchr (trimmed, '}') != trimmed + strlen (trimmed) - 1)
+        continue;
+
+      rest = cmark_node_new (CMARK_NODE_PARAGRAPH);
+      cmark_node_insert_after (paragraph, rest);
+      while ((move = cmark_node_next (after)) != NULL)
+        {
+          cmark_node_unlink (move);
+          cmark_node_append_child (rest, move);
+        }
+      aushang_markdown_apply_block_ial (render, paragraph, trimmed);
+      cmark_node_unlink (before);
+      cmark_node_unlink (child);
+      cmark_node_unlink (after);
+      g_ptr_array_add (render->unlinked, before);
+      g_ptr_array_add (render->unlinked, child);
+      g_ptr_array_add (render->unlinked, after);
+
+      return rest;
+    }
+
+  return NULL;
+}
+
+/* Tables ---------------------------------------------------------------------- */
+
+static void
+table_ial (Render     *render,
+           cmark_node *table)
+{
+  cmark_node *row = cmark_node_last_child (table);
+  cmark_node *cell, *text;
+  const char *literal;
+
+  if (row == NULL || g_strcmp0 (cmark_node_get_type_string (row), "table_row") != 0 ||
+      cmark_node_previous (row) == NULL)
+    return;
+  cell = cmark_node_first_child (row);
+  if (cell == NULL)
+    return;
+  cmark_consolidate_text_nodes (cell);
+  text = cmark_node_first_child (cell);
+  if (text == NULL || cmark_node_next (text) != NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT)
+    return;
+  literal = cmark_node_get_literal (text);
+  if (literal == NULL || literal[0] != '{' || literal[1] != ':' || literal[2] == ':' ||
+      !g_str_has_suffix (literal, "}"))
+    return;
+  for (cell = cmark_node_next (cell); cell != NULL; cell = cmark_node_next (cell))
+    if (cmark_node_first_child (cell) != NULL)
+      return;
+
+  aushang_markdown_apply_block_ial (render, table, literal);
+  cmark_node_unlink (row);
+  g_ptr_array_add (render->unlinked, row);
+}
+
+/* The pass ----------------------------------------------------------------- */
+
+gboolean
+aushang_markdown_kramdown_wanted (const char *text,
+                                  gsize       len)
+{
+  return aushang_markdown_find_string (text, len, 0, "\\\\\n") != NONE ||
+         aushang_markdown_find_string (text, len, 0, "\\\\\r\n") != NONE ||
+         aushang_markdown_find_string (text, len, 0, "\n: ") != NONE ||
+         aushang_markdown_find_string (text, len, 0, "*[") != NONE ||
+         aushang_markdown_find_string (text, len, 0, "{:") != NONE;
+}
+
+static gboolean
+is_options_tag (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  return g_str_has_prefix (trimmed, "{::") && g_str_has_suffix (trimmed, "/}") &&
+         strchr (trimmed + 3, '}') == trimmed + strlen (trimmed) - 1;
+}
+
+void
+aushang_markdown_kramdown_tree (Render     *render,
+                                cmark_node *document)
+{
+  g_autoptr(GHashTable) abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+  cmark_node *list = NULL;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_PARAGRAPH)
+        g_ptr_array_add (paragraphs, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      cmark_node *paragraph = g_ptr_array_index (paragraphs, i);
+      cmark_node *child, *next, *first;
+
+      cmark_consolidate_text_nodes (paragraph);
+      {
+        cmark_node *rest = split_at_ial (render, paragraph);
+
+        if (rest != NULL)
+          g_ptr_array_insert (paragraphs, i + 1, rest);
+      }
+      first = cmark_node_first_child (paragraph);
+
+      /* {::options … /} and its kind: nothing. */
+      if (first != NULL && cmark_node_next (first) == NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
+          is_options_tag (cmark_node_get_literal (first)))
+        {
+          cmark_node_unlink (paragraph);
+          g_ptr_array_add (render->unlinked, paragraph);
+          continue;
+        }
+
+      if (first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
+          g_str_has_prefix (cmark_node_get_literal (first), "*[") &&
+          take_abbreviations (paragraph, abbreviations))
+        {
+          cmark_node_unlink (paragraph);
+          g_ptr_array_add (render->unlinked, paragraph);
+          continue;
+        }
+
+      for (child = first; child != NULL; child = next)
+        {
+          next = cmark_node_next (child);
+
+          if (cmark_node_get_type (child) == CMARK_NODE_SOFTBREAK)
+            backslash_break (render, child);
+          else if (cmark_node_get_type (child) == CMARK_NODE_TEXT)
+            span_ials (render, child);
+        }
+
+      /* Definition lists: consecutive paragraphs make one list. */
+      if (list != NULL && cmark_node_previous (paragraph) != list)
+        list = NULL;
+      list = definition_list (render, paragraph, list);
+    }
+
+  /* "| … |\n{: .table-code}": the table's last row is the list. */
+  iter = cmark_iter_new (document);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && g_strcmp0 (cmark_node_get_type_string (node), "table") == 0)
+        g_ptr_array_add (texts, node);
+    }
+  cmark_iter_free (iter);
+  for (guint i = 0; i < texts->len; i++)
+    table_ial (render, g_ptr_array_index (texts, i));
+  g_ptr_array_set_size (texts, 0);
+
+  /* Span attribute lists inside emphasis, links, headings, … too. */
+  iter = cmark_iter_new (document);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_TEXT)
+        g_ptr_array_add (texts, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      cmark_node *text = g_ptr_array_index (texts, i);
+      cmark_node *parent = cmark_node_parent (text);
+
+      if (parent != NULL && cmark_node_get_type (parent) != CMARK_NODE_PARAGRAPH &&
+          cmark_node_get_type (parent) != CMARK_NODE_IMAGE)
+        span_ials (render, text);
+      if (g_hash_table_size (abbreviations) > 0 && cmark_node_parent (text) != NULL)
+        mark_abbreviations (render, text, abbreviations);
+    }
+}
+
+/* Footnotes in kramdown's form ------------------------------------------------ */
+
+static void
+replace_all (GString    *html,
+             const char *from,
+             const char *to)
+{
+  g_string_replace (html, from, to, 0);
+}
+
+/* cmark-gfm writes footnotes its own way; kramdown's ids have a colon
+ * ("fn:1"), its list is a <div class="footnotes">. */
+char *
+aushang_markdown_kramdown_footnotes (char *html)
+{
+  GString *out = g_string_new (html);
+
+  g_free (html);
+
+  replace_all (out, "<sup class=\"footnote-ref\"><a href=\"#fn-", "<sup role=\"doc-noteref\"><a class=\"footnote\" rel=\"footnote\" href=\"#fn:");
+  replace_all (out, "\" id=\"fnref-", "\" id=\"fnref:");
+  replace_all (out, " data-footnote-ref>", ">");
+  replace_all (out, "<section class=\"footnotes\" data-footnotes>", "<div class=\"footnotes\" role=\"doc-endnotes\">");
+  replace_all (out, "</ol>\n</section>", "</ol>\n</div>");
+  replace_all (out, "<li id=\"fn-", "<li role=\"doc-endnote\" id=\"fn:");
+  replace_all (out, "<a href=\"#fnref-", "<a href=\"#fnref:");
+  replace_all (out, "\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"", "\" class=\"reversefootnote\" role=\"doc-backlink\" data-idx=\"");
+  replace_all (out, "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>",
+               "\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>");
+
+  return g_string_free (out, FALSE);
+}
