@@ -6,7 +6,9 @@ Usage: liquid-fidelity-compare.py JEKYLL.html AUSHANG.html
 Prints nothing and exits 0 when the visible text (whitespace folded) and
 the list of elements with their src, href and class are the same inside
 the main content (<main>, else <article>, else <body>); otherwise prints
-the first difference on one line and exits 1.
+the first difference on one line and exits 1. Rouge's colour spans inside
+<pre> are left out of the element list (no highlighter runs in the
+preview); the code's text is compared.
 """
 
 import html.parser
@@ -43,7 +45,11 @@ class Extract(html.parser.HTMLParser):
             return
         if skipping:
             self.skip += 1
-        if self.skip == 0 and any(k in attrs for k in ("src", "href", "class")):
+        # Rouge's colours inside code (<span class="k">) are not compared;
+        # the code's text is.
+        in_code = any(t == "pre" for t, _ in self.stack[:-1])
+        if self.skip == 0 and not (tag == "span" and in_code) and \
+                any(k in attrs for k in ("src", "href", "class")):
             self.elements.append((tag, attrs.get("src"), attrs.get("href"),
                                   " ".join(classes.split()) or None))
         if tag in VOID and skipping:

@@ -83,6 +83,13 @@ liquid_lexer_init (Lexer      *lx,
           p++;
           continue;
         }
+      /* A no-break space (typed by accident) separates as a space does:
+       * Liquid's lax parsing, which Jekyll falls back to, skips it. */
+      if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+        {
+          p += 2;
+          continue;
+        }
       start = p;
       if (strncmp (p, "==", 2) == 0 || strncmp (p, "!=", 2) == 0 ||
           strncmp (p, "<>", 2) == 0 || strncmp (p, "<=", 2) == 0 ||
@@ -555,8 +562,37 @@ parse_cond (Lexer *lx)
   return joined;
 }
 
+static Cond *parse_condition_strict (const char  *markup,
+                                     GError     **error);
+
+/* Liquid has no parentheses in conditions; Jekyll's lax fallback reads
+ * "(a > b)" as "a > b", and so does this. */
 Cond *
 liquid_parse_condition (const char  *markup,
+                        GError     **error)
+{
+  GError *local_error = NULL;
+  Cond *cond = parse_condition_strict (markup, &local_error);
+
+  if (cond == NULL && strchr (markup, '(') != NULL && strstr (markup, "..") == NULL)
+    {
+      /* There a number beside a parenthesis, "(2", is the name of a
+       * variable, which is nil. */
+      g_autoptr(GRegex) number = g_regex_new ("\\(\\s*-?[0-9][0-9.]*|-?[0-9][0-9.]*\\s*\\)", 0, 0, NULL);
+      g_autofree char *named = g_regex_replace (number, markup, -1, 0, " aushang_no_such_variable ", 0, NULL);
+      g_autofree char *bare = g_strdelimit (g_strdup (named), "()", ' ');
+
+      cond = parse_condition_strict (bare, NULL);
+    }
+  if (cond == NULL)
+    g_propagate_error (error, local_error);
+  else
+    g_clear_error (&local_error);
+  return cond;
+}
+
+static Cond *
+parse_condition_strict (const char  *markup,
                         GError     **error)
 {
   Lexer lx;

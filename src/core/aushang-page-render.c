@@ -926,6 +926,131 @@ string_of (AushangValue *map,
   return aushang_value_get_string (value);
 }
 
+static const char *
+quote_for_entity (const char *name)
+{
+  static const char * const entities[][2] = {
+    { "lsquo", "\u2018" }, { "rsquo", "\u2019" }, { "ldquo", "\u201c" }, { "rdquo", "\u201d" },
+    { "sbquo", "\u201a" }, { "bdquo", "\u201e" }, { "laquo", "\u00ab" }, { "raquo", "\u00bb" },
+    { "lsaquo", "\u2039" }, { "rsaquo", "\u203a" }, { "apos", "'" }, { "quot", "\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (strcmp (name, entities[i][0]) == 0)
+      return entities[i][1];
+  return NULL;
+}
+
+/* kramdown's smart_quotes option (in _config.yml under kramdown:): the
+ * typographic quotes Markdown makes of ' and " in the site's language,
+ * German „…“ for example. Only where the text had no typographic quotes
+ * of its own, so that only the ones Markdown made change. */
+static char *
+apply_smart_quotes (AushangPageContext *self,
+                    const char         *source,
+                    const char         *html)
+{
+  static const char * const made[] = { "\u2018", "\u2019", "\u201c", "\u201d" };
+  AushangValue *kramdown = aushang_value_lookup (self->config, "kramdown");
+  AushangValue *option = kramdown != NULL && aushang_value_get_kind (kramdown) == AUSHANG_VALUE_MAP
+                         ? aushang_value_lookup (kramdown, "smart_quotes") : NULL;
+  g_auto(GStrv) names = NULL;
+  const char *wanted[4];
+  GString *out;
+
+  if (option == NULL)
+    return g_strdup (html);
+  if (aushang_value_get_kind (option) == AUSHANG_VALUE_STRING)
+    names = g_strsplit (aushang_value_get_string (option), ",", -1);
+  else
+    names = aushang_value_dup_strv (option);
+  if (names == NULL || g_strv_length (names) != 4)
+    return g_strdup (html);
+  for (guint i = 0; i < 4; i++)
+    {
+      wanted[i] = quote_for_entity (g_strstrip (names[i]));
+      if (wanted[i] == NULL || strstr (source, made[i]) != NULL)
+        return g_strdup (html);
+    }
+
+  out = g_string_new (NULL);
+  for (const char *p = html; *p != '\0';)
+    {
+      gboolean replaced = FALSE;
+
+      for (guint i = 0; i < 4 && !replaced; i++)
+        if (strncmp (p, made[i], strlen (made[i])) == 0)
+          {
+            g_string_append (out, wanted[i]);
+            p += strlen (made[i]);
+            replaced = TRUE;
+          }
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Code as Jekyll's kramdown with Rouge writes it: blocks in
+ * <div class="language-X highlighter-rouge"><div class="highlight"><pre
+ * class="highlight"><code>, inline code with class
+ * "language-plaintext highlighter-rouge"; a stray </img> is text. */
+static char *
+apply_kramdown_code (const char *html)
+{
+  GString *out = g_string_new (NULL);
+  gboolean in_block = FALSE;
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      if (!in_block && g_str_has_prefix (p, "<pre><code>"))
+        {
+          g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
+                                "<pre class=\"highlight\"><code>");
+          p += strlen ("<pre><code>");
+          in_block = TRUE;
+        }
+      else if (!in_block && g_str_has_prefix (p, "<pre><code class=\"language-"))
+        {
+          const char *lang = p + strlen ("<pre><code class=\"language-");
+          const char *end = lang;
+
+          while (*end != '\0' && *end != '"' && *end != '>')
+            end++;
+          if (end[0] != '"' || end[1] != '>')
+            {
+              g_string_append_c (out, *p++);
+              continue;
+            }
+          g_string_append (out, "<div class=\"language-");
+          g_string_append_len (out, lang, end - lang);
+          g_string_append (out, " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
+          p = end + 2;
+          in_block = TRUE;
+        }
+      else if (in_block && g_str_has_prefix (p, "</code></pre>"))
+        {
+          g_string_append (out, "</code></pre></div></div>");
+          p += strlen ("</code></pre>");
+          in_block = FALSE;
+        }
+      else if (!in_block && g_str_has_prefix (p, "<code>"))
+        {
+          g_string_append (out, "<code class=\"language-plaintext highlighter-rouge\">");
+          p += strlen ("<code>");
+        }
+      else if (!in_block && g_str_has_prefix (p, "</img>"))
+        {
+          g_string_append (out, "&lt;/img&gt;");
+          p += strlen ("</img>");
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
 static char *
 render_site_page (AushangPageContext *self,
@@ -989,9 +1114,13 @@ render_site_page (AushangPageContext *self,
   if (is_markdown (self, relative_path))
     {
       char *html = aushang_markdown_render (content, literal_tag_cb, &state);
+      char *quoted = apply_smart_quotes (self, content, html);
+      char *rouge = apply_kramdown_code (quoted);
 
       g_free (content);
-      content = html;
+      g_free (html);
+      g_free (quoted);
+      content = rouge;
     }
 
   layout_name = g_strdup (string_of (page, "layout"));
