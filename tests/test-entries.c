@@ -942,6 +942,8 @@ test_announcement_shows_entry (Fixture       *fixture,
   row = find_widget (form_of (fixture), is_row_titled, "Gemeinsam reparieren: Herbsttermin");
   g_assert_nonnull (row);
   g_assert_nonnull (find_widget (form_of (fixture), is_label, "In the Event Calendar"));
+  /* The list named as the site names it, as in the sidebar. */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Veranstaltungen, "));
 
   /* One click opens the entry. */
   g_signal_emit_by_name (row, "activated");

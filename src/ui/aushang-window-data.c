@@ -115,6 +115,18 @@ show_unreadable_now (AushangWindow *self,
   aushang_site_sidebar_select_entry (self->sidebar, file, -1);
 }
 
+/* A data list as the site names it (as the sidebar does), else by its
+ * file's name. */
+char *
+aushang_window_dup_data_label (AushangWindow   *self,
+                               AushangDataFile *data_file)
+{
+  char *label = self->site ? aushang_site_dup_data_label (self->site, aushang_data_file_get_name (data_file))
+                           : NULL;
+
+  return label ? label : aushang_data_file_dup_label (data_file);
+}
+
 AushangDataFile *
 aushang_window_find_data_file (AushangWindow *self,
                                GFile         *file)
@@ -154,7 +166,7 @@ aushang_window_dup_data_title (AushangWindow *self)
   if (self->entry >= 0)
     entry = aushang_data_file_get_entry (self->data_file, self->entry, NULL, NULL, NULL);
   if (entry == NULL)
-    return aushang_data_file_dup_label (self->data_file);
+    return aushang_window_dup_data_label (self, self->data_file);
 
   return aushang_entry_dup_title (entry, self->entry);
 }
@@ -908,7 +920,7 @@ export (AushangWindow *self,
     }
   else
     {
-      g_autofree char *label = aushang_data_file_dup_label (self->data_file);
+      g_autofree char *label = aushang_window_dup_data_label (self, self->data_file);
 
       slug = aushang_slugify (label);
     }
@@ -1136,7 +1148,7 @@ find_entry_links (AushangWindow *self,
                 {
                   AushangEntryLink *link = g_new0 (AushangEntryLink, 1);
                   g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (data_file, j);
-                  g_autofree char *label = aushang_data_file_dup_label (data_file);
+                  g_autofree char *label = aushang_window_dup_data_label (self, data_file);
 
                   link->title = aushang_entry_dup_title (entry, j);
                   if (date != NULL)

@@ -141,6 +141,8 @@ void       aushang_window_dispose_documents     (AushangWindow  *self);
 
 /* aushang-window-data.c */
 void       aushang_window_load_data_files       (AushangWindow  *self);
+char      *aushang_window_dup_data_label        (AushangWindow   *self,
+                                                 AushangDataFile *data_file);
 void       aushang_window_add_data_actions      (AushangWindow  *self);
 /* Lets go of what the data lists' parts hold (from dispose). */
 void       aushang_window_dispose_data          (AushangWindow  *self);
