@@ -16,7 +16,7 @@
 #include "aushang-data-file.h"
 #include "aushang-liquid.h"
 #include "aushang-markdown.h"
-#include "aushang-page-render.h"
+#include "aushang-page-render-private.h"
 #include "aushang-yaml.h"
 
 /* A document as Jekyll publishes it: page and site variables as Jekyll
@@ -25,23 +25,6 @@
 
 #define MAX_LAYOUTS 20
 
-struct _AushangPageContext
-{
-  gatomicrefcount  ref_count;
-  GFile           *folder;
-  char            *folder_path;
-  AushangValue    *config;
-  AushangValue    *site;            /* the site variable */
-  GHashTable      *documents;       /* relative path -> document map */
-  GHashTable      *urls;            /* relative path -> url (link tag) */
-  GHashTable      *post_urls;       /* "2026-04-17-name" -> url */
-  GHashTable      *collections;     /* folder relative path ("_beitraege") -> label */
-  GTimeZone       *time_zone;
-  GDateTime       *now;
-  char            *layouts_dir;
-  char            *includes_dir;
-  char           **markdown_exts;
-};
 
 /* ------------------------------------------------------------------------ */
 /* Maps built key by key                                                      */
@@ -111,8 +94,8 @@ map_builder_finish (MapBuilder *b)
   return map;
 }
 
-static const char *
-config_string (AushangValue *config,
+const char *
+aushang_page_config_string (AushangValue *config,
                const char   *key,
                const char   *fallback)
 {
@@ -554,7 +537,7 @@ dup_excerpt (AushangPageContext *self,
   if (given != NULL && aushang_value_get_kind (given) == AUSHANG_VALUE_STRING)
     separator = aushang_value_get_string (given);
   else
-    separator = config_string (self->config, "excerpt_separator", "\n\n");
+    separator = aushang_page_config_string (self->config, "excerpt_separator", "\n\n");
   end = *separator != '\0' ? strstr (body, separator) : NULL;
   head = end != NULL ? g_strndup (body, end - body) : g_strdup (body);
   if (is_markdown (self, relative_path))
@@ -568,8 +551,8 @@ aushang_page_context_new (AushangSite *site)
   AushangPageContext *self = g_new0 (AushangPageContext, 1);
   AushangValue *config = aushang_site_get_config (site);
   GPtrArray *collections = aushang_site_get_collections (site);
-  const char *timezone = config_string (config, "timezone", NULL);
-  const char *exts = config_string (config, "markdown_ext", "markdown,mkdown,mkdn,mkd,md");
+  const char *timezone = aushang_page_config_string (config, "timezone", NULL);
+  const char *exts = aushang_page_config_string (config, "markdown_ext", "markdown,mkdown,mkdn,mkd,md");
   AushangValue *collection_list = aushang_value_new_list ();
   AushangValue *all_documents = aushang_value_new_list ();
   AushangValue *pages = aushang_value_new_list ();
@@ -584,8 +567,8 @@ aushang_page_context_new (AushangSite *site)
   if (self->time_zone == NULL)
     self->time_zone = g_time_zone_new_local ();
   self->now = g_date_time_new_now (self->time_zone);
-  self->layouts_dir = g_strdup (config_string (self->config, "layouts_dir", "_layouts"));
-  self->includes_dir = g_strdup (config_string (self->config, "includes_dir", "_includes"));
+  self->layouts_dir = g_strdup (aushang_page_config_string (self->config, "layouts_dir", "_layouts"));
+  self->includes_dir = g_strdup (aushang_page_config_string (self->config, "includes_dir", "_includes"));
   self->markdown_exts = g_strsplit (exts, ",", -1);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) aushang_value_unref);
@@ -926,131 +909,6 @@ string_of (AushangValue *map,
   return aushang_value_get_string (value);
 }
 
-static const char *
-quote_for_entity (const char *name)
-{
-  static const char * const entities[][2] = {
-    { "lsquo", "\u2018" }, { "rsquo", "\u2019" }, { "ldquo", "\u201c" }, { "rdquo", "\u201d" },
-    { "sbquo", "\u201a" }, { "bdquo", "\u201e" }, { "laquo", "\u00ab" }, { "raquo", "\u00bb" },
-    { "lsaquo", "\u2039" }, { "rsaquo", "\u203a" }, { "apos", "'" }, { "quot", "\"" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (strcmp (name, entities[i][0]) == 0)
-      return entities[i][1];
-  return NULL;
-}
-
-/* kramdown's smart_quotes option (in _config.yml under kramdown:): the
- * typographic quotes Markdown makes of ' and " in the site's language,
- * German „…“ for example. Only where the text had no typographic quotes
- * of its own, so that only the ones Markdown made change. */
-static char *
-apply_smart_quotes (AushangPageContext *self,
-                    const char         *source,
-                    const char         *html)
-{
-  static const char * const made[] = { "\u2018", "\u2019", "\u201c", "\u201d" };
-  AushangValue *kramdown = aushang_value_lookup (self->config, "kramdown");
-  AushangValue *option = kramdown != NULL && aushang_value_get_kind (kramdown) == AUSHANG_VALUE_MAP
-                         ? aushang_value_lookup (kramdown, "smart_quotes") : NULL;
-  g_auto(GStrv) names = NULL;
-  const char *wanted[4];
-  GString *out;
-
-  if (option == NULL)
-    return g_strdup (html);
-  if (aushang_value_get_kind (option) == AUSHANG_VALUE_STRING)
-    names = g_strsplit (aushang_value_get_string (option), ",", -1);
-  else
-    names = aushang_value_dup_strv (option);
-  if (names == NULL || g_strv_length (names) != 4)
-    return g_strdup (html);
-  for (guint i = 0; i < 4; i++)
-    {
-      wanted[i] = quote_for_entity (g_strstrip (names[i]));
-      if (wanted[i] == NULL || strstr (source, made[i]) != NULL)
-        return g_strdup (html);
-    }
-
-  out = g_string_new (NULL);
-  for (const char *p = html; *p != '\0';)
-    {
-      gboolean replaced = FALSE;
-
-      for (guint i = 0; i < 4 && !replaced; i++)
-        if (strncmp (p, made[i], strlen (made[i])) == 0)
-          {
-            g_string_append (out, wanted[i]);
-            p += strlen (made[i]);
-            replaced = TRUE;
-          }
-      if (!replaced)
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Code as Jekyll's kramdown with Rouge writes it: blocks in
- * <div class="language-X highlighter-rouge"><div class="highlight"><pre
- * class="highlight"><code>, inline code with class
- * "language-plaintext highlighter-rouge"; a stray </img> is text. */
-static char *
-apply_kramdown_code (const char *html)
-{
-  GString *out = g_string_new (NULL);
-  gboolean in_block = FALSE;
-  const char *p = html;
-
-  while (*p != '\0')
-    {
-      if (!in_block && g_str_has_prefix (p, "<pre><code>"))
-        {
-          g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
-                                "<pre class=\"highlight\"><code>");
-          p += strlen ("<pre><code>");
-          in_block = TRUE;
-        }
-      else if (!in_block && g_str_has_prefix (p, "<pre><code class=\"language-"))
-        {
-          const char *lang = p + strlen ("<pre><code class=\"language-");
-          const char *end = lang;
-
-          while (*end != '\0' && *end != '"' && *end != '>')
-            end++;
-          if (end[0] != '"' || end[1] != '>')
-            {
-              g_string_append_c (out, *p++);
-              continue;
-            }
-          g_string_append (out, "<div class=\"language-");
-          g_string_append_len (out, lang, end - lang);
-          g_string_append (out, " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
-          p = end + 2;
-          in_block = TRUE;
-        }
-      else if (in_block && g_str_has_prefix (p, "</code></pre>"))
-        {
-          g_string_append (out, "</code></pre></div></div>");
-          p += strlen ("</code></pre>");
-          in_block = FALSE;
-        }
-      else if (!in_block && g_str_has_prefix (p, "<code>"))
-        {
-          g_string_append (out, "<code class=\"language-plaintext highlighter-rouge\">");
-          p += strlen ("<code>");
-        }
-      else if (!in_block && g_str_has_prefix (p, "</img>"))
-        {
-          g_string_append (out, "&lt;/img&gt;");
-          p += strlen ("</img>");
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
 static char *
 render_site_page (AushangPageContext *self,
@@ -1114,8 +972,8 @@ render_site_page (AushangPageContext *self,
   if (is_markdown (self, relative_path))
     {
       char *html = aushang_markdown_render (content, literal_tag_cb, &state);
-      char *quoted = apply_smart_quotes (self, content, html);
-      char *rouge = apply_kramdown_code (quoted);
+      char *quoted = aushang_page_apply_smart_quotes (self, content, html);
+      char *rouge = aushang_page_apply_kramdown_code (quoted);
 
       g_free (content);
       g_free (html);
@@ -1175,292 +1033,6 @@ render_site_page (AushangPageContext *self,
   return g_steal_pointer (&content);
 }
 
-/* ------------------------------------------------------------------------ */
-/* The page in the preview                                                    */
-
-static const char preview_style[] =
-  ".aushang-card { font: 15px/1.45 system-ui, sans-serif; margin: 12px; padding: 12px 16px;"
-  " border-radius: 8px; background: #fff3cd; color: #3d2e00; border: 1px solid #e5c100; }\n"
-  ".aushang-card.aushang-error { background: #fde8e8; color: #5c0b0b; border-color: #e01b24; }\n"
-  ".aushang-missing-image { display: inline-block; min-width: 8em; min-height: 4em; padding: 8px;"
-  " border: 2px dashed #c01c28; color: #c01c28; background: #fff; font: 13px/1.3 system-ui, sans-serif; }\n";
-
-typedef struct
-{
-  AushangPageContext          *self;
-  const AushangPreviewOptions *options;
-  const char                  *baseurl;
-  const char                  *site_url;
-  gboolean                     needs_plain_style;
-  char                        *sass_entry;
-} Finish;
-
-/* A site path ("/assets/x.png") for an address of the page, or NULL when
- * the address points elsewhere. */
-static char *
-site_path_of (Finish     *finish,
-              const char *value)
-{
-  const char *p = value;
-
-  if (finish->site_url != NULL && *finish->site_url != '\0' && g_str_has_prefix (p, finish->site_url))
-    {
-      p += strlen (finish->site_url);
-      if (*p != '/' && *p != '\0')
-        return NULL;
-    }
-  if (finish->baseurl != NULL && *finish->baseurl != '\0' && g_str_has_prefix (p, finish->baseurl) &&
-      (p[strlen (finish->baseurl)] == '/' || p[strlen (finish->baseurl)] == '\0'))
-    p += strlen (finish->baseurl);
-  if (*p == '\0')
-    return g_strdup ("/");
-  if (*p != '/' || p[1] == '/')
-    return NULL;
-  return g_strdup (p);
-}
-
-static gboolean
-site_file_exists (Finish     *finish,
-                  const char *site_path)
-{
-  g_autofree char *path_only = g_strndup (site_path, strcspn (site_path, "?#"));
-  g_autofree char *unescaped = g_uri_unescape_string (path_only, NULL);
-  g_autofree char *full = NULL;
-
-  if (unescaped == NULL || strstr (unescaped, "..") != NULL)
-    return FALSE;
-  full = g_build_filename (finish->self->folder_path, unescaped, NULL);
-  return g_file_test (full, G_FILE_TEST_EXISTS);
-}
-
-static char *
-attribute_value (const char *tag,
-                 const char *name)
-{
-  g_autofree char *pattern = g_strdup_printf ("\\s%s\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", name);
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-  char *value = NULL;
-
-  if (regex != NULL && g_regex_match (regex, tag, 0, &info))
-    {
-      for (int group = 2; group <= 4 && value == NULL; group++)
-        {
-          int start, end;
-
-          if (g_match_info_fetch_pos (info, group, &start, &end) && start >= 0)
-            value = g_strndup (tag + start, end - start);
-        }
-    }
-  return value;
-}
-
-static gboolean
-rewrite_url_cb (const GMatchInfo *info,
-                GString          *result,
-                gpointer          user_data)
-{
-  Finish *finish = user_data;
-  g_autofree char *before = g_match_info_fetch (info, 1);
-  g_autofree char *quote = g_match_info_fetch (info, 2);
-  g_autofree char *value = g_match_info_fetch (info, 3);
-  g_autofree char *site_path = site_path_of (finish, value);
-
-  g_string_append (result, before);
-  g_string_append (result, quote);
-  if (site_path != NULL && finish->options->site_uri_prefix != NULL)
-    {
-      const char *prefix = finish->options->site_uri_prefix;
-
-      g_string_append (result, prefix);
-      g_string_append (result, g_str_has_suffix (prefix, "/") ? site_path + 1 : site_path);
-    }
-  else
-    g_string_append (result, value);
-  g_string_append (result, quote);
-  return FALSE;
-}
-
-/* A stylesheet the site makes with Sass is read from _site/ when the site
- * was built; otherwise the page gets the built-in style. */
-static gboolean
-rewrite_link_cb (const GMatchInfo *info,
-                 GString          *result,
-                 gpointer          user_data)
-{
-  Finish *finish = user_data;
-  g_autofree char *tag = g_match_info_fetch (info, 0);
-  g_autofree char *rel = attribute_value (tag, "rel");
-  g_autofree char *href = attribute_value (tag, "href");
-  g_autofree char *site_path = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *built = NULL;
-  const char *dot;
-
-  if (rel == NULL || href == NULL || strstr (rel, "stylesheet") == NULL ||
-      (site_path = site_path_of (finish, href)) == NULL || site_file_exists (finish, site_path))
-    {
-      g_string_append (result, tag);
-      return FALSE;
-    }
-  dot = strrchr (site_path, '.');
-  stem = dot != NULL ? g_strndup (site_path, dot - site_path) : g_strdup (site_path);
-  {
-    g_autofree char *scss = g_strconcat (stem, ".scss", NULL);
-    g_autofree char *sass = g_strconcat (stem, ".sass", NULL);
-
-    if (!site_file_exists (finish, scss) && !site_file_exists (finish, sass))
-      {
-        g_string_append (result, tag);
-        return FALSE;
-      }
-  }
-  built = g_strconcat ("/_site", site_path, NULL);
-  if (site_file_exists (finish, built))
-    {
-      if (finish->options->site_uri_prefix != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (built + 1, -1);
-
-          g_string_append_printf (result, "<link rel=\"stylesheet\" href=\"%s%s\">",
-                                  finish->options->site_uri_prefix, escaped);
-        }
-      else
-        g_string_append (result, tag);
-      return FALSE;
-    }
-  finish->needs_plain_style = TRUE;
-  g_free (finish->sass_entry);
-  finish->sass_entry = g_strdup (site_path);
-  return FALSE;
-}
-
-/* An image of the site that is not there is a box naming the path. */
-static gboolean
-check_image_cb (const GMatchInfo *info,
-                GString          *result,
-                gpointer          user_data)
-{
-  Finish *finish = user_data;
-  g_autofree char *tag = g_match_info_fetch (info, 0);
-  g_autofree char *src = attribute_value (tag, "src");
-  g_autofree char *site_path = src != NULL ? site_path_of (finish, src) : NULL;
-  g_autofree char *built = NULL;
-
-  if (site_path == NULL || finish->options->site_uri_prefix == NULL ||
-      site_file_exists (finish, site_path))
-    {
-      g_string_append (result, tag);
-      return FALSE;
-    }
-  built = g_strconcat ("/_site", site_path, NULL);
-  if (site_file_exists (finish, built))
-    {
-      g_string_append (result, tag);
-      return FALSE;
-    }
-  {
-    g_autofree char *escaped = g_markup_escape_text (site_path, -1);
-    g_autofree char *label = g_markup_printf_escaped (_("Image missing: %s"), site_path);
-
-    g_string_append_printf (result, "<span class=\"aushang-missing-image\" title=\"%s\">%s</span>",
-                            escaped, label);
-  }
-  return FALSE;
-}
-
-static char *
-replace_eval (const char           *pattern,
-              GRegexCompileFlags    flags,
-              const char           *html,
-              GRegexEvalCallback    callback,
-              gpointer              user_data)
-{
-  g_autoptr(GRegex) regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-
-  return g_regex_replace_eval (regex, html, -1, 0, 0, callback, user_data, NULL);
-}
-
-static char *
-replace_literal (const char         *pattern,
-                 GRegexCompileFlags  flags,
-                 const char         *html,
-                 const char         *replacement)
-{
-  g_autoptr(GRegex) regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-
-  return g_regex_replace (regex, html, -1, 0, replacement, 0, NULL);
-}
-
-/* Puts @snippet after the first match of @pattern (an opening tag), or at
- * the start. */
-static char *
-insert_after (const char *html,
-              const char *pattern,
-              const char *snippet)
-{
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-  int start, end;
-
-  if (g_regex_match (regex, html, 0, &info) && g_match_info_fetch_pos (info, 0, &start, &end))
-    return g_strdup_printf ("%.*s%s%s", end, html, snippet, html + end);
-  return g_strconcat (snippet, html, NULL);
-}
-
-static char *
-finish_page (AushangPageContext          *self,
-             const char                  *html,
-             const AushangPreviewOptions *options)
-{
-  Finish finish = { self, options, NULL, NULL, FALSE, NULL };
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *c = NULL;
-  g_autofree char *d = NULL;
-  g_autofree char *e = NULL;
-  g_autofree char *head = NULL;
-  g_autoptr(GString) top = g_string_new (NULL);
-  char *page;
-
-  finish.baseurl = config_string (self->config, "baseurl", NULL);
-  finish.site_url = config_string (self->config, "url", NULL);
-
-  /* Scripts never run; what a widget shows without them is shown. */
-  a = replace_literal ("<script\\b[^>]*>.*?</script\\s*>", G_REGEX_CASELESS | G_REGEX_DOTALL, html, "");
-  b = replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, a, "<div class=\"aushang-noscript\"\\1>");
-  c = replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, b, "</div>");
-  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, c, rewrite_link_cb, &finish);
-  e = replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, d, check_image_cb, &finish);
-  g_free (a);
-  a = replace_eval ("(\\s(?:src|href|poster)\\s*=\\s*)([\"'])(.*?)\\2", G_REGEX_CASELESS, e,
-                    rewrite_url_cb, &finish);
-
-  g_string_append_printf (top, "\n<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n",
-                          aushang_preview_page_get_content_security_policy ());
-  g_string_append_printf (top, "<style>\n%s", preview_style);
-  if (finish.needs_plain_style)
-    g_string_append (top, aushang_preview_page_get_style ());
-  g_string_append (top, "</style>\n");
-  head = insert_after (a, "<head\\b[^>]*>", top->str);
-  if (finish.needs_plain_style)
-    {
-      g_autofree char *message =
-        /* Translators: %s is the stylesheet's path, e.g. /assets/css/main.css. */
-        g_strdup_printf (_("The site's stylesheet %s is made with Sass when the site is built. "
-                           "Until the site has been built once (into _site), the preview uses a plain style."),
-                         finish.sass_entry);
-      g_autofree char *filled = g_markup_printf_escaped ("<div class=\"aushang-card\" role=\"note\">%s</div>",
-                                                         message);
-
-      page = insert_after (head, "<body\\b[^>]*>", filled);
-    }
-  else
-    page = g_steal_pointer (&head);
-  g_free (finish.sass_entry);
-  return page;
-}
-
 char *
 aushang_page_context_render (AushangPageContext          *self,
                              AushangDocument             *document,
@@ -1492,10 +1064,10 @@ aushang_page_context_render (AushangPageContext          *self,
 
       /* The built-in page shows blocks as boxes; their Liquid is named,
        * not shown as raw tags. */
-      without_tags = replace_literal ("\\{%-?\\s*(.*?)\\s*-?%\\}", G_REGEX_DOTALL, plain, "\\1");
-      without_outputs = replace_literal ("\\{\\{-?\\s*(.*?)\\s*-?\\}\\}", G_REGEX_DOTALL, without_tags, "\\1");
+      without_tags = aushang_page_replace_literal ("\\{%-?\\s*(.*?)\\s*-?%\\}", G_REGEX_DOTALL, plain, "\\1");
+      without_outputs = aushang_page_replace_literal ("\\{\\{-?\\s*(.*?)\\s*-?\\}\\}", G_REGEX_DOTALL, without_tags, "\\1");
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return insert_after (without_outputs, "<body\\b[^>]*>", card);
+      return aushang_page_insert_after (without_outputs, "<body\\b[^>]*>", card);
     }
-  return finish_page (self, html, options);
+  return aushang_page_finish (self, html, options);
 }
