@@ -257,6 +257,33 @@ check "… and exits 1" test "$status" -eq 1
 check "--spelling without --check is a usage error (2)" test "$status" -eq 2
 unset AUSHANG_SPELLING_DIR ENCHANT_CONFIG_DIR
 
+# --- --import-images --------------------------------------------------------
+photos=$tmp/photo-site
+mkdir -p "$photos/_posts"
+printf 'title: Fotos\n' > "$photos/_config.yml"
+printf -- '---\ntitle: Sommerfest\n---\nText\n' > "$photos/_posts/2026-06-14-sommerfest.md"
+if command -v convert >/dev/null 2>&1; then
+  convert -size 3000x2000 xc:skyblue "$tmp/IMG_0001.JPG"
+  out=$("$aushang" --import-images "$photos/_posts/2026-06-14-sommerfest.md" "$tmp/IMG_0001.JPG" "$tmp/IMG_0001.JPG" --alt "Kinder am Kuchenbuffet" 2>"$tmp/err"); status=$?
+  check "--import-images prints the Markdown of each photo" \
+    test "$out" = "$(printf '![Kinder am Kuchenbuffet](/assets/images/sommerfest.jpg)\n![Kinder am Kuchenbuffet](/assets/images/sommerfest-2.jpg)')"
+  check "… exits 0" test "$status" -eq 0
+  check "… names the files it wrote, with their size" grep -qxF "assets/images/sommerfest.jpg: 1600 × 1067 pixels" "$tmp/err"
+  check "… scaled down to 1600 pixels wide" test "$(identify -format '%w×%h' "$photos/assets/images/sommerfest.jpg")" = "1600×1067"
+  "$aushang" --import-images "$photos/_posts/2026-06-14-sommerfest.md" "$tmp/IMG_0001.JPG" >/dev/null 2>"$tmp/err"
+  check "… without --alt it asks for a description" grep -qF "Describe each picture" "$tmp/err"
+else
+  not_ok "--import-images: ImageMagick's convert is needed for the test (package imagemagick)"
+fi
+printf 'kein Bild' > "$tmp/kein-bild.jpg"
+out=$("$aushang" --import-images "$photos/_posts/2026-06-14-sommerfest.md" "$tmp/kein-bild.jpg" 2>"$tmp/err"); status=$?
+check "--import-images: a file that is no picture is an error that names it" grep -qF "kein-bild.jpg" "$tmp/err"
+check "… and exits 1" test "$status" -eq 1
+"$cli" --import-images "$photos/_posts/2026-06-14-sommerfest.md" >/dev/null 2>&1; status=$?
+check "--import-images without an image is a usage error (2)" test "$status" -eq 2
+"$cli" --check --alt x "$photos" >/dev/null 2>&1; status=$?
+check "--alt without --import-images is a usage error (2)" test "$status" -eq 2
+
 # --- the example site ----------------------------------------------------
 if [ -d "$src/data/example-site" ]; then
   out=$("$aushang" --check "$src/data/example-site"); status=$?

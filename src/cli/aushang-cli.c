@@ -17,6 +17,7 @@
 #include "aushang-cli.h"
 #include "aushang-data-file.h"
 #include "aushang-document.h"
+#include "aushang-photo.h"
 #include "aushang-ics.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
@@ -52,7 +53,7 @@ edit_free (gpointer data)
 
 static const char *verbs[] = {
   "--check", "--render", "--set", "--set-yaml", "--unset", "--help", "-h", "--version",
-  "--entry", "--new-entry", "--remove-entry", "--hide-entry", "--show-entry", "--ics",
+  "--import-images", "--entry", "--new-entry", "--remove-entry", "--hide-entry", "--show-entry", "--ics",
   "--list", "--status", "--publish",
 };
 
@@ -119,8 +120,67 @@ print_usage (FILE *stream)
            _("  --spelling                        Warn about misspelled words too, in the\n"
              "                                    site’s language (or a document’s lang:)"));
   fprintf (stream, "%s\n",
+           _("\n"
+             "  aushang --import-images DOCUMENT IMAGE… [--alt TEXT]\n"
+             "                                    Take photos into the site for DOCUMENT: upright,\n"
+             "                                    scaled down, without camera data, named after the\n"
+             "                                    document; prints the Markdown to insert"));
+  fprintf (stream, "%s\n",
            _("  --plain                           With --render: the built-in style instead of\n"
              "                                    the site’s layouts, includes and stylesheets"));
+}
+
+/* --import-images DOCUMENT IMAGE…: each image into the site, its Markdown
+ * on standard output, one line each. */
+static int
+run_import_images (GPtrArray  *paths,
+                   const char *alt)
+{
+  g_autoptr(GFile) document = NULL;
+  g_autoptr(AushangSite) site = NULL;
+  int status = 0;
+
+  if (paths->len < 2)
+    {
+      g_printerr ("%s\n", _("--import-images needs the document and at least one image."));
+      return 2;
+    }
+
+  document = g_file_new_for_commandline_arg (g_ptr_array_index (paths, 0));
+  site = aushang_site_new_for_file (document);
+  if (site == NULL)
+    {
+      /* Translators: %s is a file name. */
+      g_printerr (_("“%s” is not in a Jekyll site (no _config.yml above it).\n"),
+                  (const char *) g_ptr_array_index (paths, 0));
+      return 1;
+    }
+
+  for (guint i = 1; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GFile) image = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AushangPhoto) photo = aushang_photo_import (site, document, image, &error);
+      g_autofree char *markdown = NULL;
+
+      if (photo == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          status = 1;
+          continue;
+        }
+      markdown = aushang_photo_dup_markdown (alt, photo->site_path);
+      g_print ("%s\n", markdown);
+      /* Translators: a photo was written; %s is its path in the site, then
+       * its width and height in pixels. */
+      g_printerr (_("%s: %d × %d pixels\n"), photo->site_path + 1, photo->width, photo->height);
+    }
+
+  if (alt == NULL && status == 0)
+    g_printerr ("%s\n", _("Describe each picture for people who cannot see it: write it between the brackets, or give --alt."));
+
+  return status;
 }
 
 typedef enum
@@ -1027,6 +1087,8 @@ aushang_cli_run (int    argc,
   gboolean check = FALSE;
   gboolean werror = FALSE;
   gboolean spelling = FALSE;
+  gboolean import_images = FALSE;
+  const char *alt = NULL;
   gboolean plain = FALSE;
   Format format = FORMAT_TEXT;
   const char *render = NULL;
@@ -1086,6 +1148,19 @@ aushang_cli_run (int    argc,
       if (strcmp (arg, "--spelling") == 0)
         {
           spelling = TRUE;
+          continue;
+        }
+
+      if (strcmp (arg, "--import-images") == 0)
+        {
+          import_images = TRUE;
+          continue;
+        }
+
+      if (is_verb (arg, "--alt"))
+        {
+          if (!take_argument (argc, argv, &i, "--alt", &alt))
+            return 2;
           continue;
         }
 
@@ -1254,6 +1329,22 @@ aushang_cli_run (int    argc,
     {
       g_printerr ("%s\n", _("--spelling goes with --check."));
       return 2;
+    }
+
+  if (alt != NULL && !import_images)
+    {
+      g_printerr ("%s\n", _("--alt goes with --import-images."));
+      return 2;
+    }
+
+  if (import_images)
+    {
+      if (check || render || ics || edits->len > 0 || entry_op != ENTRY_NONE)
+        {
+          g_printerr ("%s\n", _("--import-images cannot be combined with other verbs."));
+          return 2;
+        }
+      return run_import_images (paths, alt);
     }
 
   if (check)
