@@ -24,6 +24,7 @@
 #include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
 #include "aushang-window.h"
+#include "aushang-yaml-dialog.h"
 
 static AushangApplication *app;
 static char *site_dir;
@@ -332,6 +333,37 @@ test_form_opens_at_top (void)
   destroy_window (window);
 }
 
+/* With AUSHANG_TEST_SCREENSHOTS set, a picture of the window in the build
+ * folder, to look at. */
+static void
+maybe_save_screenshot (AushangWindow *window,
+                       const char    *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (g_getenv ("AUSHANG_TEST_SCREENSHOTS") == NULL)
+    return;
+
+  spin (1500);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}
+
 /* Nested values ---------------------------------------------------------------- */
 
 #define PODCAST_HEAD "---\ntitle: Podcast-Treffen\ndate: 2025-03-01 19:00:00\n"
@@ -369,6 +401,20 @@ test_nested_values (void)
   podcasts = AUSHANG_NESTED_ROW (aushang_form_get_field_widget (form, "podcasts"));
   offerings = AUSHANG_NESTED_ROW (aushang_form_get_field_widget (form, "offerings"));
   g_assert_cmpuint (aushang_nested_row_get_n_items (podcasts), ==, 2);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (podcasts), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (offerings), TRUE);
+  if (g_getenv ("AUSHANG_TEST_SCREENSHOTS") != NULL)
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (form), is_scrolled_window, NULL));
+      GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+      graphene_point_t at, origin = GRAPHENE_POINT_INIT (0, 0);
+
+      spin (300);
+      if (gtk_widget_compute_point (GTK_WIDGET (podcasts), viewport, &origin, &at))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled),
+                                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) + at.y - 20);
+      maybe_save_screenshot (window, "screenshot-nested.png");
+    }
   g_assert_null (find_widget (GTK_WIDGET (form), is_label, "[{\"title\":\"Eins\""));
 
   /* One field of one item: only its line changes. */
@@ -405,6 +451,46 @@ test_nested_values (void)
                    "    url: https://zwei.example\n"
                    "offerings:\n  food: Suppe\n  drinks: 'Mate'\n---\nText\n");
   g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
+
+  /* "Edit as YAML" beside a field: that field's lines alone. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AushangYamlDialog *dialog = NULL;
+    GtkTextBuffer *buffer;
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+    g_autofree char *after = NULL;
+
+    g_signal_emit_by_name (offerings, "edit");
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (AUSHANG_IS_YAML_DIALOG (toplevel))
+          dialog = AUSHANG_YAML_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    buffer = gtk_text_view_get_buffer (aushang_yaml_dialog_get_view (dialog));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_true (g_str_has_prefix (shown, "offerings:\n  food: "));
+    g_assert_true (g_str_has_suffix (shown, "  drinks: 'Mate'\n"));
+
+    gtk_text_buffer_set_text (buffer, "offerings:\n  food: Suppe  # warm\n  drinks: 'Mate'\n  extra: ja\n", -1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    spin (100);
+    after = document_text (window);
+    g_assert_cmpstr (after, ==,
+                     PODCAST_HEAD
+                     "podcasts:\n"
+                     "  # Die Liste\n"
+                     "  - title: Drei\n"
+                     "    url: \"\"\n"
+                     "    feed_url: \"\"\n"
+                     "  - title: Zwei (neu)\n"
+                     "    url: https://zwei.example\n"
+                     "offerings:\n  food: Suppe  # warm\n  drinks: 'Mate'\n  extra: ja\n---\nText\n");
+  }
 
   destroy_window (window);
 }
