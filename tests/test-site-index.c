@@ -92,6 +92,7 @@ make_site (void)
   /* Jobs by title_slug:. */
   put ("_jobs/cloud.md", "---\ntitle_slug: Cloud Engineer (m/w/d)\nlocation: Berlin\n---\n");
   put ("_jobs/backend.md", "---\ntitle_slug: Backend-Entwicklung\nlocation: Berlin\n---\n");
+  put ("_jobs/cloud-2.md", "---\ntitle_slug: senior-cloud-engineer\nlocation: Köln\n---\n");
   /* Pages that only have a layout: by file name. */
   put ("_seiten/ueber-uns.md", "---\nlayout: page\n---\n");
   put ("_seiten/2019-04-01-alte_seite.markdown", "---\nlayout: page\n---\n");
@@ -118,6 +119,8 @@ test_shown_titles (void)
 
   g_assert_cmpstr (find_document (site, "_jobs/cloud.md")->title, ==, "Cloud Engineer (m/w/d)");
   g_assert_cmpstr (find_document (site, "_jobs/backend.md")->title, ==, "Backend-Entwicklung");
+  /* A slug is shown as words. */
+  g_assert_cmpstr (find_document (site, "_jobs/cloud-2.md")->title, ==, "Senior cloud engineer");
 
   /* layout: names nothing; the file name made readable does. */
   document = find_document (site, "_seiten/ueber-uns.md");
@@ -171,6 +174,9 @@ test_name_key (void)
   const char * const long_texts[] = {
     "bio: |\n  Eine Zeile\n  und noch eine\n", "bio: kurz\n", NULL
   };
+  const char * const one_empty[] = {
+    "name: A B\n", "name: C D\n", "name: E F\n", "name: G H\n", "name: I J\n", "name:\n", NULL
+  };
   const char * const slugs[] = {
     "title_slug: Cloud\nheadline: Wir suchen\n", "title_slug: Backend\nheadline: Wir suchen dich\n", NULL
   };
@@ -186,6 +192,9 @@ test_name_key (void)
   g_assert_null (guess (repeated));
   g_assert_null (guess (sparse));
   g_assert_null (guess (long_texts));
+  /* One person without a name yet does not hide the others' names. */
+  g_assert_cmpstr ((key = guess (one_empty)), ==, "name");
+  g_free (key);
   /* title_slug before headline. */
   g_assert_cmpstr ((key = guess (slugs)), ==, "title_slug");
   g_free (key);

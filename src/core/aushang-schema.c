@@ -1287,8 +1287,13 @@ aushang_schema_guess_name_key (GPtrArray *front_matters)
               g_hash_table_contains (refused, key))
             continue;
 
-          /* A key with one value that cannot name anything (a list, a
-           * link, a long text) is no name in any document. */
+          /* An empty value is just missing here; a key with one value
+           * that cannot name anything (a list, a link, a long text) is no
+           * name in any document. */
+          if (aushang_value_get_kind (value) == AUSHANG_VALUE_NULL ||
+              (aushang_value_get_kind (value) == AUSHANG_VALUE_STRING &&
+               *aushang_value_get_string (value) == '\0'))
+            continue;
           text = aushang_value_get_kind (value) == AUSHANG_VALUE_STRING
                  ? aushang_value_get_string (value) : NULL;
           if (!text_could_be_name (text))

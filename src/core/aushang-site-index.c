@@ -227,6 +227,30 @@ aushang_site_readable_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* "senior-cloud-engineer" (a slug: lowercase words joined by dashes or
+ * underscores) -> "Senior cloud engineer"; other text as it is. */
+static char *
+readable_slug (const char *text)
+{
+  gboolean joined = FALSE;
+  char *copy;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '-' || *p == '_')
+        joined = TRUE;
+      else if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p))
+        return g_strdup (text);
+    }
+  if (!joined)
+    return g_strdup (text);
+
+  copy = g_strdelimit (g_strdup (text), "-_", ' ');
+  copy[0] = g_ascii_toupper (copy[0]);
+
+  return copy;
+}
+
 /* A document is shown by its title, else by the key that names the
  * documents of its collection (name:, title_slug:, learnt from them all),
  * else by its file name made readable. */
@@ -256,7 +280,11 @@ fill_titles (GPtrArray *documents)
 
       value = name_key != NULL ? aushang_value_lookup (document->data, name_key) : NULL;
       if (value != NULL && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
-        document->title = g_strstrip (g_strdup (aushang_value_get_string (value)));
+        {
+          g_autofree char *text = g_strstrip (g_strdup (aushang_value_get_string (value)));
+
+          document->title = readable_slug (text);
+        }
 
       if (document->title == NULL || *document->title == '\0')
         {
