@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "aushang-html-text.h"
 #include "aushang-liquid.h"
+#include "aushang-preview-page.h"
 #include "aushang-yaml.h"
 
 /* The Liquid interpreter against Jekyll. Every expected output in the
@@ -423,6 +425,27 @@ test_slugify (void)
   g_assert_cmpstr (b, ==, "the-_config.yml-file");
 }
 
+/* Titles with entities show as the browser shows them: in lists and the
+ * window title without soft hyphens (so "Innovationsblockaden" is found),
+ * in the preview's heading with the soft hyphen as a character, never as
+ * "&amp;shy;". */
+static void
+test_html_text (void)
+{
+  g_autofree char *shown = aushang_html_text_decode ("Innovations&shy;blockaden &amp; R&#252;ckblick &#x2013; &bogus; & mehr");
+  g_autofree char *kept = aushang_html_text_unescape ("Innovations&shy;blockaden");
+  g_autoptr(AushangDocument) document =
+    aushang_document_new_from_data ("---\ntitle: \"Innovations&shy;blockaden\"\n---\nText\n", 48);
+  g_autofree char *header = aushang_preview_page_render_header (document, NULL);
+  g_autofree char *page = aushang_preview_page_render (document, NULL);
+
+  g_assert_cmpstr (shown, ==, "Innovationsblockaden & Rückblick – &bogus; & mehr");
+  g_assert_cmpstr (kept, ==, "Innovations\u00adblockaden");
+  g_assert_nonnull (strstr (header, ">Innovations\u00adblockaden</h1>"));
+  g_assert_null (strstr (header, "&amp;shy;"));
+  g_assert_nonnull (strstr (page, "<title>Innovationsblockaden</title>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/liquid/errors", test_errors);
   g_test_add_func ("/liquid/limits", test_limits);
   g_test_add_func ("/liquid/slugify", test_slugify);
+  g_test_add_func ("/html-text/decode", test_html_text);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-html-text.h"
 #include "aushang-markdown.h"
 #include "aushang-preview-page.h"
 
@@ -367,6 +368,17 @@ join_names (const char * const          *names,
   return g_string_free (out, FALSE);
 }
 
+/* Text someone may have written with entities (a title with "&shy;"):
+ * shown as the browser shows the published page, not as "&amp;shy;". */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_autofree char *plain = aushang_html_text_unescape (text);
+
+  append_escaped (out, plain);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Site paths                                                                 */
 
@@ -623,7 +635,7 @@ aushang_preview_page_render_header (AushangDocument             *document,
   if (title != NULL)
     {
       g_string_append (out, "<h1 id=\"aushang-title\">");
-      append_escaped (out, title);
+      append_text (out, title);
     }
   else
     {
@@ -635,7 +647,7 @@ aushang_preview_page_render_header (AushangDocument             *document,
 
   g_string_append (out, teaser != NULL ? "<p id=\"aushang-teaser\">" :
                                          "<p id=\"aushang-teaser\" hidden>");
-  append_escaped (out, teaser);
+  append_text (out, teaser);
   g_string_append (out, "</p>\n");
 
   if (date[0] != '\0')
@@ -709,7 +721,11 @@ aushang_preview_page_render (AushangDocument             *document,
                         CONTENT_SECURITY_POLICY "\">\n");
   g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   g_string_append (out, "<title>");
-  append_escaped (out, title != NULL ? title : _("Untitled"));
+  {
+    g_autofree char *shown = aushang_html_text_decode (title != NULL ? title : _("Untitled"));
+
+    append_escaped (out, shown);
+  }
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
   if (options == NULL || options->stylesheet_uri == NULL)
@@ -836,7 +852,11 @@ aushang_preview_page_render_entry (AushangValue                *entry,
                         CONTENT_SECURITY_POLICY "\">\n");
   g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   g_string_append (out, "<title>");
-  append_escaped (out, title != NULL ? title : _("Untitled"));
+  {
+    g_autofree char *shown = aushang_html_text_decode (title != NULL ? title : _("Untitled"));
+
+    append_escaped (out, shown);
+  }
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
   if (options == NULL || options->stylesheet_uri == NULL)
