@@ -299,7 +299,11 @@ test_sidebar_lists_data (Fixture       *fixture,
   /* Named in plain words, beside the collections: as the site names the
    * page that lists the events (its menu links /veranstaltungen/ as
    * "Veranstaltungen"), else by the file's name ("Team"). */
-  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Team"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Team (team.yml)"));
+  /* members.json is a team list too: two headings "Team" would not tell
+   * which is which, so each names its file. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), is_label, "Team (members.json)"));
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, "Team"));
 
   /* Events apart as upcoming and past: each row under the heading its
    * date gives it (the dates are set around today). Upcoming come first,

@@ -217,16 +217,43 @@ data_group (AushangDataFile *data_file)
   return g_strconcat ("data:", uri, NULL);
 }
 
-/* A data list as the site names it (the menu's text for the page that
- * lists it), else by its file's name ("Events", "Team"). */
 static char *
-data_title (AushangSiteSidebar *self,
+data_label (AushangSiteSidebar *self,
             AushangDataFile    *data_file)
 {
   char *label = self->site ? aushang_site_dup_data_label (self->site, aushang_data_file_get_name (data_file))
                            : NULL;
 
   return label ? label : aushang_data_file_dup_label (data_file);
+}
+
+/* A data list as the site names it (the menu's text for the page that
+ * lists it), else by its file's name ("Events", "Team"). */
+static char *
+data_title (AushangSiteSidebar *self,
+            AushangDataFile    *data_file)
+{
+  g_autofree char *label = data_label (self, data_file);
+
+  /* Two lists the site names alike ("team.yml" and "members.json", both
+   * "Team") are told apart by their file's name. */
+  for (guint i = 0; self->data_files != NULL && i < self->data_files->len; i++)
+    {
+      AushangDataFile *other = g_ptr_array_index (self->data_files, i);
+      g_autofree char *other_label = NULL;
+
+      if (other == data_file)
+        continue;
+      other_label = data_label (self, other);
+      if (g_strcmp0 (label, other_label) == 0)
+        {
+          g_autofree char *base = g_file_get_basename (aushang_data_file_get_file (data_file));
+
+          return g_strdup_printf ("%s (%s)", label, base);
+        }
+    }
+
+  return g_steal_pointer (&label);
 }
 
 static GtkWidget *
