@@ -12,6 +12,7 @@
 
 #include "aushang-check.h"
 #include "aushang-data-file.h"
+#include "aushang-entry-util.h"
 #include "aushang-ics.h"
 #include "aushang-test-util.h"
 
@@ -526,6 +527,20 @@ test_fuzz_findings (void)
     assert_entry (file, 0, "{\"a\":\"0215jul\",\"b\":\"x\"}");
     once = text_of (file);
     g_assert_true (aushang_data_file_set_text (file, 0, "a", "0215jul", &error));
+    assert_text (file, once);
+  }
+
+  /* A typed value is written as the other entries write the field (its
+   * own old value does not decide), so typing it again changes nothing. */
+  {
+    g_autoptr(AushangDataFile) file = load ("events.yml", "- title: A\n  date: 202\n- title: B\n  date: 2021-12-25\n");
+    g_autofree char *once = NULL;
+
+    g_assert_true (aushang_data_file_set_text (file, 0, "date", "2025-06-17", &error));
+    g_assert_no_error (error);
+    assert_text (file, "- title: A\n  date: 2025-06-17\n- title: B\n  date: 2021-12-25\n");
+    once = text_of (file);
+    g_assert_true (aushang_data_file_set_text (file, 0, "date", "2025-06-17", &error));
     assert_text (file, once);
   }
 
@@ -1157,6 +1172,33 @@ test_restore (void)
   aushang_test_delete_path (dir);
 }
 
+/* A list whose dates are free text has no date to sort by; its rows
+ * still say when (and where), as the file writes it. */
+static void
+test_free_text_dates (void)
+{
+  g_autoptr(AushangDataFile) file = load ("events.yml",
+                                          "- title: Repair-Café\n"
+                                          "  date: 05.-06.03.\n"
+                                          "  location: Werkstatt\n"
+                                          "- title: Stammtisch\n"
+                                          "  date: 17.02., 17 Uhr\n"
+                                          "- name: Aylin\n"
+                                          "  role: Vorstand\n"
+                                          "  location: Büro\n");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  g_assert_null (aushang_data_file_get_date_key (file, NULL));
+  first = aushang_entry_dup_subtitle (aushang_data_file_get_entry (file, 0, NULL, NULL, NULL));
+  second = aushang_entry_dup_subtitle (aushang_data_file_get_entry (file, 1, NULL, NULL, NULL));
+  third = aushang_entry_dup_subtitle (aushang_data_file_get_entry (file, 2, NULL, NULL, NULL));
+  g_assert_cmpstr (first, ==, "05.-06.03., Werkstatt");
+  g_assert_cmpstr (second, ==, "17.02., 17 Uhr");
+  g_assert_cmpstr (third, ==, "Vorstand");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1178,6 +1220,7 @@ main (int   argc,
   g_test_add_func ("/data-file/ics", test_ics);
   g_test_add_func ("/data-file/example-site", test_example_site);
   g_test_add_func ("/data-file/authors", test_authors);
+  g_test_add_func ("/data-file/free-text-dates", test_free_text_dates);
   g_test_add_func ("/data-file/corpus-round-trip", test_corpus_round_trip);
 
   return g_test_run ();

@@ -81,9 +81,28 @@ aushang_entry_dup_title (AushangValue *entry,
 char *
 aushang_entry_dup_subtitle (AushangValue *entry)
 {
-  static const char * const keys[] = {
-    "role", "position", "rolle", "funktion", "job", "location", "ort", NULL
+  static const char * const roles[] = {
+    "role", "position", "rolle", "funktion", "job", NULL
   };
+  /* A list whose dates are free text ("05.-06.03.", "17.02., 17 Uhr")
+   * has no date to sort by, but the text still tells staff when. */
+  static const char * const days[] = {
+    "date", "datum", "termin", "when", "wann", NULL
+  };
+  static const char * const places[] = {
+    "location", "ort", "place", "venue", NULL
+  };
+  char *role = dup_first_text (entry, roles);
+  g_autofree char *day = NULL;
+  g_autofree char *place = NULL;
 
-  return dup_first_text (entry, keys);
+  if (role != NULL)
+    return role;
+
+  day = dup_first_text (entry, days);
+  place = dup_first_text (entry, places);
+  if (day != NULL && place != NULL)
+    return g_strdup_printf ("%s, %s", day, place);
+
+  return day != NULL ? g_steal_pointer (&day) : g_steal_pointer (&place);
 }
