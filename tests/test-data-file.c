@@ -544,6 +544,20 @@ test_fuzz_findings (void)
     assert_text (file, once);
   }
 
+  /* A typed value is written as the other entries write the field (its
+   * own old value does not decide), so typing it again changes nothing. */
+  {
+    g_autoptr(AushangDataFile) file = load ("events.yml", "- title: A\n  date: 202\n- title: B\n  date: 2021-12-25\n");
+    g_autofree char *once = NULL;
+
+    g_assert_true (aushang_data_file_set_text (file, 0, "date", "2025-06-17", &error));
+    g_assert_no_error (error);
+    assert_text (file, "- title: A\n  date: 2025-06-17\n- title: B\n  date: 2021-12-25\n");
+    once = text_of (file);
+    g_assert_true (aushang_data_file_set_text (file, 0, "date", "2025-06-17", &error));
+    assert_text (file, once);
+  }
+
   /* An indented list whose only entry is hidden keeps its indentation
    * when the entry is shown again. */
   {

@@ -946,6 +946,10 @@ parse_number (const char *text,
   return FALSE;
 }
 
+static AushangValue *
+value_from_text (AushangField *field,
+                 const char   *text);
+
 AushangValue *
 aushang_data_file_value_from_text (AushangDataFile *self,
                                    const char      *key,
@@ -958,6 +962,52 @@ aushang_data_file_value_from_text (AushangDataFile *self,
 
   field = self->kind == AUSHANG_DATA_FILE_ENTRIES
           ? aushang_schema_get_field (aushang_data_file_get_schema (self), key) : NULL;
+
+  return value_from_text (field, text);
+}
+
+AushangValue *
+aushang_data_file_entry_value_from_text (AushangDataFile *self,
+                                         guint            index,
+                                         const char      *key,
+                                         const char      *text)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(AushangSchema) schema = NULL;
+  AushangField *field = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_DATA_FILE (self), NULL);
+  g_return_val_if_fail (key != NULL && text != NULL, NULL);
+
+  if (self->kind != AUSHANG_DATA_FILE_ENTRIES)
+    return value_from_text (NULL, text);
+
+  /* What the other entries write: the entry's own value would otherwise
+   * decide how its new one is written, and typing the same text again
+   * could write it another way ("2025-06-17" quoted, then as a date). */
+  others = g_ptr_array_new ();
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      AushangValue *entry = aushang_data_file_get_entry (self, i, NULL, NULL, NULL);
+
+      if (i != index && entry != NULL && aushang_value_lookup (entry, key) != NULL)
+        g_ptr_array_add (others, entry);
+    }
+  if (others->len > 0)
+    {
+      schema = aushang_schema_infer_entries (others);
+      field = aushang_schema_get_field (schema, key);
+    }
+  else
+    field = aushang_schema_get_field (aushang_data_file_get_schema (self), key);
+
+  return value_from_text (field, text);
+}
+
+static AushangValue *
+value_from_text (AushangField *field,
+                 const char   *text)
+{
   if (field == NULL || *text == '\0')
     return aushang_value_new_string (text);
 
@@ -1083,7 +1133,7 @@ aushang_data_file_set_text (AushangDataFile  *self,
   g_return_val_if_fail (AUSHANG_IS_DATA_FILE (self), FALSE);
   g_return_val_if_fail (key != NULL && text != NULL, FALSE);
 
-  value = aushang_data_file_value_from_text (self, key, text);
+  value = aushang_data_file_entry_value_from_text (self, index, key, text);
 
   return aushang_data_file_set_value (self, index, key, value, error);
 }

@@ -147,6 +147,13 @@ GDateTime          *aushang_data_file_dup_entry_date (AushangDataFile  *self,
 AushangValue       *aushang_data_file_value_from_text (AushangDataFile *self,
                                                       const char       *key,
                                                       const char       *text);
+/* The same for @key of entry @index, as the other entries write it (so
+ * that the entry's own value does not decide, and the same text always
+ * gives the same value); set_text uses this. */
+AushangValue       *aushang_data_file_entry_value_from_text (AushangDataFile *self,
+                                                            guint            index,
+                                                            const char      *key,
+                                                            const char      *text);
 
 /* Edits of one entry; hidden entries must be shown first. */
 gboolean            aushang_data_file_set_value      (AushangDataFile  *self,
@@ -154,7 +161,7 @@ gboolean            aushang_data_file_set_value      (AushangDataFile  *self,
                                                       const char       *key,
                                                       AushangValue     *value,
                                                       GError          **error);
-/* Sets @key from text, converted by value_from_text. */
+/* Sets @key from text, converted by entry_value_from_text. */
 gboolean            aushang_data_file_set_text       (AushangDataFile  *self,
                                                       guint             index,
                                                       const char       *key,

@@ -213,7 +213,7 @@ field_edit (AushangDataFile *file,
   switch (op)
     {
     case OP_SET_TEXT:
-      value = aushang_data_file_value_from_text (file, key, text);
+      value = aushang_data_file_entry_value_from_text (file, index, key, text);
       ok = aushang_data_file_set_text (file, index, key, text, &error);
       break;
 
