@@ -11,8 +11,10 @@
 
 #include "aushang-html-text.h"
 #include "aushang-liquid.h"
+#include "aushang-page-render.h"
 #include "aushang-preview-page.h"
 #include "aushang-yaml.h"
+#include "aushang-test-util.h"
 
 /* The Liquid interpreter against Jekyll. Every expected output in the
  * table below was produced by Debian's jekyll 4.3.1 (Liquid 5.4.0) from
@@ -446,6 +448,90 @@ test_html_text (void)
   g_assert_nonnull (strstr (page, "<title>Innovationsblockaden</title>"));
 }
 
+static void
+write_file (const char *folder,
+            const char *path,
+            const char *text)
+{
+  g_autofree char *full = g_build_filename (folder, path, NULL);
+  g_autofree char *dir = g_path_get_dirname (full);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (full, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A document through its layout chain and includes, made ready for the
+ * preview: no scripts, <noscript> shown, a third-party widget as a card
+ * with its parameters, site paths with baseurl through aushang-site:, a
+ * missing image as a box naming it. */
+static void
+test_page_render (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("aushang-liquid-XXXXXX", &error);
+  g_autoptr(GFile) site_folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(AushangPageContext) context = NULL;
+  g_autofree char *html = NULL;
+  AushangPreviewOptions options = { .site_uri_prefix = "aushang-site:///" };
+
+  g_assert_no_error (error);
+  write_file (folder, "_config.yml",
+              "title: Labor\nbaseurl: /labor\ndefaults:\n  - scope: {path: \"\", type: posts}\n"
+              "    values: {layout: post}\n");
+  write_file (folder, "_layouts/default.html",
+              "<html><head><link rel=\"stylesheet\" href=\"{{ '/css/site.css' | relative_url }}\">"
+              "<script src=\"https://tracker.example/t.js\"></script></head>"
+              "<body><main>{{ content }}</main><footer>{{ site.title }}</footer></body></html>\n");
+  write_file (folder, "_layouts/post.html",
+              "---\nlayout: default\n---\n<article><h1>{{ page.title }}</h1>{{ content }}</article>\n");
+  write_file (folder, "_includes/anmeldung.html",
+              "<pretix-widget event=\"https://pretix.eu/labor/{{ include.event }}/\"></pretix-widget>\n");
+  write_file (folder, "_includes/video.html",
+              "<div class=\"video\"><script>play()</script><noscript>Video: {{ include.id }}</noscript></div>\n");
+  write_file (folder, "css/site.css", "body { color: black }\n");
+  write_file (folder, "img/da.png", "png");
+  write_file (folder, "_posts/2026-04-17-hallo.md",
+              "---\ntitle: Hallo\n---\nText mit ![Bild]({{ '/img/da.png' | relative_url }}) "
+              "und ![Fehlt](/labor/img/fehlt.png).\n\n"
+              "{% include anmeldung.html event=\"ki-zivil-11\" %}\n\n{% include video.html id=\"abc\" %}\n");
+
+  site_folder = g_file_new_for_path (folder);
+  site = aushang_site_new (site_folder, &error);
+  g_assert_no_error (error);
+  file = g_file_resolve_relative_path (site_folder, "_posts/2026-04-17-hallo.md");
+  document = aushang_document_load (file, &error);
+  g_assert_no_error (error);
+  context = aushang_page_context_new (site);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (html, "<main><article><h1>Hallo</h1>"));
+  g_assert_nonnull (strstr (html, "<footer>Labor</footer>"));
+  g_assert_nonnull (strstr (html, "Content-Security-Policy"));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "<div class=\"aushang-noscript\">Video: abc</div>"));
+  g_assert_nonnull (strstr (html, "href=\"aushang-site:///css/site.css\""));
+  g_assert_nonnull (strstr (html, "src=\"aushang-site:///img/da.png\""));
+  g_assert_nonnull (strstr (html, "Image missing: /img/fehlt.png"));
+  g_assert_nonnull (strstr (html, "pretix-widget (drawn by a script on the published page)"));
+  g_assert_nonnull (strstr (html, "<a href=\"https://pretix.eu/labor/ki-zivil-11/\">"));
+
+  /* A Liquid mistake: the built-in page with a card naming file and line. */
+  aushang_document_set_body (document, "Text\n{% if %}\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (html, "aushang-error"));
+  g_assert_nonnull (strstr (html, "_posts/2026-04-17-hallo.md, line 2"));
+
+  aushang_test_delete_path (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/liquid/limits", test_limits);
   g_test_add_func ("/liquid/slugify", test_slugify);
   g_test_add_func ("/html-text/decode", test_html_text);
+  g_test_add_func ("/page/render", test_page_render);
 
   return g_test_run ();
 }

@@ -336,6 +336,99 @@ check_image_cb (const GMatchInfo *info,
   return FALSE;
 }
 
+/* A widget made by a script from elsewhere (<pretix-widget event="…">)
+ * shows nothing without the script: unless its <noscript> text follows,
+ * a card names it, its parameters and where it leads. */
+static char *
+widget_cards (const char *html)
+{
+  g_autoptr(GRegex) element = g_regex_new ("<([a-z][a-z0-9]*-[a-z0-9-]*)((?:\\s[^>]*)?)>",
+                                           G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) attribute = g_regex_new ("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
+                                             0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  GString *out = g_string_new (NULL);
+  const char *run = html;
+
+  g_regex_match (element, html, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_autofree char *name = g_match_info_fetch (info, 1);
+      g_autofree char *attributes = g_match_info_fetch (info, 2);
+      g_autofree char *closing = g_strdup_printf ("</%s>", name);
+      g_autoptr(GMatchInfo) attrs = NULL;
+      g_autoptr(GString) params = g_string_new (NULL);
+      g_autofree char *link = NULL;
+      g_autofree char *label = NULL;
+      const char *after;
+      const char *end_tag;
+      int start, end;
+
+      g_match_info_fetch_pos (info, 0, &start, &end);
+      after = html + end;
+      end_tag = strstr (after, closing);
+      if (end_tag != NULL)
+        after = end_tag + strlen (closing);
+      if (end_tag != NULL)
+        {
+          /* Its <noscript> comes right after it. */
+          const char *next = after;
+
+          while (g_ascii_isspace (*next))
+            next++;
+          if (g_str_has_prefix (next, "<div class=\"aushang-noscript\""))
+            end_tag = NULL;
+        }
+      if (end_tag == NULL || run > html + start)
+        {
+          g_match_info_next (info, NULL);
+          continue;
+        }
+
+      g_regex_match (attribute, attributes, 0, &attrs);
+      while (g_match_info_matches (attrs))
+        {
+          g_autofree char *key = g_match_info_fetch (attrs, 1);
+          g_autofree char *value = g_match_info_fetch (attrs, 2);
+
+          if (value == NULL || *value == '\0')
+            {
+              g_free (value);
+              value = g_match_info_fetch (attrs, 3);
+            }
+          if (link == NULL && (g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://")))
+            link = g_strdup (value);
+          if (params->len > 0)
+            g_string_append (params, " · ");
+          g_string_append_printf (params, "%s: %s", key, value);
+          g_match_info_next (attrs, NULL);
+        }
+
+      g_string_append_len (out, run, after - run);
+      /* Translators: a widget a script from elsewhere draws on the
+       * published page ("pretix-widget"), and its parameters. */
+      label = g_markup_printf_escaped (_("%s (drawn by a script on the published page)"), name);
+      g_string_append_printf (out, "<div class=\"aushang-card\" role=\"note\">%s", label);
+      if (params->len > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (params->str, -1);
+
+          g_string_append_printf (out, "<br>%s", escaped);
+        }
+      if (link != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (link, -1);
+
+          g_string_append_printf (out, "<br><a href=\"%s\">%s</a>", escaped, escaped);
+        }
+      g_string_append (out, "</div>");
+      run = after;
+      g_match_info_next (info, NULL);
+    }
+  g_string_append (out, run);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 replace_eval (const char           *pattern,
               GRegexCompileFlags    flags,
@@ -397,7 +490,9 @@ aushang_page_finish (AushangPageContext          *self,
   a = aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>", G_REGEX_CASELESS | G_REGEX_DOTALL, html, "");
   b = aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, a, "<div class=\"aushang-noscript\"\\1>");
   c = aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, b, "</div>");
-  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, c, rewrite_link_cb, &finish);
+  g_free (a);
+  a = widget_cards (c);
+  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, a, rewrite_link_cb, &finish);
   e = replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, d, check_image_cb, &finish);
   g_free (a);
   a = replace_eval ("(\\s(?:src|href|poster)\\s*=\\s*)([\"'])(.*?)\\2", G_REGEX_CASELESS, e,
