@@ -521,6 +521,26 @@ test_page_render (void)
   g_assert_nonnull (strstr (html, "pretix-widget (drawn by a script on the published page)"));
   g_assert_nonnull (strstr (html, "<a href=\"https://pretix.eu/labor/ki-zivil-11/\">"));
 
+  /* A stylesheet Jekyll makes with Sass: the built copy in _site/ when
+   * there is one, else the built-in style with a note. */
+  write_file (folder, "_layouts/default.html",
+              "<html><head><link rel=\"stylesheet\" href=\"/labor/css/main.css\"></head>"
+              "<body><main>{{ content }}</main></body></html>\n");
+  write_file (folder, "css/main.scss", "---\n---\n$c: red; body { color: $c }\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (html, "href=\"/labor/css/main.css\""));
+  g_assert_null (strstr (html, "href=\"aushang-site:///css/main.css\""));
+  g_assert_nonnull (strstr (html, "is made with Sass"));
+  g_assert_nonnull (strstr (html, aushang_preview_page_get_style ()));
+  write_file (folder, "_site/css/main.css", "body { color: red }\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "href=\"aushang-site:///_site/css/main.css\""));
+  g_assert_null (strstr (html, "is made with Sass"));
+
   /* A Liquid mistake: the built-in page with a card naming file and line. */
   aushang_document_set_body (document, "Text\n{% if %}\n");
   g_clear_pointer (&html, g_free);
