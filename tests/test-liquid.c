@@ -360,6 +360,10 @@ test_errors (void)
   assert_error ("x\n\n{% frobnicate 3 %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 3");
   assert_error ("{% frobnicate 3 %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "Unknown tag “frobnicate”");
   assert_error ("{% endif %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "Unknown tag “endif”");
+  /* Jekyll (without strict_filters) passes the value through an unknown
+   * filter; the preview names it, since it is most often a plugin's
+   * filter the preview cannot run. Every other case here stops
+   * jekyll 4.3.1 too. */
   assert_error ("{{ x | frobnicate }}", AUSHANG_LIQUID_ERROR_UNKNOWN_FILTER, "Unknown filter “frobnicate”");
   assert_error ("{{ x ", AUSHANG_LIQUID_ERROR_SYNTAX, "was not properly terminated");
   assert_error ("{% if x ", AUSHANG_LIQUID_ERROR_SYNTAX, "was not properly terminated");
@@ -386,7 +390,9 @@ test_limits (void)
   g_autofree char *out = NULL;
   char *small;
 
-  out = render_full ("{% for i in (1..1000000) %}{{ i }}{% endfor %}", 100000, &error);
+  /* Jekyll runs this one (in a second); the preview stops it: a loop of
+   * a million rounds is a mistake in a page, and typing must not wait. */
+  out = render_full ("{% for i in (1..1000000) %}{{ i }}{% endfor %}", 0, &error);
   g_assert_null (out);
   g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
   g_clear_error (&error);

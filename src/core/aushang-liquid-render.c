@@ -18,7 +18,7 @@
  * tag, within the limits of the environment. */
 
 #define DEFAULT_MAX_DEPTH 100
-#define DEFAULT_MAX_ITERATIONS 1000000
+#define DEFAULT_MAX_ITERATIONS 500000
 #define DEFAULT_MAX_OUTPUT (32 * 1024 * 1024)
 
 G_DEFINE_QUARK (aushang-liquid-error-quark, aushang_liquid_error)

@@ -77,7 +77,7 @@ typedef struct
 
   /* Limits; 0 for the defaults. */
   guint         max_depth;        /* nested blocks, includes and loops (100) */
-  guint64       max_iterations;   /* loop rounds in one rendering (1,000,000) */
+  guint64       max_iterations;   /* loop rounds in one rendering (500,000) */
   gsize         max_output;       /* bytes of output (32 MiB) */
 } AushangLiquidEnv;
 
