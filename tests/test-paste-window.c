@@ -15,8 +15,12 @@
 
 #include <adwaita.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "aushang-editor.h"
+#include "aushang-paste.h"
 #include "aushang-resources.h"
+#include "aushang-test-util.h"
 
 #define TIMEOUT_SECONDS 20
 
@@ -42,6 +46,7 @@ timeout_cb (gpointer user_data)
     g_assert_true (cond);                                                    \
   } G_STMT_END
 
+static char *temp_dir;
 static GtkWidget *window;
 static AushangEditor *editor;
 static GtkTextView *view;
@@ -198,6 +203,133 @@ test_paste_utf16 (void)
   WAIT_UNTIL (text_is ("Grüße **aus** Köln"));
 }
 
+/* The dialog that asks for a description, once it is there. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static void
+describe (const char *alt)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  WAIT_UNTIL (find_dialog () != NULL);
+  dialog = find_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), alt);
+  adw_message_dialog_response (dialog, "insert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A site with a document open in the editor, and a big photo beside it. */
+static char *
+open_site (void)
+{
+  g_autofree char *site_path = g_build_filename (temp_dir, "site", NULL);
+  g_autofree char *posts = g_build_filename (site_path, "_posts", NULL);
+  g_autofree char *config = g_build_filename (site_path, "_config.yml", NULL);
+  g_autofree char *post = g_build_filename (posts, "2026-06-14-sommerfest.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (site_path);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 2400, 1600);
+  char *photo_path = g_build_filename (temp_dir, "IMG_2041.JPG", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (posts, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (config, "title: Fotos\n", -1, NULL));
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Sommerfest\n---\nVorher\n", -1, NULL));
+  site = aushang_site_new (folder, &error);
+  g_assert_no_error (error);
+  document = aushang_document_load (file, &error);
+  g_assert_no_error (error);
+  aushang_editor_set_document (editor, site, document);
+
+  gdk_pixbuf_fill (photo, 0x3080c0ff);
+  g_assert_true (gdk_pixbuf_save (photo, photo_path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+
+  return photo_path;
+}
+
+static void
+assert_photo (const char *name)
+{
+  g_autofree char *path = g_build_filename (temp_dir, "site", "assets", "images", name, NULL);
+  int width = 0, height = 0;
+
+  g_assert_nonnull (gdk_pixbuf_get_file_info (path, &width, &height));
+  g_assert_cmpint (width, ==, 1600);
+  g_assert_cmpint (height, ==, 1067);
+}
+
+static void
+test_drop_photo (void)
+{
+  g_autofree char *photo_path = open_site ();
+  g_autoptr(GFile) photo = g_file_new_for_path (photo_path);
+  GSList files = { photo, NULL };
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  /* Dropped from the file manager onto the text. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == GDK_TYPE_FILE_LIST)
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  /* Below the last line: the end of the text. */
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 390.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+
+  describe ("Kinder am Kuchenbuffet");
+  WAIT_UNTIL (text_is ("Vorher\n\n![Kinder am Kuchenbuffet](/assets/images/sommerfest.jpg)\n"));
+  assert_photo ("sommerfest.jpg");
+
+  /* Pasted from the file manager: the same, with a new name. */
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+    g_autoptr(GdkContentProvider) provider = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, &files);
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+    g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+    g_signal_emit_by_name (view, "paste-clipboard");
+    describe ("Noch ein Bild");
+    WAIT_UNTIL (text_is ("Vorher\n\n![Kinder am Kuchenbuffet](/assets/images/sommerfest.jpg)\n\n"
+                         "![Noch ein Bild](/assets/images/sommerfest-2.jpg)\n"));
+    assert_photo ("sommerfest-2.jpg");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +338,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();
+  temp_dir = g_dir_make_tmp ("aushang-paste-window-XXXXXX", NULL);
   g_assert_nonnull (aushang_get_resource ());
 
   editor = AUSHANG_EDITOR (aushang_editor_new ());
@@ -220,9 +353,12 @@ main (int   argc,
   g_test_add_func ("/paste-window/html-in-line", test_paste_html_in_line);
   g_test_add_func ("/paste-window/plain", test_paste_plain);
   g_test_add_func ("/paste-window/utf16", test_paste_utf16);
+  g_test_add_func ("/paste-window/drop-photo", test_drop_photo);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
+  aushang_test_delete_path (temp_dir);
+  g_free (temp_dir);
 
   return status;
 }

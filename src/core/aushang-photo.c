@@ -72,10 +72,7 @@ static GFile *
 resolve_site_path (AushangSite *site,
                    const char  *site_path)
 {
-  while (site_path[0] == '/')
-    site_path++;
-
-  return g_file_resolve_relative_path (aushang_site_get_folder (site), site_path);
+  return g_file_resolve_relative_path (aushang_site_get_folder (site), site_path + strspn (site_path, "/"));
 }
 
 int
@@ -137,11 +134,30 @@ aushang_photo_import (AushangSite  *site,
                       GFile        *source,
                       GError      **error)
 {
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (site), NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  folder = aushang_photo_dup_folder (site);
+
+  return aushang_photo_import_into (aushang_site_get_folder (site), folder,
+                                    aushang_photo_get_max_width (site),
+                                    document_file, source, error);
+}
+
+AushangPhoto *
+aushang_photo_import_into (GFile        *site_folder,
+                           const char   *folder_path,
+                           int           max_width,
+                           GFile        *document_file,
+                           GFile        *source,
+                           GError      **error)
+{
   g_autofree char *source_path = g_file_get_path (source);
   g_autoptr(GdkPixbuf) loaded = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
-  g_autofree char *folder_path = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *file_name = NULL;
@@ -151,10 +167,11 @@ aushang_photo_import (AushangSite  *site,
   GdkPixbufFormat *format;
   g_autofree char *format_name = NULL;
   gboolean png;
-  int max_width, width, height;
+  int width, height;
   AushangPhoto *photo;
 
-  g_return_val_if_fail (AUSHANG_IS_SITE (site), NULL);
+  g_return_val_if_fail (G_IS_FILE (site_folder), NULL);
+  g_return_val_if_fail (folder_path != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (source), NULL);
 
   if (source_path == NULL)
@@ -182,8 +199,7 @@ aushang_photo_import (AushangSite  *site,
   upright = gdk_pixbuf_apply_embedded_orientation (loaded);
   width = gdk_pixbuf_get_width (upright);
   height = gdk_pixbuf_get_height (upright);
-  max_width = aushang_photo_get_max_width (site);
-  if (width > max_width)
+  if (max_width > 0 && width > max_width)
     {
       height = MAX (1, (int) ((double) height * max_width / width + 0.5));
       width = max_width;
@@ -192,8 +208,7 @@ aushang_photo_import (AushangSite  *site,
   else
     scaled = g_object_ref (upright);
 
-  folder_path = aushang_photo_dup_folder (site);
-  folder = resolve_site_path (site, folder_path);
+  folder = g_file_resolve_relative_path (site_folder, folder_path + strspn (folder_path, "/"));
   if (!g_file_make_directory_with_parents (folder, NULL, error))
     {
       if (error != NULL && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -221,7 +236,7 @@ aushang_photo_import (AushangSite  *site,
       return NULL;
     }
 
-  relative = g_file_get_relative_path (aushang_site_get_folder (site), target);
+  relative = g_file_get_relative_path (site_folder, target);
   photo = g_new0 (AushangPhoto, 1);
   photo->file = g_steal_pointer (&target);
   photo->site_path = g_strconcat ("/", relative, NULL);

@@ -49,6 +49,16 @@ AushangPhoto *aushang_photo_import        (AushangSite  *site,
                                            GFile        *source,
                                            GError      **error);
 
+/* aushang_photo_import() with what it learns from the site given: the
+ * site's folder, the image folder as a site path and the widest width (0:
+ * no limit). Touches no AushangSite, so it may run in a thread. */
+AushangPhoto *aushang_photo_import_into   (GFile        *site_folder,
+                                           const char   *folder_path,
+                                           int           max_width,
+                                           GFile        *document_file,
+                                           GFile        *source,
+                                           GError      **error);
+
 /* The Markdown for a photo: "![alt](/assets/images/a.jpg)". */
 char         *aushang_photo_dup_markdown  (const char   *alt,
                                            const char   *site_path);

@@ -1285,6 +1285,8 @@ aushang_editor_set_document (AushangEditor   *self,
 
   aushang_spell_checker_set_site (aushang_spell_checker_get_for_view (GTK_TEXT_VIEW (self->view)),
                                   site, document);
+  aushang_paste_set_document (GTK_TEXT_VIEW (self->view), site,
+                              document != NULL ? aushang_document_get_file (document) : NULL);
 
   /* Undo must not go back past the loaded text. */
   self->loading = TRUE;

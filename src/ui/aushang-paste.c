@@ -9,13 +9,17 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "aushang-html-to-markdown.h"
 #include "aushang-paste.h"
+#include "aushang-photo.h"
 
 #define ATTACHED_KEY "aushang-paste-attached"
+#define SITE_KEY "aushang-paste-site"
+#define DOCUMENT_KEY "aushang-paste-document"
 
 /* Replaces the selection (or inserts at the cursor) with @text, as one
  * step to undo. */
@@ -152,12 +156,281 @@ read_html_cb (GObject      *source,
                                 G_PRIORITY_DEFAULT, NULL, splice_cb, g_steal_pointer (&view));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Pictures                                                                   */
+
+typedef struct
+{
+  GtkTextView *view;
+  GtkTextMark *mark;      /* where the pictures go */
+  GFile       *site_folder;
+  char        *folder_path;
+  int          max_width;
+  GFile       *document;
+  GPtrArray   *files;     /* GFile* */
+  char        *alt;
+  GPtrArray   *photos;    /* AushangPhoto* */
+  GError      *error;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  if (import->mark != NULL && !gtk_text_mark_get_deleted (import->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (import->mark), import->mark);
+  g_clear_object (&import->mark);
+  g_clear_object (&import->view);
+  g_clear_object (&import->site_folder);
+  g_clear_object (&import->document);
+  g_clear_pointer (&import->files, g_ptr_array_unref);
+  g_clear_pointer (&import->photos, g_ptr_array_unref);
+  g_free (import->folder_path);
+  g_free (import->alt);
+  g_clear_error (&import->error);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Import *import = task_data;
+
+  /* Decoding and scaling a camera's photo takes a while: not in the main
+   * loop. The site is not touched here. */
+  for (guint i = 0; i < import->files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AushangPhoto *photo = aushang_photo_import_into (import->site_folder, import->folder_path,
+                                                       import->max_width, import->document,
+                                                       g_ptr_array_index (import->files, i), &error);
+
+      if (photo != NULL)
+        g_ptr_array_add (import->photos, photo);
+      else if (import->error == NULL)
+        import->error = g_steal_pointer (&error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_error (GtkTextView *view,
+            const char  *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("The Picture Was Not Taken In"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = g_task_get_task_data (G_TASK (result));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (import->view);
+  GString *text = g_string_new (NULL);
+  GtkTextIter iter;
+
+  for (guint i = 0; i < import->photos->len; i++)
+    {
+      AushangPhoto *photo = g_ptr_array_index (import->photos, i);
+      g_autofree char *markdown = aushang_photo_dup_markdown (import->alt, photo->site_path);
+
+      g_string_append_printf (text, "%s\n", markdown);
+    }
+
+  if (text->len > 0)
+    {
+      /* Each picture on a line of its own. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, import->mark);
+      if (!gtk_text_iter_starts_line (&iter))
+        g_string_prepend (text, "\n\n");
+      else
+        {
+          GtkTextIter previous = iter;
+
+          /* Not glued to the paragraph above (it would be part of it). */
+          if (gtk_text_iter_backward_line (&previous) && !gtk_text_iter_ends_line (&previous))
+            g_string_prepend_c (text, '\n');
+          if (!gtk_text_iter_ends_line (&iter))
+            g_string_append_c (text, '\n');
+        }
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, text->str, -1,
+                                                    gtk_text_view_get_editable (import->view));
+      gtk_text_buffer_end_user_action (buffer);
+      gtk_text_view_scroll_mark_onscreen (import->view, gtk_text_buffer_get_insert (buffer));
+    }
+  g_string_free (text, TRUE);
+
+  if (import->error != NULL)
+    show_error (import->view, import->error->message);
+}
+
+static void
+describe_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(Import) import = user_data;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GTask) task = NULL;
+
+  if (!g_str_equal (response, "insert"))
+    return;
+
+  import->alt = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  import->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_photo_free);
+  task = g_task_new (NULL, NULL, import_done_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&import), (GDestroyNotify) import_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+void
+aushang_paste_insert_files (GtkTextView *view,
+                            GPtrArray   *files)
+{
+  AushangSite *site = g_object_get_data (G_OBJECT (view), SITE_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  Import *import;
+  GtkTextIter cursor;
+  GtkWidget *dialog, *entry;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  if (files == NULL || files->len == 0)
+    return;
+  if (site == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (view));
+      return;
+    }
+
+  import = g_new0 (Import, 1);
+  import->view = g_object_ref (view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  import->mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &cursor, TRUE));
+  import->site_folder = g_object_ref (aushang_site_get_folder (site));
+  import->folder_path = aushang_photo_dup_folder (site);
+  import->max_width = aushang_photo_get_max_width (site);
+  import->document = g_object_get_data (G_OBJECT (view), DOCUMENT_KEY);
+  if (import->document != NULL)
+    g_object_ref (import->document);
+  import->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (import->files, g_object_ref (g_ptr_array_index (files, i)));
+
+  /* A picture needs words for those who cannot see it. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   g_dngettext (GETTEXT_PACKAGE, "Describe the Picture",
+                                                "Describe the Pictures", files->len),
+                                   _("For people who cannot see it: what does it show, in a few words?"));
+  entry = gtk_entry_new ();
+  /* Translators: an example description of a photo. */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Children at the cake buffet"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "insert", _("_Insert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "insert",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "insert");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (describe_response_cb), import);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+void
+aushang_paste_set_document (GtkTextView *view,
+                            AushangSite *site,
+                            GFile       *document_file)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  g_object_set_data_full (G_OBJECT (view), SITE_KEY,
+                          site ? g_object_ref (site) : NULL, g_object_unref);
+  g_object_set_data_full (G_OBJECT (view), DOCUMENT_KEY,
+                          document_file ? g_object_ref (document_file) : NULL, g_object_unref);
+}
+
+static void
+read_files_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkTextView) view = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (value == NULL)
+    {
+      paste_plain (view);
+      return;
+    }
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  aushang_paste_insert_files (view, files);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkTextView   *view)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkTextIter iter;
+  int bx, by;
+
+  if (g_object_get_data (G_OBJECT (view), SITE_KEY) == NULL)
+    return FALSE;
+
+  /* The pictures go where they were dropped. */
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  aushang_paste_insert_files (view, files);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
 static void
 paste_clipboard_cb (GtkTextView *view)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
   GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
   static const char *mime_types[] = { "text/html", NULL };
+
+  /* Files copied in the file manager: pictures for the site. */
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST) &&
+      g_object_get_data (G_OBJECT (view), SITE_KEY) != NULL)
+    {
+      g_signal_stop_emission_by_name (view, "paste-clipboard");
+      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                      read_files_cb, g_object_ref (view));
+      return;
+    }
 
   /* Text copied in Aushang itself, or plain text: GTK pastes it. */
   if (!gdk_content_formats_contain_mime_type (formats, "text/html"))
@@ -193,6 +466,14 @@ aushang_paste_attach (GtkTextView *view)
   g_object_set_data (G_OBJECT (view), ATTACHED_KEY, GINT_TO_POINTER (TRUE));
 
   g_signal_connect (view, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), NULL);
+
+  /* Pictures dropped from the file manager. */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), view);
+    gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (target));
+  }
 
   actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), view);
