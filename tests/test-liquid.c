@@ -422,6 +422,45 @@ test_limits (void)
   g_free (small);
 }
 
+/* Templates thrown together from pieces of Liquid: each renders or ends
+ * in a Liquid error, never a crash, a hang or an error without a line. */
+static void
+test_random_templates (void)
+{
+  static const char * const pieces[] = {
+    "{%", "%}", "{{", "}}", "{%-", "-%}", " if ", " unless ", " for x in (1..3) ", " for p in site.data.d.people ",
+    " endif ", " endfor ", " endunless ", " else ", " elsif ", " | ", " upcase ", "\"", "'", " include inc.html ",
+    " include self.html ", " include nested.html p=x ", " raw ", " endraw ", " comment ", " endcomment ",
+    " assign a = ", " capture c ", " endcapture ", " case x ", " when 1 ", " [", "]", ".", "size", "(", ")",
+    "..", " contains ", " and ", " or ", " == ", " < ", "text ", "\n", " break ", " continue ",
+    " highlight ruby ", " endhighlight ", " cycle 'a','b' ", " increment i ", " where_exp: 'x', 'x > 1' ",
+    " date: '%Y' ", " split: ',' ", " first ", " site.data.d.people ", " forloop.index ", " 0 ", " -1 ",
+    " 1.5 ", " nil ", " empty ", " blank ", " a ", " c ", " x ", " p.name ", " divided_by: 0 ", " slice: -9, 3 ",
+    " truncate: -5 ", " sort: 'age' ", " map: 'name' ", " join ", " default: 1 ", " # note ", "ä", "\xc2\xa0",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) template = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      guint n = g_rand_int_range (rand, 1, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (template, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      out = render_full (template->str, 20000, &error);
+      if (out == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == AUSHANG_LIQUID_ERROR);
+          g_assert_nonnull (strstr (error->message, "line "));
+        }
+      else
+        g_assert_null (error);
+    }
+}
+
 static void
 test_slugify (void)
 {
@@ -572,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/liquid/errors", test_errors);
   g_test_add_func ("/liquid/limits", test_limits);
   g_test_add_func ("/liquid/slugify", test_slugify);
+  g_test_add_func ("/liquid/random-templates", test_random_templates);
   g_test_add_func ("/html-text/decode", test_html_text);
   g_test_add_func ("/page/render", test_page_render);
 
