@@ -598,6 +598,21 @@ aushang_git_repo_dup_published_tree (AushangGitRepo *self)
   return tree;
 }
 
+char *
+aushang_git_repo_dup_head_id (AushangGitRepo *self)
+{
+  g_autoptr(git_commit) head = NULL;
+  char hex[41 + 64];
+
+  g_return_val_if_fail (AUSHANG_IS_GIT_REPO (self), NULL);
+
+  head = lookup_head (self);
+  if (head == NULL)
+    return NULL;
+  git_oid_tostr (hex, sizeof hex, git_commit_id (head));
+  return g_strdup (hex);
+}
+
 gboolean
 aushang_git_repo_has_unpublished_commits (AushangGitRepo *self)
 {
@@ -923,7 +938,8 @@ bring_in (AushangGitRepo  *self,
           g_autoptr(git_tree) tip_tree_now = NULL;
           g_autoptr(git_tree) merged = NULL;
           git_oid merged_id;
-          const git_commit *parents[1];
+          /* void *: libgit2 1.8 changed the constness of this array. */
+          git_commit *parents[1];
 
           if (git_commit_lookup (&commit, self->repo, &id) < 0 ||
               git_commit_lookup (&tip_commit, self->repo, &tip) < 0)
@@ -945,7 +961,7 @@ bring_in (AushangGitRepo  *self,
           ret = git_commit_create (&tip, self->repo, NULL,
                                    git_commit_author (commit), git_commit_committer (commit),
                                    git_commit_message_encoding (commit), git_commit_message (commit),
-                                   merged, 1, parents);
+                                   merged, 1, (void *) parents);
           if (ret < 0)
             return set_error (error, NULL, ret);
         }
@@ -1021,7 +1037,7 @@ aushang_git_repo_commit (AushangGitRepo  *self,
   g_autoptr(git_signature) signature = NULL;
   g_autoptr(git_index) index = NULL;
   git_oid tree_id, id;
-  const git_commit *parents[1];
+  git_commit *parents[1];
   int ret;
 
   g_return_val_if_fail (AUSHANG_IS_GIT_REPO (self), FALSE);
@@ -1053,7 +1069,7 @@ aushang_git_repo_commit (AushangGitRepo  *self,
 
   parents[0] = head;
   ret = git_commit_create (&id, self->repo, "HEAD", signature, signature, NULL, message,
-                           tree, head ? 1 : 0, parents);
+                           tree, head ? 1 : 0, (void *) parents);
   if (ret < 0)
     return set_error (error, NULL, ret);
   return TRUE;
@@ -1388,7 +1404,7 @@ aushang_git_repo_get_history (AushangGitRepo  *self,
       gboolean has_mine, has_before;
       AushangGitVersion *version;
       const git_signature *author;
-      char hex[GIT_OID_HEXSZ + 1];
+      char hex[41 + 64]; /* SHA-1 now, room for SHA-256 */
 
       if (git_commit_lookup (&commit, self->repo, &id) < 0)
         continue;

@@ -160,6 +160,9 @@ GPtrArray      *aushang_git_repo_get_changes   (AushangGitRepo             *self
                                                 GError                    **error);
 /* A commit message from @changes: one line each, at most a few. */
 char           *aushang_git_changes_to_message (GPtrArray                  *changes);
+/* The commit the folder is at (hexadecimal), or NULL in an empty
+ * repository. */
+char           *aushang_git_repo_dup_head_id   (AushangGitRepo             *self);
 /* Whether there is something committed that the server has not got yet. */
 gboolean        aushang_git_repo_has_unpublished_commits (AushangGitRepo *self);
 

@@ -15,6 +15,7 @@
 #include "aushang-editor.h"
 #include "aushang-form.h"
 #include "aushang-preview.h"
+#include "aushang-publish-dialog.h"
 #include "aushang-recovery.h"
 #include "aushang-safe-file.h"
 #include "aushang-site-sidebar.h"
@@ -800,6 +801,7 @@ show_site (AushangWindow *self,
     aushang_application_add_recent (AUSHANG_APPLICATION (app), folder);
 
   offer_recovery (self);
+  aushang_publish_site_shown (GTK_WIDGET (self), folder);
 }
 
 static void
@@ -1950,6 +1952,7 @@ aushang_window_init (AushangWindow *self)
   add_window_actions (self);
   aushang_window_add_data_actions (self);
   aushang_window_add_document_actions (self);
+  aushang_publish_install (GTK_WIDGET (self));
   aushang_site_sidebar_set_menus (self->sidebar, self->entry_menu, self->document_menu);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -1,0 +1,1045 @@
+/* aushang-publish-dialog.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aushang-publish"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "aushang-application.h"
+#include "aushang-check.h"
+#include "aushang-clone-dialog.h"
+#include "aushang-publish-dialog.h"
+#include "aushang-site.h"
+#include "aushang-window-private.h"
+
+struct _AushangPublishDialog
+{
+  AdwWindow             parent_instance;
+
+  GtkWidget            *cancel_button;
+  GtkWidget            *publish_button;
+  GtkLabel             *status_label;
+  GtkProgressBar       *progress_bar;
+  AdwPreferencesGroup  *problems_group;
+  GtkListBox           *problems_list;
+  AdwPreferencesGroup  *conflicts_group;
+  GtkListBox           *conflicts_list;
+  AdwPreferencesGroup  *changes_group;
+  GtkListBox           *changes_list;
+  AdwPreferencesGroup  *message_group;
+  AdwEntryRow          *message_row;
+  AdwPreferencesGroup  *person_group;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *email_row;
+  AdwPreferencesGroup  *account_group;
+  AdwEntryRow          *user_row;
+  AdwEntryRow          *token_row;
+
+  GFile                *site_folder;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  AushangGitRepo       *repo;       /* for settling conflicts, in this thread */
+  GPtrArray            *conflicts;  /* AushangGitConflict* */
+  gboolean              busy;
+};
+
+G_DEFINE_FINAL_TYPE (AushangPublishDialog, aushang_publish_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_PUBLISHED,
+  SIGNAL_FILES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Tokens in the keyring, one per server. */
+
+static const SecretSchema *
+token_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.aushang.Aushang.Token", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+/* "https://example.org:8443": the part of @url a token belongs to. */
+static char *
+server_of (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
+  return g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
+}
+
+gboolean
+aushang_git_lookup_token (const char  *url,
+                          char       **username,
+                          char       **token)
+{
+  g_autofree char *server = server_of (url);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  gboolean found = FALSE;
+
+  if (server == NULL)
+    return FALSE;
+
+  items = secret_password_search_sync (token_schema (),
+                                       SECRET_SEARCH_LOAD_SECRETS | SECRET_SEARCH_UNLOCK,
+                                       NULL, &error, "server", server, NULL);
+  if (error != NULL)
+    g_debug ("No keyring: %s", error->message);
+
+  if (items != NULL)
+    {
+      SecretRetrievable *item = items->data;
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (item, NULL, NULL);
+
+      if (value != NULL)
+        {
+          *username = g_strdup (g_hash_table_lookup (attributes, "user"));
+          *token = g_strdup (secret_value_get_text (value));
+          found = TRUE;
+        }
+    }
+  g_list_free_full (items, g_object_unref);
+
+  return found;
+}
+
+void
+aushang_git_store_token (const char *url,
+                         const char *username,
+                         const char *token)
+{
+  g_autofree char *server = server_of (url);
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL || token == NULL)
+    return;
+
+  /* Translators: the name of the keyring entry; %s is a server address. */
+  label = g_strdup_printf (_("Aushang: access token for %s"), server);
+  secret_password_store_sync (token_schema (), SECRET_COLLECTION_DEFAULT, label, token,
+                              NULL, &error, "server", server, "user", username ? username : "", NULL);
+  if (error != NULL)
+    g_message ("The access token could not be kept in the keyring: %s", error->message);
+}
+
+/* The work done in a thread. */
+
+typedef struct
+{
+  AushangPublishDialog *self;
+  GFile                *site_folder;
+  char                 *url;
+  char                 *name;
+  char                 *email;
+  char                 *message;
+  char                 *user;        /* typed into the dialog, or NULL */
+  char                 *token;
+  gboolean              asked;       /* the server asked for a token */
+  gboolean              used_typed;
+  /* Results */
+  GPtrArray            *changes;     /* AushangGitChange* */
+  GPtrArray            *problems;    /* char*: the errors of the checks */
+  GPtrArray            *conflicts;   /* AushangGitConflict* */
+  gboolean              unpublished;
+  gboolean              files_changed;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->site_folder);
+  g_free (job->url);
+  g_free (job->name);
+  g_free (job->email);
+  g_free (job->message);
+  g_free (job->user);
+  if (job->token != NULL)
+    memset (job->token, 0, strlen (job->token));
+  g_free (job->token);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_pointer (&job->conflicts, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+job_credentials_cb (const char  *url,
+                    const char  *username_from_url,
+                    guint        attempt,
+                    char       **username,
+                    char       **password,
+                    gpointer     user_data)
+{
+  Job *job = user_data;
+
+  job->asked = TRUE;
+  if (attempt > 1)
+    return FALSE;
+
+  if (job->token != NULL && *job->token != '\0')
+    {
+      job->used_typed = TRUE;
+      *username = g_strdup (job->user && *job->user ? job->user : username_from_url ? username_from_url : "git");
+      *password = g_strdup (job->token);
+      return TRUE;
+    }
+
+  if (aushang_git_lookup_token (url, username, password))
+    {
+      if (*username == NULL || **username == '\0')
+        {
+          g_free (*username);
+          *username = g_strdup (username_from_url ? username_from_url : "git");
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  AushangPublishDialog *self;
+  AushangGitProgress    progress;
+} ProgressUpdate;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+  AushangPublishDialog *self = update->self;
+  const AushangGitProgress *p = &update->progress;
+  g_autofree char *text = NULL;
+
+  if (p->total_push_objects > 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, (double) p->pushed_objects / p->total_push_objects);
+      /* Translators: progress of sending changes to the server. */
+      text = g_strdup_printf (_("Sending: %u of %u"), p->pushed_objects, p->total_push_objects);
+    }
+  else if (p->total_objects > 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, (double) p->received_objects / p->total_objects);
+      /* Translators: progress of fetching what others published. */
+      text = g_strdup_printf (_("Fetching: %u of %u"), p->received_objects, p->total_objects);
+    }
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+
+  g_object_unref (update->self);
+  g_free (update);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_progress_cb (const AushangGitProgress *progress,
+                 gpointer                  user_data)
+{
+  Job *job = user_data;
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->self = g_object_ref (job->self);
+  update->progress = *progress;
+  g_main_context_invoke (NULL, show_progress_cb, update);
+}
+
+/* The errors of --check, for the whole site. */
+static void
+collect_problems (GFile     *folder,
+                  GPtrArray *problems)
+{
+  g_autoptr(AushangSite) site = aushang_site_new (folder, NULL);
+  g_autoptr(GPtrArray) data_files = NULL;
+  GPtrArray *collections;
+
+  if (site == NULL)
+    return;
+
+  collections = aushang_site_get_collections (site);
+  for (guint i = 0; i < collections->len; i++)
+    {
+      g_autoptr(GPtrArray) documents = aushang_site_list_documents (site, g_ptr_array_index (collections, i));
+
+      for (guint j = 0; j < documents->len; j++)
+        {
+          GFile *file = g_ptr_array_index (documents, j);
+          g_autoptr(AushangDocument) document = aushang_document_load (file, NULL);
+          g_autoptr(GPtrArray) found = NULL;
+          g_autofree char *relative = g_file_get_relative_path (folder, file);
+
+          if (document == NULL)
+            continue;
+          found = aushang_check_document (document, file, site);
+          for (guint k = 0; k < found->len; k++)
+            {
+              AushangDiagnostic *d = g_ptr_array_index (found, k);
+
+              if (d->severity == AUSHANG_SEVERITY_ERROR)
+                /* Translators: a file, its line, and the problem found. */
+                g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+            }
+        }
+    }
+
+  data_files = aushang_site_list_data_files (site);
+  for (guint i = 0; i < data_files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (data_files, i);
+      g_autoptr(AushangDataFile) data = aushang_data_file_load (file, NULL);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *relative = g_file_get_relative_path (folder, file);
+
+      if (data == NULL)
+        continue;
+      found = aushang_check_data_file (data, site);
+      for (guint k = 0; k < found->len; k++)
+        {
+          AushangDiagnostic *d = g_ptr_array_index (found, k);
+
+          if (d->severity == AUSHANG_SEVERITY_ERROR)
+            g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+        }
+    }
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  GError *error = NULL;
+
+  repo = aushang_git_repo_open (job->site_folder, &error);
+  if (repo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->changes = aushang_git_repo_get_changes (repo, &error);
+  if (job->changes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->unpublished = aushang_git_repo_has_unpublished_commits (repo);
+  job->problems = g_ptr_array_new_with_free_func (g_free);
+  collect_problems (job->site_folder, job->problems);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+publish_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autofree char *head_before = NULL;
+  AushangGitCallbacks callbacks = { job_progress_cb, job_credentials_cb, job, cancellable };
+  GError *error = NULL;
+
+  repo = aushang_git_repo_open (job->site_folder, &error);
+  if (repo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  if (!aushang_git_repo_publish (repo, job->name, job->email, job->message, &callbacks,
+                                 job->conflicts, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->used_typed)
+    aushang_git_store_token (job->url, job->user, job->token);
+  g_task_return_boolean (task, TRUE);
+}
+
+static Job *
+job_new (AushangPublishDialog *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->self = g_object_ref (self);
+  job->site_folder = g_object_ref (self->site_folder);
+  job->url = self->repo ? aushang_git_repo_dup_remote_url (self->repo) : NULL;
+  return job;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (list, row);
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+update_publish_sensitive (AushangPublishDialog *self)
+{
+  gboolean blocked = gtk_widget_get_visible (GTK_WIDGET (self->problems_group));
+  gboolean person = *entry_text (self->name_row) != '\0' && strchr (entry_text (self->email_row), '@') != NULL;
+
+  gtk_widget_set_sensitive (self->publish_button,
+                            !self->busy && !blocked && person &&
+                            gtk_widget_get_visible (GTK_WIDGET (self->message_group)));
+}
+
+static void
+set_busy (AushangPublishDialog *self,
+          gboolean              busy)
+{
+  self->busy = busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  update_publish_sensitive (self);
+}
+
+static void
+prepare_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  AushangPublishDialog *self = AUSHANG_PUBLISH_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+
+  clear_list (self->changes_list);
+  for (guint i = 0; i < job->changes->len; i++)
+    {
+      AushangGitChange *change = g_ptr_array_index (job->changes, i);
+
+      add_row (self->changes_list, change->description, change->path);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), job->changes->len > 0);
+
+  clear_list (self->problems_list);
+  for (guint i = 0; i < job->problems->len; i++)
+    add_row (self->problems_list, g_ptr_array_index (job->problems, i), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), job->problems->len > 0);
+
+  if (job->changes->len == 0 && !job->unpublished)
+    {
+      gtk_label_set_text (self->status_label, _("Nothing new to publish: the website has everything you saved."));
+      return;
+    }
+
+  message = aushang_git_changes_to_message (job->changes);
+  gtk_editable_set_text (GTK_EDITABLE (self->message_row), message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_group), TRUE);
+  if (job->problems->len > 0)
+    gtk_label_set_text (self->status_label, _("Some mistakes would break the website. Fix them first; they are listed below."));
+  else
+    gtk_label_set_text (self->status_label, _("These changes go out to the website."));
+  update_publish_sensitive (self);
+}
+
+static void
+start_prepare (AushangPublishDialog *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, prepare_done_cb, NULL);
+
+  set_busy (self, TRUE);
+  g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+static void show_conflicts (AushangPublishDialog *self);
+
+static void
+resolve_clicked_cb (GtkButton            *button,
+                    AushangPublishDialog *self)
+{
+  AushangGitConflict *conflict = g_object_get_data (G_OBJECT (button), "aushang-conflict");
+  AushangGitResolution resolution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "aushang-resolution"));
+  g_autoptr(GError) error = NULL;
+
+  if (!aushang_git_repo_resolve (self->repo, conflict, resolution, NULL, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  g_ptr_array_remove (self->conflicts, conflict);
+  g_signal_emit (self, signals[SIGNAL_FILES_CHANGED], 0);
+  show_conflicts (self);
+}
+
+static GtkWidget *
+resolve_button (AushangPublishDialog *self,
+                AushangGitConflict   *conflict,
+                const char           *label,
+                AushangGitResolution  resolution)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "aushang-conflict", conflict);
+  g_object_set_data (G_OBJECT (button), "aushang-resolution", GINT_TO_POINTER (resolution));
+  g_signal_connect (button, "clicked", G_CALLBACK (resolve_clicked_cb), self);
+  return button;
+}
+
+static void
+show_conflicts (AushangPublishDialog *self)
+{
+  clear_list (self->conflicts_list);
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      AushangGitConflict *conflict = g_ptr_array_index (self->conflicts, i);
+      GtkWidget *row = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->description);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      if (!conflict->binary)
+        {
+          GtkWidget *mine = adw_action_row_new ();
+          GtkWidget *theirs = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (mine), FALSE);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (theirs), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (mine), _("Yours"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (mine), conflict->mine);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (theirs), _("On the website"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (theirs), conflict->theirs);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (mine),
+                                     resolve_button (self, conflict, _("_Keep Yours"), AUSHANG_GIT_KEEP_MINE));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (theirs),
+                                     resolve_button (self, conflict, _("_Take This"), AUSHANG_GIT_TAKE_THEIRS));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), mine);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), theirs);
+        }
+      else
+        {
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                       resolve_button (self, conflict, _("_Keep Yours"), AUSHANG_GIT_KEEP_MINE));
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                       resolve_button (self, conflict, _("_Take Theirs"), AUSHANG_GIT_TAKE_THEIRS));
+        }
+      gtk_list_box_append (self->conflicts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), self->conflicts->len > 0);
+  if (self->conflicts->len == 0)
+    gtk_label_set_text (self->status_label, _("Ready: publish to send the result."));
+}
+
+static void
+publish_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  AushangPublishDialog *self = AUSHANG_PUBLISH_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  /* Updating may have brought in other people's changes. */
+  g_signal_emit (self, signals[SIGNAL_FILES_CHANGED], 0);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_PUBLISHED], 0);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  gtk_label_set_text (self->status_label, error->message);
+  if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_AUTHENTICATION))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->account_group), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (job->user ? self->token_row : self->user_row));
+    }
+  if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_CONFLICT))
+    {
+      g_ptr_array_extend_and_steal (self->conflicts, g_steal_pointer (&job->conflicts));
+      show_conflicts (self);
+      gtk_label_set_text (self->status_label, error->message);
+    }
+}
+
+static void
+publish_clicked_cb (AushangPublishDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->busy)
+    return;
+  if (self->conflicts->len > 0)
+    {
+      gtk_label_set_text (self->status_label, _("Choose a version for each place above first."));
+      return;
+    }
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "git-name", entry_text (self->name_row));
+      g_settings_set_string (self->settings, "git-email", entry_text (self->email_row));
+    }
+
+  job = job_new (self);
+  job->name = g_strdup (entry_text (self->name_row));
+  job->email = g_strdup (entry_text (self->email_row));
+  job->message = g_strdup (entry_text (self->message_row));
+  if (*job->message == '\0')
+    {
+      g_free (job->message);
+      job->message = g_strdup (_("Update the website"));
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->account_group)))
+    {
+      job->user = g_strdup (entry_text (self->user_row));
+      job->token = g_strdup (entry_text (self->token_row));
+    }
+
+  gtk_label_set_text (self->status_label, _("Publishing…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, publish_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, publish_thread);
+}
+
+static void
+cancel_clicked_cb (AushangPublishDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  if (!self->busy)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+person_changed_cb (AushangPublishDialog *self)
+{
+  update_publish_sensitive (self);
+}
+
+static void
+aushang_publish_dialog_dispose (GObject *object)
+{
+  AushangPublishDialog *self = AUSHANG_PUBLISH_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->site_folder);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->repo);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (aushang_publish_dialog_parent_class)->dispose (object);
+}
+
+static void
+aushang_publish_dialog_class_init (AushangPublishDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aushang_publish_dialog_dispose;
+
+  signals[SIGNAL_PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_FILES_CHANGED] = g_signal_new ("files-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-publish-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, changes_list);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, message_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, message_row);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, person_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, account_group);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, user_row);
+  gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, token_row);
+  gtk_widget_class_bind_template_callback (widget_class, publish_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+}
+
+static void
+aushang_publish_dialog_init (AushangPublishDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (person_changed_cb), self);
+  g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (person_changed_cb), self);
+}
+
+AushangPublishDialog *
+aushang_publish_dialog_new (GtkWindow *parent,
+                            GFile     *site_folder,
+                            GSettings *settings)
+{
+  AushangPublishDialog *self = g_object_new (AUSHANG_TYPE_PUBLISH_DIALOG,
+                                             "transient-for", parent,
+                                             NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  self->site_folder = g_object_ref (site_folder);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  self->repo = aushang_git_repo_open (site_folder, NULL);
+
+  if (settings != NULL)
+    {
+      name = g_settings_get_string (settings, "git-name");
+      email = g_settings_get_string (settings, "git-email");
+    }
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_real_name ());
+      if (g_strcmp0 (name, "Unknown") == 0)
+        g_clear_pointer (&name, g_free);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+  /* Asked once: shown while one of them is missing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->person_group),
+                          name == NULL || *name == '\0' || email == NULL || strchr (email, '@') == NULL);
+
+  start_prepare (self);
+  return self;
+}
+
+const char *
+aushang_publish_dialog_get_status (AushangPublishDialog *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+gboolean
+aushang_publish_dialog_get_busy (AushangPublishDialog *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+void
+aushang_publish_dialog_set_credentials (AushangPublishDialog *self,
+                                        const char           *username,
+                                        const char           *token)
+{
+  g_return_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->account_group), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), username);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
+}
+
+void
+aushang_publish_dialog_publish (AushangPublishDialog *self)
+{
+  g_return_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self));
+
+  if (gtk_widget_get_sensitive (self->publish_button))
+    publish_clicked_cb (self);
+}
+
+/* The window's part. */
+
+static GSettings *
+window_settings (GtkWidget *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  return app ? aushang_application_get_settings (AUSHANG_APPLICATION (app)) : NULL;
+}
+
+static void
+files_changed_cb (AushangPublishDialog *dialog,
+                  AushangWindow        *window)
+{
+  aushang_window_refresh_site (window);
+}
+
+static void
+published_cb (AushangPublishDialog *dialog,
+              AushangWindow        *window)
+{
+  aushang_window_toast (window, _("Published. The website shows it in a minute or two."));
+}
+
+static void
+open_publish_dialog (AushangWindow *window,
+                     gpointer       data)
+{
+  AushangPublishDialog *dialog;
+
+  if (window->site == NULL)
+    return;
+  dialog = aushang_publish_dialog_new (GTK_WINDOW (window), aushang_site_get_folder (window->site),
+                                       window_settings (GTK_WIDGET (window)));
+  g_signal_connect_object (dialog, "files-changed", G_CALLBACK (files_changed_cb), window, 0);
+  g_signal_connect_object (dialog, "published", G_CALLBACK (published_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+publish_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  /* Saved first, as everywhere else: unsaved changes are asked about. */
+  aushang_window_after_unsaved_changes (AUSHANG_WINDOW (data), open_publish_dialog, NULL, NULL);
+}
+
+static void
+cloned_cb (AushangCloneDialog *dialog,
+           GFile              *folder,
+           AushangWindow      *window)
+{
+  aushang_window_open (window, folder);
+}
+
+static void
+get_site_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  AushangCloneDialog *dialog = aushang_clone_dialog_new (GTK_WINDOW (data));
+
+  g_signal_connect_object (dialog, "cloned", G_CALLBACK (cloned_cb), data, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry publish_actions[] = {
+  { "publish", publish_action },
+  { "get-site", get_site_action },
+};
+
+void
+aushang_publish_install (GtkWidget *widget)
+{
+  AushangWindow *window = AUSHANG_WINDOW (widget);
+  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (window->site_title), ADW_TYPE_HEADER_BAR);
+  GtkWidget *welcome_buttons = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (window->recent_group)));
+  GtkWidget *button;
+  GAction *publish;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (window), publish_actions,
+                                   G_N_ELEMENTS (publish_actions), window);
+  publish = g_action_map_lookup_action (G_ACTION_MAP (window), "publish");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (publish), FALSE);
+
+  /* "Get a Website…" beside "Open Folder…". */
+  if (GTK_IS_BOX (welcome_buttons))
+    {
+      button = gtk_button_new_with_mnemonic (_("_Get a Website…"));
+      gtk_widget_set_tooltip_text (button, _("Copy a website from its address (for example on GitHub) to this computer"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.get-site");
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_insert_after (button, welcome_buttons, gtk_widget_get_first_child (welcome_buttons));
+      gtk_widget_set_name (button, "get_site_button");
+    }
+
+  /* "Publish" in the site's header bar, shown for git repositories. */
+  if (header != NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Publish"));
+      gtk_widget_set_tooltip_text (button, _("Put your saved changes on the website"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.publish");
+      gtk_widget_set_visible (button, FALSE);
+      gtk_widget_set_name (button, "publish_button");
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+      g_object_set_data (G_OBJECT (window), "aushang-publish-button", button);
+    }
+}
+
+typedef struct
+{
+  GFile    *site_folder;
+  gboolean  is_repository;
+  gboolean  updated;
+  guint     n_conflicts;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->site_folder);
+  g_free (job);
+}
+
+static gboolean
+open_credentials_cb (const char  *url,
+                     const char  *username_from_url,
+                     guint        attempt,
+                     char       **username,
+                     char       **password,
+                     gpointer     user_data)
+{
+  /* Only what is kept: nobody is asked while a site opens. */
+  return attempt == 1 && aushang_git_lookup_token (url, username, password);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  g_autoptr(AushangGitRepo) repo = aushang_git_repo_open (job->site_folder, NULL);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *url = NULL;
+  AushangGitCallbacks callbacks = { NULL, open_credentials_cb, NULL, cancellable };
+
+  if (repo == NULL || (url = aushang_git_repo_dup_remote_url (repo)) == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  job->is_repository = TRUE;
+
+  /* What others published comes in by itself only when nothing here
+   * waits to go out (a fast-forward); otherwise publishing merges. */
+  changes = aushang_git_repo_get_changes (repo, NULL);
+  if (changes == NULL || changes->len > 0 || aushang_git_repo_has_unpublished_commits (repo))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  {
+    g_autofree char *before = aushang_git_repo_dup_head_id (repo);
+    g_autofree char *after = NULL;
+
+    if (aushang_git_repo_update (repo, &callbacks, conflicts, NULL))
+      {
+        after = aushang_git_repo_dup_head_id (repo);
+        job->updated = g_strcmp0 (before, after) != 0;
+      }
+  }
+  job->n_conflicts = conflicts->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  AushangWindow *window = AUSHANG_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWidget *button = g_object_get_data (G_OBJECT (window), "aushang-publish-button");
+  GAction *publish = g_action_map_lookup_action (G_ACTION_MAP (window), "publish");
+
+  /* Another site was opened meanwhile. */
+  if (window->site == NULL || !g_file_equal (aushang_site_get_folder (window->site), job->site_folder))
+    return;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (publish), job->is_repository);
+  if (button != NULL)
+    gtk_widget_set_visible (button, job->is_repository);
+  if (job->updated)
+    {
+      aushang_window_refresh_site (window);
+      aushang_window_toast (window, _("Brought in what others published."));
+    }
+}
+
+void
+aushang_publish_site_shown (GtkWidget *widget,
+                            GFile     *site_folder)
+{
+  AushangWindow *window = AUSHANG_WINDOW (widget);
+  GtkWidget *button = g_object_get_data (G_OBJECT (window), "aushang-publish-button");
+  GAction *publish = g_action_map_lookup_action (G_ACTION_MAP (window), "publish");
+  g_autoptr(GTask) task = g_task_new (window, NULL, open_done_cb, NULL);
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  if (publish != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (publish), FALSE);
+  if (button != NULL)
+    gtk_widget_set_visible (button, FALSE);
+
+  job->site_folder = g_object_ref (site_folder);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}

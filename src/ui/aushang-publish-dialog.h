@@ -1,0 +1,58 @@
+/* aushang-publish-dialog.h
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "aushang-git.h"
+
+G_BEGIN_DECLS
+
+#define AUSHANG_TYPE_PUBLISH_DIALOG (aushang_publish_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (AushangPublishDialog, aushang_publish_dialog, AUSHANG, PUBLISH_DIALOG, AdwWindow)
+
+/* "Publish": what goes out in plain words, the checks (errors block),
+ * the person's name and e-mail (asked once, kept in @settings, may be
+ * NULL), the access token (kept with libsecret), then commit, update and
+ * push in a worker thread. Emits "published" when the website has it, and
+ * "files-changed" when updating changed files of the site. */
+AushangPublishDialog *aushang_publish_dialog_new (GtkWindow *parent,
+                                                  GFile     *site_folder,
+                                                  GSettings *settings);
+
+/* What the dialog says now; whether it is working. */
+const char *aushang_publish_dialog_get_status (AushangPublishDialog *self);
+gboolean    aushang_publish_dialog_get_busy   (AushangPublishDialog *self);
+/* As if typed into the access rows (shown once the server asked). */
+void        aushang_publish_dialog_set_credentials (AushangPublishDialog *self,
+                                                    const char           *username,
+                                                    const char           *token);
+/* As if "Publish" was pressed. */
+void        aushang_publish_dialog_publish    (AushangPublishDialog *self);
+
+/* The user name and token kept for the server of @url (blocking: call
+ * in a worker thread). FALSE when none is kept. */
+gboolean aushang_git_lookup_token (const char  *url,
+                                   char       **username,
+                                   char       **token);
+/* Keeps them (blocking). */
+void     aushang_git_store_token  (const char  *url,
+                                   const char  *username,
+                                   const char  *token);
+
+/* The window's part (src/ui/aushang-window.c calls these two): the
+ * "Get a Website…" button on the welcome page, the "Publish" button of
+ * the site, their actions; and, when a site is shown, whether it can be
+ * published, and bringing in what others published when nothing here is
+ * waiting to go out. */
+void     aushang_publish_install    (GtkWidget *window);
+void     aushang_publish_site_shown (GtkWidget *window,
+                                     GFile     *site_folder);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* test-git-window.c
+ *
+ * Copyright 2026 The Aushang authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window's way to publish, against git http-backend behind lighttpd
+ * with a password on 127.0.0.1: "Get a Website…", edit, "Publish" (the
+ * token asked for when the server wants it), and what the server has
+ * afterwards. Screenshots of both dialogs go to the build folder. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "aushang-application.h"
+#include "aushang-clone-dialog.h"
+#include "aushang-front-matter.h"
+#include "aushang-publish-dialog.h"
+#include "aushang-window.h"
+#include "test-git-servers.h"
+
+#define POST "_posts/2026-07-02-sommerpause.md"
+
+static AushangApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  int width = 0, height = 0;
+
+  /* A window that was just shown may not have been drawn yet (the
+   * machine is busy with other tests): wait for its first frame. */
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      spin (50);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width == 0 || height == 0)
+        continue;
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+clone_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (AUSHANG_TYPE_CLONE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+publish_dialog_ready (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         !aushang_publish_dialog_get_busy (AUSHANG_PUBLISH_DIALOG (dialog));
+}
+
+static gboolean
+publish_dialog_gone (gpointer data)
+{
+  return find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG) == NULL;
+}
+
+static gboolean
+site_is (gpointer data)
+{
+  AushangWindow *window = ((gpointer *) data)[0];
+  GFile *folder = ((gpointer *) data)[1];
+  AushangSite *site = aushang_window_get_site (window);
+
+  return site != NULL && g_file_equal (aushang_site_get_folder (site), folder);
+}
+
+static gboolean
+publish_enabled (gpointer data)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (data), "publish");
+}
+
+static void
+test_get_edit_publish (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *folder_path = new_folder ("window-clone");
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *post_path = g_build_filename (folder_path, POST, NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+  AushangWindow *window;
+  GtkWindow *dialog;
+  gpointer site_data[2];
+
+  make_server_repo ("window.git", NULL);
+  url = http_url ("window.git");
+
+  window = aushang_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+
+  /* Get a website: the address, the folder, the token, then the copy. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "get-site", NULL);
+  g_assert_true (wait_until (clone_dialog_shown, NULL, 10));
+  dialog = find_toplevel (AUSHANG_TYPE_CLONE_DIALOG);
+  aushang_clone_dialog_set_address (AUSHANG_CLONE_DIALOG (dialog), url, folder);
+  aushang_clone_dialog_set_credentials (AUSHANG_CLONE_DIALOG (dialog), user, token);
+  spin (300);
+  save_screenshot (GTK_WIDGET (dialog), "git-clone-dialog.png");
+  aushang_clone_dialog_start (AUSHANG_CLONE_DIALOG (dialog));
+
+  site_data[0] = window;
+  site_data[1] = folder;
+  g_assert_true (wait_until (site_is, site_data, 30));
+  g_assert_true (wait_until (publish_enabled, window, 20));
+
+  /* Edit and save, as in the window. */
+  aushang_window_select_file (window, post);
+  g_assert_nonnull (aushang_window_get_document (window));
+  aushang_front_matter_set_string (aushang_document_get_front_matter (aushang_window_get_document (window)),
+                                   "title", "Aus dem Fenster veröffentlicht", &error);
+  g_assert_no_error (error);
+  aushang_document_set_modified (aushang_window_get_document (window), TRUE);
+  aushang_window_save (window, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Publish: the list of changes, the message made from it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
+  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
+  g_assert_cmpstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), ==,
+                   "These changes go out to the website.");
+  spin (300);
+  save_screenshot (GTK_WIDGET (dialog), "git-publish-dialog.png");
+
+  /* No token is kept yet: the server refuses, the dialog asks. */
+  aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
+  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_nonnull (strstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), "access token"));
+  aushang_publish_dialog_set_credentials (AUSHANG_PUBLISH_DIALOG (dialog), user, token);
+  spin (300);
+  save_screenshot (GTK_WIDGET (dialog), "git-publish-token.png");
+
+  aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
+  g_assert_true (wait_until (publish_dialog_gone, NULL, 30));
+
+  {
+    g_autofree char *with_password = http_url_with_password ("window.git");
+
+    check = server_checkout (with_password);
+  }
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "Aus dem Fenster veröffentlicht"));
+  g_free (result);
+  result = run (check, "git", "log", "-1", "--format=%an <%ae>|%s", NULL);
+  g_assert_cmpstr (result, ==, "Anna Beispiel <anna@example.org>|Post changed: Aus dem Fenster veröffentlicht\n");
+
+  aushang_document_set_modified (aushang_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (200);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUSHANG_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  /* It sets environment variables: before any thread starts. */
+  git_servers_start ();
+  gtk_init ();
+  adw_init ();
+
+  app = aushang_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* Name and e-mail were given once before. */
+  settings = aushang_application_get_settings (app);
+  g_settings_set_string (settings, "git-name", "Anna Beispiel");
+  g_settings_set_string (settings, "git-email", "anna@example.org");
+
+  g_test_add_func ("/git-window/get-edit-publish", test_get_edit_publish);
+
+  status = g_test_run ();
+  git_servers_cleanup ();
+  return status;
+}
