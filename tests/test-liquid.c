@@ -566,6 +566,20 @@ test_page_render (void)
   g_assert_nonnull (strstr (html, "pretix-widget (drawn by a script on the published page)"));
   g_assert_nonnull (strstr (html, "<a href=\"https://pretix.eu/labor/ki-zivil-11/\">"));
 
+  /* An HTML block with blank lines in it (a Liquid loop leaves them) is
+   * kept whole, as kramdown keeps it: its indented closing tags are no
+   * code block. */
+  aushang_document_set_body (document,
+                             "<table>\n  <tbody>\n    {% for i in (1..2) %}\n\n      <tr><td>{{ i }}</td></tr>\n"
+                             "    {% endfor %}\n\n    </tbody>\n</table>\n\nDanach *kursiv*.\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (html, "&lt;/tbody&gt;"));
+  g_assert_null (strstr (html, "<pre>"));
+  g_assert_nonnull (strstr (html, "<tr><td>2</td></tr>"));
+  g_assert_nonnull (strstr (html, "<p>Danach <em>kursiv</em>.</p>"));
+
   /* A stylesheet Jekyll makes with Sass: the built copy in _site/ when
    * there is one, else the built-in style with a note. */
   write_file (folder, "_layouts/default.html",

@@ -812,6 +812,102 @@ protect_cb (const char *html,
   return g_strdup_printf ("{%% aushangkept %u %%}", state->kept->len - 1);
 }
 
+/* kramdown takes an HTML block (a line beginning with <table>, <div>, …)
+ * to its closing tag, blank lines included; cmark ends it at the first
+ * blank line and reads the rest as Markdown (an indented </tbody> becomes
+ * code). Such blocks are kept out of Markdown whole, as placeholders. */
+static char *
+keep_html_blocks (const char  *markdown,
+                  RenderState *state)
+{
+  static const char * const blocks[] = {
+    "table", "div", "figure", "section", "aside", "article", "details", "form",
+    "ul", "ol", "dl", "blockquote", "nav", "header", "footer", "center", NULL
+  };
+  GString *out = g_string_new (NULL);
+  const char *p = markdown;
+  gboolean in_fence = FALSE;
+
+  while (*p != '\0')
+    {
+      const char *line_end = strchr (p, '\n');
+      const char *next = line_end != NULL ? line_end + 1 : p + strlen (p);
+      const char *q = p;
+      int indent = 0;
+
+      while (*q == ' ' && indent < 4)
+        q++, indent++;
+      if (g_str_has_prefix (q, "```") || g_str_has_prefix (q, "~~~"))
+        in_fence = !in_fence;
+      if (!in_fence && indent < 4 && q[0] == '<' && g_ascii_isalpha (q[1]))
+        {
+          const char *name_start = q + 1;
+          const char *name_end = name_start;
+          g_autofree char *name = NULL;
+
+          while (g_ascii_isalnum (*name_end))
+            name_end++;
+          name = g_ascii_strdown (name_start, name_end - name_start);
+          if (g_strv_contains (blocks, name) && (*name_end == '>' || g_ascii_isspace (*name_end)))
+            {
+              g_autofree char *open = g_strdup_printf ("<%s", name);
+              g_autofree char *close = g_strdup_printf ("</%s>", name);
+              const char *scan = name_end;
+              int depth = 1;
+              const char *end = NULL;
+
+              /* The matching closing tag, counting nested ones of the name. */
+              while (*scan != '\0' && depth > 0)
+                {
+                  const char *o = strstr (scan, open);
+                  const char *c = strstr (scan, close);
+
+                  if (c == NULL)
+                    break;
+                  if (o != NULL && o < c && !g_ascii_isalnum (o[strlen (open)]))
+                    {
+                      depth++;
+                      scan = o + strlen (open);
+                    }
+                  else
+                    {
+                      depth--;
+                      scan = c + strlen (close);
+                      if (depth == 0)
+                        end = scan;
+                    }
+                }
+              if (end != NULL)
+                {
+                  const char *block_end = strchr (end, '\n');
+                  g_autofree char *block = NULL;
+
+                  block_end = block_end != NULL ? block_end + 1 : end + strlen (end);
+                  block = g_strndup (p, block_end - p);
+                  /* Only where cmark would cut it: at a blank line. */
+                  if (g_regex_match_simple ("\\n[ \\t]*\\n", block, 0, 0))
+                    {
+                      g_autofree char *placeholder = NULL;
+
+                      g_ptr_array_add (state->kept, g_strdup (block));
+                      placeholder = g_strdup_printf ("{%% aushangkept %u %%}\n", state->kept->len - 1);
+                      if (out->len > 0 && out->str[out->len - 1] != '\n')
+                        g_string_append_c (out, '\n');
+                      g_string_append (out, "\n");
+                      g_string_append (out, placeholder);
+                      g_string_append (out, "\n");
+                      p = block_end;
+                      continue;
+                    }
+                }
+            }
+        }
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 is_markdown (AushangPageContext *self,
              const char         *path)
@@ -971,7 +1067,8 @@ render_site_page (AushangPageContext *self,
     }
   if (is_markdown (self, relative_path))
     {
-      char *html = aushang_markdown_render (content, literal_tag_cb, &state);
+      g_autofree char *blocks_kept = keep_html_blocks (content, &state);
+      char *html = aushang_markdown_render (blocks_kept, literal_tag_cb, &state);
       char *quoted = aushang_page_apply_smart_quotes (self, content, html);
       char *rouge = aushang_page_apply_kramdown_code (quoted);
 
