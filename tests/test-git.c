@@ -738,6 +738,134 @@ test_merge_paragraphs (void)
 }
 
 static void
+test_merge_entries (void)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autoptr(GBytes) b = bytes ("# Termine\n- title: Werkstatt\n  time: \"18:00\"\n  duration: 3 Stunden\n- title: Repair\n  time: \"14:00\"\n");
+  g_autoptr(GBytes) o = bytes ("# Termine\n- title: Werkstatt\n  time: \"19:00\"\n  duration: 3 Stunden\n- title: Repair\n  time: \"14:00\"\n");
+  g_autoptr(GBytes) t = bytes ("# Termine\n- title: Werkstatt\n  time: \"18:00\"\n  duration: 2 Stunden\n- title: Repair-Café\n  time: \"14:00\"\n");
+  g_autoptr(GBytes) t2 = bytes ("# Termine\n- title: Werkstatt\n  time: \"20:00\"\n  duration: 3 Stunden\n- title: Repair\n  time: \"14:00\"\n");
+  g_autoptr(GBytes) merged = NULL;
+  g_autofree char *text = NULL;
+  AushangGitConflict *conflict;
+
+  /* Neighbouring fields of one event, and another event: all merged. */
+  merged = aushang_git_merge_file ("_data/events.yml", b, o, t, conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  text = g_strndup (g_bytes_get_data (merged, NULL), g_bytes_get_size (merged));
+  g_assert_cmpstr (text, ==,
+                   "# Termine\n- title: Werkstatt\n  time: \"19:00\"\n  duration: 2 Stunden\n- title: Repair-Café\n  time: \"14:00\"\n");
+  g_clear_pointer (&merged, g_bytes_unref);
+
+  /* The same field of the same event: a conflict naming the entry. */
+  merged = aushang_git_merge_file ("_data/events.yml", b, o, t2, conflicts);
+  g_assert_true (g_bytes_equal (merged, o));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpint (conflict->entry, ==, 0);
+  g_assert_cmpstr (conflict->key, ==, "time");
+  g_assert_cmpstr (conflict->mine, ==, "19:00");
+  g_assert_cmpstr (conflict->theirs, ==, "20:00");
+  g_assert_cmpstr (conflict->description, ==,
+                   "The field “time” of “Werkstatt” (events.yml) was changed here and on the website.");
+}
+
+/* Scenario 3 for a paragraph: the other version is taken, and goes out. */
+static void
+test_same_paragraph_conflict (void)
+{
+  g_autofree char *url = daemon_url ("site8.git");
+  g_autofree char *folder = new_folder ("clone8");
+  g_autofree char *other = new_folder ("other8");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  AushangGitConflict *conflict;
+  g_autofree char *original = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *mine = NULL;
+  const char *paragraph = "In den Sommerferien machen wir eine Pause";
+
+  make_server_repo ("site8.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+  g_free (run (NULL, "git", "clone", "-q", url, other, NULL));
+
+  original = read_file (folder, POST);
+  g_assert_nonnull (strstr (original, paragraph));
+  {
+    g_autoptr(GString) theirs = g_string_new (original);
+    g_autoptr(GString) ours = g_string_new (original);
+
+    g_string_replace (theirs, paragraph, "Im Sommer machen wir Pause", 1);
+    path = g_build_filename (other, POST, NULL);
+    g_file_set_contents (path, theirs->str, -1, NULL);
+    g_free (run (other, "git", "commit", "-q", "-am", "Absatz", NULL));
+    g_free (run (other, "git", "push", "-q", NULL));
+
+    g_string_replace (ours, paragraph, "Während der Sommerferien pausieren wir", 1);
+    g_free (path);
+    path = g_build_filename (folder, POST, NULL);
+    g_file_set_contents (path, ours->str, -1, NULL);
+  }
+
+  g_assert_false (aushang_git_repo_publish (repo, "Anna", "anna@example.org", "Absatz",
+                                            &callbacks, conflicts, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_null (conflict->key);
+  g_assert_true (g_str_has_prefix (conflict->mine, "Während der Sommerferien pausieren wir"));
+  g_assert_true (g_str_has_prefix (conflict->theirs, "Im Sommer machen wir Pause"));
+  mine = read_file (folder, POST);
+  g_assert_nonnull (strstr (mine, "Während der Sommerferien pausieren wir"));
+
+  aushang_git_repo_resolve (repo, conflict, AUSHANG_GIT_TAKE_THEIRS, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_set_size (conflicts, 0);
+  aushang_git_repo_publish (repo, "Anna", "anna@example.org", "Absatz", &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+
+  check = server_checkout (url);
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "Im Sommer machen wir Pause"));
+  g_assert_null (strstr (result, "Während der Sommerferien"));
+  g_assert_null (strstr (result, "In den Sommerferien machen wir eine Pause"));
+}
+
+static void
+cancel_progress_cb (const AushangGitProgress *progress,
+                    gpointer                  user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* A cancelled clone leaves no half folder behind. */
+static void
+test_clone_cancelled (void)
+{
+  g_autofree char *url = daemon_url ("site9.git");
+  g_autofree char *folder = new_folder ("clone9");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AushangGitCallbacks callbacks = { cancel_progress_cb, NULL, cancellable, cancellable };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+
+  make_server_repo ("site9.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_null (repo);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_describe (void)
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_change_free);
@@ -775,6 +903,9 @@ main (int    argc,
   g_test_add_func ("/git/merge/fields", test_merge_fields);
   g_test_add_func ("/git/merge/paragraphs", test_merge_paragraphs);
   g_test_add_func ("/git/describe", test_describe);
+  g_test_add_func ("/git/merge/entries", test_merge_entries);
+  g_test_add_func ("/git/same-paragraph-conflict", test_same_paragraph_conflict);
+  g_test_add_func ("/git/clone-cancelled", test_clone_cancelled);
   g_test_add_func ("/git/clone-edit-publish", test_clone_edit_publish);
   g_test_add_func ("/git/other-field-merged", test_other_field_merged);
   g_test_add_func ("/git/same-field-conflict", test_same_field_conflict);

@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aushang-data-file.h"
 #include "aushang-document.h"
+#include "aushang-entry-util.h"
 #include "aushang-front-matter.h"
 #include "aushang-git.h"
 #include "aushang-git-private.h"
@@ -87,6 +89,7 @@ conflict_new (const char *path,
   g_autofree char *name = g_path_get_basename (path);
 
   conflict->path = g_strdup (path);
+  conflict->entry = -1;
   conflict->key = g_strdup (key);
   conflict->mine = g_strdup (mine);
   conflict->theirs = g_strdup (theirs);
@@ -365,6 +368,150 @@ merge_document (const char *path,
   return aushang_document_serialize (o);
 }
 
+static AushangDataFile *
+entries_from (const char *name,
+              const char *text)
+{
+  g_autoptr(AushangDataFile) file = aushang_data_file_new_from_data (name, text, strlen (text));
+
+  if (aushang_data_file_get_kind (file) != AUSHANG_DATA_FILE_ENTRIES ||
+      aushang_data_file_get_error (file, NULL, NULL) != NULL)
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+static void
+add_map_keys (GPtrArray    *keys,
+              AushangValue *map)
+{
+  if (map == NULL || aushang_value_get_kind (map) != AUSHANG_VALUE_MAP)
+    return;
+  for (guint i = 0; i < aushang_value_get_length (map); i++)
+    {
+      const char *key = aushang_value_get_key (map, i);
+
+      if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+        g_ptr_array_add (keys, g_strdup (key));
+    }
+}
+
+static AushangValue *
+lookup_ref (AushangValue *map,
+            const char   *key)
+{
+  AushangValue *value = map && aushang_value_get_kind (map) == AUSHANG_VALUE_MAP
+                        ? aushang_value_lookup (map, key) : NULL;
+
+  return value ? aushang_value_ref (value) : NULL;
+}
+
+/* A data list (_data/events.yml) with the same entries on all sides:
+ * merged field by field within each entry, the other side's changes
+ * written with the lossless editor into the person's text. NULL when the
+ * entries do not line up (added, removed or hidden on one side): then
+ * the file is merged line by line. */
+static GBytes *
+merge_entries (const char *path,
+               const char *base,
+               const char *ours,
+               const char *theirs,
+               GPtrArray  *conflicts)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(AushangDataFile) b = NULL;
+  g_autoptr(AushangDataFile) o = NULL;
+  g_autoptr(AushangDataFile) t = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint n;
+
+  if (!aushang_data_file_name_is_data (name) || *base == '\0')
+    return NULL;
+  b = entries_from (name, base);
+  o = entries_from (name, ours);
+  t = entries_from (name, theirs);
+  if (b == NULL || o == NULL || t == NULL)
+    return NULL;
+  n = aushang_data_file_get_n_entries (b);
+  if (aushang_data_file_get_n_entries (o) != n || aushang_data_file_get_n_entries (t) != n)
+    return NULL;
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean hb = FALSE, ho = FALSE, ht = FALSE;
+      g_autoptr(AushangValue) eb = NULL;
+      g_autoptr(AushangValue) eo = NULL;
+      g_autoptr(AushangValue) et = NULL;
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      AushangValue *value;
+
+      /* Held: an edit reads the file again, borrowed values go stale. */
+      value = aushang_data_file_get_entry (b, i, &hb, NULL, NULL);
+      eb = value ? aushang_value_ref (value) : NULL;
+      value = aushang_data_file_get_entry (o, i, &ho, NULL, NULL);
+      eo = value ? aushang_value_ref (value) : NULL;
+      value = aushang_data_file_get_entry (t, i, &ht, NULL, NULL);
+      et = value ? aushang_value_ref (value) : NULL;
+
+      if (hb != ho || hb != ht)
+        return NULL;
+      if (value_equal0 (eo, et) || value_equal0 (eb, et))
+        continue;
+      if (hb)
+        return NULL;
+      if (eb == NULL || eo == NULL || et == NULL ||
+          aushang_value_get_kind (eb) != AUSHANG_VALUE_MAP ||
+          aushang_value_get_kind (eo) != AUSHANG_VALUE_MAP ||
+          aushang_value_get_kind (et) != AUSHANG_VALUE_MAP)
+        return NULL;
+
+      add_map_keys (keys, eb);
+      add_map_keys (keys, eo);
+      add_map_keys (keys, et);
+      for (guint k = 0; k < keys->len; k++)
+        {
+          const char *key = g_ptr_array_index (keys, k);
+          g_autoptr(AushangValue) vb = lookup_ref (eb, key);
+          g_autoptr(AushangValue) vo = lookup_ref (eo, key);
+          g_autoptr(AushangValue) vt = lookup_ref (et, key);
+          g_autoptr(GError) error = NULL;
+          gboolean applied;
+
+          if (value_equal0 (vo, vt) || value_equal0 (vb, vt))
+            continue;
+          if (value_equal0 (vb, vo))
+            {
+              if (vt == NULL)
+                applied = aushang_data_file_unset (o, i, key, &error);
+              else
+                applied = aushang_data_file_set_value (o, i, key, vt, &error);
+              if (applied)
+                continue;
+              g_debug ("Could not apply “%s” of entry %u of %s: %s", key, i, path, error->message);
+              return NULL;
+            }
+
+          {
+            g_autofree char *mine = value_text (vo);
+            g_autofree char *other = value_text (vt);
+            g_autofree char *title = aushang_entry_dup_title (eo, i);
+            AushangGitConflict *conflict = conflict_new (path, key, mine, other);
+
+            conflict->entry = i;
+            conflict->theirs_value = vt ? aushang_value_ref (vt) : NULL;
+            g_free (conflict->description);
+            /* Translators: a field like “time”, an entry's title, a file name. */
+            conflict->description = g_strdup_printf (_("The field “%s” of “%s” (%s) was changed here and on the website."),
+                                                     key, title, name);
+            g_ptr_array_add (found, conflict);
+          }
+        }
+    }
+
+  g_ptr_array_extend_and_steal (conflicts, g_steal_pointer (&found));
+  return aushang_data_file_serialize (o);
+}
+
 static gboolean
 looks_like_document (const char *text)
 {
@@ -409,6 +556,7 @@ aushang_git_merge_file (const char *path,
 
       conflict->path = g_strdup (path);
       conflict->binary = TRUE;
+      conflict->entry = -1;
       conflict->theirs_bytes = g_bytes_ref (theirs);
       /* Translators: %s is a file name, like an image. */
       conflict->description = g_strdup_printf (_("“%s” was replaced here and on the website."), name);
@@ -427,6 +575,13 @@ aushang_git_merge_file (const char *path,
       if (result != NULL)
         return result;
     }
+
+  {
+    GBytes *result = merge_entries (path, b, o, t, conflicts);
+
+    if (result != NULL)
+      return result;
+  }
 
   merged = merge_tokens (path, b, o, t, FALSE, conflicts);
   length = strlen (merged);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aushang-data-file.h"
 #include "aushang-document.h"
 #include "aushang-front-matter.h"
 #include "aushang-git.h"
@@ -1242,7 +1243,26 @@ aushang_git_repo_resolve (AushangGitRepo        *self,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return FALSE;
 
-  if (conflict->key != NULL)
+  if (conflict->key != NULL && conflict->entry >= 0)
+    {
+      g_autofree char *name = g_path_get_basename (conflict->path);
+      g_autoptr(AushangDataFile) data = aushang_data_file_new_from_data (name, contents, length);
+      g_autoptr(GBytes) bytes = NULL;
+      gboolean ok;
+
+      if (resolution == AUSHANG_GIT_USE_TEXT)
+        ok = aushang_data_file_set_text (data, conflict->entry, conflict->key, text, error);
+      else if (conflict->theirs_value == NULL)
+        ok = aushang_data_file_unset (data, conflict->entry, conflict->key, error);
+      else
+        ok = aushang_data_file_set_value (data, conflict->entry, conflict->key, conflict->theirs_value, error);
+      if (!ok)
+        return FALSE;
+      bytes = aushang_data_file_serialize (data);
+      return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+    }
+  else if (conflict->key != NULL)
     {
       g_autoptr(AushangDocument) document = aushang_document_new_from_data (contents, length);
       AushangFrontMatter *fm = aushang_document_get_front_matter (document);

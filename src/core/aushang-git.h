@@ -97,7 +97,8 @@ void aushang_git_change_free (AushangGitChange *change);
 typedef struct
 {
   char         *path;         /* from the site folder */
-  char         *key;          /* the front matter field, or NULL for a passage of text */
+  char         *key;          /* the field (front matter, or of a data list's entry), or NULL for a passage of text */
+  int           entry;        /* the data list's entry (from 0), or -1 */
   char         *mine;         /* the person's version, as text */
   char         *theirs;       /* the version someone else published */
   char         *description;  /* the conflict in plain words */
