@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -190,6 +191,24 @@ test_get_edit_publish (void)
   aushang_document_set_modified (aushang_window_get_document (window), TRUE);
   aushang_window_save (window, NULL, &error);
   g_assert_no_error (error);
+
+  /* An error (YAML Jekyll cannot read) blocks publishing, and is listed. */
+  {
+    g_autofree char *broken = g_build_filename (folder_path, "_posts", "2026-08-01-kaputt.md", NULL);
+
+    g_file_set_contents (broken, "---\ntitle: [kaputt\n---\nText\n", -1, NULL);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
+    g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+    dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
+    g_assert_cmpstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), ==,
+                     "Some mistakes would break the website. Fix them first; they are listed below.");
+    save_screenshot (GTK_WIDGET (dialog), "git-publish-errors.png");
+    aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
+    g_assert_false (aushang_publish_dialog_get_busy (AUSHANG_PUBLISH_DIALOG (dialog)));
+    gtk_window_destroy (dialog);
+    g_assert_true (wait_until (publish_dialog_gone, NULL, 10));
+    g_unlink (broken);
+  }
 
   /* Publish: the list of changes, the message made from it. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);

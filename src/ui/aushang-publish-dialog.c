@@ -47,6 +47,7 @@ struct _AushangPublishDialog
   GCancellable         *cancellable;
   AushangGitRepo       *repo;       /* for settling conflicts, in this thread */
   GPtrArray            *conflicts;  /* AushangGitConflict* */
+  char                 *message_body; /* the list of changes, below the message's line */
   gboolean              busy;
 };
 
@@ -56,6 +57,7 @@ enum
 {
   SIGNAL_PUBLISHED,
   SIGNAL_FILES_CHANGED,
+  SIGNAL_SHOW_FILE,
   N_SIGNALS
 };
 
@@ -165,6 +167,7 @@ typedef struct
   /* Results */
   GPtrArray            *changes;     /* AushangGitChange* */
   GPtrArray            *problems;    /* char*: the errors of the checks */
+  GPtrArray            *problem_files; /* GFile*: where each one is */
   GPtrArray            *conflicts;   /* AushangGitConflict* */
   gboolean              unpublished;
   gboolean              files_changed;
@@ -185,6 +188,7 @@ job_free (Job *job)
   g_free (job->token);
   g_clear_pointer (&job->changes, g_ptr_array_unref);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_pointer (&job->problem_files, g_ptr_array_unref);
   g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_free (job);
 }
@@ -274,7 +278,8 @@ job_progress_cb (const AushangGitProgress *progress,
 /* The errors of --check, for the whole site. */
 static void
 collect_problems (GFile     *folder,
-                  GPtrArray *problems)
+                  GPtrArray *problems,
+                  GPtrArray *files)
 {
   g_autoptr(AushangSite) site = aushang_site_new (folder, NULL);
   g_autoptr(GPtrArray) data_files = NULL;
@@ -302,9 +307,11 @@ collect_problems (GFile     *folder,
             {
               AushangDiagnostic *d = g_ptr_array_index (found, k);
 
-              if (d->severity == AUSHANG_SEVERITY_ERROR)
-                /* Translators: a file, its line, and the problem found. */
-                g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+              if (d->severity != AUSHANG_SEVERITY_ERROR)
+                continue;
+              /* Translators: a file, its line, and the problem found. */
+              g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+              g_ptr_array_add (files, g_object_ref (file));
             }
         }
     }
@@ -324,8 +331,10 @@ collect_problems (GFile     *folder,
         {
           AushangDiagnostic *d = g_ptr_array_index (found, k);
 
-          if (d->severity == AUSHANG_SEVERITY_ERROR)
-            g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+          if (d->severity != AUSHANG_SEVERITY_ERROR)
+            continue;
+          g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), relative, d->line, d->message));
+          g_ptr_array_add (files, g_object_ref (file));
         }
     }
 }
@@ -355,7 +364,8 @@ prepare_thread (GTask        *task,
     }
   job->unpublished = aushang_git_repo_has_unpublished_commits (repo);
   job->problems = g_ptr_array_new_with_free_func (g_free);
-  collect_problems (job->site_folder, job->problems);
+  job->problem_files = g_ptr_array_new_with_free_func (g_object_unref);
+  collect_problems (job->site_folder, job->problems, job->problem_files);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -480,7 +490,18 @@ prepare_done_cb (GObject      *source,
 
   clear_list (self->problems_list);
   for (guint i = 0; i < job->problems->len; i++)
-    add_row (self->problems_list, g_ptr_array_index (job->problems, i), NULL);
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Each leads to the place to fix. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (job->problems, i));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "aushang-file",
+                              g_object_ref (g_ptr_array_index (job->problem_files, i)), g_object_unref);
+      gtk_list_box_append (self->problems_list, row);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), job->problems->len > 0);
 
   if (job->changes->len == 0 && !job->unpublished)
@@ -489,7 +510,19 @@ prepare_done_cb (GObject      *source,
       return;
     }
 
+  /* The entry holds the first line; the list of changes follows it in
+   * the history. */
   message = aushang_git_changes_to_message (job->changes);
+  {
+    char *newline = strchr (message, '\n');
+
+    g_clear_pointer (&self->message_body, g_free);
+    if (newline != NULL)
+      {
+        self->message_body = g_strdup (newline);
+        *newline = '\0';
+      }
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->message_row), message);
   gtk_widget_set_visible (GTK_WIDGET (self->message_group), TRUE);
   if (job->problems->len > 0)
@@ -658,6 +691,13 @@ publish_clicked_cb (AushangPublishDialog *self)
       g_free (job->message);
       job->message = g_strdup (_("Update the website"));
     }
+  if (self->message_body != NULL)
+    {
+      char *full = g_strconcat (job->message, "\n", self->message_body, NULL);
+
+      g_free (job->message);
+      job->message = full;
+    }
   if (gtk_widget_get_visible (GTK_WIDGET (self->account_group)))
     {
       job->user = g_strdup (entry_text (self->user_row));
@@ -670,6 +710,16 @@ publish_clicked_cb (AushangPublishDialog *self)
   task = g_task_new (self, self->cancellable, publish_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, publish_thread);
+}
+
+static void
+problem_activated_cb (AushangPublishDialog *self,
+                      GtkListBoxRow        *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "aushang-file");
+
+  if (file != NULL)
+    g_signal_emit (self, signals[SIGNAL_SHOW_FILE], 0, file);
 }
 
 static void
@@ -697,6 +747,7 @@ aushang_publish_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->repo);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->message_body, g_free);
 
   G_OBJECT_CLASS (aushang_publish_dialog_parent_class)->dispose (object);
 }
@@ -713,6 +764,8 @@ aushang_publish_dialog_class_init (AushangPublishDialogClass *klass)
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_FILES_CHANGED] = g_signal_new ("files-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_SHOW_FILE] = g_signal_new ("show-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-publish-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, cancel_button);
@@ -744,6 +797,7 @@ aushang_publish_dialog_init (AushangPublishDialog *self)
   self->cancellable = g_cancellable_new ();
   self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (person_changed_cb), self);
+  g_signal_connect_swapped (self->problems_list, "row-activated", G_CALLBACK (problem_activated_cb), self);
   g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (person_changed_cb), self);
 }
 
@@ -837,6 +891,15 @@ files_changed_cb (AushangPublishDialog *dialog,
 }
 
 static void
+show_file_cb (AushangPublishDialog *dialog,
+              GFile                *file,
+              AushangWindow        *window)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  aushang_window_open (window, file);
+}
+
+static void
 published_cb (AushangPublishDialog *dialog,
               AushangWindow        *window)
 {
@@ -855,6 +918,7 @@ open_publish_dialog (AushangWindow *window,
                                        window_settings (GTK_WIDGET (window)));
   g_signal_connect_object (dialog, "files-changed", G_CALLBACK (files_changed_cb), window, 0);
   g_signal_connect_object (dialog, "published", G_CALLBACK (published_cb), window, 0);
+  g_signal_connect_object (dialog, "show-file", G_CALLBACK (show_file_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

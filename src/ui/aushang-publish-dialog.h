@@ -20,8 +20,9 @@ G_DECLARE_FINAL_TYPE (AushangPublishDialog, aushang_publish_dialog, AUSHANG, PUB
 /* "Publish": what goes out in plain words, the checks (errors block),
  * the person's name and e-mail (asked once, kept in @settings, may be
  * NULL), the access token (kept with libsecret), then commit, update and
- * push in a worker thread. Emits "published" when the website has it, and
- * "files-changed" when updating changed files of the site. */
+ * push in a worker thread. Emits "published" when the website has it,
+ * "files-changed" when updating changed files of the site, and
+ * "show-file" (a GFile) when the person goes to fix an error there. */
 AushangPublishDialog *aushang_publish_dialog_new (GtkWindow *parent,
                                                   GFile     *site_folder,
                                                   GSettings *settings);
