@@ -227,8 +227,29 @@ test_get_edit_publish (void)
   spin (300);
   save_screenshot (GTK_WIDGET (dialog), "git-publish-token.png");
 
+  /* Meanwhile someone else publishes another field of the same post. */
+  {
+    g_autofree char *with_password = http_url_with_password ("window.git");
+    g_autofree char *other = new_folder ("window-other");
+
+    g_free (run (NULL, "git", "clone", "-q", with_password, other, NULL));
+    set_field (other, POST, "teaser", "Drei Wochen zu.");
+    g_free (run (other, "git", "commit", "-q", "-am", "Teaser", NULL));
+    g_free (run (other, "git", "push", "-q", NULL));
+  }
+
   aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
   g_assert_true (wait_until (publish_dialog_gone, NULL, 30));
+
+  /* Both went out, and the open document shows theirs too. */
+  {
+    AushangFrontMatter *fm = aushang_document_get_front_matter (aushang_window_get_document (window));
+    AushangValue *teaser = aushang_front_matter_get (fm, "teaser");
+
+    g_assert_cmpstr (aushang_value_get_string (teaser), ==, "Drei Wochen zu.");
+    g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (fm, "title")), ==,
+                     "Aus dem Fenster veröffentlicht");
+  }
 
   {
     g_autofree char *with_password = http_url_with_password ("window.git");
@@ -237,6 +258,7 @@ test_get_edit_publish (void)
   }
   result = read_file (check, POST);
   g_assert_nonnull (strstr (result, "Aus dem Fenster veröffentlicht"));
+  g_assert_nonnull (strstr (result, "Drei Wochen zu."));
   g_free (result);
   result = run (check, "git", "log", "-1", "--format=%an <%ae>|%s", NULL);
   g_assert_cmpstr (result, ==, "Anna Beispiel <anna@example.org>|Post changed: Aus dem Fenster veröffentlicht\n");

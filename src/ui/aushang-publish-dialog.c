@@ -883,11 +883,32 @@ window_settings (GtkWidget *window)
   return app ? aushang_application_get_settings (AUSHANG_APPLICATION (app)) : NULL;
 }
 
+/* After updating brought in other people's changes: the site's lists
+ * again, and the open document or data list read again when nothing in
+ * it is unsaved (unsaved edits stay; saving then says the file changed). */
+static void
+refresh_after_update (AushangWindow *window)
+{
+  aushang_window_refresh_site (window);
+  if (aushang_window_get_modified (window))
+    return;
+
+  if (window->data_file != NULL)
+    aushang_window_reload_data_file (window);
+  else if (window->document != NULL && window->file != NULL && !window->is_new)
+    {
+      g_autoptr(GFile) file = g_object_ref (window->file);
+
+      aushang_window_set_document (window, NULL, NULL, FALSE);
+      aushang_window_select_file (window, file);
+    }
+}
+
 static void
 files_changed_cb (AushangPublishDialog *dialog,
                   AushangWindow        *window)
 {
-  aushang_window_refresh_site (window);
+  refresh_after_update (window);
 }
 
 static void
@@ -1083,7 +1104,7 @@ open_done_cb (GObject      *source,
     gtk_widget_set_visible (button, job->is_repository);
   if (job->updated)
     {
-      aushang_window_refresh_site (window);
+      refresh_after_update (window);
       aushang_window_toast (window, _("Brought in what others published."));
     }
 }
