@@ -865,6 +865,51 @@ test_clone_cancelled (void)
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
+/* A push refused because someone published meanwhile says so; publishing
+ * then brings their change in and tries again. */
+static void
+test_push_rejected (void)
+{
+  g_autofree char *url = daemon_url ("site10.git");
+  g_autofree char *folder = new_folder ("clone10");
+  g_autofree char *other = new_folder ("other10");
+  g_autoptr(GFile) target = g_file_new_for_path (folder);
+  TestCallbacks test = { NULL };
+  AushangGitCallbacks callbacks = callbacks_for (&test);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangGitRepo) repo = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_conflict_free);
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *log = NULL;
+
+  make_server_repo ("site10.git", NULL);
+  repo = aushang_git_clone (url, target, &callbacks, &error);
+  g_assert_no_error (error);
+  g_free (run (NULL, "git", "clone", "-q", url, other, NULL));
+
+  set_field (folder, POST, "title", "Mein Titel");
+  g_assert_true (aushang_git_repo_commit (repo, "Anna", "anna@example.org", "Titel", &error));
+  set_field (other, POST, "teaser", "Ihr Teaser");
+  g_free (run (other, "git", "commit", "-q", "-am", "Teaser", NULL));
+  g_free (run (other, "git", "push", "-q", NULL));
+
+  g_assert_false (aushang_git_repo_push (repo, &callbacks, &error));
+  g_assert_error (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==, "Someone else published meanwhile.");
+  g_clear_error (&error);
+
+  aushang_git_repo_publish (repo, "Anna", "anna@example.org", "Titel", &callbacks, conflicts, &error);
+  g_assert_no_error (error);
+  check = server_checkout (url);
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "Mein Titel"));
+  g_assert_nonnull (strstr (result, "Ihr Teaser"));
+  /* Their commit, then Anna's on top: no merge commit, nothing lost. */
+  log = run (check, "git", "log", "--format=%s", NULL);
+  g_assert_cmpstr (log, ==, "Titel\nTeaser\nThe site as it was\n");
+}
+
 static void
 test_describe (void)
 {
@@ -906,6 +951,7 @@ main (int    argc,
   g_test_add_func ("/git/merge/entries", test_merge_entries);
   g_test_add_func ("/git/same-paragraph-conflict", test_same_paragraph_conflict);
   g_test_add_func ("/git/clone-cancelled", test_clone_cancelled);
+  g_test_add_func ("/git/push-rejected", test_push_rejected);
   g_test_add_func ("/git/clone-edit-publish", test_clone_edit_publish);
   g_test_add_func ("/git/other-field-merged", test_other_field_merged);
   g_test_add_func ("/git/same-field-conflict", test_same_field_conflict);
