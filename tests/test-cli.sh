@@ -128,6 +128,21 @@ check "--list: a hidden entry" grep -qxF "data${tab}_data/events.yml#2${tab}Gehe
 check "--list: one line each" test "$(wc -l <<<"$out")" -eq 6
 "$aushang" --list "$ls_site" --check > /dev/null 2>&1; status=$?
 check "--list with another verb is a usage error (2)" test "$status" -eq 2
+if [ -n "$corpus" ] && [ -d "$corpus" ]; then
+  bad=0; untitled=0; listed=0
+  for s in "$corpus"/*/; do
+    out=$("$cli" --list "$s" 2>/dev/null); status=$?
+    [ "$status" -eq 0 ] || { bad=$((bad + 1)); echo "# --list $s exited $status"; }
+    listed=$((listed + $(wc -l <<<"$out")))
+    malformed=$(awk -F'\t' 'NF != 5' <<<"$out" | wc -l)
+    [ "$malformed" -eq 0 ] || { bad=$((bad + 1)); echo "# --list $s printed $malformed lines without five columns"; }
+    untitled=$((untitled + $(awk -F'\t' '$3 == "Untitled"' <<<"$out" | wc -l)))
+  done
+  echo "# --list over the corpus: $listed lines, $untitled shown as Untitled"
+  check "--list lists every corpus site in five columns" test "$bad" -eq 0
+  check "… and shows every corpus document by something of its own" test "$untitled" -eq 0
+  check "… over two thousand lines" test "$listed" -gt 2000
+fi
 
 # --- edits ---------------------------------------------------------------
 doc=$tmp/post.md

@@ -102,17 +102,18 @@ list_data (AushangSite *site)
     }
 }
 
-int
-aushang_cli_run_list (const char *path)
+static int
+list_site (GFile *folder)
 {
-  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
   GPtrArray *collections;
 
   if (site == NULL)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_printerr ("%s: %s\n", name, error->message);
       return 1;
     }
 
@@ -136,4 +137,37 @@ aushang_cli_run_list (const char *path)
   list_data (site);
 
   return 0;
+}
+
+int
+aushang_cli_run_list (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) sites = NULL;
+  int status = 0;
+
+  if (aushang_site_folder_is_site (folder))
+    return list_site (folder);
+
+  /* A folder without _config.yml: the sites in it (docs/, src/, …). */
+  sites = aushang_site_find_sites (folder);
+  if (sites->len == 0)
+    return list_site (folder);
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      GFile *site = g_ptr_array_index (sites, i);
+      g_autofree char *relative = g_file_get_relative_path (folder, site);
+
+      if (relative != NULL)
+        {
+          g_autofree char *shown = g_build_filename (path, relative, NULL);
+
+          /* Translators: %s is a folder, like web/ or docs/. */
+          g_printerr (_("Listing the Jekyll site in “%s”.\n"), shown);
+        }
+      status = MAX (status, list_site (site));
+    }
+
+  return status;
 }
