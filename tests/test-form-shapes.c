@@ -155,6 +155,14 @@ is_label (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* Shown titles ------------------------------------------------------------- */
 
 static void
@@ -420,6 +428,8 @@ test_nested_values (void)
   /* One field of one item: only its line changes. */
   gtk_editable_set_text (GTK_EDITABLE (aushang_nested_row_get_field (podcasts, 1, "title")), "Zwei (neu)");
   gtk_editable_set_text (GTK_EDITABLE (aushang_nested_row_get_field (offerings, -1, "food")), "Suppe");
+  /* The item's heading follows its title. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (podcasts), is_row_titled, "2. Zwei (neu)"));
   text = document_text (window);
   g_assert_cmpstr (text, ==,
                    PODCAST_HEAD

@@ -198,6 +198,39 @@ run_op (AushangNestedRow *self,
 
 /* The fields ---------------------------------------------------------------- */
 
+static char *
+item_heading (AushangValue *item,
+              guint         index)
+{
+  g_autofree char *name = aushang_entry_dup_title (item, index);
+
+  /* Translators: the heading of one item of a list in the form, "2. Podcast". */
+  return g_strdup_printf (_("%u. %s"), index + 1, name);
+}
+
+/* The heading of item @index says what its fields say now. */
+static void
+update_heading (AushangNestedRow *self,
+                int               index)
+{
+  if (index < 0 || !is_list (self) || (guint) index >= aushang_value_get_length (self->current))
+    return;
+
+  for (guint i = 0; i < self->children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->children, i);
+
+      if (gtk_widget_has_css_class (child, "aushang-nested-item") &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), FIELD_INDEX)) == index)
+        {
+          g_autofree char *heading = item_heading (aushang_value_get_item (self->current, index), index);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), heading);
+          return;
+        }
+    }
+}
+
 static void
 field_changed_cb (AdwEntryRow      *entry,
                   AushangNestedRow *self)
@@ -218,7 +251,10 @@ field_changed_cb (AdwEntryRow      *entry,
   op.path = g_object_get_data (G_OBJECT (entry), FIELD_PATH);
   op.value = value;
   if (run_op (self, &op))
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      update_heading (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), FIELD_INDEX)));
+    }
   else
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
 }
@@ -329,15 +365,14 @@ add_items (AushangNestedRow *self,
   for (guint i = 0; i < n; i++)
     {
       AushangValue *item = aushang_value_get_item (self->current, i);
-      g_autofree char *name = aushang_entry_dup_title (item, i);
-      /* Translators: the heading of one item of a list in the form, "2. Podcast". */
-      g_autofree char *title = g_strdup_printf (_("%u. %s"), i + 1, name);
+      g_autofree char *title = item_heading (item, i);
       g_autofree char *item_path = aushang_yaml_path_index (key_path, i);
       GtkWidget *header = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (header), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (header), FALSE);
       gtk_widget_add_css_class (header, "aushang-nested-item");
+      g_object_set_data (G_OBJECT (header), FIELD_INDEX, GINT_TO_POINTER (i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (header),
                                  item_button (self, "go-up-symbolic", _("Move Up"), "up", i, i > 0));
       adw_action_row_add_suffix (ADW_ACTION_ROW (header),
