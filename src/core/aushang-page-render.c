@@ -545,6 +545,56 @@ dup_excerpt (AushangPageContext *self,
   return g_steal_pointer (&head);
 }
 
+/* Whether a file in @folder (and below) says "excerpt". */
+static gboolean
+folder_mentions (const char *folder,
+                 const char *word,
+                 guint       depth)
+{
+  g_autoptr(GDir) dir = depth < 4 ? g_dir_open (folder, 0, NULL) : NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = NULL;
+
+      if (name[0] == '.')
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (folder_mentions (path, word, depth + 1))
+            return TRUE;
+          continue;
+        }
+      if (g_file_get_contents (path, &text, NULL, NULL) && strstr (text, word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Excerpts cost a read and a Markdown run of every document: they are
+ * made when a layout, an include or a page uses them. */
+static gboolean
+site_uses_excerpts (AushangPageContext *self,
+                    GPtrArray          *site_pages)
+{
+  g_autofree char *layouts = g_build_filename (self->folder_path, self->layouts_dir, NULL);
+  g_autofree char *includes = g_build_filename (self->folder_path, self->includes_dir, NULL);
+
+  if (folder_mentions (layouts, "excerpt", 0) || folder_mentions (includes, "excerpt", 0))
+    return TRUE;
+  for (guint i = 0; site_pages != NULL && i < site_pages->len; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_file_load_contents (g_ptr_array_index (site_pages, i), NULL, &text, NULL, NULL, NULL) &&
+          strstr (text, "excerpt") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 AushangPageContext *
 aushang_page_context_new (AushangSite *site)
 {
@@ -557,6 +607,7 @@ aushang_page_context_new (AushangSite *site)
   AushangValue *all_documents = aushang_value_new_list ();
   AushangValue *pages = aushang_value_new_list ();
   GPtrArray *site_pages;
+  gboolean needs_excerpts;
   MapBuilder b;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -576,6 +627,7 @@ aushang_page_context_new (AushangSite *site)
   self->post_urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->collections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  needs_excerpts = site_uses_excerpts (self, aushang_site_get_pages (site));
   map_builder_init (&b);
   map_builder_merge (&b, self->config);
   map_builder_set (&b, "time", time_value (self->now));
@@ -596,8 +648,9 @@ aushang_page_context_new (AushangSite *site)
         {
           AushangSiteDocument *document = g_ptr_array_index (documents, j);
           g_autofree char *url = aushang_site_dup_url (site, document->file);
-          g_autofree char *excerpt = dup_excerpt (self, document->file, document->data,
-                                                  document->relative_path);
+          g_autofree char *excerpt = needs_excerpts ? dup_excerpt (self, document->file, document->data,
+                                                                   document->relative_path)
+                                                    : NULL;
           AushangValue *value = document_value (self, document->relative_path, collection->name,
                                                 document->data, url, excerpt);
 
