@@ -541,7 +541,7 @@ test_page_render (void)
   write_file (folder, "css/site.css", "body { color: black }\n");
   write_file (folder, "img/da.png", "png");
   write_file (folder, "_posts/2026-04-17-hallo.md",
-              "---\ntitle: Hallo\n---\nText mit ![Bild]({{ '/img/da.png' | relative_url }}) "
+              "---\ntitle: Hallo\ncategories: Werkstatt\n---\nText mit ![Bild]({{ '/img/da.png' | relative_url }}) "
               "und ![Fehlt](/labor/img/fehlt.png).\n\n"
               "{% include anmeldung.html event=\"ki-zivil-11\" %}\n\n{% include video.html id=\"abc\" %}\n");
 
@@ -579,6 +579,15 @@ test_page_render (void)
   g_assert_null (strstr (html, "<pre>"));
   g_assert_nonnull (strstr (html, "<tr><td>2</td></tr>"));
   g_assert_nonnull (strstr (html, "<p>Danach <em>kursiv</em>.</p>"));
+
+  /* site.static_files and site.categories as Jekyll 4.3.1 gives them
+   * (jekyll 4.3.1 gives the same values for the same files). */
+  aushang_document_set_body (document, "{{ site.static_files | map: \"path\" | join: \",\" }}|"
+                                       "{% for c in site.categories %}{{ c[1] | size }}:{{ c[1][0].title }}{% endfor %}\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p>/css/site.css,/img/da.png|1:Hallo</p>"));
 
   /* A stylesheet Jekyll makes with Sass: the built copy in _site/ when
    * there is one, else the built-in style with a note. */

@@ -595,6 +595,147 @@ site_uses_excerpts (AushangPageContext *self,
   return FALSE;
 }
 
+/* site.categories and site.tags: each name with its posts, newest first;
+ * the names in the order the posts (oldest first) bring them. */
+static AushangValue *
+group_posts (GPtrArray  *posts_ascending,
+             const char *key)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  AushangValue *map = aushang_value_new_map ();
+
+  for (guint i = 0; i < posts_ascending->len; i++)
+    {
+      AushangValue *post = g_ptr_array_index (posts_ascending, i);
+      AushangValue *terms = aushang_value_lookup (post, key);
+
+      for (guint j = 0; terms != NULL && j < aushang_value_get_length (terms); j++)
+        {
+          AushangValue *term = aushang_value_get_item (terms, j);
+          const char *name;
+          guint index;
+
+          if (aushang_value_get_kind (term) != AUSHANG_VALUE_STRING)
+            continue;
+          name = aushang_value_get_string (term);
+          if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, &index))
+            {
+              g_ptr_array_add (names, g_strdup (name));
+              g_ptr_array_add (lists, g_ptr_array_new ());
+              index = names->len - 1;
+            }
+          g_ptr_array_add (g_ptr_array_index (lists, index), post);
+        }
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      GPtrArray *members = g_ptr_array_index (lists, i);
+      AushangValue *list = aushang_value_new_list ();
+
+      for (guint j = members->len; j > 0; j--)
+        aushang_value_list_append (list, aushang_value_ref (g_ptr_array_index (members, j - 1)));
+      aushang_value_map_insert (map, g_ptr_array_index (names, i), list);
+      g_ptr_array_unref (members);
+    }
+  return map;
+}
+
+#define MAX_STATIC_FILES 10000
+
+static void
+collect_static_files (AushangPageContext *self,
+                      const char         *relative,
+                      GPtrArray          *paths,
+                      guint               depth)
+{
+  g_autofree char *folder = g_build_filename (self->folder_path, relative, NULL);
+  g_autoptr(GDir) dir = depth < 12 ? g_dir_open (folder, 0, NULL) : NULL;
+  AushangValue *exclude = aushang_value_lookup (self->config, "exclude");
+  g_auto(GStrv) excluded = exclude != NULL ? aushang_value_dup_strv (exclude) : NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL && paths->len < MAX_STATIC_FILES)
+    {
+      g_autofree char *child = *relative != '\0' ? g_build_filename (relative, name, NULL) : g_strdup (name);
+      g_autofree char *full = g_build_filename (self->folder_path, child, NULL);
+
+      if (name[0] == '.' || name[0] == '_' || name[0] == '#' || g_str_has_suffix (name, "~") ||
+          (excluded != NULL && (g_strv_contains ((const char * const *) excluded, child) ||
+                                g_strv_contains ((const char * const *) excluded, name))))
+        continue;
+      if (g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          collect_static_files (self, child, paths, depth + 1);
+          continue;
+        }
+      if (depth == 0 && (strcmp (name, "Gemfile") == 0 || strcmp (name, "Gemfile.lock") == 0 ||
+                         strcmp (name, "node_modules") == 0 || strcmp (name, "vendor") == 0))
+        continue;
+      {
+        /* A file with front matter is a page, not a static file. */
+        g_autoptr(GFile) file = g_file_new_for_path (full);
+        g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+        char head[4] = { 0 };
+
+        if (stream != NULL &&
+            g_input_stream_read (G_INPUT_STREAM (stream), head, 3, NULL, NULL) == 3 &&
+            memcmp (head, "---", 3) == 0)
+          continue;
+      }
+      g_ptr_array_add (paths, g_steal_pointer (&child));
+    }
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* site.static_files: the files Jekyll copies as they are, by path. */
+static AushangValue *
+static_files (AushangPageContext *self)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  AushangValue *list = aushang_value_new_list ();
+
+  collect_static_files (self, "", paths, 0);
+  g_ptr_array_sort (paths, compare_paths);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *relative = g_ptr_array_index (paths, i);
+      g_autofree char *name = g_path_get_basename (relative);
+      const char *dot = strrchr (name, '.');
+      g_autofree char *full = g_build_filename (self->folder_path, relative, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (full);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      AushangValue *item = aushang_value_new_map ();
+      g_autofree char *path = g_strconcat ("/", relative, NULL);
+      g_autofree char *base = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
+
+      aushang_value_map_insert (item, "name", aushang_value_new_string (name));
+      aushang_value_map_insert (item, "basename", aushang_value_new_string (base));
+      aushang_value_map_insert (item, "extname", aushang_value_new_string (dot != NULL ? dot : ""));
+      aushang_value_map_insert (item, "path", aushang_value_new_string (path));
+      aushang_value_map_insert (item, "collection", aushang_value_new_null ());
+      if (info != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_file_info_get_modification_date_time (info);
+          g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, self->time_zone) : NULL;
+
+          if (local != NULL)
+            aushang_value_map_insert (item, "modified_time", time_value (local));
+        }
+      aushang_value_list_append (list, item);
+    }
+  return list;
+}
+
 AushangPageContext *
 aushang_page_context_new (AushangSite *site)
 {
@@ -608,6 +749,7 @@ aushang_page_context_new (AushangSite *site)
   AushangValue *pages = aushang_value_new_list ();
   GPtrArray *site_pages;
   gboolean needs_excerpts;
+  g_autoptr(GPtrArray) posts_ascending = NULL;
   MapBuilder b;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -684,6 +826,8 @@ aushang_page_context_new (AushangSite *site)
           g_ptr_array_add (values, value);
         }
       g_ptr_array_sort (values, compare_documents);
+      if (is_posts)
+        posts_ascending = g_ptr_array_ref (values);
       for (guint j = 0; j < values->len; j++)
         {
           /* site.posts is newest first; other collections keep order. */
@@ -723,6 +867,12 @@ aushang_page_context_new (AushangSite *site)
     }
 
   map_builder_set (&b, "collections", collection_list);
+  map_builder_set (&b, "static_files", static_files (self));
+  if (posts_ascending != NULL)
+    {
+      map_builder_set (&b, "categories", group_posts (posts_ascending, "categories"));
+      map_builder_set (&b, "tags", group_posts (posts_ascending, "tags"));
+    }
   map_builder_set (&b, "documents", all_documents);
   map_builder_set (&b, "pages", pages);
   map_builder_set_default (&b, "posts", aushang_value_new_list ());
