@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-application.h"
+#include "aushang-accessible.h"
 #include "aushang-window.h"
 
 #define SETTINGS_SCHEMA "io.github.aushang.Aushang"
@@ -226,6 +227,7 @@ aushang_application_startup (GApplication *app)
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  aushang_accessible_tidy_windows ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-document", new_accels);

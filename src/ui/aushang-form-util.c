@@ -65,6 +65,10 @@ aushang_set_accessible_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* The name is the label alone: GTK 4.8 would add the text of a label
+   * that names the widget too ("Title Title"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-accessible.h"
 #include "aushang-check.h"
 #include "aushang-editor.h"
 #include "aushang-form.h"
@@ -39,6 +40,7 @@ aushang_window_toast (AushangWindow *self,
 
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+  aushang_accessible_tidy (GTK_WIDGET (self->toast_overlay));
 }
 
 /* Dialogs: one at a time, remembered for tests. */
@@ -459,6 +461,17 @@ aushang_window_set_document (AushangWindow   *self,
   aushang_window_update_document_actions (self);
   aushang_window_update_linked_entries (self);
   run_check_cb (self);
+
+  /* The new rows get names a screen reader can say, and a new document
+   * starts with its title. */
+  aushang_accessible_tidy (GTK_WIDGET (self->form));
+  if (is_new)
+    {
+      GtkWidget *title = aushang_form_get_field_widget (self->form, "title");
+
+      if (title != NULL)
+        gtk_widget_grab_focus (title);
+    }
 }
 
 void

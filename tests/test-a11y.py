@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+# test-a11y.py
+#
+# Copyright 2026 The Aushang authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What a screen reader gets: the real program runs on its own Xvfb with the
+# accessibility bus (AT-SPI) of a private D-Bus session, once in English and
+# once in German, and this walks the accessible tree of the main window
+# (the example site with a post open) and of every dialog and popover:
+# new document, rename, "Edit as YAML", the keyboard shortcuts, the building
+# block dialog, the date and image pickers, a data list's entry page. Every
+# widget a person can reach with Tab (focusable) must have a name; no name
+# may say the same thing twice ("Title Title") or carry a mnemonic
+# underscore ("_Save").
+#
+# Run by tests/test-a11y.sh (which picks a Python with PyGObject and the
+# Atspi typelib: Debian packages python3-gi and gir1.2-atspi-2.0).
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+SOURCE_DIR = os.environ.get('AUSHANG_SOURCE_DIR',
+                            os.path.join(os.path.dirname(__file__), '..'))
+BINARY = os.environ['AUSHANG_BINARY']
+
+# Roles that only hold other widgets: GTK 4.8 calls them focusable (they
+# may take the focus), but Tab never stops on them.
+CONTAINER_ROLES = {'scroll pane', 'panel', 'filler'}
+# A name GTK made up from the type, because the widget has none.
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Aushang|WebKit)[A-Z]\w*$')
+DOUBLED = re.compile(r'^(.+) \1$')
+
+
+def has_mnemonic(name):
+    for token in name.split():
+        # A Jekyll folder (_posts), a file (x_y.md) or a path is no mnemonic.
+        if '.' in token or '/' in token or re.match(r'^_[a-z]', token):
+            continue
+        if re.search(r'_\w', token, re.UNICODE):
+            return True
+    return False
+
+
+class Session:
+    """One run of the program on a fresh copy of the example site."""
+
+    def __init__(self, env, args):
+        self.env = env
+        self.site = tempfile.mkdtemp(prefix='aushang-a11y-')
+        shutil.copytree(os.path.join(SOURCE_DIR, 'data', 'example-site'),
+                        os.path.join(self.site, 'site'))
+        self.site = os.path.join(self.site, 'site')
+        argv = [BINARY] + [os.path.join(self.site, a) for a in args]
+        self.proc = subprocess.Popen(argv, env=env)
+        self.app = None
+        for _ in range(150):
+            self.app = self.find_app()
+            if self.app is not None and self.frames():
+                break
+            time.sleep(0.1)
+        assert self.app is not None, 'the program never showed up on the accessibility bus'
+        time.sleep(1.5)
+
+    def find_app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is None:
+                continue
+            try:
+                if app.get_process_id() == self.proc.pid:
+                    return app
+            except gi.repository.GLib.Error:
+                continue
+        return None
+
+    def frames(self):
+        return [self.app.get_child_at_index(i) for i in range(self.app.get_child_count())]
+
+    def close(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(os.path.dirname(self.site), ignore_errors=True)
+
+    def focus_main(self):
+        """Gives the main window the keyboard focus, as a window manager
+        does when a dialog closes (Xvfb has none)."""
+        name = self.frames()[0].get_name()
+        subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.proc.pid),
+                        '--name', '^' + re.escape(name) + '$', 'windowfocus'],
+                       check=False, env=self.env, stdout=subprocess.DEVNULL)
+        time.sleep(0.5)
+
+    def key(self, *keys):
+        subprocess.run(['xdotool', 'key', '--delay', '80'] + list(keys), check=True, env=self.env)
+        time.sleep(1.0)
+
+    def find(self, pred, root=None):
+        found = []
+
+        def walk(node):
+            try:
+                if pred(node):
+                    found.append(node)
+                for i in range(node.get_child_count()):
+                    child = node.get_child_at_index(i)
+                    if child is not None:
+                        walk(child)
+            except gi.repository.GLib.Error:
+                pass
+
+        for frame in ([root] if root else self.frames()):
+            walk(frame)
+        return found
+
+    def click(self, role, name):
+        """Presses the first reachable widget with that role and name."""
+        nodes = self.find(lambda a: a.get_role_name() == role
+                          and (a.get_name() or '').startswith(name)
+                          and 'Action' in a.get_interfaces()
+                          and a.get_n_actions() > 0)
+        assert nodes, f'no {role} named “{name}”'
+        nodes[-1].do_action(0)
+        time.sleep(1.2)
+
+    def focused(self):
+        return self.find(lambda a: a.get_state_set().contains(Atspi.StateType.FOCUSED)
+                         and a.get_role_name() not in ('frame', 'dialog', 'window'))
+
+    def problems(self):
+        """Every focusable widget that has no name, a doubled one or one
+        with a mnemonic underscore."""
+        found = set()
+
+        def check(node):
+            states = node.get_state_set()
+            role = node.get_role_name()
+            if not states.contains(Atspi.StateType.FOCUSABLE) or role in CONTAINER_ROLES and \
+               'Value' not in node.get_interfaces():
+                return
+            name = node.get_name() or ''
+            where = self.path(node)
+            if name.strip() == '' or TYPE_NAME.match(name):
+                found.add(f'{role} without a name ({where})')
+            elif DOUBLED.match(name):
+                found.add(f'{role} named twice: “{name}”')
+            elif has_mnemonic(name):
+                found.add(f'{role} with a mnemonic in its name: “{name}”')
+
+        self.find(lambda a: check(a) and False)
+        return sorted(found)
+
+    @staticmethod
+    def path(node):
+        names = []
+        while node is not None and len(names) < 6:
+            try:
+                name = node.get_name()
+                names.append(f'{node.get_role_name()} “{name}”' if name else node.get_role_name())
+                node = node.get_parent()
+            except gi.repository.GLib.Error:
+                break
+        return ' in '.join(names)
+
+
+LANGUAGES = {
+    'en': {'LC_ALL': 'C.UTF-8', 'LANGUAGE': ''},
+    'de': {'LC_ALL': 'de_DE.UTF-8', 'LANGUAGE': 'de'},
+}
+
+POST = '_posts/2026-04-17-neuer-lasercutter.md'
+WORDS = {
+    'en': {'menu': 'Main Menu', 'rename': 'Rename Document…', 'yaml': 'Edit as YAML',
+           'block': 'Building Block', 'date': 'Date', 'image': 'Choose from site',
+           'title': 'Title', 'documents': 'Documents'},
+    'de': {'menu': 'Hauptmenü', 'rename': 'Dokument umbenennen …', 'yaml': 'Als YAML bearbeiten',
+           'block': 'Baustein', 'date': 'Datum', 'image': 'Aus der Website auswählen',
+           'title': 'Titel', 'documents': 'Dokumente'},
+}
+
+
+def open_entry(session, words):
+    """Picks the first event of the data list in the sidebar."""
+    lists = session.find(lambda a: a.get_role_name() == 'list' and a.get_name() == words['documents'])
+    assert lists, 'no document list in the sidebar'
+    items = session.find(lambda a: a.get_role_name() == 'list item'
+                         and 'Frühjahrsputz' in (a.get_name() or ''), lists[0])
+    assert items, 'no event in the sidebar'
+    lists[0].select_child(items[0].get_index_in_parent())
+    time.sleep(1.5)
+
+
+def open_block(session, words):
+    session.click('push button', words['block'])
+    items = session.find(lambda a: a.get_role_name() in ('menu item', 'push button', 'list item')
+                         and a.get_name() in ('Zitat', 'Quote', 'zitat')
+                         and 'Action' in a.get_interfaces() and a.get_n_actions() > 0)
+    if items:
+        items[-1].do_action(0)
+        time.sleep(1.2)
+
+
+SCENARIOS = [
+    ('main window with a post open', lambda s, w: None),
+    ('new document dialog', lambda s, w: s.key('ctrl+n')),
+    ('rename dialog', lambda s, w: (s.click('push button', w['menu']),
+                                    s.click('menu item', w['rename']))),
+    ('keyboard shortcuts', lambda s, w: s.key('ctrl+question')),
+    ('YAML dialog', lambda s, w: s.click('push button', w['yaml'])),
+    ('building block dialog', open_block),
+    ('date popover', lambda s, w: s.click('push button', w['date'])),
+    ('image picker', lambda s, w: s.click('push button', w['image'])),
+    ('entry page of a data list', open_entry),
+]
+
+
+def main():
+    base_env = dict(os.environ)
+    base_env.pop('NO_AT_BRIDGE', None)
+    base_env['GTK_A11Y'] = 'atspi'
+    base_env.setdefault('GSETTINGS_BACKEND', 'memory')
+    base_env['G_DEBUG'] = ''  # the program's own warnings are not this test's business
+
+    print(f'1..{len(LANGUAGES) * len(SCENARIOS)}', flush=True)
+    n = 0
+    failed = 0
+
+    def report(lang, title, problems):
+        nonlocal n, failed
+        n += 1
+        if problems:
+            failed += 1
+            print(f'not ok {n} - {lang}: {title}', flush=True)
+            for p in problems:
+                print(f'# {p}', flush=True)
+        else:
+            print(f'ok {n} - {lang}: {title}', flush=True)
+
+    for lang, settings in LANGUAGES.items():
+        env = dict(base_env)
+        env.update(settings)
+        if not env['LANGUAGE']:
+            del env['LANGUAGE']
+        words = WORDS[lang]
+        session = Session(env, [POST])
+        try:
+            # Each dialog is checked on its own: what the main window
+            # already showed is reported once, with the main window.
+            seen = set()
+            for title, step in SCENARIOS:
+                try:
+                    step(session, words)
+                    problems = [p for p in session.problems() if p not in seen]
+                except AssertionError as e:
+                    problems = [str(e)]
+                seen.update(problems)
+                report(lang, title, problems)
+                session.key('Escape')
+                session.key('Escape')
+                session.focus_main()
+        finally:
+            session.close()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

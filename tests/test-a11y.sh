@@ -1,0 +1,45 @@
+#!/bin/sh
+# test-a11y.sh
+#
+# Copyright 2026 The Aushang authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs test-a11y.py (the accessible tree) or test-keyboard.py on a display
+# and a D-Bus session of their own: the accessibility bus (at-spi2-core) is
+# started by D-Bus on demand, and keys sent with xdotool reach only this
+# test's window. Needs Xvfb, dbus-run-session, xdotool and a Python with
+# PyGObject and the Atspi typelib (build-aux/dev installs them all).
+set -eu
+
+script="$1"
+shift
+
+python=
+for p in /usr/bin/python3 python3; do
+  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import gi; gi.require_version("Atspi", "2.0"); from gi.repository import Atspi' 2>/dev/null; then
+    python="$p"
+    break
+  fi
+done
+if [ -z "$python" ]; then
+  echo "1..0 # SKIP no Python with PyGObject and Atspi (packages python3-gi, gir1.2-atspi-2.0)"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$tmp"' EXIT INT TERM
+
+# A display of our own: Xvfb writes its number to fd 3 once it is ready.
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb=$!
+for _ in $(seq 100); do
+  [ -s "$tmp/display" ] && break
+  sleep 0.1
+done
+DISPLAY=":$(cat "$tmp/display")"
+export DISPLAY
+unset WAYLAND_DISPLAY
+
+# libatspi warns when the program's cache is not up yet; not fatal here.
+G_DEBUG= dbus-run-session -- "$python" "$script" "$@"
