@@ -201,7 +201,11 @@ make_server_repo (const char *name,
 
   g_mkdir_with_parents (seed, 0755);
   aushang_test_copy_path (example, site);
-  g_file_set_contents (g_build_filename (seed, ".gitignore", NULL), "_site/\n.jekyll-cache/\n", -1, NULL);
+  {
+    g_autofree char *ignore = g_build_filename (seed, ".gitignore", NULL);
+
+    g_file_set_contents (ignore, "_site/\n.jekyll-cache/\n", -1, NULL);
+  }
   g_free (run (seed, "git", "init", "-q", "-b", "main", NULL));
   g_free (run (seed, "git", "add", "-A", NULL));
   g_free (run (seed, "git", "commit", "-q", "-m", "The site as it was", NULL));
@@ -282,6 +286,21 @@ server_checkout (const char *url)
   return folder;
 }
 
+/* Debian's libgit2 1.5 leaks pcre2's match data when it looks up a
+ * remote (git_remote_lookup → config regexp); the Flatpak's newer libgit2
+ * does not (the fast unwinder stops inside pcre2, so the library is
+ * named). LeakSanitizer (build-aux/dev test --sanitize) leaves exactly
+ * that out, here and in the command line this test starts. */
+#define LIBGIT2_LEAKS "leak:libpcre2-8.so\n"
+
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return LIBGIT2_LEAKS;
+}
+
 void
 git_servers_start (void)
 {
@@ -301,6 +320,15 @@ git_servers_start (void)
   g_setenv ("GIT_COMMITTER_NAME", "Ben Anderer", TRUE);
   g_setenv ("GIT_COMMITTER_EMAIL", "ben@example.org", TRUE);
   g_setenv ("GIT_TERMINAL_PROMPT", "0", TRUE);
+  {
+    g_autofree char *supp = g_build_filename (tmp_root, "lsan.supp", NULL);
+    g_autofree char *options = NULL;
+    const char *old = g_getenv ("LSAN_OPTIONS");
+
+    g_file_set_contents (supp, LIBGIT2_LEAKS, -1, NULL);
+    options = g_strdup_printf ("%s%ssuppressions=%s", old ? old : "", old && *old ? ":" : "", supp);
+    g_setenv ("LSAN_OPTIONS", options, TRUE);
+  }
 
   daemon_port = free_port ();
   http_port = free_port ();
