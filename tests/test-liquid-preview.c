@@ -13,6 +13,7 @@
 #include <webkit/webkit.h>
 
 #include "aushang-test-util.h"
+#include "aushang-yaml.h"
 #include "aushang-preview.h"
 #include "aushang-resources.h"
 
@@ -139,6 +140,26 @@ test_site_page_error (void)
   g_assert_cmpstr (raw, ==, "false");
 }
 
+/* An event of the data list, in the site's style: the site's own list
+ * item for it, inside the site's layout. */
+static void
+test_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangValue) entry = aushang_yaml_parse_value ("title: Löten für Einsteiger\n"
+                                                            "date: \"2099-03-14\"\nlocation: Labor\n", &error);
+  g_autofree char *title = NULL;
+  g_autofree char *header = NULL;
+
+  g_assert_no_error (error);
+  aushang_preview_show_entry (preview, entry, FALSE);
+  WAIT_UNTIL (aushang_preview_get_idle (preview));
+  title = evaluate ("document.querySelector('main li.termin h3').textContent");
+  g_assert_cmpstr (title, ==, "Löten für Einsteiger");
+  header = evaluate ("String(document.querySelector('header.kopf') !== null)");
+  g_assert_cmpstr (header, ==, "true");
+}
+
 static gboolean
 focus_is_in (GtkWidget *widget)
 {
@@ -217,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/liquid-preview/patch", test_site_page_patch);
   g_test_add_func ("/liquid-preview/error", test_site_page_error);
   g_test_add_func ("/liquid-preview/focus-not-trapped", test_focus_not_trapped);
+  g_test_add_func ("/liquid-preview/entry", test_entry);
 
   status = g_test_run ();
 

@@ -620,6 +620,50 @@ test_page_render (void)
   aushang_test_delete_path (folder);
 }
 
+/* An event of _data/events.yml shown the way the example site shows it:
+ * the loop of veranstaltungen.html for this entry alone, in its layout;
+ * a past event through the page's second loop. */
+static void
+test_entry_render (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "example-site", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
+  g_autoptr(AushangPageContext) context = NULL;
+  g_autoptr(AushangValue) future = NULL;
+  g_autoptr(AushangValue) past = NULL;
+  g_autoptr(AushangValue) team = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *past_html = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_no_error (error);
+  context = aushang_page_context_new (site);
+  future = aushang_yaml_parse_value ("title: Löten für Einsteiger\ndate: \"2099-03-14\"\ntime: \"18:00\"\n"
+                                     "location: Offenes Labor\ndescription: Wir löten eine Lampe.\n", &error);
+  g_assert_no_error (error);
+  html = aushang_page_context_render_entry (context, future, FALSE, NULL);
+  g_assert_nonnull (html);
+  g_assert_nonnull (strstr (html, "<li class=\"termin\">"));
+  g_assert_nonnull (strstr (html, "<h3>Löten für Einsteiger</h3>"));
+  g_assert_nonnull (strstr (html, "14. März 2099, 18:00 Uhr"));
+  g_assert_nonnull (strstr (html, "<header class=\"kopf\">"));
+
+  past = aushang_yaml_parse_value ("title: Altes Treffen\ndate: \"2001-01-01\"\nlocation: Labor\n", &error);
+  g_assert_no_error (error);
+  past_html = aushang_page_context_render_entry (context, past, TRUE, NULL);
+  g_assert_nonnull (past_html);
+  g_assert_nonnull (strstr (past_html, "Altes Treffen"));
+  g_assert_nonnull (strstr (past_html, "1. Januar 2001"));
+  g_assert_nonnull (strstr (past_html, "aushang-card"));
+
+  /* A list no page shows: NULL, the caller's own card is shown. */
+  team = aushang_yaml_parse_value ("unbekannt: 1\nanders: 2\n", &error);
+  none = aushang_page_context_render_entry (context, team, FALSE, NULL);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/liquid/random-templates", test_random_templates);
   g_test_add_func ("/html-text/decode", test_html_text);
   g_test_add_func ("/page/render", test_page_render);
+  g_test_add_func ("/page/entry", test_entry_render);
 
   return g_test_run ();
 }

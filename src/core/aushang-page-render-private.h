@@ -51,4 +51,12 @@ char       *aushang_page_insert_after       (const char                  *html,
                                              const char                  *pattern,
                                              const char                  *snippet);
 
+/* The page at @relative_path as Jekyll writes it (Liquid, Markdown,
+ * layouts); @entry, when given, is the variable "aushang_entry". */
+char       *aushang_page_render_site_page   (AushangPageContext          *self,
+                                             AushangDocument             *document,
+                                             const char                  *relative_path,
+                                             AushangValue                *entry,
+                                             GError                     **error);
+
 G_END_DECLS

@@ -1165,7 +1165,8 @@ static AushangValue *
 make_globals (AushangPageContext *self,
               AushangValue       *page,
               AushangValue       *layout,
-              const char         *content)
+              const char         *content,
+              AushangValue       *entry)
 {
   AushangValue *globals = aushang_value_new_map ();
   AushangValue *jekyll = aushang_value_new_map ();
@@ -1179,6 +1180,8 @@ make_globals (AushangPageContext *self,
   aushang_value_map_insert (globals, "paginator", aushang_value_new_null ());
   if (content != NULL)
     aushang_value_map_insert (globals, "content", aushang_value_new_string (content));
+  if (entry != NULL)
+    aushang_value_map_insert (globals, "aushang_entry", aushang_value_ref (entry));
   return globals;
 }
 
@@ -1209,11 +1212,12 @@ string_of (AushangValue *map,
 }
 
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
-static char *
-render_site_page (AushangPageContext *self,
-                  AushangDocument    *document,
-                  const char         *relative_path,
-                  GError            **error)
+char *
+aushang_page_render_site_page (AushangPageContext *self,
+                               AushangDocument    *document,
+                               const char         *relative_path,
+                               AushangValue       *entry,
+                               GError            **error)
 {
   RenderState state = { self, relative_path, NULL };
   AushangFrontMatter *fm = aushang_document_get_front_matter (document);
@@ -1252,7 +1256,7 @@ render_site_page (AushangPageContext *self,
   if (render_liquid == NULL || aushang_value_get_kind (render_liquid) != AUSHANG_VALUE_BOOLEAN ||
       aushang_value_get_boolean (render_liquid))
     {
-      g_autoptr(AushangValue) globals = make_globals (self, page, NULL, NULL);
+      g_autoptr(AushangValue) globals = make_globals (self, page, NULL, NULL, entry);
       AushangLiquidEnv env;
       char *rendered;
 
@@ -1315,7 +1319,7 @@ render_site_page (AushangPageContext *self,
       aushang_value_unref (layout_data);
       layout_data = merged;
 
-      globals = make_globals (self, page, layout_data, content);
+      globals = make_globals (self, page, layout_data, content, entry);
       env_init (&env, &state, globals);
       rendered = aushang_liquid_render (aushang_document_get_body (layout), layout_path, &env, error);
       if (rendered == NULL)
@@ -1351,7 +1355,7 @@ aushang_page_context_render (AushangPageContext          *self,
   if (options == NULL)
     options = &no_options;
   relative = file != NULL ? relative_to (self->folder, file) : g_strdup ("untitled.md");
-  html = render_site_page (self, document, relative, &local_error);
+  html = aushang_page_render_site_page (self, document, relative, NULL, &local_error);
   if (html == NULL)
     {
       g_autofree char *plain = aushang_preview_page_render (document, options);

@@ -36,6 +36,15 @@ char *aushang_page_context_render (AushangPageContext          *self,
                                    const AushangPreviewOptions *options,
                                    GError                     **error);
 
+/* An entry of a data list (an event, a team member) the way the site
+ * shows it: the loop of the site's page that goes through its list, run
+ * for this entry alone, in that page's layouts. NULL when no page of the
+ * site shows the list (the caller shows its own card then). */
+char *aushang_page_context_render_entry (AushangPageContext          *self,
+                                         AushangValue                *entry,
+                                         gboolean                     hidden,
+                                         const AushangPreviewOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangPageContext, aushang_page_context_unref)
 
 G_END_DECLS

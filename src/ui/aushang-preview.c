@@ -1284,7 +1284,15 @@ aushang_preview_show_entry (AushangPreview *self,
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->page_html, g_free);
-  if (entry != NULL)
+  /* In the site's style, the entry as the site's page shows it (an event
+   * in the list of events), when a page of the site shows its list. */
+  if (entry != NULL && self->site_style && self->site != NULL)
+    {
+      if (self->context == NULL)
+        self->context = aushang_page_context_new (self->site);
+      self->page_html = aushang_page_context_render_entry (self->context, entry, hidden, &options);
+    }
+  if (entry != NULL && self->page_html == NULL)
     self->page_html = aushang_preview_page_render_entry (entry, hidden, &options);
 
   self->pending = TRUE;
