@@ -22,7 +22,7 @@
 #include "aushang-resources.h"
 #include "aushang-test-util.h"
 
-#define TIMEOUT_SECONDS 20
+#define TIMEOUT_SECONDS 120
 
 static gboolean timed_out;
 

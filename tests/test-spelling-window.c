@@ -25,7 +25,7 @@
 #include "aushang-spell-checker.h"
 #include "aushang-test-util.h"
 
-#define TIMEOUT_SECONDS 20
+#define TIMEOUT_SECONDS 120
 
 static char *temp_dir;
 static AushangSite *site;
@@ -290,7 +290,7 @@ test_skipped (void)
 
   fixture_open (&f,
                 "---\ntitle: Fest\n---\n"
-                "Ein Fehlerr im Text.\n\n"
+                "Ein Fehlerr im Text, bzw. ein Fehler.\n\n"
                 "```\nkaputtt kode\n```\n\n"
                 "Siehe https://example.org/anmeldunng und `befehll` und "
                 "{% include anmeldunng.html %} und <span class=\"hinweiss\">Text</span>.\n");

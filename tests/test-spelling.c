@@ -86,6 +86,20 @@ test_german_words (void)
   g_assert_true (aushang_spelling_check_word (spelling, "E-Mail-Adresse", -1));
   g_assert_false (aushang_spelling_check_word (spelling, "Strase", -1));
 
+  /* Abbreviations with their period. */
+  {
+    const char *text = "Kuchen bzw. Kaffee usw. und bzw";
+    g_autoptr(GArray) words = aushang_spelling_find_words (text, -1, 0, -1);
+
+    g_assert_cmpuint (words->len, ==, 6);
+    for (guint i = 0; i < 5; i++)
+      g_assert_true (aushang_spelling_check_found (spelling, text, strlen (text),
+                                                   &g_array_index (words, AushangSpellingWord, i)));
+    /* Without its period it is no word. */
+    g_assert_false (aushang_spelling_check_found (spelling, text, strlen (text),
+                                                  &g_array_index (words, AushangSpellingWord, 5)));
+  }
+
   /* A length cuts the word: "Veranstaltungen" up to its 13th byte. */
   g_assert_true (aushang_spelling_check_word (spelling, "Veranstaltungxyz", 13));
 

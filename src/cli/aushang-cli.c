@@ -200,6 +200,9 @@ typedef struct
    * no dictionary; said once). */
   gboolean    spelling;
   GHashTable *spellers;
+  /* The message for each misspelled word, by checker and word: the
+   * dictionary's suggestions take long, and words come back. */
+  GHashTable *misspelled;
 } CheckRun;
 
 /* GitHub's workflow commands: data escapes %, CR and LF; property values
@@ -354,9 +357,17 @@ report_misspelled (CheckRun        *run,
                    gsize            length)
 {
   g_autofree char *text = g_strndup (word, length);
-  g_auto(GStrv) suggestions = aushang_spelling_suggest (spelling, word, length, 3);
-  g_autofree char *message = NULL;
+  g_autofree char *key = g_strdup_printf ("%p %s", (void *) spelling, text);
+  g_auto(GStrv) suggestions = NULL;
+  char *message = g_hash_table_lookup (run->misspelled, key);
 
+  if (message != NULL)
+    {
+      report (run, shown_name, line, column, AUSHANG_SEVERITY_WARNING, message);
+      return;
+    }
+
+  suggestions = aushang_spelling_suggest (spelling, word, length, 3);
   if (suggestions[0] == NULL)
     /* Translators: %s is a word of the document. */
     message = g_strdup_printf (_("“%s” may be misspelled."), text);
@@ -373,6 +384,7 @@ report_misspelled (CheckRun        *run,
       message = g_strdup_printf (_("“%s” may be misspelled; perhaps “%s”?"), text, joined);
     }
 
+  g_hash_table_insert (run->misspelled, g_steal_pointer (&key), message);
   report (run, shown_name, line, column, AUSHANG_SEVERITY_WARNING, message);
 }
 
@@ -393,6 +405,7 @@ check_spelling (CheckRun        *run,
   g_autofree char *language = NULL;
   const char *body = aushang_document_get_body (document);
   guint body_line = aushang_document_get_body_line (document);
+  gsize body_length;
   AushangSpelling *spelling;
   g_autoptr(GArray) words = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -431,19 +444,20 @@ check_spelling (CheckRun        *run,
           const char *found = strstr (key_line, needle);
           guint column = found ? g_utf8_strlen (key_line, found - key_line) + 1 : 1;
 
-          if (!aushang_spelling_check_word (spelling, needle, -1))
+          if (!aushang_spelling_check_found (spelling, text, strlen (text), word))
             report_misspelled (run, spelling, shown_name, line, column, needle, strlen (needle));
         }
     }
 
-  words = aushang_spelling_find_words (body, -1, 0, -1);
+  body_length = strlen (body);
+  words = aushang_spelling_find_words (body, body_length, 0, -1);
   for (guint i = 0; i < words->len; i++)
     {
       AushangSpellingWord *word = &g_array_index (words, AushangSpellingWord, i);
       const char *start = body + word->start;
       gsize length = word->end - word->start;
 
-      if (!aushang_spelling_check_word (spelling, start, length))
+      if (!aushang_spelling_check_found (spelling, body, body_length, word))
         report_misspelled (run, spelling, shown_name, body_line + word->line - 1,
                            word->column, start, length);
     }
@@ -601,6 +615,7 @@ run_check (GPtrArray *paths,
   CheckRun run = { format, 0, 0, 0, spelling, NULL };
   g_autoptr(GHashTable) spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           spelling_free);
+  g_autoptr(GHashTable) misspelled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *documents = NULL;
@@ -611,6 +626,7 @@ run_check (GPtrArray *paths,
       return 2;
     }
   run.spellers = spellers;
+  run.misspelled = misspelled;
 
   for (guint i = 0; i < paths->len; i++)
     {

@@ -391,6 +391,26 @@ aushang_spelling_check_word (AushangSpelling *self,
   return enchant_dict_check (self->dict, word, length) == 0;
 }
 
+gboolean
+aushang_spelling_check_found (AushangSpelling           *self,
+                              const char                *text,
+                              gsize                      length,
+                              const AushangSpellingWord *word)
+{
+  g_autofree char *with_period = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SPELLING (self), TRUE);
+  g_return_val_if_fail (word != NULL && word->end <= length, TRUE);
+
+  if (aushang_spelling_check_word (self, text + word->start, word->end - word->start))
+    return TRUE;
+  if (word->end >= length || text[word->end] != '.')
+    return FALSE;
+  with_period = g_strndup (text + word->start, word->end - word->start + 1);
+
+  return aushang_spelling_check_word (self, with_period, -1);
+}
+
 char **
 aushang_spelling_suggest (AushangSpelling *self,
                           const char      *word,

@@ -57,6 +57,13 @@ const char      *aushang_spelling_get_language   (AushangSpelling  *self);
 gboolean         aushang_spelling_check_word     (AushangSpelling  *self,
                                                   const char       *word,
                                                   gssize            length);
+/* Whether @word, found in @text by aushang_spelling_find_words(), is
+ * spelt right: as aushang_spelling_check_word(), and an abbreviation
+ * with its period after it ("bzw.", "usw.") as the dictionary has it. */
+gboolean         aushang_spelling_check_found    (AushangSpelling           *self,
+                                                  const char                *text,
+                                                  gsize                      length,
+                                                  const AushangSpellingWord *word);
 /* The dictionary's suggestions for @word, best first, at most @max
  * (0: all). Never NULL. */
 char           **aushang_spelling_suggest        (AushangSpelling  *self,

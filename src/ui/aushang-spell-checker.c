@@ -578,7 +578,10 @@ check_chunk (AushangSpellChecker *self,
       gsize length = word->end - word->start;
       GtkTextIter word_start, word_end;
 
-      if (word_is_right (self, text, length))
+      /* An abbreviation is in the dictionary with its period ("bzw."). */
+      if (word_is_right (self, text, length) ||
+          (word->end < self->text_length && self->text[word->end] == '.' &&
+           word_is_right (self, text, length + 1)))
         continue;
 
       if (!gtk_text_buffer_get_iter_at_line_offset (self->buffer, &word_start,
