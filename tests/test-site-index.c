@@ -97,6 +97,8 @@ make_site (void)
   put ("_seiten/ueber-uns.md", "---\nlayout: page\n---\n");
   put ("_seiten/2019-04-01-alte_seite.markdown", "---\nlayout: page\n---\n");
   put ("_posts/2024-03-01-ki-und-soziales.md", "---\nauthor: Maria\n---\nText\n");
+  /* A title written with HTML entities, as the page shows it. */
+  put ("_posts/2024-05-02-blockaden.md", "---\ntitle: \"Innovations&shy;blockaden &amp; Wege&#8201;&ndash; hinaus\"\n---\n");
 }
 
 static void
@@ -132,6 +134,11 @@ test_shown_titles (void)
   g_assert_cmpstr (document->title, ==, "Ki und soziales");
   g_assert_true (document->title_from_name);
   g_assert_cmpint (g_date_time_get_year (document->date), ==, 2024);
+
+  /* Listed, titled and searched as readers see it: entities decoded, the
+   * soft hyphen (shown only where the browser breaks the line) left out. */
+  g_assert_cmpstr (find_document (site, "_posts/2024-05-02-blockaden.md")->title, ==,
+                   "Innovationsblockaden & Wege\u2009\u2013 hinaus");
 }
 
 static AushangValue *

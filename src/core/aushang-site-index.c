@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aushang-document.h"
+#include "aushang-html-text.h"
 #include "aushang-safe-file.h"
 #include "aushang-yaml.h"
 #include "aushang-site-private.h"
@@ -162,7 +163,14 @@ index_document (AushangSite       *self,
 
       document->data = aushang_value_ref (aushang_front_matter_get_data (fm));
       document->keys = aushang_front_matter_dup_keys (fm);
-      document->title = title ? aushang_value_to_display (title) : NULL;
+      /* As readers see it: "Innovations&shy;blockaden" is listed, titled
+       * and found as "Innovationsblockaden". */
+      if (title != NULL)
+        {
+          g_autofree char *shown = aushang_value_to_display (title);
+
+          document->title = aushang_html_text_decode (shown);
+        }
       document->date = date_of (aushang_front_matter_get (fm, "date"));
       document->draft = published != NULL &&
                         aushang_value_get_kind (published) == AUSHANG_VALUE_BOOLEAN &&

@@ -15,6 +15,7 @@
 #include "aushang-check.h"
 #include "aushang-editor.h"
 #include "aushang-form.h"
+#include "aushang-html-text.h"
 #include "aushang-preview.h"
 #include "aushang-publish-dialog.h"
 #include "aushang-recovery.h"
@@ -90,7 +91,12 @@ document_display_title (AushangWindow *self)
   if (title == NULL)
     return g_strdup (_("Untitled"));
 
-  return aushang_value_to_display (title);
+  {
+    g_autofree char *text = aushang_value_to_display (title);
+
+    /* Entities as the browser shows them ("&shy;" not at all). */
+    return aushang_html_text_decode (text);
+  }
 }
 
 gboolean
