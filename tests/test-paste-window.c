@@ -328,6 +328,31 @@ test_drop_photo (void)
                          "![Noch ein Bild](/assets/images/sommerfest-2.jpg)\n"));
     assert_photo ("sommerfest-2.jpg");
   }
+
+  /* A picture itself (a screenshot): taken in as PNG. */
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+    g_autoptr(GdkPixbuf) shot = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autoptr(GdkContentProvider) provider = NULL;
+    g_autofree char *path = g_build_filename (temp_dir, "site", "assets", "images", "sommerfest.png", NULL);
+    int width = 0, height = 0;
+
+    gdk_pixbuf_fill (shot, 0xffffffff);
+    texture = gdk_texture_new_for_pixbuf (shot);
+    provider = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+    g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+    g_signal_emit_by_name (view, "paste-clipboard");
+    describe ("Bildschirmfoto der Anmeldung");
+    WAIT_UNTIL (text_is ("Vorher\n\n![Kinder am Kuchenbuffet](/assets/images/sommerfest.jpg)\n\n"
+                         "![Noch ein Bild](/assets/images/sommerfest-2.jpg)\n\n"
+                         "![Bildschirmfoto der Anmeldung](/assets/images/sommerfest.png)\n"));
+    g_assert_nonnull (gdk_pixbuf_get_file_info (path, &width, &height));
+    g_assert_cmpint (width, ==, 640);
+    g_assert_cmpint (height, ==, 480);
+  }
 }
 
 int

@@ -170,12 +170,22 @@ typedef struct
   GPtrArray   *files;     /* GFile* */
   char        *alt;
   GPtrArray   *photos;    /* AushangPhoto* */
+  gboolean     temporary; /* the files are ours, to delete afterwards */
   GError      *error;
 } Import;
 
 static void
 import_free (Import *import)
 {
+  for (guint i = 0; import->temporary && import->files != NULL && i < import->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (import->files, i);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      g_file_delete (file, NULL, NULL);
+      if (parent != NULL)
+        g_file_delete (parent, NULL, NULL);
+    }
   if (import->mark != NULL && !gtk_text_mark_get_deleted (import->mark))
     gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (import->mark), import->mark);
   g_clear_object (&import->mark);
@@ -295,9 +305,10 @@ describe_response_cb (AdwMessageDialog *dialog,
   g_task_run_in_thread (task, import_thread);
 }
 
-void
-aushang_paste_insert_files (GtkTextView *view,
-                            GPtrArray   *files)
+static void
+insert_files (GtkTextView *view,
+              GPtrArray   *files,
+              gboolean     temporary)
 {
   AushangSite *site = g_object_get_data (G_OBJECT (view), SITE_KEY);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
@@ -326,6 +337,7 @@ aushang_paste_insert_files (GtkTextView *view,
   import->document = g_object_get_data (G_OBJECT (view), DOCUMENT_KEY);
   if (import->document != NULL)
     g_object_ref (import->document);
+  import->temporary = temporary;
   import->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (import->files, g_object_ref (g_ptr_array_index (files, i)));
@@ -352,6 +364,13 @@ aushang_paste_insert_files (GtkTextView *view,
   g_signal_connect (dialog, "response", G_CALLBACK (describe_response_cb), import);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+void
+aushang_paste_insert_files (GtkTextView *view,
+                            GPtrArray   *files)
+{
+  insert_files (view, files, FALSE);
 }
 
 void
@@ -413,6 +432,46 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* A picture itself on the clipboard (a screenshot, "Copy Image"): written
+ * to a temporary PNG, then taken in as a file. */
+static void
+read_texture_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkTextView) view = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (texture == NULL)
+    {
+      g_debug ("The clipboard's picture cannot be read: %s", error->message);
+      gtk_widget_error_bell (GTK_WIDGET (view));
+      return;
+    }
+
+  folder = g_dir_make_tmp ("aushang-paste-XXXXXX", &error);
+  if (folder == NULL)
+    {
+      show_error (view, error->message);
+      return;
+    }
+  path = g_build_filename (folder, "bild.png", NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      show_error (view, _("The picture could not be saved."));
+      return;
+    }
+  file = g_file_new_for_path (path);
+  files = g_ptr_array_new ();
+  g_ptr_array_add (files, file);
+  insert_files (view, files, TRUE);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -429,6 +488,17 @@ paste_clipboard_cb (GtkTextView *view)
       g_signal_stop_emission_by_name (view, "paste-clipboard");
       gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
                                       read_files_cb, g_object_ref (view));
+      return;
+    }
+
+  /* A picture alone (no text with it): for the site. */
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) &&
+      !gdk_content_formats_contain_mime_type (formats, "text/plain") &&
+      !gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8") &&
+      g_object_get_data (G_OBJECT (view), SITE_KEY) != NULL)
+    {
+      g_signal_stop_emission_by_name (view, "paste-clipboard");
+      gdk_clipboard_read_texture_async (clipboard, NULL, read_texture_cb, g_object_ref (view));
       return;
     }
 
