@@ -268,6 +268,86 @@ test_get_edit_publish (void)
   spin (200);
 }
 
+/* Both changed the title: the dialog shows both, the person writes one
+ * of both, and that goes out. */
+static void
+test_conflict (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *with_password = NULL;
+  g_autofree char *folder_path = new_folder ("window-conflict");
+  g_autofree char *other = new_folder ("window-conflict-other");
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *post_path = g_build_filename (folder_path, POST, NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *result = NULL;
+  AushangWindow *window;
+  GtkWindow *dialog;
+  gpointer site_data[2];
+
+  make_server_repo ("conflict.git", NULL);
+  url = http_url ("conflict.git");
+  with_password = http_url_with_password ("conflict.git");
+  g_free (run (NULL, "git", "clone", "-q", with_password, folder_path, NULL));
+  g_free (run (folder_path, "git", "remote", "set-url", "origin", url, NULL));
+  g_free (run (NULL, "git", "clone", "-q", with_password, other, NULL));
+
+  window = aushang_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, folder);
+  site_data[0] = window;
+  site_data[1] = folder;
+  g_assert_true (wait_until (site_is, site_data, 30));
+  g_assert_true (wait_until (publish_enabled, window, 20));
+
+  set_field (other, POST, "title", "Sommerferien");
+  g_free (run (other, "git", "commit", "-q", "-am", "Titel", NULL));
+  g_free (run (other, "git", "push", "-q", NULL));
+
+  aushang_window_select_file (window, post);
+  aushang_front_matter_set_string (aushang_document_get_front_matter (aushang_window_get_document (window)),
+                                   "title", "Sommerpause im Labor", &error);
+  g_assert_no_error (error);
+  aushang_document_set_modified (aushang_window_get_document (window), TRUE);
+  aushang_window_save (window, NULL, &error);
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
+  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
+  aushang_publish_dialog_set_credentials (AUSHANG_PUBLISH_DIALOG (dialog), user, token);
+  aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
+  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_cmpuint (aushang_publish_dialog_get_n_conflicts (AUSHANG_PUBLISH_DIALOG (dialog)), ==, 1);
+  g_assert_nonnull (strstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), "Your version is kept"));
+  save_screenshot (GTK_WIDGET (dialog), "git-publish-conflict.png");
+
+  /* Nothing typed is lost: the file keeps the person's title. */
+  result = read_file (folder_path, POST);
+  g_assert_nonnull (strstr (result, "Sommerpause im Labor"));
+  g_clear_pointer (&result, g_free);
+
+  g_assert_true (aushang_publish_dialog_resolve (AUSHANG_PUBLISH_DIALOG (dialog), 0,
+                                                 AUSHANG_GIT_USE_TEXT, "Sommerferien im Labor"));
+  g_assert_cmpuint (aushang_publish_dialog_get_n_conflicts (AUSHANG_PUBLISH_DIALOG (dialog)), ==, 0);
+  aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
+  g_assert_true (wait_until (publish_dialog_gone, NULL, 30));
+
+  check = server_checkout (with_password);
+  result = read_file (check, POST);
+  g_assert_nonnull (strstr (result, "Sommerferien im Labor"));
+  g_assert_null (strstr (result, "Sommerpause im Labor"));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (aushang_document_get_front_matter (aushang_window_get_document (window)), "title")),
+                   ==, "Sommerferien im Labor");
+
+  aushang_document_set_modified (aushang_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +376,7 @@ main (int   argc,
   g_settings_set_string (settings, "git-email", "anna@example.org");
 
   g_test_add_func ("/git-window/get-edit-publish", test_get_edit_publish);
+  g_test_add_func ("/git-window/conflict", test_conflict);
 
   status = g_test_run ();
   git_servers_cleanup ();

@@ -449,7 +449,7 @@ update_publish_sensitive (AushangPublishDialog *self)
   gboolean person = *entry_text (self->name_row) != '\0' && strchr (entry_text (self->email_row), '@') != NULL;
 
   gtk_widget_set_sensitive (self->publish_button,
-                            !self->busy && !blocked && person &&
+                            !self->busy && !blocked && person && self->conflicts->len == 0 &&
                             gtk_widget_get_visible (GTK_WIDGET (self->message_group)));
 }
 
@@ -544,22 +544,34 @@ start_prepare (AushangPublishDialog *self)
 
 static void show_conflicts (AushangPublishDialog *self);
 
+static gboolean
+resolve (AushangPublishDialog *self,
+         AushangGitConflict   *conflict,
+         AushangGitResolution  resolution,
+         const char           *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aushang_git_repo_resolve (self->repo, conflict, resolution, text, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return FALSE;
+    }
+  g_ptr_array_remove (self->conflicts, conflict);
+  g_signal_emit (self, signals[SIGNAL_FILES_CHANGED], 0);
+  show_conflicts (self);
+  return TRUE;
+}
+
 static void
 resolve_clicked_cb (GtkButton            *button,
                     AushangPublishDialog *self)
 {
   AushangGitConflict *conflict = g_object_get_data (G_OBJECT (button), "aushang-conflict");
   AushangGitResolution resolution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "aushang-resolution"));
-  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "aushang-entry");
 
-  if (!aushang_git_repo_resolve (self->repo, conflict, resolution, NULL, &error))
-    {
-      gtk_label_set_text (self->status_label, error->message);
-      return;
-    }
-  g_ptr_array_remove (self->conflicts, conflict);
-  g_signal_emit (self, signals[SIGNAL_FILES_CHANGED], 0);
-  show_conflicts (self);
+  resolve (self, conflict, resolution, entry ? gtk_editable_get_text (entry) : NULL);
 }
 
 static GtkWidget *
@@ -606,6 +618,19 @@ show_conflicts (AushangPublishDialog *self)
                                      resolve_button (self, conflict, _("_Take This"), AUSHANG_GIT_TAKE_THEIRS));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), mine);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), theirs);
+
+          /* Or both made into one: written here, starting from the person's. */
+          {
+            GtkWidget *edited = adw_entry_row_new ();
+            GtkWidget *button = resolve_button (self, conflict, _("_Use"), AUSHANG_GIT_USE_TEXT);
+            g_autofree char *start = g_strchomp (g_strdup (conflict->mine));
+
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (edited), _("Or write it anew"));
+            gtk_editable_set_text (GTK_EDITABLE (edited), start);
+            g_object_set_data (G_OBJECT (button), "aushang-entry", edited);
+            adw_entry_row_add_suffix (ADW_ENTRY_ROW (edited), button);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), edited);
+          }
         }
       else
         {
@@ -617,6 +642,7 @@ show_conflicts (AushangPublishDialog *self)
       gtk_list_box_append (self->conflicts_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), self->conflicts->len > 0);
+  update_publish_sensitive (self);
   if (self->conflicts->len == 0)
     gtk_label_set_text (self->status_label, _("Ready: publish to send the result."));
 }
@@ -836,6 +862,25 @@ aushang_publish_dialog_new (GtkWindow *parent,
 
   start_prepare (self);
   return self;
+}
+
+guint
+aushang_publish_dialog_get_n_conflicts (AushangPublishDialog *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), 0);
+  return self->conflicts->len;
+}
+
+gboolean
+aushang_publish_dialog_resolve (AushangPublishDialog *self,
+                                guint                 index,
+                                AushangGitResolution  resolution,
+                                const char           *text)
+{
+  g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), FALSE);
+  g_return_val_if_fail (index < self->conflicts->len, FALSE);
+
+  return resolve (self, g_ptr_array_index (self->conflicts, index), resolution, text);
 }
 
 const char *

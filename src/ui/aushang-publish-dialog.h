@@ -34,6 +34,13 @@ gboolean    aushang_publish_dialog_get_busy   (AushangPublishDialog *self);
 void        aushang_publish_dialog_set_credentials (AushangPublishDialog *self,
                                                     const char           *username,
                                                     const char           *token);
+/* The conflicts shown; settling one as its buttons do (@text for
+ * AUSHANG_GIT_USE_TEXT). */
+guint       aushang_publish_dialog_get_n_conflicts (AushangPublishDialog *self);
+gboolean    aushang_publish_dialog_resolve    (AushangPublishDialog *self,
+                                               guint                 index,
+                                               AushangGitResolution  resolution,
+                                               const char           *text);
 /* As if "Publish" was pressed. */
 void        aushang_publish_dialog_publish    (AushangPublishDialog *self);
 
