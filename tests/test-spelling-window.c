@@ -21,6 +21,8 @@
 
 #include "aushang-application.h"
 #include "aushang-editor.h"
+#include "aushang-field-context.h"
+#include "aushang-long-text-row.h"
 #include "aushang-resources.h"
 #include "aushang-spell-checker.h"
 #include "aushang-test-util.h"
@@ -432,6 +434,39 @@ test_document_language (void)
   fixture_close (&f);
 }
 
+/* The form's long texts (teaser, description) are checked too. */
+static void
+test_long_text_field (void)
+{
+  g_autoptr(AushangFieldContext) context = aushang_field_context_new (site, NULL, NULL);
+  g_autoptr(AushangValue) value = aushang_value_new_string ("Eine schöne Veranstalltung im Hof.");
+  GtkWidget *row = aushang_long_text_row_new (context, "description", "description",
+                                              "Beschreibung", FALSE, value);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkTextView *view = GTK_TEXT_VIEW (aushang_field_row_get_widget (AUSHANG_FIELD_ROW (row)));
+  AushangSpellChecker *checker = aushang_spell_checker_get_for_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_nonnull (checker);
+  /* A preferences row lives in a list. */
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (aushang_spell_checker_get_language (checker), ==, "de_DE");
+  aushang_spell_checker_check_now (checker);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "Veranstalltung", 0, &match_start, &match_end, NULL));
+  g_assert_true (gtk_text_iter_starts_tag (&match_start, aushang_spell_checker_get_tag (checker)));
+  g_assert_true (gtk_text_iter_ends_tag (&match_end, aushang_spell_checker_get_tag (checker)));
+  g_assert_false (gtk_text_iter_has_tag (&start, aushang_spell_checker_get_tag (checker)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_large_text (void)
 {
@@ -561,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/spelling-window/menu", test_menu);
   g_test_add_func ("/spelling-window/switch-and-language", test_switch_and_language);
   g_test_add_func ("/spelling-window/document-language", test_document_language);
+  g_test_add_func ("/spelling-window/long-text-field", test_long_text_field);
   g_test_add_func ("/spelling-window/large-text", test_large_text);
   g_test_add_func ("/spelling-window/screenshot-menu", test_screenshot_menu);
 
