@@ -300,9 +300,49 @@ is_scrolled_into_view (GtkWidget         *widget,
   return at.y >= 0 && at.y + gtk_widget_get_height (widget) <= gtk_widget_get_height (viewport);
 }
 
+/* Conditions to wait for: layout comes a frame later, later still on a
+ * busy machine. */
+typedef struct
+{
+  GtkWidget         *widget;
+  GtkScrolledWindow *scrolled;
+  gboolean           in_view;
+} ViewCheck;
+
+static gboolean
+view_is (gpointer data)
+{
+  ViewCheck *check = data;
+
+  return is_scrolled_into_view (check->widget, check->scrolled) == check->in_view;
+}
+
+static gboolean
+form_is_long (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100;
+}
+
+static gboolean
+form_at_top (gpointer data)
+{
+  return gtk_adjustment_get_value (GTK_ADJUSTMENT (data)) == 0;
+}
+
+static gboolean
+title_is_sommerfest (gpointer data)
+{
+  GtkWidget *title = aushang_form_get_field_widget (AUSHANG_FORM (data), "title");
+
+  return title != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (title)), "Sommerfest") == 0;
+}
+
 static void
 test_form_opens_at_top (void)
 {
+  ViewCheck check = { NULL, };
   AushangWindow *window = open_window ();
   GtkWidget *form = aushang_window_get_form (window);
   AushangSiteSidebar *sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
@@ -315,12 +355,13 @@ test_form_opens_at_top (void)
   scrolled = GTK_SCROLLED_WINDOW (find_widget (form, is_scrolled_window, NULL));
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  spin (200);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+  g_assert_true (wait_until (form_is_long, adjustment, 10));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  spin (100);
   title = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
-  g_assert_false (is_scrolled_into_view (title, scrolled));
+  check.widget = title;
+  check.scrolled = scrolled;
+  check.in_view = FALSE;
+  g_assert_true (wait_until (view_is, &check, 10));
 
   /* The next one, from the list: at the top, its title in sight; the
    * focus stays in the list, so the arrow keys go on through it. */
@@ -328,12 +369,11 @@ test_form_opens_at_top (void)
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   g_signal_emit_by_name (row, "activate");
-  spin (200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (aushang_form_get_field_widget (AUSHANG_FORM (form), "title"))),
-                   ==, "Sommerfest");
-  title = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-  g_assert_true (is_scrolled_into_view (title, scrolled));
+  g_assert_true (wait_until (title_is_sommerfest, form, 10));
+  g_assert_true (wait_until (form_at_top, adjustment, 10));
+  check.widget = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
+  check.in_view = TRUE;
+  g_assert_true (wait_until (view_is, &check, 10));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
