@@ -172,6 +172,13 @@ test_languages (void)
   g_assert_cmpstr (name, ==, "English");
 }
 
+static void
+delete_folder (gpointer path)
+{
+  aushang_test_delete_path (path);
+  g_free (path);
+}
+
 static AushangSite *
 site_with_config (const char *config)
 {
@@ -185,7 +192,7 @@ site_with_config (const char *config)
   site = aushang_site_new (file, &error);
   g_assert_no_error (error);
   g_object_set_data_full (G_OBJECT (site), "folder", g_strdup (folder),
-                          (GDestroyNotify) aushang_test_delete_path);
+                          delete_folder);
 
   return site;
 }
