@@ -156,6 +156,14 @@ is_label (GtkWidget  *widget,
 }
 
 static gboolean
+is_window_title (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_WINDOW_TITLE (widget) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0;
+}
+
+static gboolean
 is_row_titled (GtkWidget  *widget,
                const char *title)
 {
@@ -164,6 +172,9 @@ is_row_titled (GtkWidget  *widget,
 }
 
 /* Shown titles ------------------------------------------------------------- */
+
+static void open_file (AushangWindow *window,
+                       const char    *relative);
 
 static void
 test_sidebar_shows_names (void)
@@ -179,6 +190,10 @@ test_sidebar_shows_names (void)
   g_assert_null (find_widget (GTK_WIDGET (sidebar), is_label, _("Untitled")));
   find_widgets (GTK_WIDGET (sidebar), is_label, _("No date"), no_dates);
   g_assert_cmpuint (no_dates->len, ==, 0);
+
+  /* The window's title says it too. */
+  open_file (window, "_people/fuchs.md");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_window_title, "Jörg Fuchs"));
 
   /* Search finds what is shown. */
   aushang_site_sidebar_set_search (sidebar, "fuchs");

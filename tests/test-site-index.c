@@ -101,6 +101,8 @@ make_site (void)
   put ("_posts/2024-05-02-blockaden.md", "---\ntitle: \"Innovations&shy;blockaden &amp; Wege&#8201;&ndash; hinaus\"\n---\n");
 }
 
+static AushangValue *yaml (const char *text);
+
 static void
 test_shown_titles (void)
 {
@@ -129,6 +131,22 @@ test_shown_titles (void)
   g_assert_cmpstr (document->title, ==, "Ueber uns");
   g_assert_true (document->title_from_name);
   g_assert_cmpstr (find_document (site, "_seiten/2019-04-01-alte_seite.markdown")->title, ==, "Alte seite");
+
+  /* An open document, as changed in the form, is shown the same way. */
+  {
+    g_autofree char *path = g_build_filename (site_dir, "_people/neu_im_team.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(AushangValue) named = yaml ("{layout: person, name: Kim Neu}");
+    g_autoptr(AushangValue) titled = yaml ("{title: Gast, name: Kim Neu}");
+    g_autoptr(AushangValue) nothing = yaml ("{layout: person}");
+    g_autofree char *a = aushang_site_dup_document_title (site, file, named);
+    g_autofree char *b = aushang_site_dup_document_title (site, file, titled);
+    g_autofree char *c = aushang_site_dup_document_title (site, file, nothing);
+
+    g_assert_cmpstr (a, ==, "Kim Neu");
+    g_assert_cmpstr (b, ==, "Gast");
+    g_assert_cmpstr (c, ==, "Neu im team");
+  }
 
   document = find_document (site, "_posts/2024-03-01-ki-und-soziales.md");
   g_assert_cmpstr (document->title, ==, "Ki und soziales");

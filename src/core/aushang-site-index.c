@@ -49,6 +49,7 @@ aushang_site_clear_index (AushangSite *self)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->schemas, g_hash_table_unref);
+  g_clear_pointer (&self->name_keys, g_hash_table_unref);
   g_clear_pointer (&self->urls, g_hash_table_unref);
   g_clear_pointer (&self->urls_by_path, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -262,8 +263,27 @@ readable_slug (const char *text)
 /* A document is shown by its title, else by the key that names the
  * documents of its collection (name:, title_slug:, learnt from them all),
  * else by its file name made readable. */
+/* The title of a document whose front matter has no title: the value of
+ * @name_key, else "". */
+static char *
+dup_named_title (AushangValue *data,
+                 const char   *name_key)
+{
+  AushangValue *value = name_key != NULL && data != NULL ? aushang_value_lookup (data, name_key) : NULL;
+  g_autofree char *text = NULL;
+
+  if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING)
+    return g_strdup ("");
+
+  text = g_strstrip (g_strdup (aushang_value_get_string (value)));
+
+  return readable_slug (text);
+}
+
 static void
-fill_titles (GPtrArray *documents)
+fill_titles (AushangSite       *self,
+             AushangCollection *collection,
+             GPtrArray         *documents)
 {
   g_autoptr(GPtrArray) front_matters = g_ptr_array_new ();
   g_autofree char *name_key = NULL;
@@ -280,21 +300,14 @@ fill_titles (GPtrArray *documents)
   for (guint i = 0; i < documents->len; i++)
     {
       AushangSiteDocument *document = g_ptr_array_index (documents, i);
-      AushangValue *value;
 
       if (document->title != NULL && *document->title != '\0')
         continue;
       g_clear_pointer (&document->title, g_free);
 
-      value = name_key != NULL ? aushang_value_lookup (document->data, name_key) : NULL;
-      if (value != NULL && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
-        {
-          g_autofree char *text = g_strstrip (g_strdup (aushang_value_get_string (value)));
+      document->title = dup_named_title (document->data, name_key);
 
-          document->title = readable_slug (text);
-        }
-
-      if (document->title == NULL || *document->title == '\0')
+      if (*document->title == '\0')
         {
           g_autofree char *name = g_file_get_basename (document->file);
 
@@ -303,6 +316,44 @@ fill_titles (GPtrArray *documents)
           document->title_from_name = TRUE;
         }
     }
+
+  if (name_key != NULL)
+    g_hash_table_insert (self->name_keys, collection, g_steal_pointer (&name_key));
+}
+
+char *
+aushang_site_dup_document_title (AushangSite  *self,
+                                 GFile        *file,
+                                 AushangValue *data)
+{
+  AushangValue *title;
+  AushangCollection *collection;
+  char *text = NULL;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  title = data != NULL && aushang_value_get_kind (data) == AUSHANG_VALUE_MAP
+          ? aushang_value_lookup (data, "title") : NULL;
+  if (title != NULL && aushang_value_get_kind (title) != AUSHANG_VALUE_NULL)
+    text = aushang_value_to_display (title);
+
+  if ((text == NULL || *text == '\0') && (collection = aushang_site_find_collection (self, file)) != NULL)
+    {
+      aushang_site_ensure_index (self);
+      g_free (text);
+      text = dup_named_title (data, g_hash_table_lookup (self->name_keys, collection));
+    }
+
+  if (text == NULL || *text == '\0')
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_free (text);
+      text = aushang_site_readable_name (name);
+    }
+
+  return text;
 }
 
 static int
@@ -338,6 +389,7 @@ aushang_site_ensure_index (AushangSite *self)
   self->indexed = TRUE;
   self->documents = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->all_documents = g_ptr_array_new_with_free_func (site_document_free);
+  self->name_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   block_uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < self->collections->len; i++)
@@ -354,7 +406,7 @@ aushang_site_ensure_index (AushangSite *self)
           g_ptr_array_add (documents, document);
         }
 
-      fill_titles (documents);
+      fill_titles (self, collection, documents);
       g_ptr_array_sort (documents, compare_documents);
       g_hash_table_insert (self->documents, collection, documents);
     }

@@ -36,6 +36,8 @@ struct _AushangSite
   GPtrArray    *blocks;
   GPtrArray    *images;
   GHashTable   *schemas;       /* AushangCollection* -> AushangSchema* */
+  GHashTable   *name_keys;     /* AushangCollection* -> char*: the key that names
+                                * its documents (name:, title_slug:), when one does */
 
   /* The addresses of the site's documents and pages, built on first use:
    * normalised address → GFile*, and file path → address as Jekyll

@@ -169,6 +169,13 @@ AushangDocument  *aushang_site_create_document   (AushangSite        *self,
                                                   GFile             **file,
                                                   GError            **error);
 
+/* What the document @file with the front matter @data (a map; may be NULL)
+ * is shown as, the way the index shows the documents of its collection:
+ * its title, else the value of the key that names its collection's
+ * documents (name:, title_slug:), else its file name made readable. */
+char             *aushang_site_dup_document_title (AushangSite  *self,
+                                                  GFile        *file,
+                                                  AushangValue *data);
 /* A file name made readable, as documents without a title are shown:
  * "2025-11-04-ki-und-soziales.md" and "ki_und_soziales.md" give "Ki und
  * soziales" (no date, no extension, dashes and underscores as spaces, the

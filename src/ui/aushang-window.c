@@ -88,6 +88,16 @@ document_display_title (AushangWindow *self)
 
   fm = aushang_document_get_front_matter (self->document);
   title = fm ? aushang_front_matter_get (fm, "title") : NULL;
+
+  /* Without a title: as the list shows it (name:, the file name). */
+  if (title == NULL && self->site != NULL && self->file != NULL && fm != NULL)
+    {
+      g_autofree char *shown = aushang_site_dup_document_title (self->site, self->file,
+                                                                aushang_front_matter_get_data (fm));
+
+      if (*shown != '\0')
+        return aushang_html_text_decode (shown);
+    }
   if (title == NULL)
     return g_strdup (_("Untitled"));
 
