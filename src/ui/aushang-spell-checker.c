@@ -29,6 +29,9 @@
  * tags may go over several lines). */
 #define PARAGRAPH_LINES 20
 #define MAX_SUGGESTIONS 5
+/* How long the cursor rests in a misspelled word before the menu key's
+ * menu gets its corrections. */
+#define MENU_DELAY_MS 400
 /* The word cache is forgotten when it grows beyond this. */
 #define MAX_CACHED_WORDS 50000
 
@@ -75,6 +78,7 @@ struct _AushangSpellChecker
 
   guint               timeout_id;
   guint               idle_id;
+  guint               menu_timeout_id;
   gboolean            enabled;   /* without settings */
 };
 
@@ -796,27 +800,40 @@ right_click_cb (GtkGestureClick     *gesture,
   aushang_spell_checker_update_menu (self, &iter);
 }
 
-/* For the menu key: the menu follows the cursor when it enters a
- * misspelled word. */
-static void
-cursor_position_cb (AushangSpellChecker *self)
+static gboolean
+menu_delay_cb (gpointer data)
 {
+  AushangSpellChecker *self = data;
   GtkTextIter cursor, start, end, old_start, old_end;
 
-  cursor_moved_cb (self);
-
-  if (self->spelling == NULL)
-    return;
+  self->menu_timeout_id = 0;
+  if (self->spelling == NULL || self->buffer == NULL)
+    return G_SOURCE_REMOVE;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   if (!find_marked_word (self, &cursor, &start, &end))
-    return;
+    return G_SOURCE_REMOVE;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &old_start, self->word_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &old_end, self->word_end);
   if (gtk_text_iter_equal (&start, &old_start) && gtk_text_iter_equal (&end, &old_end) &&
       g_menu_model_get_n_items (G_MENU_MODEL (self->corrections)) > 0)
-    return;
+    return G_SOURCE_REMOVE;
 
   aushang_spell_checker_update_menu (self, &cursor);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* For the menu key: once the cursor rests in a misspelled word, the menu
+ * offers its corrections. Asking the dictionary takes a while, so not on
+ * every move while typing. */
+static void
+cursor_position_cb (AushangSpellChecker *self)
+{
+  cursor_moved_cb (self);
+
+  g_clear_handle_id (&self->menu_timeout_id, g_source_remove);
+  if (self->spelling != NULL)
+    self->menu_timeout_id = g_timeout_add (MENU_DELAY_MS, menu_delay_cb, self);
 }
 
 static void
@@ -980,6 +997,7 @@ detach (AushangSpellChecker *self)
 {
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->menu_timeout_id, g_source_remove);
 
   if (self->buffer != NULL)
     {
