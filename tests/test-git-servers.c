@@ -302,7 +302,7 @@ __lsan_default_suppressions (void)
 }
 
 void
-git_servers_start (void)
+git_servers_start (gboolean private_home)
 {
   g_autoptr(GError) error = NULL;
 
@@ -312,8 +312,21 @@ git_servers_start (void)
   g_mkdir_with_parents (served, 0755);
 
   /* The real git of this machine, with nobody's settings. */
-  g_setenv ("HOME", tmp_root, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_root, TRUE);
+  if (private_home)
+    {
+      g_setenv ("HOME", tmp_root, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", tmp_root, TRUE);
+    }
+  else
+    {
+      /* A window test keeps HOME: services it starts on the shared
+       * session bus (the accessibility bus) put their sockets there and
+       * outlive this test, for the next window test to use. */
+      g_autofree char *empty = g_build_filename (tmp_root, "gitconfig", NULL);
+
+      g_file_set_contents (empty, "", 0, NULL);
+      g_setenv ("GIT_CONFIG_GLOBAL", empty, TRUE);
+    }
   g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
   g_setenv ("GIT_AUTHOR_NAME", "Ben Anderer", TRUE);
   g_setenv ("GIT_AUTHOR_EMAIL", "ben@example.org", TRUE);

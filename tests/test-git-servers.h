@@ -25,8 +25,9 @@ extern GSubprocess *http_process;
 extern const char *user;
 extern const char *token;
 
-/* Sets up tmp_root, git's environment, free ports; starts both servers. */
-void   git_servers_start      (void);
+/* Sets up tmp_root, git's environment (with HOME in tmp_root when
+ * @private_home), free ports; starts both servers. */
+void   git_servers_start      (gboolean      private_home);
 /* Stops them and removes tmp_root. */
 void   git_servers_cleanup    (void);
 

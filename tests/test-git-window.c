@@ -363,7 +363,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   /* It sets environment variables: before any thread starts. */
-  git_servers_start ();
+  git_servers_start (FALSE);
   gtk_init ();
   adw_init ();
 

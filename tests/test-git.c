@@ -943,7 +943,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  git_servers_start ();
+  git_servers_start (TRUE);
 
   g_test_add_func ("/git/merge/fields", test_merge_fields);
   g_test_add_func ("/git/merge/paragraphs", test_merge_paragraphs);
