@@ -202,7 +202,10 @@ def open_entry(session, words):
     items = session.find(lambda a: a.get_role_name() == 'list item'
                          and 'Frühjahrsputz' in (a.get_name() or ''), lists[0])
     assert items, 'no event in the sidebar'
-    lists[0].select_child(items[0].get_index_in_parent())
+    # Selection counts rows only, not the headings among them.
+    rows = [lists[0].get_child_at_index(i) for i in range(lists[0].get_child_count())]
+    rows = [r for r in rows if r.get_role_name() == 'list item']
+    lists[0].select_child(rows.index(items[0]))
     time.sleep(1.5)
 
 
@@ -216,7 +219,24 @@ def open_block(session, words):
         time.sleep(1.2)
 
 
+def sidebar_headings(session, words):
+    """The sidebar's group headings are headings, each before its group."""
+    lists = session.find(lambda a: a.get_role_name() == 'list' and a.get_name() == words['documents'])
+    assert lists, 'no document list in the sidebar'
+    order = []
+    for i in range(lists[0].get_child_count()):
+        child = lists[0].get_child_at_index(i)
+        headings = session.find(lambda a: a.get_role_name() == 'heading', child)
+        order.extend(f'heading “{h.get_name()}”' for h in headings)
+        if child.get_role_name() == 'list item':
+            order.append(child.get_role_name())
+    assert order and order[0].startswith('heading'), \
+        f'the list starts with {order[:3]}, not with a heading'
+    assert order[-1] == 'list item', f'the list ends with {order[-3:]}, a heading after every row'
+
+
 SCENARIOS = [
+    ('sidebar headings before their groups', sidebar_headings),
     ('main window with a post open', lambda s, w: None),
     ('new document dialog', lambda s, w: s.key('ctrl+n')),
     ('rename dialog', lambda s, w: (s.click('push button', w['menu']),

@@ -64,6 +64,16 @@ is_inside (GtkWidget *widget,
   return gtk_widget_get_ancestor (widget, type) != NULL;
 }
 
+/* For widgets whose type is private (a toast). */
+static gboolean
+is_inside_type_named (GtkWidget  *widget,
+                      const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+
+  return type != 0 && is_inside (widget, type);
+}
+
 static void
 tidy_one (GtkWidget *widget)
 {
@@ -120,11 +130,11 @@ tidy_one (GtkWidget *widget)
             set_name (widget, _(names[index]));
           g_object_set_data (G_OBJECT (calendar), "aushang-buttons", GUINT_TO_POINTER (index + 1));
         }
-      else if (g_strcmp0 (icon, "window-close-symbolic") == 0)
+      else if (g_strcmp0 (icon, "window-close-symbolic") == 0 && is_inside_type_named (widget, "AdwToastWidget"))
         {
           set_name (widget, _("Close"));
         }
-      else if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+      else if (g_strcmp0 (icon, "edit-find-symbolic") == 0 && is_inside (widget, GTK_TYPE_SHORTCUTS_WINDOW))
         {
           set_name (widget, _("Search"));
         }

@@ -522,8 +522,15 @@ static GtkWidget *
 heading_new (const char *text,
              gboolean    main)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* A heading to a screen reader too, of the group it stands above. */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, main ? 2 : 3,
+                                  -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, main ? "heading" : "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
@@ -532,6 +539,27 @@ heading_new (const char *text,
   gtk_widget_set_margin_bottom (label, 4);
 
   return label;
+}
+
+#define ORDER_HEADERS "aushang-order-headers"
+
+static gboolean
+order_headers_cb (gpointer data)
+{
+  GtkListBox *list = data;
+  GtkListBoxRow *row;
+
+  g_object_set_data (G_OBJECT (list), ORDER_HEADERS, NULL);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+
+      if (header != NULL && gtk_widget_get_parent (header) == GTK_WIDGET (list) &&
+          gtk_widget_get_next_sibling (header) != GTK_WIDGET (row))
+        gtk_widget_insert_before (header, GTK_WIDGET (list), GTK_WIDGET (row));
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -547,6 +575,7 @@ header_func (GtkListBoxRow *row,
   gboolean new_group = g_strcmp0 (group, previous) != 0;
   gboolean new_subgroup = new_group || g_strcmp0 (subgroup, previous_subgroup) != 0;
   GtkWidget *header;
+  GtkWidget *list;
 
   if (!new_subgroup || (!new_group && subgroup == NULL))
     {
@@ -555,16 +584,26 @@ header_func (GtkListBoxRow *row,
     }
 
   if (!new_group)
+    header = heading_new (subgroup_title (subgroup), FALSE);
+  else
     {
-      gtk_list_box_row_set_header (row, heading_new (subgroup_title (subgroup), FALSE));
-      return;
+      header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (header), heading_new (title, TRUE));
+      if (subgroup != NULL)
+        gtk_box_append (GTK_BOX (header), heading_new (subgroup_title (subgroup), FALSE));
     }
-
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (header), heading_new (title, TRUE));
-  if (subgroup != NULL)
-    gtk_box_append (GTK_BOX (header), heading_new (subgroup_title (subgroup), FALSE));
   gtk_list_box_row_set_header (row, header);
+
+  /* GtkListBox puts each header after all rows among its children (once
+   * this function has returned), so a screen reader read every heading
+   * after the list: soon after, each goes before the first row of its
+   * group. */
+  list = gtk_widget_get_parent (GTK_WIDGET (row));
+  if (list != NULL && g_object_get_data (G_OBJECT (list), ORDER_HEADERS) == NULL)
+    {
+      g_object_set_data (G_OBJECT (list), ORDER_HEADERS, GINT_TO_POINTER (1));
+      g_idle_add_full (G_PRIORITY_DEFAULT, order_headers_cb, g_object_ref (list), g_object_unref);
+    }
 }
 
 static gboolean
@@ -651,6 +690,54 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
       if (filter_func (row, self))
         return gtk_widget_grab_focus (GTK_WIDGET (row));
     }
+}
+
+/* Tab and Shift+Tab leave the list for the widget after or before it
+ * (GtkListBox would move from row to row, one stop per document), and
+ * typing searches. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AushangSiteSidebar    *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  /* Typing a letter searches: it goes on in the search field. */
+  if (c != 0 && g_unichar_isgraph (c) && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      GtkEditable *entry = GTK_EDITABLE (self->search_entry);
+      char text[7] = { 0, };
+      int position;
+
+      g_unichar_to_utf8 (c, text);
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      position = (int) g_utf8_strlen (gtk_editable_get_text (entry), -1);
+      gtk_editable_insert_text (entry, text, -1, &position);
+      gtk_editable_set_position (entry, position);
+      return TRUE;
+    }
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  /* Leave with the rows out of the way. */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
 }
 
 static void
@@ -1243,6 +1330,13 @@ aushang_site_sidebar_init (AushangSiteSidebar *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  /* The list is one stop for Tab (arrows move within it), and typing in
+   * it searches. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
 
