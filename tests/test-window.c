@@ -946,7 +946,8 @@ heading_shows (gpointer data)
   if (!aushang_preview_get_idle (preview))
     return FALSE;
 
-  text = evaluate (preview, "Array.from(document.querySelectorAll('#aushang-body h2, #aushang-body h3')).map(h => h.textContent).join('|')");
+  /* The content's headings, in the site's layout or the built-in page. */
+  text = evaluate (preview, "Array.from(document.querySelectorAll('h2, h3')).map(h => h.textContent).join('|')");
 
   return text != NULL && strstr (text, "Was ihr mitbringen solltet") != NULL;
 }
@@ -976,6 +977,209 @@ test_preview_follows_editor (void)
   g_assert_cmpstr (scripts, ==, "0");
 
   destroy_window (window);
+}
+
+typedef struct {
+  AushangPreview *preview;
+  const char     *script;
+} PageCheck;
+
+static gboolean
+page_says_true (gpointer data)
+{
+  PageCheck *check = data;
+  g_autofree char *text = NULL;
+
+  if (!aushang_preview_get_idle (check->preview))
+    return FALSE;
+  text = evaluate (check->preview, check->script);
+
+  return g_strcmp0 (text, "true") == 0;
+}
+
+/* The site's own layout: its header with the menu, the text in <main>. */
+#define SITE_LAYOUT_SHOWN \
+  "String(document.querySelector('header.kopf nav') !== null && " \
+  "document.querySelector('header.kopf nav').textContent.includes('Veranstaltungen') && " \
+  "document.querySelector('main h1') !== null && " \
+  "document.querySelector('main h1').textContent.includes('Repair-Café') && " \
+  "document.getElementById('aushang-body') === null)"
+/* The built-in page, without the site's header. */
+#define PLAIN_PAGE_SHOWN \
+  "String(document.getElementById('aushang-body') !== null && " \
+  "document.getElementById('aushang-title').textContent.includes('Repair-Café') && " \
+  "document.querySelector('header.kopf') === null)"
+
+static AushangWindow *
+open_preview_of_repair_cafe (gboolean site_style)
+{
+  AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
+  AushangPreview *preview = AUSHANG_PREVIEW (aushang_window_get_preview (window));
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "preview-site-style");
+  PageCheck check = { preview, site_style ? SITE_LAYOUT_SHOWN : PLAIN_PAGE_SHOWN };
+
+  gtk_widget_set_visible (GTK_WIDGET (preview), TRUE);
+  aushang_preview_update (preview, aushang_window_get_document (window));
+  g_assert_cmpint (g_variant_get_boolean (state), ==, site_style);
+  g_assert_cmpint (aushang_preview_get_site_style (preview), ==, site_style);
+  g_assert_true (wait_until (page_says_true, &check, 30));
+
+  return window;
+}
+
+static void
+test_preview_site_style (void)
+{
+  AushangWindow *window;
+  AushangPreview *preview;
+  PageCheck check;
+
+  /* A site whose layout renders is previewed in its own style at first. */
+  window = open_preview_of_repair_cafe (TRUE);
+  preview = AUSHANG_PREVIEW (aushang_window_get_preview (window));
+
+  /* Plain: the built-in page, at once, and for this site from now on. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
+                                      g_variant_new_boolean (FALSE));
+  check = (PageCheck) { preview, PLAIN_PAGE_SHOWN };
+  g_assert_true (wait_until (page_says_true, &check, 30));
+  destroy_window (window);
+
+  window = open_preview_of_repair_cafe (FALSE);
+  preview = AUSHANG_PREVIEW (aushang_window_get_preview (window));
+
+  /* And back to the site's style, which is remembered as well. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
+                                      g_variant_new_boolean (TRUE));
+  check = (PageCheck) { preview, SITE_LAYOUT_SHOWN };
+  g_assert_true (wait_until (page_says_true, &check, 30));
+  destroy_window (window);
+
+  window = open_preview_of_repair_cafe (TRUE);
+  destroy_window (window);
+}
+
+/* The text of the editor's top visible line. */
+static char *
+editor_top_line (AushangWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (aushang_editor_get_view (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  GdkRectangle visible;
+  GtkTextIter start, end;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &start, visible.y + gtk_text_view_get_top_margin (view), NULL);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+typedef struct {
+  AushangWindow *window;
+  const char    *line;
+} EditorCheck;
+
+static gboolean
+editor_shows_at_top (gpointer data)
+{
+  EditorCheck *check = data;
+  g_autofree char *line = editor_top_line (check->window);
+
+  return g_strcmp0 (line, check->line) == 0;
+}
+
+/* Scrolls the editor to its cursor, again until the cursor's line is at
+ * the top: GtkTextView aims by estimated line heights until its layout
+ * is complete. */
+static gboolean
+editor_scrolled_to_cursor (gpointer data)
+{
+  EditorCheck *check = data;
+  GtkTextView *view = GTK_TEXT_VIEW (aushang_editor_get_view (AUSHANG_EDITOR (aushang_window_get_editor (check->window))));
+
+  if (editor_shows_at_top (data))
+    return TRUE;
+  gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)), 0, TRUE, 0, 0);
+  spin (50);
+
+  return FALSE;
+}
+
+/* The first heading of the page not above the top of the view. */
+#define HEADING_AT_TOP \
+  "String(window.scrollY > 0 && Array.from(document.querySelectorAll('h2'))" \
+  ".find(h => h.getBoundingClientRect().bottom > 0).textContent == 'Abschnitt 45')"
+
+static void
+test_scroll_sync (gboolean site_style)
+{
+  g_autofree char *path = site_path ("_posts/2026-01-05-lange-seite.md");
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Eine lange Seite\n---\nEinleitung.\n\n");
+  g_autoptr(GError) error = NULL;
+  AushangWindow *window;
+  AushangPreview *preview;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  PageCheck check;
+  EditorCheck editor_check;
+
+  for (guint i = 1; i <= 60; i++)
+    g_string_append_printf (text, "## Abschnitt %u\n\nDie erste Zeile.\nDie zweite Zeile.\n"
+                                  "Die dritte Zeile.\n\n", i);
+  g_assert_true (g_file_set_contents (path, text->str, -1, &error));
+  g_assert_no_error (error);
+
+  window = open_document ("_posts/2026-01-05-lange-seite.md");
+  preview = AUSHANG_PREVIEW (aushang_window_get_preview (window));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
+                                      g_variant_new_boolean (site_style));
+  gtk_widget_set_visible (GTK_WIDGET (preview), TRUE);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (aushang_window_get_editor (window),
+                                                                                   ADW_TYPE_VIEW_STACK)),
+                                         "text");
+  check = (PageCheck) { preview, "String(document.querySelectorAll('h2').length == 60)" };
+  g_assert_true (wait_until (page_says_true, &check, 30));
+
+  /* The editor scrolled near the end: the page shows the same heading at
+   * its top. */
+  view = GTK_TEXT_VIEW (aushang_editor_get_view (AUSHANG_EDITOR (aushang_window_get_editor (window))));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "## Abschnitt 45\n", 0, &iter, NULL, NULL));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  editor_check = (EditorCheck) { window, "## Abschnitt 45" };
+  if (!wait_until (editor_scrolled_to_cursor, &editor_check, 10))
+    g_error ("the editor shows “%s” at its top", editor_top_line (window));
+  check = (PageCheck) { preview, HEADING_AT_TOP };
+  g_assert_true (wait_until (page_says_true, &check, 30));
+
+  /* The page scrolled by the person (after the sync's quiet time): the
+   * editor follows, with the same section at its top. */
+  spin (500);
+  g_free (evaluate (preview, "const h = document.querySelectorAll('h2')[19];"
+                             "window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 8);"
+                             "'done'"));
+  editor_check = (EditorCheck) { window, "## Abschnitt 20" };
+  if (!wait_until (editor_shows_at_top, &editor_check, 10))
+    g_error ("after the page scrolled, the editor shows “%s” at its top", editor_top_line (window));
+
+  destroy_window (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_scroll_sync_plain (void)
+{
+  test_scroll_sync (FALSE);
+}
+
+static void
+test_scroll_sync_site_style (void)
+{
+  test_scroll_sync (TRUE);
 }
 
 static void
@@ -1091,6 +1295,9 @@ main (int   argc,
   g_test_add_func ("/window/empty-data-files", test_empty_data_files);
   g_test_add_func ("/window/site-in-subfolder", test_site_in_subfolder);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
+  g_test_add_func ("/window/preview-site-style", test_preview_site_style);
+  g_test_add_func ("/window/scroll-sync-plain", test_scroll_sync_plain);
+  g_test_add_func ("/window/scroll-sync-site-style", test_scroll_sync_site_style);
   g_test_add_func ("/window/screenshot-english", test_screenshot_english);
   g_test_add_func ("/window/small-screen", test_small_screen);
   g_test_add_func ("/window/screenshot-german", test_screenshot_german);

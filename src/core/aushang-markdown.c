@@ -138,6 +138,85 @@ aushang_markdown_new_parser (int options)
   return parser;
 }
 
+/* Per thread: whether aushang_markdown_render marks source lines. */
+static GPrivate source_lines_key;
+
+gboolean
+aushang_markdown_set_source_lines (gboolean source_lines)
+{
+  gboolean was = GPOINTER_TO_INT (g_private_get (&source_lines_key));
+
+  g_private_set (&source_lines_key, GINT_TO_POINTER (!!source_lines));
+
+  return was;
+}
+
+/* The body's line of the line @md_line of what cmark saw: tags that span
+ * lines became one token there. @shifts holds pairs (cmark line, lines
+ * lost up to and including it), ascending. */
+static guint
+body_line (GArray *shifts,
+           guint   md_line)
+{
+  guint lost = 0;
+
+  for (guint i = 0; i + 1 < shifts->len; i += 2)
+    {
+      if (g_array_index (shifts, guint, i) >= md_line)
+        break;
+      lost = g_array_index (shifts, guint, i + 1);
+    }
+
+  return md_line + lost;
+}
+
+/* Puts "<!--aushang-line N-->" before each top-level block, N being the
+ * body line (1-based) where the block starts: the preview scrolls by it.
+ * Comments leave CSS selectors (p:first-child, h2 + p) as they were. */
+static void
+mark_source_lines (const Render *render,
+                   cmark_node   *document)
+{
+  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint md_line = 1, lost = 0;
+  gsize pos = 0;
+  cmark_node *node, *next;
+
+  for (guint i = 0; i < render->segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (render->segments, Segment, i);
+      gsize stop = segment->kind == SEGMENT_REMOVE ? segment->end : segment->replace_end;
+      guint removed = 0;
+
+      for (gsize j = pos; j < segment->start; j++)
+        md_line += render->text[j] == '\n';
+      for (gsize j = segment->start; j < stop; j++)
+        removed += render->text[j] == '\n';
+      pos = stop;
+      if (removed > 0)
+        {
+          lost += removed;
+          g_array_append_val (shifts, md_line);
+          g_array_append_val (shifts, lost);
+        }
+    }
+
+  for (node = cmark_node_first_child (document); node != NULL; node = next)
+    {
+      int line = cmark_node_get_start_line (node);
+      cmark_node *marker;
+      char text[48];
+
+      next = cmark_node_next (node);
+      if (line <= 0 || cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
+        continue;
+      g_snprintf (text, sizeof text, "<!--aushang-line %u-->\n", body_line (shifts, (guint) line));
+      marker = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+      cmark_node_set_literal (marker, text);
+      cmark_node_insert_before (node, marker);
+    }
+}
+
 char *
 aushang_markdown_render (const char              *markdown,
                          AushangLiquidRenderFunc  render_tag,
@@ -200,6 +279,8 @@ aushang_markdown_render (const char              *markdown,
     aushang_markdown_process_tree (&render, document);
   if (render.kramdown)
     aushang_markdown_kramdown_tree (&render, document);
+  if (GPOINTER_TO_INT (g_private_get (&source_lines_key)))
+    mark_source_lines (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);

@@ -66,4 +66,10 @@ char *aushang_markdown_render (const char              *markdown,
  * "ort-und-zeit"; umlauts kept as kramdown keeps them). */
 char *aushang_markdown_heading_id (const char *text);
 
+/* For the preview, in the calling thread only: while on,
+ * aushang_markdown_render() puts a comment "<!--aushang-line N-->" before
+ * each top-level block, N being the line of @markdown (1-based) where the
+ * block starts. Returns the previous setting. */
+gboolean aushang_markdown_set_source_lines (gboolean source_lines);
+
 G_END_DECLS

@@ -499,6 +499,22 @@ compare_documents (gconstpointer a,
                  aushang_value_get_string (aushang_value_lookup (y, "path")));
 }
 
+static char *literal_tag_cb (const AushangLiquidTag *tag,
+                             gpointer                user_data);
+
+/* Markdown other than the document's body (excerpts, markdownify): never
+ * marked with the body's source lines for the preview. */
+static char *
+render_markdown_unmarked (const char *markdown)
+{
+  gboolean lines = aushang_markdown_set_source_lines (FALSE);
+  char *html = aushang_markdown_render (markdown, literal_tag_cb, NULL);
+
+  aushang_markdown_set_source_lines (lines);
+
+  return html;
+}
+
 static gboolean is_markdown (AushangPageContext *self,
                              const char         *path);
 static char *literal_tag_cb (const AushangLiquidTag *tag,
@@ -541,7 +557,7 @@ dup_excerpt (AushangPageContext *self,
   end = *separator != '\0' ? strstr (body, separator) : NULL;
   head = end != NULL ? g_strndup (body, end - body) : g_strdup (body);
   if (is_markdown (self, relative_path))
-    return aushang_markdown_render (head, literal_tag_cb, NULL);
+    return render_markdown_unmarked (head);
   return g_steal_pointer (&head);
 }
 
@@ -1002,7 +1018,7 @@ static char *
 markdownify_cb (const char *text,
                 gpointer    user_data)
 {
-  return aushang_markdown_render (text, literal_tag_cb, NULL);
+  return render_markdown_unmarked (text);
 }
 
 static char *

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "aushang-markdown.h"
 #include "aushang-preview-page.h"
 #include "aushang-preview.h"
 #include "aushang-page-render.h"
@@ -75,6 +76,10 @@ struct _AushangPreview
   guint            load_serial;
   char            *page_uri;
   char            *expected_uri;
+
+  /* Scroll sync by body line: the line to bring to the top once the page
+   * is there (0: none). */
+  guint            scroll_line;
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -86,6 +91,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SCROLLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -562,7 +574,7 @@ static GVariant *build_patch_arguments (const char *header,
                                         const char *previous_body);
 
 static void
-render_thread (GTask        *task,
+render_page (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
@@ -621,6 +633,19 @@ render_thread (GTask        *task,
     }
 
   g_task_return_boolean (task, TRUE);
+}
+
+/* The body's blocks say their line, for scroll sync; only while the
+ * preview renders in this worker thread. */
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  aushang_markdown_set_source_lines (TRUE);
+  render_page (task, source_object, task_data, cancellable);
+  aushang_markdown_set_source_lines (FALSE);
 }
 
 /* JavaScript strings count UTF-16 code units. */
@@ -914,6 +939,111 @@ schedule_update (AushangPreview *self)
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
+/* Scroll sync. The body's top-level blocks follow a comment
+ * "<!--aushang-line N-->" naming their first line (see
+ * aushang_markdown_set_source_lines()); between two blocks the position
+ * is interpolated by line. A scroll the page was told to make is not
+ * reported back (aushangSyncedY: where it was told to go), so editor and
+ * page do not chase each other. */
+#define FIND_MARKS \
+  "const marks = [];\n" \
+  "const walker = document.createTreeWalker (document.body, NodeFilter.SHOW_COMMENT);\n" \
+  "for (let n = walker.nextNode (); n; n = walker.nextNode ()) {\n" \
+  "  const m = /^aushang-line (\\d+)$/.exec (n.data);\n" \
+  "  const el = n.nextElementSibling;\n" \
+  "  if (m && el && (marks.length == 0 || +m[1] > marks[marks.length - 1].line))\n" \
+  "    marks.push ({ line: +m[1], top: el.getBoundingClientRect ().top + window.scrollY });\n" \
+  "}\n"
+
+static const char scroll_to_line_function[] =
+  FIND_MARKS
+  "let y = 0;\n"
+  "let i = 0;\n"
+  "while (i + 1 < marks.length && marks[i + 1].line <= line)\n"
+  "  i++;\n"
+  "if (marks.length > 0 && line > marks[0].line) {\n"
+  "  const a = marks[i], b = marks[i + 1];\n"
+  "  y = a.top;\n"
+  "  if (b)\n"
+  "    y += (b.top - a.top) * Math.min (1, (line - a.line) / (b.line - a.line));\n"
+  "  y = Math.max (0, y - 8);\n"
+  "}\n"
+  "window.scrollTo (0, y);\n"
+  "window.aushangSyncedY = window.scrollY;\n"
+  "return true;\n";
+
+static const char watch_scroll_function[] =
+  "if (window.aushangScrollWatched)\n"
+  "  return true;\n"
+  "window.aushangScrollWatched = true;\n"
+  "let queued = false;\n"
+  "window.addEventListener ('scroll', () => {\n"
+  "  if (queued)\n"
+  "    return;\n"
+  "  queued = true;\n"
+  "  requestAnimationFrame (() => {\n"
+  "    queued = false;\n"
+  "    if (window.aushangSyncedY !== undefined && Math.abs (window.scrollY - window.aushangSyncedY) < 2)\n"
+  "      return;\n"
+  "    window.aushangSyncedY = undefined;\n"
+  FIND_MARKS
+  "    const y = window.scrollY + 10;\n"
+  "    let line = 1;\n"
+  "    if (window.scrollY > 0 && marks.length > 0) {\n"
+  "      let i = 0;\n"
+  "      while (i + 1 < marks.length && marks[i + 1].top <= y)\n"
+  "        i++;\n"
+  "      const a = marks[i], b = marks[i + 1];\n"
+  "      line = a.line;\n"
+  "      if (b && y > a.top && b.top > a.top)\n"
+  "        line += Math.floor ((b.line - a.line) * Math.min (1, (y - a.top) / (b.top - a.top)));\n"
+  "    }\n"
+  "    window.webkit.messageHandlers.aushangScroll.postMessage (line);\n"
+  "  });\n"
+  "}, { passive: true });\n"
+  "return true;\n";
+
+static void
+apply_scroll_line (AushangPreview *self)
+{
+  if (self->scroll_line == 0 || !self->page_loaded || self->web_view == NULL)
+    return;
+
+  webkit_web_view_call_async_javascript_function (self->web_view, scroll_to_line_function, -1,
+                                                  g_variant_new_parsed ("{'line': <%u>}",
+                                                                        self->scroll_line),
+                                                  NULL, NULL, self->cancellable, NULL, NULL);
+}
+
+static void
+scroll_message_cb (AushangPreview           *self,
+                   JSCValue                 *value,
+                   WebKitUserContentManager *manager)
+{
+  int line;
+
+  if (!jsc_value_is_number (value))
+    return;
+  line = jsc_value_to_int32 (value);
+  if (line < 1)
+    return;
+  /* Where the person scrolled to is where the page stays. */
+  self->scroll_line = (guint) line;
+  g_signal_emit (self, signals[SCROLLED], 0, (guint) line);
+}
+
+void
+aushang_preview_scroll_to_line (AushangPreview *self,
+                                guint           line)
+{
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+
+  if (line == 0 || line == self->scroll_line)
+    return;
+  self->scroll_line = line;
+  apply_scroll_line (self);
+}
+
 static void
 load_changed_cb (AushangPreview  *self,
                  WebKitLoadEvent  event,
@@ -944,6 +1074,9 @@ load_changed_cb (AushangPreview  *self,
 
   self->loading_page = FALSE;
   self->page_loaded = TRUE;
+  webkit_web_view_call_async_javascript_function (self->web_view, watch_scroll_function, -1,
+                                                  NULL, NULL, NULL, self->cancellable, NULL, NULL);
+  apply_scroll_line (self);
   paint_done (self);
 }
 
@@ -1113,6 +1246,16 @@ aushang_preview_class_init (AushangPreviewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * AushangPreview::scrolled:
+   * @line: the line of the body (1-based) now at the top of the page
+   *
+   * The person scrolled the page (not aushang_preview_scroll_to_line()).
+   */
+  signals[SCROLLED] =
+    g_signal_new ("scrolled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_install_action (widget_class, "preview.leave-forward", NULL, leave_forward_cb);
   gtk_widget_class_install_action (widget_class, "preview.leave-backward", NULL, leave_backward_cb);
 
@@ -1151,6 +1294,11 @@ aushang_preview_init (AushangPreview *self)
                                  "vexpand", TRUE,
                                  NULL);
   ensure_site_scheme (webkit_web_view_get_context (self->web_view));
+  webkit_user_content_manager_register_script_message_handler (
+    webkit_web_view_get_user_content_manager (self->web_view), "aushangScroll", NULL);
+  g_signal_connect_object (webkit_web_view_get_user_content_manager (self->web_view),
+                           "script-message-received::aushangScroll",
+                           G_CALLBACK (scroll_message_cb), self, G_CONNECT_SWAPPED);
 
   settings = webkit_web_view_get_settings (self->web_view);
   /* Scripts in the content never run; evaluate_javascript() still does. */

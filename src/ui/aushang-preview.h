@@ -43,6 +43,12 @@ void       aushang_preview_show_entry        (AushangPreview  *self,
 void       aushang_preview_set_site_style    (AushangPreview  *self,
                                               gboolean         site_style);
 gboolean   aushang_preview_get_site_style    (AushangPreview  *self);
+/* Scroll sync: brings the content of body line @line (1-based, as in the
+ * editor) to the top of the page, now or once the page is there; what
+ * lies between two blocks is interpolated. The page's own scrolling is
+ * reported by the "scrolled" signal (with the body line at its top). */
+void       aushang_preview_scroll_to_line    (AushangPreview  *self,
+                                              guint            line);
 /* For tests: runs @script in the page and returns its result as a string. */
 void       aushang_preview_evaluate          (AushangPreview      *self,
                                               const char          *script,

@@ -50,6 +50,7 @@ struct _AushangWindow
   AushangForm          *form;
   AushangEditor        *editor;
   AushangPreview       *preview;
+  gboolean              following_preview; /* scroll sync: the editor follows the preview */
   GtkStack             *edit_stack;
   GtkWidget            *entry_menu_button;
   GMenuModel           *entry_menu;

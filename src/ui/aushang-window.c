@@ -763,6 +763,74 @@ offer_recovery (AushangWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The preview shows documents in the site's own layout and style ("Site
+ * style") unless the person chose the built-in page ("Plain") for this
+ * site; the choice is remembered by the site's folder. */
+static GSettings *
+plain_sites_settings (AushangWindow *self)
+{
+  GSettings *settings = settings_of (self);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings != NULL)
+    g_object_get (settings, "settings-schema", &schema, NULL);
+  /* A schema compiled before the key existed: this session only. */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "preview-plain-sites"))
+    return NULL;
+
+  return settings;
+}
+
+static void
+show_preview_site_style (AushangWindow *self,
+                         gboolean       site_style)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "preview-site-style");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (site_style));
+  aushang_preview_set_site_style (self->preview, site_style);
+}
+
+static void
+restore_preview_site_style (AushangWindow *self)
+{
+  GSettings *settings = plain_sites_settings (self);
+  g_autofree char *path = g_file_get_path (aushang_site_get_folder (self->site));
+  g_auto(GStrv) plain = settings ? g_settings_get_strv (settings, "preview-plain-sites") : NULL;
+
+  show_preview_site_style (self, path == NULL || plain == NULL ||
+                                 !g_strv_contains ((const char * const *) plain, path));
+}
+
+static void
+preview_site_style_cb (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  AushangWindow *self = AUSHANG_WINDOW (user_data);
+  gboolean site_style = g_variant_get_boolean (state);
+  GSettings *settings = plain_sites_settings (self);
+  g_autofree char *path = self->site ? g_file_get_path (aushang_site_get_folder (self->site)) : NULL;
+
+  show_preview_site_style (self, site_style);
+  if (self->data_file != NULL)
+    aushang_window_update_entry_preview (self);
+  if (settings != NULL && path != NULL)
+    {
+      g_auto(GStrv) plain = g_settings_get_strv (settings, "preview-plain-sites");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+
+      for (guint i = 0; plain[i] != NULL; i++)
+        if (!g_str_equal (plain[i], path))
+          g_strv_builder_add (builder, plain[i]);
+      if (!site_style)
+        g_strv_builder_add (builder, path);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (settings, "preview-plain-sites", (const char * const *) updated);
+    }
+}
+
 /* Shows the site in @folder. @opened is the folder the person opened when
  * the site lives below it (a repository with the site in docs/), else
  * NULL: it stays the folder the site belongs to. */
@@ -790,6 +858,7 @@ show_site (AushangWindow *self,
   aushang_window_set_document (self, NULL, NULL, FALSE);
   g_set_object (&self->site, site);
   aushang_preview_set_site (self->preview, site);
+  restore_preview_site_style (self);
   aushang_site_sidebar_set_site (self->sidebar, site);
   aushang_window_load_data_files (self);
 
@@ -1630,6 +1699,45 @@ open_example_action (GtkWidget  *widget,
 
 /* The rest of the window */
 
+/* Scroll sync by body line: the preview follows the editor's top visible
+ * line, and the editor the preview's. A scroll made to follow the other
+ * side is not passed back (the preview guards its own side). */
+static void
+editor_scrolled_cb (AushangWindow *self,
+                    GtkAdjustment *adjustment)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (aushang_editor_get_view (self->editor));
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  if (self->following_preview || !gtk_widget_get_visible (GTK_WIDGET (self->preview)))
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  /* Below the view's top margin: what shows at the top. */
+  gtk_text_view_get_line_at_y (view, &iter, visible.y + gtk_text_view_get_top_margin (view), NULL);
+  aushang_preview_scroll_to_line (self->preview, gtk_text_iter_get_line (&iter) + 1);
+}
+
+static void
+preview_scrolled_cb (AushangWindow  *self,
+                     guint           line,
+                     AushangPreview *preview)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (aushang_editor_get_view (self->editor));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextIter iter;
+  int y, height;
+
+  if (adjustment == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &iter, (int) line - 1);
+  gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+  self->following_preview = TRUE;
+  /* The adjustment counts from above the view's top margin. */
+  gtk_adjustment_set_value (adjustment, y);
+  self->following_preview = FALSE;
+}
+
 static void
 toggle_preview (AushangWindow *self,
                 gboolean       show)
@@ -1964,6 +2072,11 @@ window_action_cb (GSimpleAction *action,
 static void
 add_window_actions (AushangWindow *self)
 {
+  g_autoptr(GSimpleAction) site_style = g_simple_action_new_stateful ("preview-site-style", NULL,
+                                                                     g_variant_new_boolean (TRUE));
+
+  g_signal_connect (site_style, "change-state", G_CALLBACK (preview_site_style_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (site_style));
   for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
     {
       g_autoptr(GSimpleAction) action = g_simple_action_new (window_actions[i].name, NULL);
@@ -1983,6 +2096,10 @@ aushang_window_init (AushangWindow *self)
   aushang_window_add_document_actions (self);
   aushang_publish_install (GTK_WIDGET (self));
   aushang_site_sidebar_set_menus (self->sidebar, self->entry_menu, self->document_menu);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (aushang_editor_get_view (self->editor))),
+                           "value-changed", G_CALLBACK (editor_scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "scrolled", G_CALLBACK (preview_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
