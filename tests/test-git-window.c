@@ -19,9 +19,13 @@
 
 #include "aushang-application.h"
 #include "aushang-clone-dialog.h"
+#include "aushang-form.h"
 #include "aushang-front-matter.h"
+#include "aushang-history-dialog.h"
+#include "aushang-preview.h"
 #include "aushang-publish-dialog.h"
 #include "aushang-window.h"
+#include "aushang-test-util.h"
 #include "test-git-servers.h"
 
 #define POST "_posts/2026-07-02-sommerpause.md"
@@ -348,6 +352,131 @@ test_conflict (void)
   spin (200);
 }
 
+static gboolean
+earlier_versions_enabled (gpointer data)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (data), "earlier-versions");
+}
+
+static gboolean
+history_dialog_ready (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (AUSHANG_TYPE_HISTORY_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         !aushang_history_dialog_get_busy (AUSHANG_HISTORY_DIALOG (dialog)) &&
+         aushang_history_dialog_get_n_versions (AUSHANG_HISTORY_DIALOG (dialog)) > 0;
+}
+
+static gboolean
+history_dialog_gone (gpointer data)
+{
+  return find_toplevel (AUSHANG_TYPE_HISTORY_DIALOG) == NULL;
+}
+
+typedef struct
+{
+  char     *result;
+  gboolean  done;
+} Evaluation;
+
+static void
+evaluated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Evaluation *e = user_data;
+
+  e->result = aushang_preview_evaluate_finish (AUSHANG_PREVIEW (source), result, NULL);
+  e->done = TRUE;
+}
+
+/* Whether the dialog's preview shows the title @data. */
+static gboolean
+history_preview_shows (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (AUSHANG_TYPE_HISTORY_DIALOG);
+  AushangPreview *preview = AUSHANG_PREVIEW (aushang_history_dialog_get_preview (AUSHANG_HISTORY_DIALOG (dialog)));
+  Evaluation e = { NULL, FALSE };
+  gboolean shows;
+
+  if (!aushang_preview_get_idle (preview))
+    return FALSE;
+  aushang_preview_evaluate (preview, "document.getElementById('aushang-title') ? document.getElementById('aushang-title').textContent : ''",
+                            NULL, evaluated_cb, &e);
+  while (!e.done)
+    g_main_context_iteration (NULL, TRUE);
+  shows = e.result != NULL && strstr (e.result, data) != NULL;
+  g_free (e.result);
+  return shows;
+}
+
+/* "Earlier Versions…" of a document in a local repository with two
+ * commits: both are listed, the older one is shown and restored as an
+ * unsaved change; the file keeps the newer text until saved. */
+static void
+test_earlier_versions (void)
+{
+  g_autofree char *folder_path = new_folder ("window-history");
+  g_autofree char *example = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *post_path = g_build_filename (folder_path, POST, NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  g_autofree char *on_disk = NULL;
+  AushangWindow *window;
+  AushangDocument *document;
+  GtkWindow *dialog;
+  GtkWidget *title;
+  gpointer site_data[2];
+
+  aushang_test_copy_path (example, folder_path);
+  set_field (folder_path, POST, "title", "Erste Fassung");
+  g_free (run (folder_path, "git", "init", "-q", "-b", "main", NULL));
+  g_free (run (folder_path, "git", "add", "-A", NULL));
+  g_free (run (folder_path, "git", "commit", "-q", "-m", "Sommerpause angekündigt", NULL));
+  set_field (folder_path, POST, "title", "Zweite Fassung");
+  g_free (run (folder_path, "git", "commit", "-q", "-am", "Neuer Titel", NULL));
+
+  window = aushang_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, folder);
+  site_data[0] = window;
+  site_data[1] = folder;
+  g_assert_true (wait_until (site_is, site_data, 30));
+
+  aushang_window_select_file (window, post);
+  g_assert_true (wait_until (earlier_versions_enabled, window, 20));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "earlier-versions", NULL);
+  g_assert_true (wait_until (history_dialog_ready, NULL, 30));
+  dialog = find_toplevel (AUSHANG_TYPE_HISTORY_DIALOG);
+  g_assert_cmpuint (aushang_history_dialog_get_n_versions (AUSHANG_HISTORY_DIALOG (dialog)), ==, 2);
+  /* The newest is shown first. */
+  g_assert_true (wait_until (history_preview_shows, (gpointer) "Zweite Fassung", 30));
+
+  aushang_history_dialog_select (AUSHANG_HISTORY_DIALOG (dialog), 1);
+  g_assert_true (wait_until (history_dialog_ready, NULL, 30));
+  g_assert_true (wait_until (history_preview_shows, (gpointer) "Erste Fassung", 30));
+  save_screenshot (GTK_WIDGET (dialog), "git-earlier-versions.png");
+  aushang_history_dialog_restore (AUSHANG_HISTORY_DIALOG (dialog));
+  g_assert_true (wait_until (history_dialog_gone, NULL, 10));
+
+  /* The older text is in the window, as a change not yet saved. */
+  document = aushang_window_get_document (window);
+  g_assert_true (aushang_document_get_modified (document));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (aushang_document_get_front_matter (document), "title")),
+                   ==, "Erste Fassung");
+  title = aushang_form_get_field_widget (AUSHANG_FORM (aushang_window_get_form (window)), "title");
+  g_assert_true (GTK_IS_EDITABLE (title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Erste Fassung");
+  on_disk = read_file (folder_path, POST);
+  g_assert_nonnull (strstr (on_disk, "Zweite Fassung"));
+
+  aushang_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +506,7 @@ main (int   argc,
 
   g_test_add_func ("/git-window/get-edit-publish", test_get_edit_publish);
   g_test_add_func ("/git-window/conflict", test_conflict);
+  g_test_add_func ("/git-window/earlier-versions", test_earlier_versions);
 
   status = g_test_run ();
   git_servers_cleanup ();

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-history-dialog.h"
 #include "aushang-recovery.h"
 #include "aushang-safe-file.h"
 #include "aushang-slug.h"
@@ -386,6 +387,7 @@ aushang_window_add_document_actions (AushangWindow *self)
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (open));
   }
 
+  aushang_history_install (GTK_WIDGET (self));
   aushang_window_update_document_actions (self);
 }
 
@@ -409,6 +411,7 @@ aushang_window_update_document_actions (AushangWindow *self)
   enable (self, "start-from-document", saved);
   enable (self, "trash-document", self->document != NULL);
   enable (self, "undo-trash-document", self->trashed_file != NULL);
+  aushang_history_document_shown (GTK_WIDGET (self));
 }
 
 void
