@@ -931,6 +931,20 @@ test_describe (void)
   g_assert_cmpstr (((AushangGitChange *) changes->pdata[3])->description, ==, "New event: C");
   g_assert_cmpstr (((AushangGitChange *) changes->pdata[4])->description, ==, "Event removed: B");
   g_assert_cmpstr (((AushangGitChange *) changes->pdata[5])->description, ==, "Page deleted: Hallo Welt");
+  /* An entry's change keeps the entry as it is now, for the sidebar to
+   * mark its row; a removed one and a document have none. */
+  {
+    AushangGitChange *changed = changes->pdata[2];
+    AushangGitChange *added = changes->pdata[3];
+    g_autofree char *date = NULL;
+
+    g_assert_nonnull (changed->entry);
+    date = aushang_value_to_display (aushang_value_lookup (changed->entry, "date"));
+    g_assert_cmpstr (date, ==, "2026-01-02");
+    g_assert_cmpstr (aushang_value_get_string (aushang_value_lookup (added->entry, "title")), ==, "C");
+    g_assert_null (((AushangGitChange *) changes->pdata[4])->entry);
+    g_assert_null (((AushangGitChange *) changes->pdata[0])->entry);
+  }
   message = aushang_git_changes_to_message (changes);
   g_assert_true (g_str_has_prefix (message, "New post: Hallo Welt and 5 more\n\n- New post: Hallo Welt\n- Image added"));
 }

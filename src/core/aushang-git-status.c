@@ -55,6 +55,22 @@ add_change (GPtrArray            *changes,
   g_ptr_array_add (changes, change);
 }
 
+/* The same for an entry of a data list, which the change keeps, so that
+ * the list can mark the entry itself. */
+static void
+add_entry_change (GPtrArray            *changes,
+                  AushangGitChangeKind  kind,
+                  const char           *path,
+                  AushangValue         *entry,
+                  char                 *description)
+{
+  AushangGitChange *change;
+
+  add_change (changes, kind, path, description);
+  change = g_ptr_array_index (changes, changes->len - 1);
+  change->entry = aushang_value_ref (entry);
+}
+
 static gboolean
 is_image (const char *path)
 {
@@ -232,15 +248,15 @@ describe_entries (const char *path,
       if (j >= 0)
         {
           used[j] = TRUE;
-          add_change (changes, AUSHANG_GIT_CHANGE_CHANGED, path,
-                      events ? g_strdup_printf (_("Event changed: %s"), title)
-                             /* Translators: the first %s is a list like “Team”, the second an entry. */
-                             : g_strdup_printf (_("Entry in “%s” changed: %s"), label, title));
+          add_entry_change (changes, AUSHANG_GIT_CHANGE_CHANGED, path, entry,
+                            events ? g_strdup_printf (_("Event changed: %s"), title)
+                                   /* Translators: the first %s is a list like “Team”, the second an entry. */
+                                   : g_strdup_printf (_("Entry in “%s” changed: %s"), label, title));
         }
       else
-        add_change (changes, AUSHANG_GIT_CHANGE_ADDED, path,
-                    events ? g_strdup_printf (_("New event: %s"), title)
-                           : g_strdup_printf (_("New entry in “%s”: %s"), label, title));
+        add_entry_change (changes, AUSHANG_GIT_CHANGE_ADDED, path, entry,
+                          events ? g_strdup_printf (_("New event: %s"), title)
+                                 : g_strdup_printf (_("New entry in “%s”: %s"), label, title));
     }
   for (guint j = 0; j < before->len; j++)
     {

@@ -67,6 +67,7 @@ aushang_git_change_free (AushangGitChange *change)
     return;
   g_free (change->path);
   g_free (change->description);
+  g_clear_pointer (&change->entry, aushang_value_unref);
   g_free (change);
 }
 

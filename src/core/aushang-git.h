@@ -88,6 +88,7 @@ typedef struct
   AushangGitChangeKind  kind;
   char                 *path;        /* from the site folder */
   char                 *description; /* "New post: Summer break" */
+  AushangValue         *entry;       /* a data list's entry as it is now (added or changed), else NULL */
 } AushangGitChange;
 
 void aushang_git_change_free (AushangGitChange *change);
