@@ -1532,6 +1532,104 @@ remove_posts (Fixture *fixture)
   aushang_test_delete_path (posts);
 }
 
+/* Marks for what goes out with the next publish ------------------------------- */
+
+static void
+git (const char *dir,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "git");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.name=Test");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.email=test@example.org");
+  va_start (args, dir);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("git failed in %s: %s", dir, err);
+}
+
+/* The site as a repository published to a server (a bare repository
+ * beside it): nothing waits to go out. */
+static void
+make_published_repository (Fixture *fixture)
+{
+  g_autofree char *server = g_strconcat (fixture->dir, ".git", NULL);
+
+  git (fixture->dir, "init", "-q", "-b", "main", NULL);
+  git (fixture->dir, "add", "-A", NULL);
+  git (fixture->dir, "commit", "-q", "-m", "Die Website", NULL);
+  git (fixture->dir, "clone", "-q", "--bare", fixture->dir, server, NULL);
+  git (fixture->dir, "remote", "add", "origin", server, NULL);
+  git (fixture->dir, "fetch", "-q", "origin", NULL);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  GFile      *file;
+  int         entry;
+  const char *label;
+} RowLabel;
+
+/* The rows are made anew when the marks come: look the row up each time. */
+static gboolean
+row_has_label (gpointer data)
+{
+  RowLabel *wanted = data;
+  GtkWidget *row = aushang_site_sidebar_get_entry_row (sidebar_of (wanted->fixture), wanted->file, wanted->entry);
+
+  return row != NULL && find_widget (row, is_label, wanted->label) != NULL;
+}
+
+static void
+test_publish_marks (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = g_strconcat (fixture->dir, ".git", NULL);
+  GtkWidget *row;
+  GtkWidget *place;
+  RowLabel wanted = { fixture, events, 3, "Changed" };
+
+  /* Published as it is: no marks. */
+  spin (500);
+  g_assert_null (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "Changed"));
+  g_assert_null (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "New"));
+
+  /* An event changed and saved: its row says so, the others do not. */
+  select_event (fixture, 3);
+  place = aushang_entry_form_get_field_widget (entry_form_of (fixture), "location");
+  gtk_editable_set_text (GTK_EDITABLE (place), "Rathaus Musterstadt, Saal 3");
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_until (row_has_label, &wanted, 10));
+  row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 3);
+  g_assert_nonnull (find_widget (row, is_label, "Changed"));
+  g_assert_null (find_widget (aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 1),
+                              is_label, "Changed"));
+  /* The selection stayed on the event being edited. */
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+
+  aushang_test_delete_path (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1579,6 +1677,7 @@ main (int   argc,
   ADD ("/entries/export-upcoming", date_events_around_today, test_export_upcoming);
   ADD ("/entries/jekyll-lists-new-event", NULL, test_jekyll_lists_new_event);
   ADD ("/entries/jekyll-hides-event", date_events_around_today, test_jekyll_hides_event);
+  ADD ("/entries/publish-marks", make_published_repository, test_publish_marks);
   ADD ("/documents/pages-listed", NULL, test_pages_listed);
   ADD ("/documents/copy", NULL, test_copy_document);
   ADD ("/documents/trash", NULL, test_trash_document);

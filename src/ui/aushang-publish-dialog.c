@@ -1152,6 +1152,53 @@ open_done_cb (GObject      *source,
       refresh_after_update (window);
       aushang_window_toast (window, _("Brought in what others published."));
     }
+  if (job->is_repository)
+    aushang_publish_refresh_changes (GTK_WIDGET (window));
+}
+
+/* The marks in the sidebar: what is new or changed since the last
+ * publish, read off the main thread after the site's lists were made. */
+static void
+changes_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(AushangGitRepo) repo = aushang_git_repo_open (G_FILE (data), NULL);
+  g_autofree char *url = repo ? aushang_git_repo_dup_remote_url (repo) : NULL;
+  GPtrArray *changes = url ? aushang_git_repo_get_changes (repo, NULL) : NULL;
+
+  g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+changes_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  AushangWindow *window = AUSHANG_WINDOW (source);
+  g_autoptr(GPtrArray) changes = g_task_propagate_pointer (G_TASK (result), NULL);
+  GFile *site_folder = g_task_get_task_data (G_TASK (result));
+
+  /* Another site was opened meanwhile. */
+  if (window->site == NULL || !g_file_equal (aushang_site_get_folder (window->site), site_folder))
+    return;
+
+  aushang_site_sidebar_set_changes (window->sidebar, changes);
+}
+
+void
+aushang_publish_refresh_changes (GtkWidget *widget)
+{
+  AushangWindow *window = AUSHANG_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (window->site == NULL)
+    return;
+
+  task = g_task_new (window, NULL, changes_done_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (aushang_site_get_folder (window->site)), g_object_unref);
+  g_task_run_in_thread (task, changes_thread);
 }
 
 void

@@ -60,6 +60,9 @@ void     aushang_git_store_token  (const char  *url,
  * published, and bringing in what others published when nothing here is
  * waiting to go out. */
 void     aushang_publish_install    (GtkWidget *window);
+/* Marks in the sidebar what is new or changed since the last publish
+ * (nothing for a site that is no repository); after saving and the like. */
+void     aushang_publish_refresh_changes (GtkWidget *window);
 void     aushang_publish_site_shown (GtkWidget *window,
                                      GFile     *site_folder);
 

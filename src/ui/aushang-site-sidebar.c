@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-entry-util.h"
+#include "aushang-git.h"
 #include "aushang-site-sidebar.h"
 
 struct _AushangSiteSidebar
@@ -27,6 +28,7 @@ struct _AushangSiteSidebar
   AushangSite    *site;
   GPtrArray      *data_files;  /* AushangDataFile* */
   GPtrArray      *unreadable;  /* GFile*: data files that cannot be read */
+  GPtrArray      *changes;     /* AushangGitChange*: not yet published, or NULL */
   GMenuModel     *entry_menu;
   GMenuModel     *document_menu;
   GtkWidget      *popover;     /* the context menu, a child of the list */
@@ -145,13 +147,68 @@ set_group (GtkWidget  *row,
   g_object_set_data_full (G_OBJECT (row), ROW_SUBGROUP, g_strdup (subgroup), g_free);
 }
 
+/* Changes since the last publish -------------------------------------------- */
+
+static void select_row_where (AushangSiteSidebar *self,
+                              GFile              *file,
+                              gboolean            data,
+                              int                 entry);
+
+/* How the file at @relative (from the site folder) changed since it was
+ * last published, for an entry of a data list: how that entry did (it is
+ * found by its values as they are now). -1: not changed. */
+static int
+change_of (AushangSiteSidebar *self,
+           const char         *relative,
+           AushangValue       *entry)
+{
+  for (guint i = 0; self->changes != NULL && relative != NULL && i < self->changes->len; i++)
+    {
+      AushangGitChange *change = g_ptr_array_index (self->changes, i);
+
+      if (g_strcmp0 (change->path, relative) != 0 || change->kind == AUSHANG_GIT_CHANGE_DELETED)
+        continue;
+      if (entry == NULL || (change->entry != NULL && aushang_value_equal (change->entry, entry)))
+        return change->kind;
+    }
+
+  return -1;
+}
+
+/* Marks a row as new or changed since the last publish; the words for a
+ * screen reader, to add to the row's name ("" when not changed). */
+static const char *
+mark_change (GtkWidget *line,
+             int        kind)
+{
+  if (kind == AUSHANG_GIT_CHANGE_ADDED)
+    {
+      /* Translators: a document or event in the list that is not on the
+       * website yet (it goes out with the next "Publish"). */
+      gtk_box_append (GTK_BOX (line), badge_new (C_("not published", "New"), "aushang-change-badge"));
+      /* Translators: added to a row's name for screen readers. */
+      return _(", new, not published yet");
+    }
+  if (kind == AUSHANG_GIT_CHANGE_CHANGED)
+    {
+      /* Translators: a document or event changed since it was last published. */
+      gtk_box_append (GTK_BOX (line), badge_new (C_("not published", "Changed"), "aushang-change-badge"));
+      /* Translators: added to a row's name for screen readers. */
+      return _(", changed, not published yet");
+    }
+
+  return "";
+}
+
 /* A document's row: its title as the index shows it (greyed when that is
  * only the file name), and its date; "No date" only in a collection whose
  * other documents have dates. */
 static GtkWidget *
-create_document_row (AushangSiteDocument *document,
+create_document_row (AushangSiteSidebar  *self,
+                     AushangSiteDocument *document,
                      gboolean             dated)
 {
+  const char *changed;
   const char *title = *document->title ? document->title : _("Untitled");
   g_autofree char *date = document->date != NULL || dated ? format_date (document->date) : NULL;
   g_autofree char *accessible = NULL;
@@ -173,8 +230,9 @@ create_document_row (AushangSiteDocument *document,
       gtk_box_append (GTK_BOX (line), icon);
     }
 
-  accessible = g_strdup_printf ("%s%s%s%s", title, date ? ", " : "", date ? date : "",
-                                document->draft ? _(", draft") : "");
+  changed = mark_change (line, change_of (self, document->relative_path, NULL));
+  accessible = g_strdup_printf ("%s%s%s%s%s", title, date ? ", " : "", date ? date : "",
+                                document->draft ? _(", draft") : "", changed);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   g_object_set_data_full (G_OBJECT (row), ROW_FILE, g_object_ref (document->file), g_object_unref);
@@ -270,6 +328,7 @@ create_entry_row (AushangSiteSidebar *self,
   g_autofree char *accessible = NULL;
   g_autofree char *group = data_group (data_file);
   g_autofree char *group_title = data_title (self, data_file);
+  const char *changed;
   GtkWidget *line;
   GtkWidget *row;
 
@@ -293,9 +352,16 @@ create_entry_row (AushangSiteSidebar *self,
       gtk_widget_set_tooltip_text (row, _("Hidden: this entry is in the file, but not on the website"));
     }
 
-  accessible = g_strdup_printf ("%s%s%s%s", title, meta ? ", " : "", meta ? meta : "",
+  {
+    g_autofree char *relative = self->site ? g_file_get_relative_path (aushang_site_get_folder (self->site),
+                                                                       aushang_data_file_get_file (data_file))
+                                           : NULL;
+
+    changed = hidden ? "" : mark_change (line, change_of (self, relative, entry));
+  }
+  accessible = g_strdup_printf ("%s%s%s%s%s", title, meta ? ", " : "", meta ? meta : "",
                                 /* Translators: added to the name of a hidden entry for screen readers. */
-                                hidden ? _(", hidden") : "");
+                                hidden ? _(", hidden") : "", changed);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   g_object_set_data_full (G_OBJECT (row), ROW_FILE,
@@ -898,7 +964,7 @@ rebuild (AushangSiteSidebar *self)
 
       for (guint j = 0; j < documents->len; j++)
         {
-          GtkWidget *row = create_document_row (g_ptr_array_index (documents, j), dated);
+          GtkWidget *row = create_document_row (self, g_ptr_array_index (documents, j), dated);
 
           set_group (row, collection->label, title, NULL);
           gtk_list_box_append (self->list, row);
@@ -920,6 +986,7 @@ aushang_site_sidebar_set_site (AushangSiteSidebar *self,
     {
       g_clear_pointer (&self->data_files, g_ptr_array_unref);
       g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+      g_clear_pointer (&self->changes, g_ptr_array_unref);
     }
   g_set_object (&self->site, site);
 
@@ -952,6 +1019,40 @@ aushang_site_sidebar_set_unreadable_files (AushangSiteSidebar *self,
   self->unreadable = files;
 
   rebuild (self);
+}
+
+void
+aushang_site_sidebar_set_changes (AushangSiteSidebar *self,
+                                  GPtrArray          *changes)
+{
+  GtkListBoxRow *selected;
+  g_autoptr(GFile) file = NULL;
+  guint entry = 0;
+
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  if (changes == NULL && self->changes == NULL)
+    return;
+
+  /* The rows are made anew with their marks; what was selected stays. */
+  selected = gtk_list_box_get_selected_row (self->list);
+  if (selected != NULL && g_object_get_data (G_OBJECT (selected), ROW_FILE) != NULL)
+    {
+      file = g_object_ref (g_object_get_data (G_OBJECT (selected), ROW_FILE));
+      entry = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selected), ROW_ENTRY));
+    }
+
+  if (changes != NULL)
+    g_ptr_array_ref (changes);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  self->changes = changes;
+
+  rebuild (self);
+
+  if (file != NULL && entry > 0)
+    select_row_where (self, file, TRUE, (int) entry - 1);
+  else if (file != NULL)
+    select_row_where (self, file, FALSE, 0);
 }
 
 void
@@ -1272,6 +1373,7 @@ aushang_site_sidebar_dispose (GObject *object)
   g_clear_object (&self->document_menu);
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
   g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (aushang_site_sidebar_parent_class)->dispose (object);

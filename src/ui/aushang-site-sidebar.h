@@ -43,6 +43,11 @@ void       aushang_site_sidebar_set_unreadable_files (AushangSiteSidebar *self,
                                                       GPtrArray          *files);
 /* Lists @data_file's entries anew (after an edit), keeping the
  * selection. */
+/* What is new or changed since the last publish (AushangGitChange*, as
+ * aushang_git_repo_get_changes() gives them; NULL: nothing to mark): each
+ * such document and entry gets a mark. */
+void       aushang_site_sidebar_set_changes      (AushangSiteSidebar *self,
+                                                  GPtrArray          *changes);
 void       aushang_site_sidebar_update_data_file (AushangSiteSidebar *self,
                                                   AushangDataFile    *data_file);
 /* Selects the row of @file without emitting ::document-activated. */

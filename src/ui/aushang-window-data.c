@@ -16,6 +16,7 @@
 #include "aushang-check.h"
 #include "aushang-entry-util.h"
 #include "aushang-ics.h"
+#include "aushang-publish-dialog.h"
 #include "aushang-recovery.h"
 #include "aushang-safe-file.h"
 #include "aushang-slug.h"
@@ -399,6 +400,7 @@ aushang_window_save_data_file (AushangWindow  *self,
   aushang_window_forget_recovery (self, self->file);
   aushang_window_update_title (self);
   aushang_window_toast (self, _("Saved"));
+  aushang_publish_refresh_changes (GTK_WIDGET (self));
 
   return TRUE;
 }
@@ -419,6 +421,7 @@ overwrite_response_cb (AdwMessageDialog *dialog,
       aushang_window_forget_recovery (self, self->file);
       aushang_window_update_title (self);
       aushang_window_toast (self, _("Saved"));
+      aushang_publish_refresh_changes (GTK_WIDGET (self));
     }
   else
     aushang_window_report_data_save_error (self, error);

@@ -683,6 +683,7 @@ aushang_window_refresh_site (AushangWindow *self)
   aushang_site_reload (self->site);
   aushang_site_sidebar_set_site (self->sidebar, self->site);
   aushang_window_reselect (self);
+  aushang_publish_refresh_changes (GTK_WIDGET (self));
 }
 
 static void offer_recovery (AushangWindow *self);
