@@ -18,6 +18,7 @@
 
 #include "aushang-document.h"
 #include "aushang-markdown.h"
+#include "aushang-page-render.h"
 #include "aushang-preview-page.h"
 #include "aushang-site.h"
 #include "aushang-test-util.h"
@@ -177,6 +178,40 @@ render_ours (gpointer data)
   g_assert_nonnull (html);
 }
 
+/* The page as the site publishes it: the body through Liquid (the
+ * announcement's includes) and Markdown, then its layouts; the context is
+ * made once, as the preview keeps it. */
+typedef struct
+{
+  Input               input;
+  AushangPageContext *context;
+  GFile              *file;
+} SiteInput;
+
+static void
+render_site_ours (gpointer data)
+{
+  SiteInput *site_input = data;
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (site_input->input.text,
+                                                                        site_input->input.length);
+  AushangPreviewOptions options = { .site_uri_prefix = "aushang-site:", .language = "de" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = aushang_page_context_render (site_input->context, document,
+                                                       site_input->file, &options, &error);
+
+  /* The site's page, not the built-in one with an error card. */
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "class=\"kopf\""));
+}
+
+static void render_raw (gpointer data);
+
+static void
+render_site_raw (gpointer data)
+{
+  render_raw (&((SiteInput *) data)->input);
+}
+
 static void
 render_raw (gpointer data)
 {
@@ -261,6 +296,24 @@ main (int   argc,
   example_input.text = example;
   compare_medians (render_ours, render_raw, &example_input, 51, &ours, &raw);
   report ("load and render the example announcement", ours, raw, "ratio <= 1.3");
+
+  {
+    g_autofree char *site_path = g_build_filename (SOURCE_DATADIR, "example-site", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (site_path);
+    g_autoptr(AushangSite) example_site = aushang_site_new (folder, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (example_path);
+    SiteInput site_input = { example_input, NULL, file };
+
+    if (example_site == NULL)
+      {
+        g_printerr ("cannot open %s\n", site_path);
+        return 1;
+      }
+    site_input.context = aushang_page_context_new (example_site);
+    compare_medians (render_site_ours, render_site_raw, &site_input, 51, &ours, &raw);
+    report ("the example announcement in the site's style", ours, raw, "none, for comparison");
+    aushang_page_context_unref (site_input.context);
+  }
 
   megabyte_input.text = megabyte;
   megabyte_input.length = strlen (megabyte);
