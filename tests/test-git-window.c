@@ -422,6 +422,8 @@ test_earlier_versions (void)
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
   g_autofree char *post_path = g_build_filename (folder_path, POST, NULL);
   g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  g_autofree char *draft_path = g_build_filename (folder_path, "_posts", "2026-08-01-entwurf.md", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
   g_autofree char *on_disk = NULL;
   AushangWindow *window;
   AushangDocument *document;
@@ -436,6 +438,8 @@ test_earlier_versions (void)
   g_free (run (folder_path, "git", "commit", "-q", "-m", "Sommerpause angekündigt", NULL));
   set_field (folder_path, POST, "title", "Zweite Fassung");
   g_free (run (folder_path, "git", "commit", "-q", "-am", "Neuer Titel", NULL));
+  /* Never committed: no earlier versions. */
+  g_assert_true (g_file_set_contents (draft_path, "---\ntitle: Entwurf\n---\n\nText.\n", -1, NULL));
 
   window = aushang_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -445,6 +449,9 @@ test_earlier_versions (void)
   site_data[1] = folder;
   g_assert_true (wait_until (site_is, site_data, 30));
 
+  aushang_window_select_file (window, draft);
+  spin (1000);
+  g_assert_false (earlier_versions_enabled (window));
   aushang_window_select_file (window, post);
   g_assert_true (wait_until (earlier_versions_enabled, window, 20));
   g_action_group_activate_action (G_ACTION_GROUP (window), "earlier-versions", NULL);
