@@ -1116,7 +1116,12 @@ static void
 test_scroll_sync (gboolean site_style)
 {
   g_autofree char *path = site_path ("_posts/2026-01-05-lange-seite.md");
-  g_autoptr(GString) text = g_string_new ("---\ntitle: Eine lange Seite\n---\nEinleitung.\n\n");
+  /* Liquid that makes fewer lines than it takes (a comment) and more (an
+   * include): the lines still count as the editor counts them. */
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Eine lange Seite\n---\nEinleitung.\n\n"
+                                          "{% comment %}\nEins\nZwei\nDrei\nVier\nFünf\nSechs\n"
+                                          "Sieben\nAcht\nNeun\nZehn\n{% endcomment %}\n\n"
+                                          "{% include zitat.html text=\"Ein Satz\" author=\"Jemand\" %}\n\n");
   g_autoptr(GError) error = NULL;
   AushangWindow *window;
   AushangPreview *preview;

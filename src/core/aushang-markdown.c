@@ -151,6 +151,12 @@ aushang_markdown_set_source_lines (gboolean source_lines)
   return was;
 }
 
+gboolean
+aushang_markdown_get_source_lines (void)
+{
+  return GPOINTER_TO_INT (g_private_get (&source_lines_key));
+}
+
 /* The body's line of the line @md_line of what cmark saw: tags that span
  * lines became one token there. @shifts holds pairs (cmark line, lines
  * lost up to and including it), ascending. */

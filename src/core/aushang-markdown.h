@@ -71,5 +71,6 @@ char *aushang_markdown_heading_id (const char *text);
  * each top-level block, N being the line of @markdown (1-based) where the
  * block starts. Returns the previous setting. */
 gboolean aushang_markdown_set_source_lines (gboolean source_lines);
+gboolean aushang_markdown_get_source_lines (void);
 
 G_END_DECLS

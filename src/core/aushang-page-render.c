@@ -1000,6 +1000,76 @@ find_url_cb (gboolean    is_post,
   return g_strdup (url);
 }
 
+/* For the preview's scroll sync: the line of the document's @body
+ * (1-based) that each line of @rendered (the body after Liquid, with HTML
+ * blocks kept out) came from. Text outside tags passes Liquid unchanged,
+ * so equal lines are matched in order; what a tag made belongs to the
+ * tag's line. */
+static guint *
+map_body_lines (const char *body,
+                const char *rendered,
+                guint      *n_lines)
+{
+  g_auto(GStrv) source = g_strsplit (body, "\n", -1);
+  g_auto(GStrv) out = g_strsplit (rendered, "\n", -1);
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_source = g_strv_length (source), n = g_strv_length (out);
+  guint *map = g_new (guint, n + 1);
+  guint i = 0;
+
+  for (guint k = 0; k < n_source; k++)
+    g_hash_table_add (known, source[k]);
+
+  for (guint j = 0; j < n; j++)
+    {
+      if ((i >= n_source || strcmp (source[i], out[j]) != 0) &&
+          out[j][strspn (out[j], " \t")] != '\0' && g_hash_table_contains (known, out[j]))
+        for (guint k = i + 1; k < n_source && k < i + 1000; k++)
+          if (strcmp (source[k], out[j]) == 0)
+            {
+              i = k;
+              break;
+            }
+      map[j] = MIN (i, n_source > 0 ? n_source - 1 : 0) + 1;
+      if (i < n_source && strcmp (source[i], out[j]) == 0)
+        i++;
+    }
+  *n_lines = n;
+
+  return map;
+}
+
+/* The comments "<!--aushang-line N-->" of the Markdown renderer count
+ * lines of what it rendered: make them count lines of the body. */
+static char *
+remap_source_lines (char        *html,
+                    const guint *map,
+                    guint        n_lines)
+{
+  static const char mark[] = "<!--aushang-line ";
+  GString *out = g_string_sized_new (strlen (html) + 64);
+  const char *p = html, *hit;
+
+  while ((hit = strstr (p, mark)) != NULL)
+    {
+      char *end;
+      guint64 line;
+
+      hit += strlen (mark);
+      g_string_append_len (out, p, hit - p);
+      line = g_ascii_strtoull (hit, &end, 10);
+      if (end != hit && line >= 1 && line <= n_lines)
+        g_string_append_printf (out, "%u", map[line - 1]);
+      else
+        g_string_append_len (out, hit, end - hit);
+      p = end;
+    }
+  g_string_append (out, p);
+  g_free (html);
+
+  return g_string_free (out, FALSE);
+}
+
 /* Text that looks like Liquid after Liquid ran (from {% raw %}) is text. */
 static char *
 literal_tag_cb (const AushangLiquidTag *tag,
@@ -1292,6 +1362,15 @@ aushang_page_render_site_page (AushangPageContext *self,
     {
       g_autofree char *blocks_kept = keep_html_blocks (content, &state);
       char *html = aushang_markdown_render (blocks_kept, literal_tag_cb, &state);
+
+      if (aushang_markdown_get_source_lines ())
+        {
+          guint n_lines;
+          g_autofree guint *map = map_body_lines (aushang_document_get_body (document),
+                                                  blocks_kept, &n_lines);
+
+          html = remap_source_lines (html, map, n_lines);
+        }
       char *quoted = aushang_page_apply_smart_quotes (self, content, html);
       char *rouge = aushang_page_apply_kramdown_code (quoted);
 
