@@ -188,10 +188,10 @@ POST = '_posts/2026-04-17-neuer-lasercutter.md'
 WORDS = {
     'en': {'menu': 'Main Menu', 'rename': 'Rename Document…', 'yaml': 'Edit as YAML',
            'block': 'Building Block', 'date': 'Date', 'image': 'Choose from site',
-           'title': 'Title', 'documents': 'Documents'},
+           'title': 'Title', 'documents': 'Documents', 'text': 'Text'},
     'de': {'menu': 'Hauptmenü', 'rename': 'Dokument umbenennen …', 'yaml': 'Als YAML bearbeiten',
            'block': 'Baustein', 'date': 'Datum', 'image': 'Aus der Website auswählen',
-           'title': 'Titel', 'documents': 'Dokumente'},
+           'title': 'Titel', 'documents': 'Dokumente', 'text': 'Text'},
 }
 
 
@@ -209,14 +209,19 @@ def open_entry(session, words):
     time.sleep(1.5)
 
 
-def open_block(session, words):
+def open_block(session, words, name='zitat'):
+    """Opens the editor's building block menu and picks @name."""
+    session.click('page tab', words['text'])
     session.click('push button', words['block'])
-    items = session.find(lambda a: a.get_role_name() in ('menu item', 'push button', 'list item')
-                         and a.get_name() in ('Zitat', 'Quote', 'zitat')
-                         and 'Action' in a.get_interfaces() and a.get_n_actions() > 0)
-    if items:
-        items[-1].do_action(0)
-        time.sleep(1.2)
+    items = session.find(lambda a: a.get_role_name() == 'list item' and a.get_name() == name)
+    assert items, f'no building block “{name}” in the menu'
+    parent = items[0].get_parent()
+    rows = [parent.get_child_at_index(i) for i in range(parent.get_child_count())]
+    rows = [r for r in rows if r.get_role_name() == 'list item']
+    parent.select_child(rows.index(items[0]))
+    time.sleep(0.5)
+    if len(session.frames()) == 1:
+        session.key('Return')
 
 
 def sidebar_headings(session, words):
@@ -235,7 +240,26 @@ def sidebar_headings(session, words):
     assert order[-1] == 'list item', f'the list ends with {order[-3:]}, a heading after every row'
 
 
+ENGLISH_KEYS = {'Related post', 'Retrospective post', 'Is retrospective', 'Items', 'Voucher',
+                'related_post', 'retrospective_post', 'items', 'voucher'}
+
+
+def site_words(session, words):
+    """Fields and a building block's parameters in the person's language,
+    or in the site's own words: anmeldung.html's comment names its
+    parameters ("items – optional: Nummern der Tickets, …")."""
+    if words is WORDS['de']:
+        english = session.find(lambda a: (a.get_name() or '') in ENGLISH_KEYS)
+        assert not english, 'English labels in the German window: ' + \
+            ', '.join(sorted({a.get_name() for a in english}))
+    open_block(session, words, 'anmeldung')
+    names = {a.get_name() for a in session.find(lambda a: a.get_role_name() == 'text')}
+    missing = {'Nummern der Tickets', 'Gutscheincode'} - names
+    assert not missing, f'parameters not named in the site’s words: {sorted(missing)}; fields: {sorted(names)}'
+
+
 SCENARIOS = [
+    ('the site’s and the person’s words for fields and parameters', site_words),
     ('sidebar headings before their groups', sidebar_headings),
     ('main window with a post open', lambda s, w: None),
     ('new document dialog', lambda s, w: s.key('ctrl+n')),

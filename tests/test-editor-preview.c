@@ -456,14 +456,18 @@ test_editor_block_dialog (void)
                    "Anmeldung zu einer Veranstaltung (Kasten mit Link zum Ticketshop).");
   g_assert_nonnull (find_descendant (popover, ADW_TYPE_ACTION_ROW, "zitat"));
 
-  /* Choosing it asks for its parameters; the required one is marked. */
+  /* Choosing it asks for its parameters, in the words of the block's
+   * comment ("voucher – optional: Gutscheincode, …"); the required one is
+   * marked. */
   list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX);
   g_signal_emit_by_name (list, "row-activated", row);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "event (required)");
+  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                           "Kurzname der Veranstaltung im Ticketshop (required)");
   g_assert_nonnull (entry);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "voucher"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Gutscheincode"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Nummern der Tickets"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "sommerfest");
 
   /* As a person does: the Insert button. */

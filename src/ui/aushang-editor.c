@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-editor.h"
+#include "aushang-form-util.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
 
@@ -692,6 +693,7 @@ show_block_dialog (AushangEditor *self,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  aushang_set_accessible_label (list, _("Parameters"));
   rows = g_ptr_array_new ();
 
   for (guint i = 0; i < block->params->len; i++)
@@ -700,10 +702,15 @@ show_block_dialog (AushangEditor *self,
       gboolean required = g_ptr_array_find_with_equal_func (block->required, param, g_str_equal, NULL);
       GtkWidget *row = adw_entry_row_new ();
       g_autofree char *row_title = NULL;
+      /* The site's own words for it, else the parameter made readable. */
+      g_autofree char *label = aushang_label_for_param (block->description, param);
+
+      if (label == NULL)
+        label = aushang_label_for_key (param);
 
       /* Translators: the title of a building block parameter that every
        * use of the block on the site fills in; %s is its name. */
-      row_title = required ? g_strdup_printf (_("%s (required)"), param) : g_strdup (param);
+      row_title = required ? g_strdup_printf (_("%s (required)"), label) : g_strdup (label);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);

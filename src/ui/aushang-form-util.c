@@ -285,6 +285,56 @@ static const struct
   { "header_image", N_("Header image") },
   { "header_image_credit", N_("Image credit") },
   { "published", N_("Draft") },
+  /* Keys Jekyll sites and their themes commonly use. */
+  { "layout", N_("Layout") },
+  { "permalink", N_("Web address") },
+  { "description", N_("Description") },
+  { "desc", N_("Description") },
+  { "excerpt", N_("Excerpt") },
+  { "summary", N_("Summary") },
+  { "subtitle", N_("Subtitle") },
+  { "lang", N_("Language") },
+  { "language", N_("Language") },
+  { "image", N_("Image") },
+  { "img", N_("Image") },
+  { "images", N_("Images") },
+  { "thumbnail", N_("Thumbnail") },
+  { "image_alt", N_("Image description") },
+  { "caption", N_("Caption") },
+  { "location", N_("Location") },
+  { "place", N_("Place") },
+  { "venue", N_("Venue") },
+  { "address", N_("Address") },
+  { "event", N_("Event") },
+  { "event_date", N_("Event date") },
+  { "start", N_("Start") },
+  { "end", N_("End") },
+  { "start_date", N_("Start date") },
+  { "end_date", N_("End date") },
+  { "time", N_("Time") },
+  { "url", N_("Web address") },
+  { "link", N_("Link") },
+  { "redirect_from", N_("Earlier addresses") },
+  { "last_modified_at", N_("Last changed") },
+  { "keywords", N_("Keywords") },
+  { "series", N_("Series") },
+  { "toc", N_("Table of contents") },
+  { "comments", N_("Comments") },
+  { "hidden", N_("Hidden") },
+  { "visible", N_("Visible") },
+  { "featured", N_("Featured") },
+  { "draft", N_("Draft") },
+  { "translator", N_("Translator") },
+  { "contact", N_("Contact") },
+  { "email", N_("Email") },
+  { "price", N_("Price") },
+  { "registration", N_("Registration") },
+  { "related_post", N_("Related post") },
+  { "related_posts", N_("Related posts") },
+  { "retrospective_post", N_("Retrospective post") },
+  { "is_retrospective", N_("Is retrospective") },
+  { "items", N_("Items") },
+  { "voucher", N_("Voucher") },
 };
 
 char *
@@ -309,6 +359,64 @@ aushang_label_for_key (const char *key)
   length = g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
 
   return g_strdup_printf ("%.*s%s", length, buffer, g_utf8_next_char (spaced));
+}
+
+/* The words a site gives a building block's parameter in the comment at
+ * the top of the include ("items – optional: Nummern der Tickets, …" gives
+ * "Nummern der Tickets"), or NULL when it has none. */
+char *
+aushang_label_for_param (const char *description,
+                         const char *param)
+{
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+
+  if (description == NULL || param == NULL || (length = strlen (param)) == 0)
+    return NULL;
+
+  lines = g_strsplit (description, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      g_autofree char *text = NULL;
+      char *cut;
+
+      while (*p == ' ' || *p == '\t' || *p == '-' || *p == '*')
+        p++;
+      if (strncmp (p, param, length) != 0 || (p[length] != ' ' && p[length] != ':' && p[length] != '\t'))
+        continue;
+      p += length;
+      /* A separator: a dash of any kind, or a colon. */
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (g_str_has_prefix (p, "\u2013") || g_str_has_prefix (p, "\u2014"))
+        p += strlen ("\u2013");
+      else if (*p == '-' || *p == ':' || *p == '=')
+        p++;
+      else
+        continue;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      /* "optional:" / "Pflicht:" and the like say nothing about the value. */
+      if ((cut = strchr (p, ':')) != NULL && cut - p <= 12 && strchr (p, ' ') > cut)
+        p = cut + 1;
+      while (*p == ' ')
+        p++;
+      text = g_strdup (p);
+      /* The words, without the example and the remarks after them. */
+      for (const char *stop = ",;(."; *stop != '\0'; stop++)
+        if ((cut = strchr (text, *stop)) != NULL)
+          *cut = '\0';
+      if ((cut = strstr (text, " z")) != NULL && g_str_has_prefix (cut, " z. B"))
+        *cut = '\0';
+      if ((cut = strstr (text, " e")) != NULL && g_str_has_prefix (cut, " e.g"))
+        *cut = '\0';
+      g_strstrip (text);
+      if (*text != '\0' && g_utf8_strlen (text, -1) <= 60)
+        return g_steal_pointer (&text);
+    }
+
+  return NULL;
 }
 
 gboolean

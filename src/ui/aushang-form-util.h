@@ -60,6 +60,8 @@ GTimeZone    *aushang_site_dup_time_zone       (AushangSite  *site);
 
 /* "Title" for title; "Related post" for related_post. */
 char         *aushang_label_for_key            (const char   *key);
+char         *aushang_label_for_param          (const char   *description,
+                                                const char   *param);
 /* "4. November 2025" in German, "November 4, 2025" in English. */
 char         *aushang_format_date_in_words     (GDateTime    *date);
 /* Whether the interface speaks German. */
