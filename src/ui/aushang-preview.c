@@ -80,6 +80,8 @@ struct _AushangPreview
   /* Scroll sync by body line: the line to bring to the top once the page
    * is there (0: none). */
   guint            scroll_line;
+  guint            scrolling : 1;       /* a scroll is on its way to the page */
+  guint            scroll_again : 1;    /* and another line was asked since */
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -1003,16 +1005,44 @@ static const char watch_scroll_function[] =
   "}, { passive: true });\n"
   "return true;\n";
 
+static void apply_scroll_line (AushangPreview *self);
+
+static void
+scroll_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AushangPreview) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, NULL);
+  self->scrolling = FALSE;
+  if (self->scroll_again)
+    {
+      self->scroll_again = FALSE;
+      apply_scroll_line (self);
+    }
+}
+
+/* One scroll at a time on its way to the page, the latest line next:
+ * scrolling the editor fast does not pile up work in the page. */
 static void
 apply_scroll_line (AushangPreview *self)
 {
   if (self->scroll_line == 0 || !self->page_loaded || self->web_view == NULL)
     return;
+  if (self->scrolling)
+    {
+      self->scroll_again = TRUE;
+      return;
+    }
 
+  self->scrolling = TRUE;
   webkit_web_view_call_async_javascript_function (self->web_view, scroll_to_line_function, -1,
                                                   g_variant_new_parsed ("{'line': <%u>}",
                                                                         self->scroll_line),
-                                                  NULL, NULL, self->cancellable, NULL, NULL);
+                                                  NULL, NULL, self->cancellable,
+                                                  scroll_done_cb, g_object_ref (self));
 }
 
 static void
