@@ -14,6 +14,7 @@
 #
 # Run by tests/test-a11y.sh, on a display and D-Bus session of its own.
 
+import datetime
 import glob
 import importlib.util
 import os
@@ -59,7 +60,7 @@ def main():
         if not ok:
             print(f'# {why}', flush=True)
 
-    print('1..6', flush=True)
+    print('1..7', flush=True)
     session = a11y.Session(env, [a11y.POST])
     try:
         s = session
@@ -170,6 +171,25 @@ def main():
         check('the title typed after Enter is in the saved file',
               re.search(r'^title: "?Sommerfest im Hof"?$', text, re.M) is not None,
               f'saved front matter: {text[:300]!r}')
+
+        # The date of the new document is today: Tab to the calendar
+        # button, Space opens it; Left fourteen times goes back two weeks,
+        # across the month's first day, and Enter picks the day.
+        def in_words(day):
+            return f'{day.strftime("%B")} {day.day}, {day.year}'
+
+        today = datetime.date.today()
+        expected = in_words(today - datetime.timedelta(days=14))
+        s.focus_main()
+        ok0 = press_until('Tab', 'push button', 'Date', most=12)
+        s.key('space')
+        s.key(*(['Left'] * 14))
+        s.key('Return')
+        dates = {a.get_name() for a in s.find(lambda a: a.get_role_name() == 'label'
+                                               and a.get_name() in (expected, in_words(today)))}
+        check('the calendar: arrows cross the month, Enter picks the day',
+              ok0 and dates == {expected},
+              f'reached the button: {ok0}; expected {expected}, shown: {sorted(dates)}')
     finally:
         session.close()
 

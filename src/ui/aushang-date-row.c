@@ -31,6 +31,7 @@ struct _AushangDateRow
 
   gboolean     has_time;
   gboolean     filled;
+  gboolean     moving;     /* the keyboard moves the day, nothing is picked yet */
 };
 
 static void field_row_init (AushangFieldRowInterface *iface);
@@ -139,7 +140,7 @@ day_selected_cb (AushangDateRow *self,
 {
   GtkWidget *popover;
 
-  if (!self->filled || aushang_field_row_is_filling (AUSHANG_FIELD_ROW (self)))
+  if (!self->filled || self->moving || aushang_field_row_is_filling (AUSHANG_FIELD_ROW (self)))
     return;
 
   store (self);
@@ -197,10 +198,70 @@ aushang_date_row_class_init (AushangDateRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
 }
 
+/* The calendar by keyboard: the arrows move a day or a week and cross
+ * the month's edges (GtkCalendar 4.8 stops there), Page Up and Page Down a
+ * month; Enter or Space picks the day. */
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         AushangDateRow        *self)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (self->calendar);
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) next = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      next = g_date_time_add_days (shown, gtk_widget_get_direction (self->calendar) == GTK_TEXT_DIR_RTL ? 1 : -1);
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      next = g_date_time_add_days (shown, gtk_widget_get_direction (self->calendar) == GTK_TEXT_DIR_RTL ? -1 : 1);
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      next = g_date_time_add_days (shown, -7);
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      next = g_date_time_add_days (shown, 7);
+      break;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      next = g_date_time_add_months (shown, -1);
+      break;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      next = g_date_time_add_months (shown, 1);
+      break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter: case GDK_KEY_space:
+      day_selected_cb (self, calendar);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (next == NULL)
+    return FALSE;
+
+  self->moving = TRUE;
+  gtk_calendar_select_day (calendar, next);
+  self->moving = FALSE;
+
+  return TRUE;
+}
+
 static void
 aushang_date_row_init (AushangDateRow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (self->calendar, keys);
 }
 
 GtkWidget *
