@@ -270,6 +270,132 @@ test_document_references (void)
   aushang_test_delete_path (dir);
 }
 
+/* Issue 11: images. Jekyll builds a page whose image is missing, too
+ * large or without alt text, so each is a warning, at the image's line
+ * and column; other sites' images and examples in code are not checked. */
+static void
+test_images (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("aushang-check-images-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(GPtrArray) d = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *big = g_malloc0 (1500000);
+  g_autofree char *big_path = g_build_filename (dir, "assets", "gross.jpg", NULL);
+  g_autoptr(GFile) file = NULL;
+  AushangDiagnostic *diag;
+  guint no_alt = 0;
+  const char *text =
+    "---\n"
+    "title: Sommerfest\n"
+    "header_image: /assets/fehlt-kopf.jpg\n"
+    "bild: /assets/fehlt-feld.png\n"
+    "---\n"
+    "![Das Fest](/assets/da.jpg)\n"
+    "Siehe ![](/assets/da.jpg) oben.\n"
+    "![Plakat]({{ '/assets/fehlt-liquid.jpg' | relative_url }})\n"
+    "![Plakat]({{ site.baseurl }}/assets/da.jpg)\n"
+    "<img src=\"/verein/assets/gross.jpg\" alt=\"Der Saal\">\n"
+    "<p><img class=\"rund\" src=\"/assets/da.jpg\"></p>\n"
+    "<img src=\"/assets/deko.png\" alt=\"\">\n"
+    "![Anderswo](https://example.org/fehlt.jpg)\n"
+    "\n"
+    "```\n"
+    "![](/assets/im-code.jpg)\n"
+    "```\n";
+  const char *files[][2] = {
+    { "_config.yml", "title: T\nbaseurl: /verein\ncollections:\n  beitraege:\n    output: true\n" },
+    { "_beitraege/a.md", "---\ntitle: A\nbild: /assets/da.jpg\n---\n" },
+    { "_beitraege/b.md", "---\ntitle: B\nbild: /assets/deko.png\n---\n" },
+    { "assets/da.jpg", "JPEG" },
+    { "assets/deko.png", "PNG" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *file_path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (file_path);
+
+      g_mkdir_with_parents (parent, 0755);
+      g_assert_true (g_file_set_contents (file_path, files[i][1], -1, NULL));
+    }
+  g_assert_true (g_file_set_contents (big_path, big, 1500000, NULL));
+
+  site = aushang_site_new (folder, NULL);
+  path = g_build_filename (dir, "_beitraege", "fest.md", NULL);
+  file = g_file_new_for_path (path);
+  document = aushang_document_new_from_data (text, strlen (text));
+  d = aushang_check_document (document, file, site);
+
+  for (guint i = 0; i < d->len; i++)
+    g_test_message ("%u:%u %s", ((AushangDiagnostic *) g_ptr_array_index (d, i))->line,
+                    ((AushangDiagnostic *) g_ptr_array_index (d, i))->column,
+                    ((AushangDiagnostic *) g_ptr_array_index (d, i))->message);
+
+  /* Missing: the header image, a field the collection's documents fill
+   * with images, and a path behind relative_url. */
+  diag = find (d, "“/assets/fehlt-kopf.jpg” does not exist");
+  g_assert_nonnull (diag);
+  g_assert_cmpuint (diag->line, ==, 3);
+  g_assert_cmpstr (diag->key, ==, "header_image");
+  diag = find (d, "“/assets/fehlt-feld.png” does not exist");
+  g_assert_nonnull (diag);
+  g_assert_cmpuint (diag->line, ==, 4);
+  g_assert_cmpstr (diag->key, ==, "bild");
+  diag = find (d, "fehlt-liquid.jpg' | relative_url }}” does not exist");
+  g_assert_nonnull (diag);
+  g_assert_cmpuint (diag->line, ==, 8);
+  g_assert_cmpuint (diag->column, ==, 1);
+
+  /* Over 1 MB, found through the site's baseurl. */
+  diag = find (d, "The image is 1.5");
+  g_assert_nonnull (diag);
+  g_assert_nonnull (strstr (diag->message, "/verein/assets/gross.jpg"));
+  g_assert_cmpuint (diag->line, ==, 10);
+
+  /* No alt text: Markdown (mid-line: its column) and HTML; alt="" is
+   * decoration on purpose. */
+  diag = find (d, "“/assets/da.jpg” has no description");
+  g_assert_nonnull (diag);
+  g_assert_cmpuint (diag->line, ==, 7);
+  g_assert_cmpuint (diag->column, ==, 7);
+  g_assert_nonnull (strstr (diag->message, "square brackets"));
+  for (guint i = 0; i < d->len; i++)
+    {
+      AushangDiagnostic *each = g_ptr_array_index (d, i);
+
+      if (strstr (each->message, "no description") != NULL)
+        {
+          no_alt++;
+          g_assert_null (strstr (each->message, "deko.png"));
+          if (each->line == 11)
+            {
+              g_assert_nonnull (strstr (each->message, "alt=\""));
+              g_assert_cmpuint (each->column, ==, 4);
+            }
+        }
+    }
+  g_assert_cmpuint (no_alt, ==, 2);
+
+  /* Not ours to judge, and never errors. */
+  g_assert_null (find (d, "example.org"));
+  g_assert_null (find (d, "im-code"));
+  g_assert_null (find (d, "“/assets/da.jpg” does not exist"));
+  g_assert_null (find (d, "deko.png"));
+  g_assert_cmpuint (count_errors (d), ==, 0);
+  g_assert_cmpuint (d->len, ==, 6);
+
+  /* Without a site, alt texts are still checked. */
+  plain = check_text ("---\ntitle: A\n---\nText\n![ ](bild.jpg)\n", NULL);
+  g_assert_nonnull (find (plain, "“bild.jpg” has no description"));
+  g_assert_cmpuint (find (plain, "no description")->line, ==, 5);
+
+  aushang_test_delete_path (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/check/warnings", test_warnings);
   g_test_add_func ("/check/bom", test_bom);
   g_test_add_func ("/check/document-references", test_document_references);
+  g_test_add_func ("/check/images", test_images);
 
   return g_test_run ();
 }

@@ -87,6 +87,21 @@ printf -- '---\ntitle:\n---\n' > "$warn/_posts/2024-01-02-leer.md"
 check "warnings alone exit 0" test "$status" -eq 0
 "$aushang" --check --werror "$warn" >/dev/null 2>&1; status=$?
 check "--werror makes warnings fail" test "$status" -eq 1
+
+# Issue 11: images. Jekyll builds a page with a missing or large image or
+# one without alt text, so these are warnings, at the image's line:column.
+pics=$tmp/image-site
+mkdir -p "$pics/_posts" "$pics/assets"
+printf 'title: Bilder\n' > "$pics/_config.yml"
+head -c 2300000 /dev/zero > "$pics/assets/gross.jpg"
+printf -- '---\ntitle: Fest\n---\nDas Plakat: ![](/assets/fehlt.jpg)\n\n![Der Saal](/assets/gross.jpg)\n' > "$pics/_posts/2025-05-01-fest.md"
+out=$("$aushang" --check "$pics" 2>/dev/null); status=$?
+check "image problems are warnings (exit 0)" test "$status" -eq 0
+check "… a missing image at its line and column" grep -qxF "$pics/_posts/2025-05-01-fest.md:4:13: warning: The image “/assets/fehlt.jpg” does not exist in the site." <<<"$out"
+check "… an image without alt text" grep -qE "^$pics/_posts/2025-05-01-fest.md:4:13: warning: The image “/assets/fehlt.jpg” has no description" <<<"$out"
+check "… an image over 1 MB" grep -qE "^$pics/_posts/2025-05-01-fest.md:6:1: warning: The image is 2.3.MB" <<<"$out"
+out=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --check "$pics" 2>/dev/null)
+check "… in German" grep -qF "4:13: warning: Das Bild „/assets/fehlt.jpg“ gibt es in der Website nicht." <<<"$out"
 out=$("$aushang" --check --format=github "$site" 2>/dev/null)
 check "--format=github prints annotations" grep -qxF "::error file=$site/_posts/ohne-datum.md,line=1,col=1::Jekyll skips this post: its file name “ohne-datum.md” does not have the form YYYY-MM-DD-title.md." <<<"$out"
 check "… a warning as ::warning" grep -qE "^::warning file=$site/_drafts/ohne-titel.md,line=1,col=1::" <<<"$out"

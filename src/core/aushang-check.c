@@ -393,87 +393,317 @@ check_authors (GPtrArray          *out,
     }
 }
 
+/* Images. Jekyll (4.3.1, checked) builds a page whose image is missing,
+ * over 1 MB or without alt text without a word — the page just shows a
+ * broken image, loads slowly or says nothing to a screen reader — so
+ * these are warnings, never errors. */
+
+#define IMAGE_MAX_BYTES 1000000  /* "1 MB", as g_format_size counts */
+
+/* The site file @reference names ("/assets/a.jpg", "{{ site.baseurl
+ * }}/assets/a.jpg", "{{ '/assets/a.jpg' | relative_url }}", the site's
+ * baseurl followed by the path), or NULL when it is no path of this site
+ * (another site's address, a relative path, other Liquid). */
+static GFile *
+resolve_site_image (AushangSite *site,
+                    const char  *reference)
+{
+  g_autofree char *path = g_strstrip (g_strdup (reference));
+  g_autofree char *clean = NULL;
+  AushangValue *config = aushang_site_get_config (site);
+  AushangValue *baseurl_value = config ? aushang_value_lookup (config, "baseurl") : NULL;
+  const char *baseurl = baseurl_value ? aushang_value_get_string (baseurl_value) : NULL;
+  const char *p = path;
+  char *cut;
+
+  if (g_str_has_prefix (p, "{{"))
+    {
+      static GRegex *filter_regex;
+      static gsize initialized;
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (g_once_init_enter (&initialized))
+        {
+          filter_regex = g_regex_new ("^\\{\\{-?\\s*(['\"])([^'\"]*)\\1\\s*\\|\\s*(relative|absolute)_url\\s*-?\\}\\}(.*)$",
+                                      G_REGEX_DOTALL, 0, NULL);
+          g_once_init_leave (&initialized, 1);
+        }
+
+      if (g_regex_match (filter_regex, p, 0, &info))
+        {
+          g_autofree char *inner = g_match_info_fetch (info, 2);
+          g_autofree char *rest = g_match_info_fetch (info, 4);
+          char *joined = g_strconcat (inner[0] == '/' ? "" : "/", inner, rest, NULL);
+
+          g_free (path);
+          path = joined;
+          p = path;
+        }
+      else if (g_str_has_prefix (p, "{{ site.baseurl }}"))
+        p += strlen ("{{ site.baseurl }}");
+      else if (g_str_has_prefix (p, "{{site.baseurl}}"))
+        p += strlen ("{{site.baseurl}}");
+    }
+  else if (baseurl != NULL && baseurl[0] == '/' && baseurl[1] != '\0' &&
+           g_str_has_prefix (p, baseurl) && p[strlen (baseurl)] == '/')
+    p += strlen (baseurl);
+
+  if (p[0] != '/' || p[1] == '/' || strstr (p, "..") != NULL || strstr (p, "{{") != NULL ||
+      strstr (p, "{%") != NULL)
+    return NULL;  /* not a site path: not ours to judge */
+
+  clean = g_uri_unescape_string (p + 1, NULL);
+  if (clean == NULL)
+    clean = g_strdup (p + 1);
+  if ((cut = strpbrk (clean, "?#")) != NULL)
+    *cut = '\0';
+  if (*clean == '\0')
+    return NULL;
+
+  return g_file_resolve_relative_path (aushang_site_get_folder (site), clean);
+}
+
+/* Whether @site_path leads to a file of the site (anything that is not a
+ * site path counts as there). */
 static gboolean
 site_has_file (AushangSite *site,
                const char  *site_path)
 {
-  g_autofree char *clean = NULL;
-  g_autoptr(GFile) file = NULL;
-  const char *path = site_path;
-  char *cut;
+  g_autoptr(GFile) file = resolve_site_image (site, site_path);
 
-  if (g_str_has_prefix (path, "{{ site.baseurl }}"))
-    path += strlen ("{{ site.baseurl }}");
-  else if (g_str_has_prefix (path, "{{site.baseurl}}"))
-    path += strlen ("{{site.baseurl}}");
-
-  if (path[0] != '/' || path[1] == '/' || strstr (path, "..") != NULL)
-    return TRUE;  /* not a site path: not ours to judge */
-
-  clean = g_uri_unescape_string (path + 1, NULL);
-  if (clean == NULL)
-    clean = g_strdup (path + 1);
-  if ((cut = strpbrk (clean, "?#")) != NULL)
-    *cut = '\0';
-
-  file = g_file_resolve_relative_path (aushang_site_get_folder (site), clean);
-
-  return g_file_query_exists (file, NULL);
+  return file == NULL || g_file_query_exists (file, NULL);
 }
 
+/* A missing image, or one over 1 MB. */
 static void
-check_images (GPtrArray          *out,
-              AushangDocument    *document,
-              AushangFrontMatter *fm,
-              AushangSite        *site)
+check_image_file (GPtrArray   *out,
+                  AushangSite *site,
+                  const char  *reference,
+                  guint        line,
+                  guint        column,
+                  const char  *key)
+{
+  g_autoptr(GFile) file = resolve_site_image (site, reference);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *size = NULL;
+
+  if (file == NULL)
+    return;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    {
+      add (out, AUSHANG_SEVERITY_WARNING, line, column, key,
+           /* Translators: %s is a path like /assets/images/a.png. */
+           _("The image “%s” does not exist in the site."), reference);
+      return;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) <= IMAGE_MAX_BYTES)
+    return;
+
+  size = g_format_size (g_file_info_get_size (info));
+  add (out, AUSHANG_SEVERITY_WARNING, line, column, key,
+       /* Translators: the first %s is a size like "2.3 MB", the second a path like /assets/images/a.jpg. */
+       _("The image is %s (“%s”): over 1 MB, the page loads slowly, above all on phones. Make it smaller, for example 1600 pixels wide."),
+       size, reference);
+}
+
+/* Line and column (1-based, in characters) of @offset in @body. Called
+ * with growing offsets: *@done, *@line and *@line_start carry the count. */
+static guint
+body_column (const char  *body,
+             int          offset,
+             int         *done,
+             guint       *line,
+             const char **line_start)
+{
+  for (; *done < offset; (*done)++)
+    if (body[*done] == '\n')
+      {
+        (*line)++;
+        *line_start = body + *done + 1;
+      }
+
+  return (guint) g_utf8_strlen (*line_start, body + offset - *line_start) + 1;
+}
+
+/* Whether @offset of @body lies in a fenced code block (``` or ~~~).
+ * Called with growing offsets: *@scan (the start of the next line not yet
+ * looked at) and *@in_code carry the state from one call to the next. */
+static gboolean
+in_code_block (const char  *body,
+               int          offset,
+               const char **scan,
+               gboolean    *in_code)
+{
+  while (*scan != NULL && *scan < body + offset)
+    {
+      const char *p = *scan;
+      const char *end = strchr (*scan, '\n');
+
+      while (*p == ' ')
+        p++;
+      if (p - *scan < 4 && (g_str_has_prefix (p, "```") || g_str_has_prefix (p, "~~~")))
+        *in_code = !*in_code;
+      *scan = end ? end + 1 : NULL;
+    }
+
+  return *in_code;
+}
+
+/* The value of attribute @name in the HTML tag @tag, or NULL when the tag
+ * does not have it. */
+static char *
+html_attribute (const char *tag,
+                const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\s%s\\s*(=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?", name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (!g_regex_match (regex, tag, 0, &info))
+    return NULL;
+
+  for (int group = 3; group <= 5; group++)
+    {
+      g_autofree char *value = g_match_info_fetch (info, group);
+
+      if (value != NULL && *value != '\0')
+        return g_steal_pointer (&value);
+    }
+
+  return g_strdup ("");
+}
+
+/* The image fields of the front matter: the schema's (the collection's
+ * documents show which keys hold images) and the common ones. */
+static void
+check_image_fields (GPtrArray          *out,
+                    AushangFrontMatter *fm,
+                    AushangSite        *site,
+                    AushangCollection  *collection)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  const char *common[] = { "header_image", "image", "thumbnail" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (common); k++)
+    g_ptr_array_add (keys, (gpointer) common[k]);
+
+  if (collection != NULL)
+    {
+      GPtrArray *fields = aushang_schema_get_fields (aushang_site_get_schema (site, collection));
+
+      for (guint i = 0; i < fields->len; i++)
+        {
+          AushangField *field = g_ptr_array_index (fields, i);
+
+          if (field->kind == AUSHANG_FIELD_IMAGE &&
+              !g_ptr_array_find_with_equal_func (keys, field->key, g_str_equal, NULL))
+            g_ptr_array_add (keys, field->key);
+        }
+    }
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      const char *key = g_ptr_array_index (keys, k);
+      AushangValue *value = aushang_front_matter_get (fm, key);
+      const char *path = (value && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
+                         ? aushang_value_get_string (value) : NULL;
+
+      if (path != NULL && *path != '\0')
+        check_image_file (out, site, path, aushang_front_matter_get_key_line (fm, key), 1, key);
+    }
+}
+
+/* The images of the body: ![alt](path) and <img src alt>. Without a site
+ * only the alt texts are checked. */
+static void
+check_body_images (GPtrArray       *out,
+                   AushangDocument *document,
+                   AushangSite     *site)
 {
   static GRegex *image_regex;
   static gsize initialized;
-  const char *keys[] = { "header_image", "image", "thumbnail" };
   const char *body = aushang_document_get_body (document);
   guint body_line = aushang_document_get_body_line (document);
   g_autoptr(GMatchInfo) info = NULL;
+  const char *scan;
+  const char *line_start;
+  gboolean in_code = FALSE;
+  guint line = body_line;
+  int done = 0;
 
   if (g_once_init_enter (&initialized))
     {
-      image_regex = g_regex_new ("!\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)|<img\\s[^>]*src=[\"']([^\"']+)",
+      /* 1: alt, 2: path (Liquid with spaces, <path> or a plain path);
+       * 3: a whole <img> tag. */
+      image_regex = g_regex_new ("!\\[([^\\]\\n]*)\\]\\(\\s*(\\{\\{[^}]*\\}\\}[^)\\s]*|<[^>\\n]*>|[^)\\s]+)"
+                                 "|(<img\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
                                  G_REGEX_CASELESS, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-    {
-      AushangValue *value = aushang_front_matter_get (fm, keys[k]);
-      const char *path = value ? aushang_value_get_string (value) : NULL;
-
-      if (path != NULL && *path != '\0' && !site_has_file (site, path))
-        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[k]), 1, keys[k],
-             /* Translators: %s is a path like /assets/images/a.png. */
-             _("The image “%s” does not exist in the site."), path);
-    }
-
-  if (!g_utf8_validate (body, -1, NULL))
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
     return;
 
+  scan = line_start = body;
   g_regex_match (image_regex, body, 0, &info);
   while (g_match_info_matches (info))
     {
-      g_autofree char *md = g_match_info_fetch (info, 1);
-      g_autofree char *html = g_match_info_fetch (info, 2);
-      const char *path = (md && *md) ? md : html;
+      g_autofree char *alt = g_match_info_fetch (info, 1);
+      g_autofree char *path = g_match_info_fetch (info, 2);
+      g_autofree char *tag = g_match_info_fetch (info, 3);
+      gboolean has_alt;
       int start = 0;
+      guint column;
 
       g_match_info_fetch_pos (info, 0, &start, NULL);
-      if (path != NULL && !site_has_file (site, path))
+      if (in_code_block (body, start, &scan, &in_code))
         {
-          guint line = body_line;
-
-          for (int i = 0; i < start; i++)
-            if (body[i] == '\n')
-              line++;
-          add (out, AUSHANG_SEVERITY_WARNING, line, 1, NULL,
-               _("The image “%s” does not exist in the site."), path);
+          g_match_info_next (info, NULL);
+          continue;
         }
+
+      if (tag != NULL && *tag != '\0')
+        {
+          g_autofree char *html_alt = html_attribute (tag, "alt");
+
+          g_free (path);
+          path = html_attribute (tag, "src");
+          /* alt="" on purpose marks an image as decoration. */
+          has_alt = html_alt != NULL;
+        }
+      else
+        {
+          if (path[0] == '<')
+            {
+              char *inner = g_strndup (path + 1, strlen (path) - 2);
+
+              g_free (path);
+              path = inner;
+            }
+          has_alt = *g_strstrip (alt) != '\0';
+        }
+
+      column = body_column (body, start, &done, &line, &line_start);
+
+      if (!has_alt && tag != NULL && *tag != '\0')
+        add (out, AUSHANG_SEVERITY_WARNING, line, column, NULL,
+             /* Translators: %s is a path like /assets/images/a.jpg; keep alt="…" as it is. */
+             _("The image “%s” has no description (alternative text), so people who cannot see it learn nothing of what it shows. Add one to the tag: alt=\"What the photo shows\"."),
+             path ? path : "");
+      else if (!has_alt)
+        add (out, AUSHANG_SEVERITY_WARNING, line, column, NULL,
+             /* Translators: %s is a path like /assets/images/a.jpg; keep ![…](…) as it is. */
+             _("The image “%s” has no description (alternative text), so people who cannot see it learn nothing of what it shows. Write one between the square brackets: ![What the photo shows](…)."),
+             path);
+
+      if (site != NULL && path != NULL && *path != '\0')
+        check_image_file (out, site, path, line, column, NULL);
+
       g_match_info_next (info, NULL);
     }
 }
@@ -682,7 +912,7 @@ aushang_check_document (AushangDocument *document,
       if (site != NULL)
         {
           check_authors (out, fm, site);
-          check_images (out, document, fm, site);
+          check_image_fields (out, fm, site, collection);
           check_references (out, fm, site);
           check_future (out, fm, site, name_date);
           if (collection != NULL)
@@ -701,6 +931,8 @@ aushang_check_document (AushangDocument *document,
 
   if (site != NULL && problem == NULL)
     check_blocks (out, document, site);
+  if (problem == NULL)
+    check_body_images (out, document, site);
 
   g_ptr_array_sort (out, compare_diagnostics);
 
