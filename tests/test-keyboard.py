@@ -60,7 +60,7 @@ def main():
         if not ok:
             print(f'# {why}', flush=True)
 
-    print('1..7', flush=True)
+    print('1..8', flush=True)
     session = a11y.Session(env, [a11y.POST])
     try:
         s = session
@@ -145,6 +145,25 @@ def main():
         check('Tab and Shift+Tab enter and leave the preview and the form',
               ok0 and in_preview and left_back and back_in and left_forward,
               'from “New Document”, Shift+Tab, Shift+Tab, Tab, Tab: ' + ' → '.join(seen))
+
+        # The header image's picker: Tab to its "Choose from site", Space
+        # opens it in the search field, Down reaches the first image.
+        s.focus_main()
+        reached = False
+        for _ in range(30):
+            s.key('Tab')
+            nodes = focused()
+            if len(nodes) == 1 and nodes[0].get_name() == 'Choose from site' \
+               and in_pane(nodes[0], 'Header image'):
+                reached = True
+                break
+        s.key('space')
+        ok1, seen1 = focus_is('entry', '')
+        s.key('Down')
+        ok2, seen2 = focus_is('list item', '/assets/images/')
+        check('the image picker: Down in its search field reaches the images', reached and ok2,
+              f'reached the button: {reached}; after Space: {seen1}; after Down: {seen2}')
+        s.key('Escape')
 
         # A new announcement: Ctrl+N, its title, Enter; the title field has
         # the focus, End and more words; Ctrl+S, Enter.

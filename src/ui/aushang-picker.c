@@ -110,13 +110,36 @@ search_activate_cb (AushangPicker  *self,
     }
 }
 
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       AushangPicker         *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child) &&
+        g_object_get_data (G_OBJECT (child), ROW_VALUE) != NULL)
+      return gtk_widget_grab_focus (child);
+
+  return FALSE;
+}
+
 static GtkWidget *
 create_row (AushangPicker *self,
             const char    *value)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (value);
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  const char *slash = strrchr (value, '/');
+  GtkWidget *label = gtk_label_new (slash != NULL ? slash + 1 : value);
 
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
@@ -132,11 +155,27 @@ create_row (AushangPicker *self,
       aushang_thumbnail_load (aushang_thumbnail_get_picture (thumbnail), file, 48, 32, NULL);
     }
 
+  /* Where space is short the folder gives way, not the file's name:
+   * "…/reparaturcafe/toaster.jpg". */
+  if (slash != NULL && slash != value)
+    {
+      g_autofree char *folder = g_strndup (value, (gsize) (slash + 1 - value));
+      GtkWidget *folder_label = gtk_label_new (folder);
+
+      gtk_label_set_ellipsize (GTK_LABEL (folder_label), PANGO_ELLIPSIZE_START);
+      gtk_label_set_width_chars (GTK_LABEL (folder_label), 3);
+      gtk_widget_add_css_class (folder_label, "dim-label");
+      gtk_box_append (GTK_BOX (words), folder_label);
+    }
+  else if (slash == value)
+    gtk_box_append (GTK_BOX (words), gtk_label_new ("/"));
+
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1), 30));
+  gtk_box_append (GTK_BOX (words), label);
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_box_append (GTK_BOX (box), words);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   aushang_set_accessible_label (row, value);
@@ -285,10 +324,17 @@ aushang_picker_class_init (AushangPickerClass *klass)
 static void
 aushang_picker_init (AushangPicker *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), filter_cb, self, NULL);
   g_signal_connect (self, "show", G_CALLBACK (show_cb), NULL);
+
+  /* Down in the search field goes on to the items. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (self->search, keys);
 }
 
 GtkWidget *
