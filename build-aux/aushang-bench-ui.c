@@ -196,7 +196,10 @@ main (int   argc,
   aushang_window_select_file (window, big);
   iterate_until_idle (preview, 30);
   spin (500, &longest);
-  time_key_to_preview (window, preview, "key to preview, 1 MB document");
+  time_key_to_preview (window, preview, "key to preview, 1 MB document (site style)");
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
+                                      g_variant_new_boolean (FALSE));
+  time_key_to_preview (window, preview, "key to preview, 1 MB document (plain)");
 
   if (g_getenv ("AUSHANG_BENCH_NO_PREVIEW"))
     gtk_widget_set_visible (GTK_WIDGET (preview), FALSE);
