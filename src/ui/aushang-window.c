@@ -1729,7 +1729,8 @@ preview_scrolled_cb (AushangWindow  *self,
   GtkTextIter iter;
   int y, height;
 
-  if (adjustment == NULL)
+  /* Only the text the person sees follows (not behind a data entry). */
+  if (adjustment == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
     return;
   gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &iter, (int) line - 1);
   gtk_text_view_get_line_yrange (view, &iter, &y, &height);
