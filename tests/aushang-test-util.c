@@ -85,3 +85,33 @@ aushang_test_delete_path (const char *folder)
 
   aushang_test_delete_tree (file);
 }
+
+gboolean
+aushang_test_wait_until (AushangTestCondition  condition,
+                         gpointer              data,
+                         guint                 seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+void
+aushang_test_spin (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}

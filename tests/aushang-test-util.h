@@ -20,4 +20,13 @@ void     aushang_test_copy_path   (const char *source,
 void     aushang_test_delete_tree (GFile      *folder);
 void     aushang_test_delete_path (const char *folder);
 
+/* The window tests' waiting: runs the main loop until @condition holds
+ * (FALSE when @seconds passed first), or for @milliseconds. */
+typedef gboolean (*AushangTestCondition) (gpointer data);
+
+gboolean aushang_test_wait_until  (AushangTestCondition  condition,
+                                   gpointer              data,
+                                   guint                 seconds);
+void     aushang_test_spin        (guint                 milliseconds);
+
 G_END_DECLS

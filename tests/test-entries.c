@@ -31,38 +31,6 @@ static AushangApplication *app;
 static char *example_dir;
 static char *trash_home;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* Each test works on a fresh copy of the example site. */
 typedef struct
 {
@@ -127,7 +95,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   aushang_window_open (fixture->window, folder);
-  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, fixture->window, 10));
+  g_assert_true (aushang_test_wait_until ((AushangTestCondition) gtk_widget_get_mapped, fixture->window, 10));
   g_assert_nonnull (aushang_window_get_site (fixture->window));
 }
 
@@ -154,7 +122,7 @@ fixture_tear_down (Fixture       *fixture,
   if (aushang_window_get_document (fixture->window) != NULL)
     aushang_document_set_modified (aushang_window_get_document (fixture->window), FALSE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (window_gone, &weak, 5));
+  g_assert_true (aushang_test_wait_until (window_gone, &weak, 5));
 
   /* No copies of unsaved changes left behind for other tests. */
   {
@@ -294,7 +262,7 @@ test_sidebar_lists_data (Fixture       *fixture,
   GtkWidget *hidden_row;
   GtkWidget *row;
 
-  spin (100);
+  aushang_test_spin (100);
 
   /* Named in plain words, beside the collections: as the site names the
    * page that lists the events (its menu links /veranstaltungen/ as
@@ -638,7 +606,7 @@ test_entry_unsaved_prompt (Fixture       *fixture,
   dialog = aushang_window_get_dialog (fixture->window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  spin (50);
+  aushang_test_spin (50);
   after = read_file (fixture, EVENTS);
   g_assert_cmpstr (after, ==, before);
   select_event (fixture, 0);
@@ -896,7 +864,7 @@ test_row_menu (Fixture       *fixture,
   GtkWidget *row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 4);
 
   /* The window is on a monitor by now. */
-  spin (300);
+  aushang_test_spin (300);
   g_assert_true (aushang_site_sidebar_popup_menu (sidebar_of (fixture), row));
   g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 4);
   g_assert_true (action_enabled (fixture, "remove-entry"));
@@ -1247,7 +1215,7 @@ test_entry_recovery (Fixture       *fixture,
   select_event (fixture, 4);
   gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "location")),
                          "Marktplatz, bei Regen in der Halle");
-  g_assert_true (wait_until (has_recovery, folder, 10));
+  g_assert_true (aushang_test_wait_until (has_recovery, folder, 10));
 
   /* A second window on the site (as after a crash) offers it back. */
   second = aushang_window_new (app);
@@ -1270,7 +1238,7 @@ test_entry_recovery (Fixture       *fixture,
 
   aushang_data_file_set_modified (aushang_window_get_data_file (fixture->window), FALSE);
   gtk_window_destroy (GTK_WINDOW (second));
-  spin (100);
+  aushang_test_spin (100);
 }
 
 /* Documents: copies, a new one from a model, the trash ----------------------------- */
@@ -1608,7 +1576,7 @@ test_publish_marks (Fixture       *fixture,
   RowLabel wanted = { fixture, events, 3, "Changed" };
 
   /* Published as it is: no marks. */
-  spin (500);
+  aushang_test_spin (500);
   g_assert_null (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "Changed"));
   g_assert_null (find_widget (GTK_WIDGET (sidebar_of (fixture)), is_label, "New"));
 
@@ -1619,7 +1587,7 @@ test_publish_marks (Fixture       *fixture,
   g_assert_true (aushang_window_save (fixture->window, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (wait_until (row_has_label, &wanted, 10));
+  g_assert_true (aushang_test_wait_until (row_has_label, &wanted, 10));
   row = aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 3);
   g_assert_nonnull (find_widget (row, is_label, "Changed"));
   g_assert_null (find_widget (aushang_site_sidebar_get_entry_row (sidebar_of (fixture), events, 1),

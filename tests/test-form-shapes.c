@@ -29,38 +29,6 @@
 static AushangApplication *app;
 static char *site_dir;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 put (const char *relative,
      const char *contents)
@@ -89,7 +57,7 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   aushang_window_open (window, folder);
-  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+  g_assert_true (aushang_test_wait_until ((AushangTestCondition) gtk_widget_get_mapped, window, 10));
   g_assert_nonnull (aushang_window_get_site (window));
 
   return window;
@@ -113,7 +81,7 @@ destroy_window (AushangWindow *window)
   if (aushang_window_get_file (window) != NULL)
     file = g_object_ref (aushang_window_get_file (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (window_gone, &weak, 5);
+  aushang_test_wait_until (window_gone, &weak, 5);
   if (file != NULL)
     aushang_recovery_discard (file);
 }
@@ -197,7 +165,7 @@ test_sidebar_shows_names (void)
 
   /* Search finds what is shown. */
   aushang_site_sidebar_set_search (sidebar, "fuchs");
-  spin (50);
+  aushang_test_spin (50);
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
   aushang_site_sidebar_set_search (sidebar, "");
 
@@ -272,7 +240,7 @@ test_new_document_writes_nothing (void)
    * collection's folder is not made yet. */
   g_assert_true (aushang_window_new_document (window, "berichte", "Erster Bericht", &error));
   g_assert_no_error (error);
-  spin (100);
+  aushang_test_spin (100);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 
   /* The first save makes it. */
@@ -370,13 +338,13 @@ test_form_opens_at_top (void)
   scrolled = GTK_SCROLLED_WINDOW (find_widget (form, is_scrolled_window, NULL));
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  g_assert_true (wait_until (form_is_long, adjustment, 10));
+  g_assert_true (aushang_test_wait_until (form_is_long, adjustment, 10));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   title = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
   check.widget = title;
   check.scrolled = scrolled;
   check.in_view = FALSE;
-  g_assert_true (wait_until (view_is, &check, 10));
+  g_assert_true (aushang_test_wait_until (view_is, &check, 10));
 
   /* The next one, from the list: at the top, its title in sight; the
    * focus stays in the list, so the arrow keys go on through it. */
@@ -384,11 +352,11 @@ test_form_opens_at_top (void)
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   g_signal_emit_by_name (row, "activate");
-  g_assert_true (wait_until (title_is_sommerfest, form, 10));
-  g_assert_true (wait_until (form_at_top, adjustment, 10));
+  g_assert_true (aushang_test_wait_until (title_is_sommerfest, form, 10));
+  g_assert_true (aushang_test_wait_until (form_at_top, adjustment, 10));
   check.widget = aushang_form_get_field_widget (AUSHANG_FORM (form), "title");
   check.in_view = TRUE;
-  g_assert_true (wait_until (view_is, &check, 10));
+  g_assert_true (aushang_test_wait_until (view_is, &check, 10));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
@@ -413,7 +381,7 @@ maybe_save_screenshot (AushangWindow *window,
   if (g_getenv ("AUSHANG_TEST_SCREENSHOTS") == NULL)
     return;
 
-  spin (1500);
+  aushang_test_spin (1500);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   width = gtk_widget_get_width (widget);
@@ -472,7 +440,7 @@ test_nested_values (void)
       GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
       graphene_point_t at, origin = GRAPHENE_POINT_INIT (0, 0);
 
-      spin (300);
+      aushang_test_spin (300);
       if (gtk_widget_compute_point (GTK_WIDGET (podcasts), viewport, &origin, &at))
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled),
                                   gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) + at.y - 20);
@@ -543,7 +511,7 @@ test_nested_values (void)
 
     gtk_text_buffer_set_text (buffer, "offerings:\n  food: Suppe  # warm\n  drinks: 'Mate'\n  extra: ja\n", -1);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-    spin (100);
+    aushang_test_spin (100);
     after = document_text (window);
     g_assert_cmpstr (after, ==,
                      PODCAST_HEAD

@@ -32,37 +32,6 @@
 
 static AushangApplication *app;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -80,7 +49,7 @@ save_screenshot (GtkWidget  *widget,
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      spin (50);
+      aushang_test_spin (50);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       if (width == 0 || height == 0)
@@ -169,22 +138,22 @@ test_get_edit_publish (void)
   window = aushang_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+  g_assert_true (aushang_test_wait_until ((AushangTestCondition) gtk_widget_get_mapped, window, 10));
 
   /* Get a website: the address, the folder, the token, then the copy. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "get-site", NULL);
-  g_assert_true (wait_until (clone_dialog_shown, NULL, 10));
+  g_assert_true (aushang_test_wait_until (clone_dialog_shown, NULL, 10));
   dialog = find_toplevel (AUSHANG_TYPE_CLONE_DIALOG);
   aushang_clone_dialog_set_address (AUSHANG_CLONE_DIALOG (dialog), url, folder);
   aushang_clone_dialog_set_credentials (AUSHANG_CLONE_DIALOG (dialog), user, token);
-  spin (300);
+  aushang_test_spin (300);
   save_screenshot (GTK_WIDGET (dialog), "git-clone-dialog.png");
   aushang_clone_dialog_start (AUSHANG_CLONE_DIALOG (dialog));
 
   site_data[0] = window;
   site_data[1] = folder;
-  g_assert_true (wait_until (site_is, site_data, 30));
-  g_assert_true (wait_until (publish_enabled, window, 20));
+  g_assert_true (aushang_test_wait_until (site_is, site_data, 30));
+  g_assert_true (aushang_test_wait_until (publish_enabled, window, 20));
 
   /* Edit and save, as in the window. */
   aushang_window_select_file (window, post);
@@ -202,7 +171,7 @@ test_get_edit_publish (void)
 
     g_file_set_contents (broken, "---\ntitle: [kaputt\n---\nText\n", -1, NULL);
     g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
-    g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+    g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
     dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
     g_assert_cmpstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), ==,
                      "Some mistakes would break the website. Fix them first; they are listed below.");
@@ -210,25 +179,25 @@ test_get_edit_publish (void)
     aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
     g_assert_false (aushang_publish_dialog_get_busy (AUSHANG_PUBLISH_DIALOG (dialog)));
     gtk_window_destroy (dialog);
-    g_assert_true (wait_until (publish_dialog_gone, NULL, 10));
+    g_assert_true (aushang_test_wait_until (publish_dialog_gone, NULL, 10));
     g_unlink (broken);
   }
 
   /* Publish: the list of changes, the message made from it. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
-  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
   dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
   g_assert_cmpstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), ==,
                    "These changes go out to the website.");
-  spin (300);
+  aushang_test_spin (300);
   save_screenshot (GTK_WIDGET (dialog), "git-publish-dialog.png");
 
   /* No token is kept yet: the server refuses, the dialog asks. */
   aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
-  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
   g_assert_nonnull (strstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), "access token"));
   aushang_publish_dialog_set_credentials (AUSHANG_PUBLISH_DIALOG (dialog), user, token);
-  spin (300);
+  aushang_test_spin (300);
   save_screenshot (GTK_WIDGET (dialog), "git-publish-token.png");
 
   /* Meanwhile someone else publishes another field of the same post. */
@@ -243,7 +212,7 @@ test_get_edit_publish (void)
   }
 
   aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
-  g_assert_true (wait_until (publish_dialog_gone, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_gone, NULL, 30));
 
   /* Both went out, and the open document shows theirs too. */
   {
@@ -269,7 +238,7 @@ test_get_edit_publish (void)
 
   aushang_document_set_modified (aushang_window_get_document (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (200);
+  aushang_test_spin (200);
 }
 
 /* Both changed the title: the dialog shows both, the person writes one
@@ -304,8 +273,8 @@ test_conflict (void)
   aushang_window_open (window, folder);
   site_data[0] = window;
   site_data[1] = folder;
-  g_assert_true (wait_until (site_is, site_data, 30));
-  g_assert_true (wait_until (publish_enabled, window, 20));
+  g_assert_true (aushang_test_wait_until (site_is, site_data, 30));
+  g_assert_true (aushang_test_wait_until (publish_enabled, window, 20));
 
   set_field (other, POST, "title", "Sommerferien");
   g_free (run (other, "git", "commit", "-q", "-am", "Titel", NULL));
@@ -320,11 +289,11 @@ test_conflict (void)
   g_assert_no_error (error);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "publish", NULL);
-  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
   dialog = find_toplevel (AUSHANG_TYPE_PUBLISH_DIALOG);
   aushang_publish_dialog_set_credentials (AUSHANG_PUBLISH_DIALOG (dialog), user, token);
   aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
-  g_assert_true (wait_until (publish_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
   g_assert_cmpuint (aushang_publish_dialog_get_n_conflicts (AUSHANG_PUBLISH_DIALOG (dialog)), ==, 1);
   g_assert_nonnull (strstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), "Your version is kept"));
   save_screenshot (GTK_WIDGET (dialog), "git-publish-conflict.png");
@@ -338,7 +307,7 @@ test_conflict (void)
                                                  AUSHANG_GIT_USE_TEXT, "Sommerferien im Labor"));
   g_assert_cmpuint (aushang_publish_dialog_get_n_conflicts (AUSHANG_PUBLISH_DIALOG (dialog)), ==, 0);
   aushang_publish_dialog_publish (AUSHANG_PUBLISH_DIALOG (dialog));
-  g_assert_true (wait_until (publish_dialog_gone, NULL, 30));
+  g_assert_true (aushang_test_wait_until (publish_dialog_gone, NULL, 30));
 
   check = server_checkout (with_password);
   result = read_file (check, POST);
@@ -349,7 +318,7 @@ test_conflict (void)
 
   aushang_document_set_modified (aushang_window_get_document (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (200);
+  aushang_test_spin (200);
 }
 
 static gboolean
@@ -447,26 +416,26 @@ test_earlier_versions (void)
   aushang_window_open (window, folder);
   site_data[0] = window;
   site_data[1] = folder;
-  g_assert_true (wait_until (site_is, site_data, 30));
+  g_assert_true (aushang_test_wait_until (site_is, site_data, 30));
 
   aushang_window_select_file (window, draft);
-  spin (1000);
+  aushang_test_spin (1000);
   g_assert_false (earlier_versions_enabled (window));
   aushang_window_select_file (window, post);
-  g_assert_true (wait_until (earlier_versions_enabled, window, 20));
+  g_assert_true (aushang_test_wait_until (earlier_versions_enabled, window, 20));
   g_action_group_activate_action (G_ACTION_GROUP (window), "earlier-versions", NULL);
-  g_assert_true (wait_until (history_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (history_dialog_ready, NULL, 30));
   dialog = find_toplevel (AUSHANG_TYPE_HISTORY_DIALOG);
   g_assert_cmpuint (aushang_history_dialog_get_n_versions (AUSHANG_HISTORY_DIALOG (dialog)), ==, 2);
   /* The newest is shown first. */
-  g_assert_true (wait_until (history_preview_shows, (gpointer) "Zweite Fassung", 30));
+  g_assert_true (aushang_test_wait_until (history_preview_shows, (gpointer) "Zweite Fassung", 30));
 
   aushang_history_dialog_select (AUSHANG_HISTORY_DIALOG (dialog), 1);
-  g_assert_true (wait_until (history_dialog_ready, NULL, 30));
-  g_assert_true (wait_until (history_preview_shows, (gpointer) "Erste Fassung", 30));
+  g_assert_true (aushang_test_wait_until (history_dialog_ready, NULL, 30));
+  g_assert_true (aushang_test_wait_until (history_preview_shows, (gpointer) "Erste Fassung", 30));
   save_screenshot (GTK_WIDGET (dialog), "git-earlier-versions.png");
   aushang_history_dialog_restore (AUSHANG_HISTORY_DIALOG (dialog));
-  g_assert_true (wait_until (history_dialog_gone, NULL, 10));
+  g_assert_true (aushang_test_wait_until (history_dialog_gone, NULL, 10));
 
   /* The older text is in the window, as a change not yet saved. */
   document = aushang_window_get_document (window);
@@ -481,7 +450,7 @@ test_earlier_versions (void)
 
   aushang_document_set_modified (document, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (200);
+  aushang_test_spin (200);
 }
 
 int

@@ -31,38 +31,6 @@
 static AushangApplication *app;
 static char *site_dir;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static char *
 site_path (const char *relative)
 {
@@ -78,7 +46,7 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   aushang_window_open (window, folder);
-  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, window, 10));
+  g_assert_true (aushang_test_wait_until ((AushangTestCondition) gtk_widget_get_mapped, window, 10));
   g_assert_nonnull (aushang_window_get_site (window));
 
   return window;
@@ -102,7 +70,7 @@ destroy_window (AushangWindow *window)
   if (aushang_window_get_file (window) != NULL)
     file = g_object_ref (aushang_window_get_file (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (window_gone, &weak, 5);
+  aushang_test_wait_until (window_gone, &weak, 5);
   /* After a recovery copy still being written when the window went. */
   if (file != NULL)
     aushang_recovery_discard (file);
@@ -209,7 +177,7 @@ test_edit_and_save (void)
   g_assert_true (gtk_text_iter_forward_search (&start, "Ein Gerät streikt", 0, &start, &end, NULL));
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, "Ein Toaster streikt", -1);
-  spin (100);
+  aushang_test_spin (100);
 
   g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
   g_assert_true (aushang_window_save (window, NULL, &error));
@@ -310,7 +278,7 @@ test_unsaved_changes_prompt (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   adw_message_dialog_response (dialog, "cancel");
-  spin (50);
+  aushang_test_spin (50);
   g_assert_nonnull (weak);
   g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
 
@@ -335,7 +303,7 @@ test_unsaved_changes_prompt (void)
     dialog = aushang_window_get_dialog (window);
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "discard");
-    g_assert_true (wait_until (window_gone, &weak, 5));
+    g_assert_true (aushang_test_wait_until (window_gone, &weak, 5));
     g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
     g_assert_null (strstr (text, "aber länger"));
   }
@@ -363,7 +331,7 @@ test_crash_recovery (void)
   gtk_editable_set_text (GTK_EDITABLE (title), "Nicht gespeicherter Titel");
 
   /* A copy of the unsaved text appears in the recovery area … */
-  g_assert_true (wait_until (has_recovery, folder, 10));
+  g_assert_true (aushang_test_wait_until (has_recovery, folder, 10));
 
   /* … the window goes away without saving (as in a crash) … */
   g_object_ref (window);
@@ -429,7 +397,7 @@ test_recovery_while_typing (void)
       gtk_text_buffer_insert_at_cursor (buffer, &c, 1);
       g_string_append_c (typed, c);
       g_array_append_val (times, now);
-      spin (40);
+      aushang_test_spin (40);
       if (first_copy == 0 && has_recovery (folder))
         first_copy = g_get_monotonic_time ();
     }
@@ -504,7 +472,7 @@ test_save_fails (void)
   buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, typed[0], -1);
-  g_assert_true (wait_until (recovery_holds, typed, 10));
+  g_assert_true (aushang_test_wait_until (recovery_holds, typed, 10));
 
   /* Files may not grow beyond 1 KB while saving. */
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
@@ -517,7 +485,7 @@ test_save_fails (void)
   signal (SIGXFSZ, old_handler);
 
   /* The person is told, in words they can act on. */
-  g_assert_true (wait_until (dialog_shown, window, 5));
+  g_assert_true (aushang_test_wait_until (dialog_shown, window, 5));
   dialog = aushang_window_get_dialog (window);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Document Was Not Saved");
@@ -545,11 +513,11 @@ test_save_fails (void)
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   g_assert_nonnull (strstr (text, typed[0]));
   g_assert_true (aushang_document_get_modified (aushang_window_get_document (window)));
-  spin (200);
+  aushang_test_spin (200);
   g_assert_true (recovery_holds (typed));
 
   adw_message_dialog_response (dialog, "close");
-  spin (50);
+  aushang_test_spin (50);
 
   /* Once the disk lets it, saving works and the copy goes. */
   g_assert_true (aushang_window_save (window, NULL, NULL));
@@ -557,7 +525,7 @@ test_save_fails (void)
   g_free (after);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, typed[0]));
-  spin (200);
+  aushang_test_spin (200);
   g_assert_false (has_recovery (folder));
 
   destroy_window (window);
@@ -678,7 +646,7 @@ test_example_copy_fails (void)
       signal (SIGXFSZ, old_handler);
 
       /* The person is told, in words they can act on. */
-      g_assert_true (wait_until (example_failure_shown, window, 5));
+      g_assert_true (aushang_test_wait_until (example_failure_shown, window, 5));
       label = find_label_with_prefix (GTK_WIDGET (window), "The example site could not be copied.");
       text = gtk_label_get_text (GTK_LABEL (label));
       g_test_message ("%s", text);
@@ -698,7 +666,7 @@ test_example_copy_fails (void)
 
       /* Once the disk lets it, all of it is copied, and opened. */
       g_action_group_activate_action (G_ACTION_GROUP (window), "open-example", NULL);
-      g_assert_true (wait_until (site_is_example, window, 10));
+      g_assert_true (aushang_test_wait_until (site_is_example, window, 10));
       g_assert_cmpuint (count_files (copy), ==, count_files (example_path));
 
       destroy_window (window);
@@ -748,14 +716,14 @@ test_rename_moves_recovery (void)
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, typed[0], -1);
-  g_assert_true (wait_until (recovery_holds, typed, 10));
+  g_assert_true (aushang_test_wait_until (recovery_holds, typed, 10));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "rename", NULL);
   dialog = aushang_window_get_dialog (window);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (dialog))), "2026-07-02-sommerpause-verlaengert.md");
   adw_message_dialog_response (dialog, "rename");
-  spin (300);
+  aushang_test_spin (300);
 
   g_assert_true (g_file_equal (aushang_window_get_file (window), new_file));
   g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
@@ -875,7 +843,7 @@ test_site_in_subfolder (void)
   window = aushang_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   aushang_window_open (window, repo_folder);
-  g_assert_true (wait_until (site_opened, window, 10));
+  g_assert_true (aushang_test_wait_until (site_opened, window, 10));
   g_assert_true (g_file_equal (aushang_site_get_folder (aushang_window_get_site (window)), docs_folder));
   sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
@@ -890,14 +858,14 @@ test_site_in_subfolder (void)
   window = aushang_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   aushang_window_open (window, repo_folder);
-  g_assert_true (wait_until (has_message_dialog, NULL, 10));
+  g_assert_true (aushang_test_wait_until (has_message_dialog, NULL, 10));
   g_assert_null (aushang_window_get_site (window));
   dialog = find_message_dialog ();
   g_assert_true (adw_message_dialog_has_response (dialog, "site-0"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "site-0"), ==, "docs");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "site-1"), ==, "web");
   adw_message_dialog_response (dialog, "site-1");
-  g_assert_true (wait_until (site_opened, window, 10));
+  g_assert_true (aushang_test_wait_until (site_opened, window, 10));
   g_assert_true (g_file_equal (aushang_site_get_folder (aushang_window_get_site (window)), web_folder));
   sidebar = AUSHANG_SITE_SIDEBAR (aushang_window_get_sidebar (window));
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 2);
@@ -971,7 +939,7 @@ test_preview_follows_editor (void)
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, "Was ihr mitbringen solltet", -1);
 
-  g_assert_true (wait_until (heading_shows, preview, 20));
+  g_assert_true (aushang_test_wait_until (heading_shows, preview, 20));
 
   scripts = evaluate (preview, "String(document.querySelectorAll('script').length)");
   g_assert_cmpstr (scripts, ==, "0");
@@ -1022,7 +990,7 @@ open_preview_of_repair_cafe (gboolean site_style)
   aushang_preview_update (preview, aushang_window_get_document (window));
   g_assert_cmpint (g_variant_get_boolean (state), ==, site_style);
   g_assert_cmpint (aushang_preview_get_site_style (preview), ==, site_style);
-  g_assert_true (wait_until (page_says_true, &check, 30));
+  g_assert_true (aushang_test_wait_until (page_says_true, &check, 30));
 
   return window;
 }
@@ -1042,7 +1010,7 @@ test_preview_site_style (void)
   g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
                                       g_variant_new_boolean (FALSE));
   check = (PageCheck) { preview, PLAIN_PAGE_SHOWN };
-  g_assert_true (wait_until (page_says_true, &check, 30));
+  g_assert_true (aushang_test_wait_until (page_says_true, &check, 30));
   destroy_window (window);
 
   window = open_preview_of_repair_cafe (FALSE);
@@ -1052,7 +1020,7 @@ test_preview_site_style (void)
   g_action_group_change_action_state (G_ACTION_GROUP (window), "preview-site-style",
                                       g_variant_new_boolean (TRUE));
   check = (PageCheck) { preview, SITE_LAYOUT_SHOWN };
-  g_assert_true (wait_until (page_says_true, &check, 30));
+  g_assert_true (aushang_test_wait_until (page_says_true, &check, 30));
   destroy_window (window);
 
   window = open_preview_of_repair_cafe (TRUE);
@@ -1102,7 +1070,7 @@ editor_scrolled_to_cursor (gpointer data)
   if (editor_shows_at_top (data))
     return TRUE;
   gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)), 0, TRUE, 0, 0);
-  spin (50);
+  aushang_test_spin (50);
 
   return FALSE;
 }
@@ -1146,7 +1114,7 @@ test_scroll_sync (gboolean site_style)
                                                                                    ADW_TYPE_VIEW_STACK)),
                                          "text");
   check = (PageCheck) { preview, "String(document.querySelectorAll('h2').length == 60)" };
-  g_assert_true (wait_until (page_says_true, &check, 30));
+  g_assert_true (aushang_test_wait_until (page_says_true, &check, 30));
 
   /* The editor scrolled near the end: the page shows the same heading at
    * its top. */
@@ -1156,19 +1124,19 @@ test_scroll_sync (gboolean site_style)
   g_assert_true (gtk_text_iter_forward_search (&iter, "## Abschnitt 45\n", 0, &iter, NULL, NULL));
   gtk_text_buffer_place_cursor (buffer, &iter);
   editor_check = (EditorCheck) { window, "## Abschnitt 45" };
-  if (!wait_until (editor_scrolled_to_cursor, &editor_check, 10))
+  if (!aushang_test_wait_until (editor_scrolled_to_cursor, &editor_check, 10))
     g_error ("the editor shows “%s” at its top", editor_top_line (window));
   check = (PageCheck) { preview, HEADING_AT_TOP };
-  g_assert_true (wait_until (page_says_true, &check, 30));
+  g_assert_true (aushang_test_wait_until (page_says_true, &check, 30));
 
   /* The page scrolled by the person (after the sync's quiet time): the
    * editor follows, with the same section at its top. */
-  spin (500);
+  aushang_test_spin (500);
   g_free (evaluate (preview, "const h = document.querySelectorAll('h2')[19];"
                              "window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 8);"
                              "'done'"));
   editor_check = (EditorCheck) { window, "## Abschnitt 20" };
-  if (!wait_until (editor_shows_at_top, &editor_check, 10))
+  if (!aushang_test_wait_until (editor_shows_at_top, &editor_check, 10))
     g_error ("after the page scrolled, the editor shows “%s” at its top", editor_top_line (window));
 
   destroy_window (window);
@@ -1222,12 +1190,12 @@ take_screenshot_sized (const char *file_name,
   AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  spin (300);
+  aushang_test_spin (300);
   gtk_widget_set_visible (aushang_window_get_preview (window), TRUE);
   aushang_preview_update (AUSHANG_PREVIEW (aushang_window_get_preview (window)),
                           aushang_window_get_document (window));
-  g_assert_true (wait_until (preview_idle, aushang_window_get_preview (window), 20));
-  spin (500);
+  g_assert_true (aushang_test_wait_until (preview_idle, aushang_window_get_preview (window), 20));
+  aushang_test_spin (500);
   save_screenshot (window, file_name);
   destroy_window (window);
 }
