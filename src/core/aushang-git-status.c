@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aushang-data-file.h"
+#include "aushang-entry-util.h"
 #include "aushang-document.h"
 #include "aushang-front-matter.h"
 #include "aushang-git.h"
@@ -117,24 +118,6 @@ dup_title (const char *path,
   return g_path_get_basename (path);
 }
 
-static char *
-entry_title (AushangValue *entry,
-             guint         index)
-{
-  static const char *keys[] = { "title", "name", "titel", "summary", "label" };
-
-  if (entry != NULL && aushang_value_get_kind (entry) == AUSHANG_VALUE_MAP)
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      {
-        AushangValue *value = aushang_value_lookup (entry, keys[i]);
-
-        if (value != NULL && aushang_value_get_kind (value) != AUSHANG_VALUE_NULL)
-          return aushang_value_to_display (value);
-      }
-  /* Translators: an entry of a list without a title, %u its number. */
-  return g_strdup_printf (_("Entry %u"), index + 1);
-}
-
 static AushangDataFile *
 data_file_from (const char *name,
                 GBytes     *bytes)
@@ -173,7 +156,7 @@ find_entry (GPtrArray    *entries,
             gboolean      by_title,
             gboolean     *used)
 {
-  g_autofree char *title = by_title ? entry_title (entry, 0) : NULL;
+  g_autofree char *title = by_title ? aushang_entry_dup_title (entry, 0) : NULL;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -185,7 +168,7 @@ find_entry (GPtrArray    *entries,
         return i;
       if (by_title)
         {
-          g_autofree char *other_title = entry_title (other, 0);
+          g_autofree char *other_title = aushang_entry_dup_title (other, 0);
 
           if (g_strcmp0 (title, other_title) == 0)
             return i;
@@ -239,7 +222,7 @@ describe_entries (const char *path,
   for (guint i = 0; i < after->len; i++)
     {
       AushangValue *entry = g_ptr_array_index (after, i);
-      g_autofree char *title = entry_title (entry, i);
+      g_autofree char *title = aushang_entry_dup_title (entry, i);
       int j;
 
       if (match[i] >= 0)
@@ -264,7 +247,7 @@ describe_entries (const char *path,
 
       if (used[j])
         continue;
-      title = entry_title (g_ptr_array_index (before, j), j);
+      title = aushang_entry_dup_title (g_ptr_array_index (before, j), j);
       add_change (changes, AUSHANG_GIT_CHANGE_DELETED, path,
                   events ? g_strdup_printf (_("Event removed: %s"), title)
                          : g_strdup_printf (_("Entry removed from “%s”: %s"), label, title));
