@@ -442,6 +442,27 @@ test_fuzz_findings (void)
     assert_text (file, text);
   }
 
+  /* Removing the only key of an entry whose value is a block scalar:
+   * the entry becomes "{}" and the empty lines after the block (which
+   * libyaml counts into its span) stay between the entries. */
+  {
+    const char *cases[][2] = {
+      { "- k: >-\n    text\n\n", "- {}\n\n" },
+      { "- k: |\n    text\n", "- {}\n" },
+      { "- k: |\n    text\n\n\n- k: b\n", "- {}\n\n\n- k: b\n" },
+      { "- k: |+\n    text\n\n- k: b\n", "- {}\n- k: b\n" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(AushangDataFile) file = load ("data.yml", cases[i][0]);
+
+        g_assert_true (aushang_data_file_unset (file, 0, "k", &error));
+        g_assert_no_error (error);
+        assert_text (file, cases[i][1]);
+      }
+  }
+
   /* Removing the last key after comment lines that read as an entry
    * would turn them into a hidden entry: refused, nothing changed. */
   {

@@ -730,7 +730,17 @@ splice_remove_item (AushangYamlEdit  *self,
 
   if (next == NULL && node_is_map (parent))
     {
-      aushang_yaml_edit_splices_add (splices, item->start, item->value_end, "{}");
+      /* A block value's span runs past its last line break, and past the
+       * empty lines after it unless they are kept ("|+"): those stay. */
+      gsize end = item->value_end;
+
+      if (!aushang_yaml_edit_ends_in_kept_lines (self, item->node))
+        end = aushang_yaml_edit_trim_blank_lines (self, item->start, end);
+      if (end > item->start && self->text->str[end - 1] == '\n')
+        end--;
+      if (end > item->start && self->text->str[end - 1] == '\r')
+        end--;
+      aushang_yaml_edit_splices_add (splices, item->start, MAX (end, item->start), "{}");
       return TRUE;
     }
 
