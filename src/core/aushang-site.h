@@ -54,6 +54,7 @@ typedef struct
   AushangValue      *data;           /* the front matter map (empty when unreadable) */
   char             **keys;           /* the front matter keys in file order */
   GPtrArray         *blocks;         /* char*: names of the includes it uses */
+  guint              heading_level;  /* of the body's first heading, 0: none */
   gboolean           has_problem;    /* the front matter cannot be read */
 } AushangSiteDocument;
 
@@ -65,6 +66,25 @@ typedef struct
   gboolean from_data;  /* listed in _data/ (authors) */
 } AushangSiteTerm;
 
+/* What the values documents pass for a block's parameter are. */
+typedef enum
+{
+  AUSHANG_BLOCK_VALUE_TEXT,
+  AUSHANG_BLOCK_VALUE_FILE,   /* a file of the site ("/assets/dateien/x.pdf") */
+  AUSHANG_BLOCK_VALUE_FOLDER, /* a folder of the site ("galerie/reparaturcafe") */
+} AushangBlockValueKind;
+
+/* A parameter whose values are site paths: each value names a file or
+ * folder under @base (a folder from the site's top, "" for the top;
+ * "assets/images" for folder="galerie/x" that means
+ * assets/images/galerie/x); @absolute: values start with "/". */
+typedef struct
+{
+  AushangBlockValueKind  kind;
+  char                  *base;
+  gboolean               absolute;
+} AushangBlockPath;
+
 /* A building block: an _includes/ file and the parameters it reads. */
 typedef struct
 {
@@ -73,7 +93,12 @@ typedef struct
   GPtrArray *params;      /* char*: include.<param> names, in first-use order */
   GPtrArray *required;    /* char*: params every use in the site passes */
   guint      uses;        /* how many include tags in documents name it */
-  char      *description; /* the first comment lines of the file, or NULL */
+  char      *description; /* the comment at the top of the file, or NULL */
+  char      *summary;     /* in plain words: the comment's first sentence
+                           * without Liquid, else the name made readable
+                           * ("post-card.html" -> "Post card") */
+  GHashTable *paths;      /* param -> AushangBlockPath*, for parameters
+                           * whose values in documents are site paths */
 } AushangBlock;
 
 #define AUSHANG_TYPE_SITE (aushang_site_get_type ())
@@ -138,6 +163,28 @@ GPtrArray        *aushang_site_get_terms         (AushangSite       *self,
 GPtrArray        *aushang_site_get_blocks        (AushangSite  *self);
 AushangBlock     *aushang_site_find_block        (AushangSite  *self,
                                                   const char   *name);
+/* The blocks for a menu: those documents use, the most used first (new
+ * array of the site's blocks); @more receives the others (layout parts,
+ * blocks no document uses), by name. */
+GPtrArray        *aushang_site_dup_blocks_by_use (AushangSite  *self,
+                                                  GPtrArray   **more);
+/* What the values of @block's @param are: a site path (then how), or
+ * NULL for text. */
+const AushangBlockPath *aushang_block_get_path   (AushangBlock *block,
+                                                  const char   *param);
+/* A block's comment in plain words: the first sentence, without Liquid
+ * ({% include … %} examples), parameter lists or usage text; NULL when
+ * nothing of that is left. */
+char             *aushang_block_summary_from_comment (const char *comment);
+/* The heading level the site's documents (of @collection, or all when
+ * NULL or when none of the collection has a heading) use for their
+ * sections: the most common level of the first heading in their bodies;
+ * on a tie the smaller level; 2 when no document has a heading. */
+guint             aushang_site_get_section_level (AushangSite       *self,
+                                                  AushangCollection *collection);
+/* The level of the first heading (ATX "### x", setext, or HTML <h3>) of a
+ * Markdown body, outside code; 0 when it has none. */
+guint             aushang_body_first_heading_level (const char *body);
 /* Site-absolute paths ("/assets/images/ki.png") of the images under
  * assets/ and the folders documents take images from, sorted. */
 GPtrArray        *aushang_site_get_images        (AushangSite  *self);
