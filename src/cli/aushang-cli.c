@@ -17,6 +17,7 @@
 #include "aushang-cli.h"
 #include "aushang-data-file.h"
 #include "aushang-document.h"
+#include "aushang-gallery.h"
 #include "aushang-photo.h"
 #include "aushang-ics.h"
 #include "aushang-preview-page.h"
@@ -126,8 +127,55 @@ print_usage (FILE *stream)
              "                                    scaled down, without camera data, named after the\n"
              "                                    document; prints the Markdown to insert"));
   fprintf (stream, "%s\n",
+           _("                                    Several photos without --alt, in a site with a\n"
+             "                                    gallery block: into a folder of their own, and\n"
+             "                                    the gallery block is printed"));
+  fprintf (stream, "%s\n",
            _("  --plain                           With --render: the built-in style instead of\n"
              "                                    the site’s layouts, includes and stylesheets"));
+}
+
+/* --import-images with several photos in a site with a gallery block:
+ * the photos into a folder of their own, the block on standard output. */
+static int
+run_import_gallery (AushangSite         *site,
+                    AushangGalleryBlock *block,
+                    GFile               *document,
+                    GPtrArray           *paths)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AushangGalleryPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *failures;
+
+  for (guint i = 1; i < paths->len; i++)
+    g_ptr_array_add (sources, g_file_new_for_commandline_arg (g_ptr_array_index (paths, i)));
+
+  plan = aushang_gallery_plan_new (site, block, document, sources);
+  if (!aushang_gallery_plan_run (plan, NULL, NULL, NULL, &error))
+    {
+      failures = aushang_gallery_plan_get_failures (plan);
+      for (guint i = 0; i < failures->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (failures, i));
+      if (failures->len != 1)
+        g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  text = aushang_gallery_plan_dup_block_text (plan, block);
+  g_print ("%s\n", text);
+
+  written = aushang_gallery_plan_get_written (plan);
+  /* Translators: %u photos were written into the folder %s. */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u photo in %s\n", "%u photos in %s\n", written->len),
+              written->len, aushang_gallery_plan_get_folder (plan) + 1);
+  failures = aushang_gallery_plan_get_failures (plan);
+  for (guint i = 0; i < failures->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (failures, i));
+
+  return failures->len > 0 ? 1 : 0;
 }
 
 /* --import-images DOCUMENT IMAGE…: each image into the site, its Markdown
@@ -154,6 +202,15 @@ run_import_images (GPtrArray  *paths,
       g_printerr (_("“%s” is not in a Jekyll site (no _config.yml above it).\n"),
                   (const char *) g_ptr_array_index (paths, 0));
       return 1;
+    }
+
+  /* Several photos: the site's gallery block, when it has one. */
+  if (paths->len > 2 && alt == NULL)
+    {
+      g_autoptr(AushangGalleryBlock) block = aushang_gallery_find_block (site);
+
+      if (block != NULL)
+        return run_import_gallery (site, block, document, paths);
     }
 
   for (guint i = 1; i < paths->len; i++)

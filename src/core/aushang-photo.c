@@ -111,8 +111,8 @@ aushang_photo_get_max_width (AushangSite *site)
 
 /* The document's slug: its file name without date and extension
  * ("2026-06-14-sommerfest.md" → "sommerfest"). */
-static char *
-document_slug (GFile *document_file)
+char *
+aushang_photo_dup_slug (GFile *document_file)
 {
   g_autofree char *name = g_file_get_basename (document_file);
   char *dot = strrchr (name, '.');
@@ -126,6 +126,57 @@ document_slug (GFile *document_file)
   slug = aushang_slugify (start);
 
   return g_strdup (slug[0] != '\0' ? slug : "bild");
+}
+
+GdkPixbuf *
+aushang_photo_load (GFile     *source,
+                    int        max_width,
+                    gboolean  *keep_png,
+                    GError   **error)
+{
+  g_autofree char *source_path = g_file_get_path (source);
+  g_autoptr(GdkPixbuf) loaded = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
+  GdkPixbufFormat *format;
+  g_autofree char *format_name = NULL;
+  int width, height;
+
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  if (source_path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only pictures on this computer can be taken into the site."));
+      return NULL;
+    }
+
+  format = gdk_pixbuf_get_file_info (source_path, NULL, NULL);
+  loaded = format != NULL ? gdk_pixbuf_new_from_file (source_path, NULL) : NULL;
+  if (format == NULL || loaded == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (source);
+
+      /* Translators: %s is a file name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a picture Aushang can read (JPEG, PNG, GIF, WebP, …)."), name);
+      return NULL;
+    }
+  format_name = gdk_pixbuf_format_get_name (format);
+  if (keep_png != NULL)
+    *keep_png = g_str_equal (format_name, "png") || g_str_equal (format_name, "gif") ||
+                gdk_pixbuf_get_has_alpha (loaded);
+
+  /* Upright first: a photo taken with the phone on its side. */
+  upright = gdk_pixbuf_apply_embedded_orientation (loaded);
+  width = gdk_pixbuf_get_width (upright);
+  height = gdk_pixbuf_get_height (upright);
+  if (max_width > 0 && width > max_width)
+    {
+      height = MAX (1, (int) ((double) height * max_width / width + 0.5));
+      return gdk_pixbuf_scale_simple (upright, max_width, height, GDK_INTERP_HYPER);
+    }
+
+  return g_steal_pointer (&upright);
 }
 
 AushangPhoto *
@@ -154,9 +205,6 @@ aushang_photo_import_into (GFile        *site_folder,
                            GFile        *source,
                            GError      **error)
 {
-  g_autofree char *source_path = g_file_get_path (source);
-  g_autoptr(GdkPixbuf) loaded = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *slug = NULL;
@@ -164,8 +212,6 @@ aushang_photo_import_into (GFile        *site_folder,
   g_autoptr(GFile) target = NULL;
   g_autofree char *target_path = NULL;
   g_autofree char *relative = NULL;
-  GdkPixbufFormat *format;
-  g_autofree char *format_name = NULL;
   gboolean png;
   int width, height;
   AushangPhoto *photo;
@@ -174,39 +220,11 @@ aushang_photo_import_into (GFile        *site_folder,
   g_return_val_if_fail (folder_path != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (source), NULL);
 
-  if (source_path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Only pictures on this computer can be taken into the site."));
-      return NULL;
-    }
-
-  format = gdk_pixbuf_get_file_info (source_path, NULL, NULL);
-  loaded = gdk_pixbuf_new_from_file (source_path, NULL);
-  if (format == NULL || loaded == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (source);
-
-      /* Translators: %s is a file name. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a picture Aushang can read (JPEG, PNG, GIF, WebP, …)."), name);
-      return NULL;
-    }
-  format_name = gdk_pixbuf_format_get_name (format);
-  png = g_str_equal (format_name, "png") || g_str_equal (format_name, "gif") || gdk_pixbuf_get_has_alpha (loaded);
-
-  /* Upright first: a photo taken with the phone on its side. */
-  upright = gdk_pixbuf_apply_embedded_orientation (loaded);
-  width = gdk_pixbuf_get_width (upright);
-  height = gdk_pixbuf_get_height (upright);
-  if (max_width > 0 && width > max_width)
-    {
-      height = MAX (1, (int) ((double) height * max_width / width + 0.5));
-      width = max_width;
-      scaled = gdk_pixbuf_scale_simple (upright, width, height, GDK_INTERP_HYPER);
-    }
-  else
-    scaled = g_object_ref (upright);
+  scaled = aushang_photo_load (source, max_width, &png, error);
+  if (scaled == NULL)
+    return NULL;
+  width = gdk_pixbuf_get_width (scaled);
+  height = gdk_pixbuf_get_height (scaled);
 
   folder = g_file_resolve_relative_path (site_folder, folder_path + strspn (folder_path, "/"));
   if (!g_file_make_directory_with_parents (folder, NULL, error))
@@ -217,7 +235,7 @@ aushang_photo_import_into (GFile        *site_folder,
         return NULL;
     }
 
-  slug = document_slug (document_file != NULL ? document_file : source);
+  slug = aushang_photo_dup_slug (document_file != NULL ? document_file : source);
   file_name = g_strconcat (slug, png ? ".png" : ".jpg", NULL);
   target = aushang_unique_file (folder, file_name);
   if (target == NULL)

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 #include "aushang-site.h"
@@ -58,6 +59,19 @@ AushangPhoto *aushang_photo_import_into   (GFile        *site_folder,
                                            GFile        *document_file,
                                            GFile        *source,
                                            GError      **error);
+
+/* The photo @source read, turned upright and scaled down to @max_width
+ * (0: no limit; never up). @keep_png is set when it should stay PNG (a
+ * PNG, GIF or a picture with transparency). Errors name the file.
+ * Blocking I/O; may run in a thread. */
+GdkPixbuf    *aushang_photo_load          (GFile        *source,
+                                           int           max_width,
+                                           gboolean     *keep_png,
+                                           GError      **error);
+/* The document's slug: its file name without date and extension
+ * ("2026-06-14-sommerfest.md" → "sommerfest"; "bild" when nothing is
+ * left). */
+char         *aushang_photo_dup_slug      (GFile        *document_file);
 
 /* The Markdown for a photo: "![alt](/assets/images/a.jpg)". */
 char         *aushang_photo_dup_markdown  (const char   *alt,
