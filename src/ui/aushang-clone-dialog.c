@@ -12,8 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-clone-dialog.h"
-#include "aushang-git.h"
-#include "aushang-publish-dialog.h"
+#include "aushang-git-login.h"
 
 struct _AushangCloneDialog
 {
@@ -130,9 +129,7 @@ typedef struct
   AushangCloneDialog *self;
   char               *url;
   GFile              *folder;
-  char               *user;
-  char               *token;
-  gboolean            used_typed;
+  AushangGitLogin     login;
 } Job;
 
 static void
@@ -141,45 +138,8 @@ job_free (Job *job)
   g_clear_object (&job->self);
   g_free (job->url);
   g_clear_object (&job->folder);
-  g_free (job->user);
-  g_free (job->token);
+  aushang_git_login_clear (&job->login);
   g_free (job);
-}
-
-typedef struct
-{
-  AushangCloneDialog *self;
-  AushangGitProgress  progress;
-} ProgressUpdate;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-  const AushangGitProgress *p = &update->progress;
-  GtkProgressBar *bar = update->self->progress_bar;
-  g_autofree char *text = NULL;
-  g_autofree char *size = g_format_size (p->received_bytes);
-
-  if (p->total_files > 0)
-    {
-      gtk_progress_bar_set_fraction (bar, (double) p->done_files / p->total_files);
-      /* Translators: while the website's files are written to the folder. */
-      text = g_strdup_printf (_("Writing files: %u of %u"), p->done_files, p->total_files);
-    }
-  else if (p->total_objects > 0)
-    {
-      gtk_progress_bar_set_fraction (bar, (double) p->received_objects / p->total_objects);
-      /* Translators: %u of %u parts, %s an amount like 2.1 MB. */
-      text = g_strdup_printf (_("Receiving: %u of %u (%s)"), p->received_objects, p->total_objects, size);
-    }
-  else
-    gtk_progress_bar_pulse (bar);
-  gtk_progress_bar_set_text (bar, text);
-
-  g_object_unref (update->self);
-  g_free (update);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -187,11 +147,8 @@ progress_cb (const AushangGitProgress *progress,
              gpointer                  user_data)
 {
   Job *job = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
 
-  update->self = g_object_ref (job->self);
-  update->progress = *progress;
-  g_main_context_invoke (NULL, show_progress_cb, update);
+  aushang_git_show_progress (job->self->progress_bar, progress);
 }
 
 static gboolean
@@ -204,16 +161,7 @@ credentials_cb (const char  *url,
 {
   Job *job = user_data;
 
-  if (attempt > 1)
-    return FALSE;
-  if (job->token != NULL && *job->token != '\0')
-    {
-      job->used_typed = TRUE;
-      *username = g_strdup (job->user && *job->user ? job->user : username_from_url ? username_from_url : "git");
-      *password = g_strdup (job->token);
-      return TRUE;
-    }
-  return aushang_git_lookup_token (url, username, password);
+  return aushang_git_login_answer (&job->login, url, username_from_url, attempt, username, password);
 }
 
 static void
@@ -233,8 +181,7 @@ clone_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (job->used_typed)
-    aushang_git_store_token (job->url, job->user, job->token);
+  aushang_git_login_keep (&job->login, job->url);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -287,8 +234,8 @@ get_clicked_cb (AushangCloneDialog *self)
   job->self = g_object_ref (self);
   job->url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
   job->folder = g_object_ref (folder);
-  job->user = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row)));
-  job->token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  job->login.user = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row)));
+  job->login.token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
 
   gtk_label_set_text (self->status_label, _("Getting the website…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);

@@ -10,11 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 
 #include "aushang-application.h"
 #include "aushang-check.h"
 #include "aushang-clone-dialog.h"
+#include "aushang-git-login.h"
 #include "aushang-publish-dialog.h"
 #include "aushang-site.h"
 #include "aushang-window-private.h"
@@ -63,93 +63,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Tokens in the keyring, one per server. */
-
-static const SecretSchema *
-token_schema (void)
-{
-  static const SecretSchema schema = {
-    "io.github.aushang.Aushang.Token", SECRET_SCHEMA_NONE,
-    {
-      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    },
-  };
-
-  return &schema;
-}
-
-/* "https://example.org:8443": the part of @url a token belongs to. */
-static char *
-server_of (const char *url)
-{
-  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return NULL;
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
-  return g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
-}
-
-gboolean
-aushang_git_lookup_token (const char  *url,
-                          char       **username,
-                          char       **token)
-{
-  g_autofree char *server = server_of (url);
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  gboolean found = FALSE;
-
-  if (server == NULL)
-    return FALSE;
-
-  items = secret_password_search_sync (token_schema (),
-                                       SECRET_SEARCH_LOAD_SECRETS | SECRET_SEARCH_UNLOCK,
-                                       NULL, &error, "server", server, NULL);
-  if (error != NULL)
-    g_debug ("No keyring: %s", error->message);
-
-  if (items != NULL)
-    {
-      SecretRetrievable *item = items->data;
-      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
-      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (item, NULL, NULL);
-
-      if (value != NULL)
-        {
-          *username = g_strdup (g_hash_table_lookup (attributes, "user"));
-          *token = g_strdup (secret_value_get_text (value));
-          found = TRUE;
-        }
-    }
-  g_list_free_full (items, g_object_unref);
-
-  return found;
-}
-
-void
-aushang_git_store_token (const char *url,
-                         const char *username,
-                         const char *token)
-{
-  g_autofree char *server = server_of (url);
-  g_autofree char *label = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (server == NULL || token == NULL)
-    return;
-
-  /* Translators: the name of the keyring entry; %s is a server address. */
-  label = g_strdup_printf (_("Aushang: access token for %s"), server);
-  secret_password_store_sync (token_schema (), SECRET_COLLECTION_DEFAULT, label, token,
-                              NULL, &error, "server", server, "user", username ? username : "", NULL);
-  if (error != NULL)
-    g_message ("The access token could not be kept in the keyring: %s", error->message);
-}
-
 /* The work done in a thread. */
 
 typedef struct
@@ -160,10 +73,7 @@ typedef struct
   char                 *name;
   char                 *email;
   char                 *message;
-  char                 *user;        /* typed into the dialog, or NULL */
-  char                 *token;
-  gboolean              asked;       /* the server asked for a token */
-  gboolean              used_typed;
+  AushangGitLogin       login;       /* what was typed into the dialog */
   /* Results */
   GPtrArray            *changes;     /* AushangGitChange* */
   GPtrArray            *problems;    /* char*: the errors of the checks */
@@ -182,10 +92,7 @@ job_free (Job *job)
   g_free (job->name);
   g_free (job->email);
   g_free (job->message);
-  g_free (job->user);
-  if (job->token != NULL)
-    memset (job->token, 0, strlen (job->token));
-  g_free (job->token);
+  aushang_git_login_clear (&job->login);
   g_clear_pointer (&job->changes, g_ptr_array_unref);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_clear_pointer (&job->problem_files, g_ptr_array_unref);
@@ -203,64 +110,7 @@ job_credentials_cb (const char  *url,
 {
   Job *job = user_data;
 
-  job->asked = TRUE;
-  if (attempt > 1)
-    return FALSE;
-
-  if (job->token != NULL && *job->token != '\0')
-    {
-      job->used_typed = TRUE;
-      *username = g_strdup (job->user && *job->user ? job->user : username_from_url ? username_from_url : "git");
-      *password = g_strdup (job->token);
-      return TRUE;
-    }
-
-  if (aushang_git_lookup_token (url, username, password))
-    {
-      if (*username == NULL || **username == '\0')
-        {
-          g_free (*username);
-          *username = g_strdup (username_from_url ? username_from_url : "git");
-        }
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-typedef struct
-{
-  AushangPublishDialog *self;
-  AushangGitProgress    progress;
-} ProgressUpdate;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-  AushangPublishDialog *self = update->self;
-  const AushangGitProgress *p = &update->progress;
-  g_autofree char *text = NULL;
-
-  if (p->total_push_objects > 0)
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, (double) p->pushed_objects / p->total_push_objects);
-      /* Translators: progress of sending changes to the server. */
-      text = g_strdup_printf (_("Sending: %u of %u"), p->pushed_objects, p->total_push_objects);
-    }
-  else if (p->total_objects > 0)
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, (double) p->received_objects / p->total_objects);
-      /* Translators: progress of fetching what others published. */
-      text = g_strdup_printf (_("Fetching: %u of %u"), p->received_objects, p->total_objects);
-    }
-  else
-    gtk_progress_bar_pulse (self->progress_bar);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-
-  g_object_unref (update->self);
-  g_free (update);
-  return G_SOURCE_REMOVE;
+  return aushang_git_login_answer (&job->login, url, username_from_url, attempt, username, password);
 }
 
 static void
@@ -268,11 +118,8 @@ job_progress_cb (const AushangGitProgress *progress,
                  gpointer                  user_data)
 {
   Job *job = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
 
-  update->self = g_object_ref (job->self);
-  update->progress = *progress;
-  g_main_context_invoke (NULL, show_progress_cb, update);
+  aushang_git_show_progress (job->self->progress_bar, progress);
 }
 
 /* The errors of --check, for the whole site. */
@@ -397,8 +244,7 @@ publish_thread (GTask        *task,
       return;
     }
 
-  if (job->used_typed)
-    aushang_git_store_token (job->url, job->user, job->token);
+  aushang_git_login_keep (&job->login, job->url);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -678,7 +524,7 @@ publish_done_cb (GObject      *source,
   if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_AUTHENTICATION))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->account_group), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (job->user ? self->token_row : self->user_row));
+      gtk_widget_grab_focus (GTK_WIDGET (job->login.user ? self->token_row : self->user_row));
     }
   if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_CONFLICT))
     {
@@ -726,8 +572,8 @@ publish_clicked_cb (AushangPublishDialog *self)
     }
   if (gtk_widget_get_visible (GTK_WIDGET (self->account_group)))
     {
-      job->user = g_strdup (entry_text (self->user_row));
-      job->token = g_strdup (entry_text (self->token_row));
+      job->login.user = g_strdup (entry_text (self->user_row));
+      job->login.token = g_strdup (entry_text (self->token_row));
     }
 
   gtk_label_set_text (self->status_label, _("Publishing…"));
@@ -1083,7 +929,7 @@ open_credentials_cb (const char  *url,
                      gpointer     user_data)
 {
   /* Only what is kept: nobody is asked while a site opens. */
-  return attempt == 1 && aushang_git_lookup_token (url, username, password);
+  return aushang_git_login_answer (NULL, url, username_from_url, attempt, username, password);
 }
 
 static void

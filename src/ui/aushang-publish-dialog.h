@@ -44,16 +44,6 @@ gboolean    aushang_publish_dialog_resolve    (AushangPublishDialog *self,
 /* As if "Publish" was pressed. */
 void        aushang_publish_dialog_publish    (AushangPublishDialog *self);
 
-/* The user name and token kept for the server of @url (blocking: call
- * in a worker thread). FALSE when none is kept. */
-gboolean aushang_git_lookup_token (const char  *url,
-                                   char       **username,
-                                   char       **token);
-/* Keeps them (blocking). */
-void     aushang_git_store_token  (const char  *url,
-                                   const char  *username,
-                                   const char  *token);
-
 /* The window's part (src/ui/aushang-window.c calls these two): the
  * "Get a Website…" button on the welcome page, the "Publish" button of
  * the site, their actions; and, when a site is shown, whether it can be
