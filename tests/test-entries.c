@@ -1474,6 +1474,10 @@ test_document_reference_field (Fixture       *fixture,
   /* There: related_post names the announcement; pick another one. */
   row = document_row_of (fixture, "related_post");
   g_assert_true (g_file_equal (aushang_document_row_get_target (row), announcement));
+  /* The document being edited is not offered: it cannot be its own
+   * related post. */
+  g_assert_false (search_finds (row, "rückblick geräte", review));
+  g_assert_true (search_finds (row, "repair", announcement));
   aushang_document_row_pick (row, "eroeffnung-offenes-labor");
   front_matter = aushang_document_get_front_matter (aushang_window_get_document (fixture->window));
   g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (front_matter, "related_post")), ==,

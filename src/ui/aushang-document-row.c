@@ -196,6 +196,11 @@ aushang_document_row_search (AushangDocumentRow *self,
   if (site == NULL)
     return found;
 
+  /* The document being edited is not its own related post. */
+  own = aushang_field_context_get_file (aushang_field_row_get_context (AUSHANG_FIELD_ROW (self)));
+  if (own != NULL)
+    g_object_ref (own);
+
   /* Drafts and documents of every collection; newest first in each. */
   collections = aushang_site_get_collections (site);
   for (guint i = 0; i < collections->len; i++)
@@ -206,6 +211,8 @@ aushang_document_row_search (AushangDocumentRow *self,
         {
           AushangSiteDocument *document = g_ptr_array_index (documents, j);
 
+          if (own != NULL && g_file_equal (document->file, own))
+            continue;
           if (matches (document, folded))
             g_ptr_array_add (found, g_object_ref (document->file));
         }

@@ -19,6 +19,7 @@ struct _AushangFieldContext
   AushangSite           *site;
   AushangCollection     *collection;  /* owned by the site */
   AushangSchema         *schema;
+  GFile                 *file;
   AushangFieldStoreFunc  store_func;
   gpointer               store_data;
   AushangFieldRunFunc    run_func;
@@ -47,6 +48,7 @@ aushang_field_context_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->site);
   g_clear_object (&self->schema);
+  g_clear_object (&self->file);
   self->collection = NULL;
   self->store_func = NULL;
   self->run_func = NULL;
@@ -193,6 +195,23 @@ aushang_field_context_emit_changed (AushangFieldContext *self)
   g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
 
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+GFile *
+aushang_field_context_get_file (AushangFieldContext *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_FIELD_CONTEXT (self), NULL);
+
+  return self->file;
+}
+
+void
+aushang_field_context_set_file (AushangFieldContext *self,
+                                GFile               *file)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+
+  g_set_object (&self->file, file);
 }
 
 gboolean

@@ -55,6 +55,11 @@ AushangFieldContext *aushang_field_context_new            (AushangSite          
 AushangSite         *aushang_field_context_get_site       (AushangFieldContext  *self);
 /* NULL for the rows of a data list's entry. */
 AushangCollection   *aushang_field_context_get_collection (AushangFieldContext  *self);
+/* The document the fields belong to, so that pickers of documents leave
+ * it out; NULL for a data list's entry or a new form. */
+GFile               *aushang_field_context_get_file       (AushangFieldContext  *self);
+void                 aushang_field_context_set_file       (AushangFieldContext  *self,
+                                                           GFile                *file);
 /* Where suggestions come from, when not the collection's; may be NULL. */
 AushangSchema       *aushang_field_context_get_schema     (AushangFieldContext  *self);
 void                 aushang_field_context_set_store_func (AushangFieldContext  *self,

@@ -988,6 +988,8 @@ aushang_form_set_document (AushangForm       *self,
     {
       AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
 
+      aushang_field_context_set_file (self->context, aushang_document_get_file (document));
+
       if (front_matter != NULL)
         {
           self->front_matter = g_object_ref (front_matter);
