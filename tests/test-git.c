@@ -945,6 +945,20 @@ test_describe (void)
     g_assert_null (((AushangGitChange *) changes->pdata[4])->entry);
     g_assert_null (((AushangGitChange *) changes->pdata[0])->entry);
   }
+
+  /* An event that got a new title but kept its date, time and place is
+   * that event, changed: not a new one and a removed one. */
+  {
+    g_autoptr(GPtrArray) renamed = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_git_change_free);
+    g_autoptr(GBytes) old_list = bytes ("- title: Repair-Café\n  date: 2026-02-01\n  time: \"18:00\"\n  location: Werkstatt\n"
+                                        "- title: Lötkurs\n  date: 2026-03-01\n  time: \"17:00\"\n  location: Labor\n");
+    g_autoptr(GBytes) new_list = bytes ("- title: Repair-Café im Labor\n  date: 2026-02-01\n  time: \"18:00\"\n  location: Werkstatt\n"
+                                        "- title: Lötkurs\n  date: 2026-03-01\n  time: \"17:00\"\n  location: Labor\n");
+
+    aushang_git_describe_change ("_data/events.yml", old_list, new_list, renamed);
+    g_assert_cmpuint (renamed->len, ==, 1);
+    g_assert_cmpstr (((AushangGitChange *) renamed->pdata[0])->description, ==, "Event changed: Repair-Café im Labor");
+  }
   message = aushang_git_changes_to_message (changes);
   g_assert_true (g_str_has_prefix (message, "New post: Hallo Welt and 5 more\n\n- New post: Hallo Welt\n- Image added"));
 }

@@ -177,6 +177,58 @@ find_entry (GPtrArray    *entries,
   return -1;
 }
 
+/* How many keys two entries (maps) give the same value, and how many
+ * keys they have between them. */
+static void
+count_same (AushangValue *a,
+            AushangValue *b,
+            guint        *same,
+            guint        *keys)
+{
+  guint na = aushang_value_get_kind (a) == AUSHANG_VALUE_MAP ? aushang_value_get_length (a) : 0;
+  guint nb = aushang_value_get_kind (b) == AUSHANG_VALUE_MAP ? aushang_value_get_length (b) : 0;
+
+  *same = 0;
+  *keys = nb;
+  for (guint i = 0; i < na; i++)
+    {
+      const char *key = aushang_value_get_key (a, i);
+      AushangValue *other = aushang_value_lookup (b, key);
+
+      if (other == NULL)
+        (*keys)++;
+      else if (aushang_value_equal (aushang_value_lookup (a, key), other))
+        (*same)++;
+    }
+}
+
+/* The unused entry of @entries most like @entry, when at least half of
+ * their keys hold the same values: an event whose title changed but not
+ * its date, time and place is that event changed, not a new one. */
+static int
+find_similar_entry (GPtrArray    *entries,
+                    AushangValue *entry,
+                    gboolean     *used)
+{
+  int best = -1;
+  guint best_same = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      guint same, keys;
+
+      if (used[i])
+        continue;
+      count_same (entry, g_ptr_array_index (entries, i), &same, &keys);
+      if (same > best_same && same * 2 >= keys)
+        {
+          best = i;
+          best_same = same;
+        }
+    }
+  return best;
+}
+
 /* A data list: one change per entry added, changed or removed. FALSE when
  * the file is no list of entries on either side. */
 static gboolean
@@ -212,7 +264,8 @@ describe_entries (const char *path,
   match = g_new0 (int, after->len + 1);
 
   /* First the entries that stayed as they were, then those that kept
-   * their title (changed), the rest is new or removed. */
+   * their title or most of their values (changed), the rest is new or
+   * removed. */
   for (guint i = 0; i < after->len; i++)
     {
       match[i] = find_entry (before, g_ptr_array_index (after, i), FALSE, used);
@@ -228,6 +281,8 @@ describe_entries (const char *path,
       if (match[i] >= 0)
         continue;
       j = find_entry (before, entry, TRUE, used);
+      if (j < 0)
+        j = find_similar_entry (before, entry, used);
       if (j >= 0)
         {
           used[j] = TRUE;
