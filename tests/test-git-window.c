@@ -296,6 +296,9 @@ test_conflict (void)
   g_assert_true (aushang_test_wait_until (publish_dialog_ready, NULL, 30));
   g_assert_cmpuint (aushang_publish_dialog_get_n_conflicts (AUSHANG_PUBLISH_DIALOG (dialog)), ==, 1);
   g_assert_nonnull (strstr (aushang_publish_dialog_get_status (AUSHANG_PUBLISH_DIALOG (dialog)), "Your version is kept"));
+  /* The field as the form names it, the post by its title. */
+  g_assert_cmpstr (aushang_publish_dialog_get_conflict_title (AUSHANG_PUBLISH_DIALOG (dialog), 0), ==,
+                   "“Title” of “Sommerpause im Labor” was changed here and on the website.");
   save_screenshot (GTK_WIDGET (dialog), "git-publish-conflict.png");
 
   /* Nothing typed is lost: the file keeps the person's title. */

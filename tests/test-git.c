@@ -290,6 +290,11 @@ test_same_field_conflict (void)
   conflict = g_ptr_array_index (conflicts, 0);
   g_assert_cmpstr (conflict->path, ==, POST);
   g_assert_cmpstr (conflict->key, ==, "title");
+  /* The document is named by the title the person gave it, not by its
+   * file name. */
+  g_assert_cmpstr (conflict->title, ==, "Sommerpause im Labor");
+  g_assert_cmpstr (conflict->description, ==,
+                   "The field “title” of “Sommerpause im Labor” was changed here and on the website.");
   g_assert_cmpstr (conflict->mine, ==, "Sommerpause im Labor");
   g_assert_cmpstr (conflict->theirs, ==, "Sommerferien");
 

@@ -41,6 +41,7 @@ aushang_git_conflict_free (AushangGitConflict *conflict)
   g_free (conflict->key);
   g_free (conflict->mine);
   g_free (conflict->theirs);
+  g_free (conflict->title);
   g_free (conflict->description);
   g_clear_pointer (&conflict->theirs_value, aushang_value_unref);
   g_clear_pointer (&conflict->theirs_bytes, g_bytes_unref);
@@ -79,30 +80,45 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (data, length);
 }
 
+/* @title: what the person knows the document by (its title), or NULL
+ * for its file name. */
 static AushangGitConflict *
 conflict_new (const char *path,
+              const char *title,
               const char *key,
               const char *mine,
               const char *theirs)
 {
   AushangGitConflict *conflict = g_new0 (AushangGitConflict, 1);
-  g_autofree char *name = g_path_get_basename (path);
 
   conflict->path = g_strdup (path);
+  conflict->title = title != NULL && *title != '\0' ? g_strdup (title) : g_path_get_basename (path);
   conflict->entry = -1;
   conflict->key = g_strdup (key);
   conflict->mine = g_strdup (mine);
   conflict->theirs = g_strdup (theirs);
   if (key != NULL)
     /* Translators: the first %s is a field like “title”, the second a
-     * file name. */
+     * document's title or file name. */
     conflict->description = g_strdup_printf (_("The field “%s” of “%s” was changed here and on the website."),
-                                             key, name);
+                                             key, conflict->title);
   else
-    /* Translators: %s is a file name. */
+    /* Translators: %s is a document's title or file name. */
     conflict->description = g_strdup_printf (_("The same passage of “%s” was changed here and on the website."),
-                                             name);
+                                             conflict->title);
   return conflict;
+}
+
+/* The title of the person's version of a document, or NULL. */
+static const char *
+document_title (AushangDocument *document)
+{
+  AushangFrontMatter *fm = document ? aushang_document_get_front_matter (document) : NULL;
+  AushangValue *title = fm ? aushang_front_matter_get (fm, "title") : NULL;
+
+  if (title == NULL || aushang_value_get_kind (title) != AUSHANG_VALUE_STRING)
+    return NULL;
+  return aushang_value_get_string (title);
 }
 
 /* Splits @text into tokens: each paragraph (a run of lines that are not
@@ -159,6 +175,7 @@ append_decoded (GString    *out,
  * conflict. */
 static char *
 merge_tokens (const char *path,
+              const char *title,
               const char *base,
               const char *ours,
               const char *theirs,
@@ -189,7 +206,7 @@ merge_tokens (const char *path,
   if (git_merge_file (&result, &in_b, &in_o, &in_t, &options) < 0)
     {
       /* Cannot happen with text; keep the person's version whole. */
-      g_ptr_array_add (conflicts, conflict_new (path, NULL, ours, theirs));
+      g_ptr_array_add (conflicts, conflict_new (path, title, NULL, ours, theirs));
       g_string_free (out, TRUE);
       return g_strdup (ours);
     }
@@ -221,7 +238,7 @@ merge_tokens (const char *path,
         {
           state = OUTSIDE;
           g_string_append (out, mine->str);
-          g_ptr_array_add (conflicts, conflict_new (path, NULL, mine->str, other->str));
+          g_ptr_array_add (conflicts, conflict_new (path, title, NULL, mine->str, other->str));
         }
       else if (state == OUTSIDE)
         append_decoded (out, p, len);
@@ -341,7 +358,7 @@ merge_document (const char *path,
       {
         g_autofree char *mine = value_text (vo);
         g_autofree char *other = value_text (vt);
-        AushangGitConflict *conflict = conflict_new (path, key, mine, other);
+        AushangGitConflict *conflict = conflict_new (path, document_title (o), key, mine, other);
 
         conflict->theirs_value = vt ? aushang_value_ref (vt) : NULL;
         g_ptr_array_add (found, conflict);
@@ -357,7 +374,7 @@ merge_document (const char *path,
         aushang_document_set_body (o, body_t);
       else
         {
-          g_autofree char *body = merge_tokens (path, body_b, body_o, body_t, TRUE, found);
+          g_autofree char *body = merge_tokens (path, document_title (o), body_b, body_o, body_t, TRUE, found);
 
           aushang_document_set_body (o, body);
         }
@@ -495,7 +512,7 @@ merge_entries (const char *path,
             g_autofree char *mine = value_text (vo);
             g_autofree char *other = value_text (vt);
             g_autofree char *title = aushang_entry_dup_title (eo, i);
-            AushangGitConflict *conflict = conflict_new (path, key, mine, other);
+            AushangGitConflict *conflict = conflict_new (path, title, key, mine, other);
 
             conflict->entry = i;
             conflict->theirs_value = vt ? aushang_value_ref (vt) : NULL;
@@ -555,6 +572,7 @@ aushang_git_merge_file (const char *path,
       AushangGitConflict *conflict = g_new0 (AushangGitConflict, 1);
 
       conflict->path = g_strdup (path);
+      conflict->title = g_strdup (name);
       conflict->binary = TRUE;
       conflict->entry = -1;
       conflict->theirs_bytes = g_bytes_ref (theirs);
@@ -583,7 +601,7 @@ aushang_git_merge_file (const char *path,
       return result;
   }
 
-  merged = merge_tokens (path, b, o, t, FALSE, conflicts);
+  merged = merge_tokens (path, NULL, b, o, t, FALSE, conflicts);
   length = strlen (merged);
   return g_bytes_new_take (g_steal_pointer (&merged), length);
 }

@@ -102,6 +102,7 @@ typedef struct
   int           entry;        /* the data list's entry (from 0), or -1 */
   char         *mine;         /* the person's version, as text */
   char         *theirs;       /* the version someone else published */
+  char         *title;        /* the document's title, the entry's, or the file's name */
   char         *description;  /* the conflict in plain words */
   AushangValue *theirs_value; /* for a field: their value (NULL: they removed it) */
   gboolean      binary;       /* a whole file that is no text (an image) */

@@ -14,6 +14,7 @@
 #include "aushang-application.h"
 #include "aushang-check.h"
 #include "aushang-clone-dialog.h"
+#include "aushang-form-util.h"
 #include "aushang-git-login.h"
 #include "aushang-publish-dialog.h"
 #include "aushang-site.h"
@@ -435,6 +436,21 @@ resolve_button (AushangPublishDialog *self,
   return button;
 }
 
+/* A field is named as the form names it (“Title”, not “title”). */
+static char *
+describe_conflict (AushangGitConflict *conflict)
+{
+  g_autofree char *label = NULL;
+
+  if (conflict->key == NULL)
+    return g_strdup (conflict->description);
+
+  label = aushang_label_for_key (conflict->key);
+  /* Translators: the first %s is a field as the form names it (“Title”,
+   * “Time”), the second the title of the post or event. */
+  return g_strdup_printf (_("“%s” of “%s” was changed here and on the website."), label, conflict->title);
+}
+
 static void
 show_conflicts (AushangPublishDialog *self)
 {
@@ -443,8 +459,9 @@ show_conflicts (AushangPublishDialog *self)
     {
       AushangGitConflict *conflict = g_ptr_array_index (self->conflicts, i);
       GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *description = describe_conflict (conflict);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->description);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), description);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       if (!conflict->binary)
@@ -715,6 +732,18 @@ aushang_publish_dialog_get_n_conflicts (AushangPublishDialog *self)
 {
   g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), 0);
   return self->conflicts->len;
+}
+
+const char *
+aushang_publish_dialog_get_conflict_title (AushangPublishDialog *self,
+                                           guint                 index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (AUSHANG_IS_PUBLISH_DIALOG (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->conflicts_list, index);
+  return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
 }
 
 gboolean

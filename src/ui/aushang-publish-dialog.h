@@ -37,6 +37,9 @@ void        aushang_publish_dialog_set_credentials (AushangPublishDialog *self,
 /* The conflicts shown; settling one as its buttons do (@text for
  * AUSHANG_GIT_USE_TEXT). */
 guint       aushang_publish_dialog_get_n_conflicts (AushangPublishDialog *self);
+/* What the conflict's row says. */
+const char *aushang_publish_dialog_get_conflict_title (AushangPublishDialog *self,
+                                                       guint                 index);
 gboolean    aushang_publish_dialog_resolve    (AushangPublishDialog *self,
                                                guint                 index,
                                                AushangGitResolution  resolution,
