@@ -280,6 +280,125 @@ test_jekyll_cases (void)
     }
 }
 
+/* Liquid 5.4's tablerow, ifchanged and liquid tags, and the tags the
+ * interpreter had before, each output from jekyll 4.3.1 (a page per
+ * case; the site's _data/d.yml as above). A break or continue inside
+ * tablerow is left pending, as Liquid does: the rest of the enclosing
+ * block stops after its next tag. */
+static const struct
+{
+  const char *template;
+  const char *expected;
+} liquid5_cases[] = {
+  { "{% tablerow i in (1..5) cols:2 %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">3</td><td class=\"col2\">4</td></tr>\n"
+    "<tr class=\"row3\"><td class=\"col1\">5</td></tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.list %}{{ i }}:{{ tablerowloop.col }}{{ tablerowloop.col_first }}{{ tablerowloop.col_last }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">a:1truefalse</td><td class=\"col2\">b:2falsefalse</td><td class=\"col3\">c:3falsefalse</td></tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.nums cols:2 %}{{ tablerowloop.index }}{{ tablerowloop.index0 }}{{ tablerowloop.col0 }}{{ tablerowloop.row }}{{ tablerowloop.rindex }}{{ tablerowloop.rindex0 }}{{ tablerowloop.first }}{{ tablerowloop.last }}{{ tablerowloop.length }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">100132truefalse3</td><td class=\"col2\">211121falsefalse3</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">320210falsetrue3</td></tr>\n"
+    "" },
+  { "{% tablerow i in (1..10) cols:3 limit:4 offset:2 %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">3</td><td class=\"col2\">4</td><td class=\"col3\">5</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">6</td></tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.list cols:0 %}{{ i }}{% endtablerow %}|{% tablerow i in site.data.d.list cols:\"2\" offset:\"1\" limit:1.7 %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">a</td><td class=\"col2\">b</td><td class=\"col3\">c</td></tr>\n"
+    "|<tr class=\"row1\">\n"
+    "<td class=\"col1\">b</td></tr>\n"
+    "" },
+  { "{% tablerow i in nothing %}{{ i }}{% endtablerow %}|{% tablerow i in site.data.d.empty %}{{ i }}{% endtablerow %}|{% tablerow i in \"str\" offset:1 %}{{ i }}{% endtablerow %}",
+    "|<tr class=\"row1\">\n"
+    "</tr>\n"
+    "|<tr class=\"row1\">\n"
+    "<td class=\"col1\">str</td></tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.map %}{{ i[0] }}={{ i[1] }}{% endtablerow %}|{% tablerow i in (3..1) %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">a=1</td><td class=\"col2\">b c=two</td></tr>\n"
+    "|<tr class=\"row1\">\n"
+    "</tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.list offset:-1 limit:2 %}{{ i }}{% endtablerow %}|{% tablerow i in site.data.d.list limit:-1 %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">a</td></tr>\n"
+    "|<tr class=\"row1\">\n"
+    "</tr>\n"
+    "" },
+  { "{% tablerow i in (1..1000000) cols:1 limit:2 %}{{ i }}{% endtablerow %}",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">1</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">2</td></tr>\n"
+    "" },
+  { "{% tablerow i in site.data.d.list limit:2 %}{{ i }}{% endtablerow %}[{{ i }}|{{ tablerowloop.index }}]",
+    "<tr class=\"row1\">\n"
+    "<td class=\"col1\">a</td><td class=\"col2\">b</td></tr>\n"
+    "[|]" },
+  { "{% for k in (1..2) %}<{% tablerow i in site.data.d.list cols:2 %}x{{ i }}{% if i == \"a\" %}{% continue %}{% endif %}y{% endtablerow %}>{% endfor %}",
+    "<<tr class=\"row1\">\n"
+    "<td class=\"col1\">xa</td><td class=\"col2\">xb</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">xc</td></tr>\n"
+    "<<tr class=\"row1\">\n"
+    "<td class=\"col1\">xa</td><td class=\"col2\">xb</td></tr>\n"
+    "<tr class=\"row2\"><td class=\"col1\">xc</td></tr>\n"
+    "" },
+  { "{% for j in (1..3) %}{% ifchanged %}same{% endifchanged %}{% ifchanged %}{{ j }}{% endifchanged %}{% endfor %}{% ifchanged %}3{% endifchanged %}",
+    "same1same2same3" },
+  { "{% for j in (1..6) %}{% assign h = j | divided_by: 2 %}{% ifchanged %}[{{ h }}]{% endifchanged %}{% endfor %}",
+    "[0][1][2][3]" },
+  { "{% liquid\n"
+    "  # a comment\n"
+    "  assign w = \"w\" | upcase\n"
+    "  case w\n"
+    "  when \"W\"\n"
+    "    echo \"yes\"\n"
+    "  endcase\n"
+    "  for i in (1..3)\n"
+    "    echo i\n"
+    "  endfor\n"
+    "%}|{%- liquid echo 'first-line' -%}|",
+    "yes123|first-line|" },
+  { "{% liquid assign x = 2 %}{% liquid\n"
+    "if x > 1\n"
+    "  echo \"nested\"\n"
+    "else\n"
+    "  echo \"no\"\n"
+    "endif %}",
+    "nested" },
+  { "{% if false %}{% render \"card.html\" %}{% endif %}ok",
+    "ok" },
+  { "{% increment c %}{% increment c %}{{ c }}{% decrement d %}{% decrement d %}{{ d }}|{% cycle \"a\", \"b\" %}{% cycle \"a\", \"b\" %}{% cycle \"a\", \"b\" %}|{% cycle \"g\": 1, 2 %}{% cycle \"g\": 3, 4 %}|{% echo \"hi\" | upcase %}",
+    "012-1-2-2|aba|14|HI" },
+  { "{% assign e = 5 %}{% increment e %}{{ e }}",
+    "05" },
+};
+
+static void
+test_liquid5_tags (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (liquid5_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = render_full (liquid5_cases[i].template, 0, &error);
+
+      if (error != NULL)
+        g_test_message ("case %u: %s: %s", i, liquid5_cases[i].template, error->message);
+      g_assert_no_error (error);
+      if (g_strcmp0 (out, liquid5_cases[i].expected) != 0)
+        g_test_message ("case %u: %s", i, liquid5_cases[i].template);
+      g_assert_cmpstr (out, ==, liquid5_cases[i].expected);
+    }
+}
+
 /* Jekyll's highlight with Rouge adds <span>s for colours; without a
  * highlighter the text is the same, escaped, in the same frame. */
 static void
@@ -378,6 +497,20 @@ test_errors (void)
   assert_error ("{{ \"x\" | date_to_string }}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Invalid date");
   assert_error ("{{ site.data.d.nums | push: \"a\" | sort }}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Comparison");
   assert_error ("{% if 1 < \"a\" %}{% endif %}", AUSHANG_LIQUID_ERROR_ARGUMENT, "Comparison");
+  /* Liquid 5's tags, malformed (each stops jekyll 4.3.1 too). */
+  assert_error ("x\n{% tablerow i in (1..3) %}{{ i }}", AUSHANG_LIQUID_ERROR_SYNTAX, "“tablerow” tag was never closed");
+  assert_error ("{% tablerow i %}{% endtablerow %}", AUSHANG_LIQUID_ERROR_SYNTAX, "valid syntax: tablerow");
+  assert_error ("{% tablerow i in (1..3) %}{% endfor %}", AUSHANG_LIQUID_ERROR_SYNTAX, "“endfor”");
+  assert_error ("{% ifchanged %}x", AUSHANG_LIQUID_ERROR_SYNTAX, "“ifchanged” tag was never closed");
+  assert_error ("{% liquid\n  if true\n  echo 1\n%}", AUSHANG_LIQUID_ERROR_SYNTAX, "“if” tag was never closed");
+  assert_error ("{% liquid\n  assign a = 1\n  {{ a }}\n%}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 3: Unknown tag “{{ a }}”");
+  assert_error ("{% liquid\n  liquid echo 1\n%}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 2: Unknown tag “liquid”");
+  assert_error ("{% liquid\n  frobnicate\n%}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 2: Unknown tag “frobnicate”");
+  assert_error ("{% liquid endif %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "Unknown tag “endif”");
+  /* Jekyll gives Liquid's render no file system: "This liquid context
+   * does not allow includes" when one runs, whatever it names. */
+  assert_error ("a\n{% render \"card.html\", x: 1 %}", AUSHANG_LIQUID_ERROR_UNKNOWN_TAG, "line 2: Jekyll cannot run the tag “render”");
+  assert_error ("{% render card %}", AUSHANG_LIQUID_ERROR_SYNTAX, "must be a quoted string");
 }
 
 /* A loop over a million items, a string doubled until it is huge, deep
@@ -412,6 +545,22 @@ test_limits (void)
   for (guint i = 0; i < 200; i++)
     g_string_append (deep, "{% if true %}");
   out = render_full (deep->str, 0, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* A tablerow over a huge range stops the same way; with a limit it
+   * runs without making the range. */
+  out = render_full ("{% tablerow i in (1..1000000) cols:0 %}{{ i }}{% endtablerow %}", 0, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+  out = render_full ("{% tablerow i in (1..9000000000000000000) limit:1 %}{{ i }}{% endtablerow %}", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "<tr class=\"row1\">\n<td class=\"col1\">1</td></tr>\n");
+  g_clear_pointer (&out, g_free);
+  out = render_full ("{% for i in (1..1000) %}{% tablerow j in (1..1000) %}{% endtablerow %}{% endfor %}",
+                     100000, &error);
   g_assert_null (out);
   g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
   g_clear_error (&error);
@@ -671,6 +820,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/liquid/jekyll-cases", test_jekyll_cases);
+  g_test_add_func ("/liquid/liquid5-tags", test_liquid5_tags);
   g_test_add_func ("/liquid/highlight", test_highlight);
   g_test_add_func ("/liquid/markdownify-link", test_markdownify_link);
   g_test_add_func ("/liquid/silent-tags", test_silent_tags);

@@ -78,6 +78,7 @@ node_free (Node *node)
   liquid_expr_free (node->subject);
   liquid_expr_free (node->limit);
   liquid_expr_free (node->offset);
+  liquid_expr_free (node->cols);
   g_clear_pointer (&node->body, g_ptr_array_unref);
   g_clear_pointer (&node->else_body, g_ptr_array_unref);
   g_clear_pointer (&node->param_names, g_ptr_array_unref);
@@ -133,6 +134,7 @@ typedef struct
   guint       pos;
   gboolean    trim_next;
   guint       depth;
+  gboolean    in_liquid_tag;
   GError    **error;
 } Parser;
 
@@ -572,12 +574,16 @@ parse_case (Parser *parser,
   return node;
 }
 
+/* for and tablerow: "name in collection", then attributes (limit, offset;
+ * cols for tablerow). */
 static Node *
-parse_for (Parser *parser,
-           Token  *token)
+parse_for (Parser  *parser,
+           Token   *token,
+           gboolean tablerow)
 {
   static const char * const ends[] = { "else", "endfor", NULL };
-  Node *node = node_new (NODE_FOR, token->line);
+  static const char * const tablerow_ends[] = { "endtablerow", NULL };
+  Node *node = node_new (tablerow ? NODE_TABLEROW : NODE_FOR, token->line);
   GError *inner = NULL;
   Lexer lx;
   Token *end = NULL;
@@ -594,8 +600,11 @@ parse_for (Parser *parser,
   node->subject = liquid_parse_expr (&lx);
   if (node->subject == NULL)
     goto markup_fail;
+  /* tablerow takes no "reversed"; Liquid's pattern there skips it. */
   if (liquid_lexer_accept_id (&lx, "reversed"))
-    node->reversed = TRUE;
+    node->reversed = !tablerow;
+  if (tablerow)
+    liquid_lexer_accept (&lx, TOK_COMMA);
   while (liquid_lexer_peek (&lx)->kind == TOK_ID)
     {
       g_autofree char *attribute = liquid_lexer_expect (&lx, TOK_ID);
@@ -620,6 +629,11 @@ parse_for (Parser *parser,
           liquid_expr_free (node->offset);
           node->offset = value;
         }
+      else if (tablerow && strcmp (attribute, "cols") == 0)
+        {
+          liquid_expr_free (node->cols);
+          node->cols = value;
+        }
       else
         liquid_expr_free (value);
       liquid_lexer_accept (&lx, TOK_COMMA);
@@ -631,6 +645,13 @@ parse_for (Parser *parser,
     }
   liquid_lexer_clear (&lx);
 
+  if (tablerow)
+    {
+      node->body = parse_body (parser, tablerow_ends, "tablerow", token->line, &end);
+      if (node->body == NULL)
+        goto fail;
+      return node;
+    }
   node->body = parse_body (parser, ends, "for", token->line, &end);
   if (node->body == NULL)
     goto fail;
@@ -646,7 +667,15 @@ parse_for (Parser *parser,
 
 markup_fail:
   liquid_lexer_clear (&lx);
-  fail_markup (parser, token->line, inner);
+  if (tablerow)
+    {
+      g_clear_error (&inner);
+      fail_syntax (parser, token->line,
+                   _("Syntax error in “%s”; valid syntax: tablerow [item] in [collection] cols:3"),
+                   "tablerow");
+    }
+  else
+    fail_markup (parser, token->line, inner);
 fail:
   node_free (node);
   return NULL;
@@ -890,6 +919,79 @@ fail:
   return NULL;
 }
 
+static gboolean parse_tag (Parser    *parser,
+                           GPtrArray *nodes,
+                           Token     *token);
+
+/* Liquid 5's {% liquid %}: one tag per line, without delimiters ("echo"
+ * for output, "#" for a comment); blocks must close inside it. */
+static gboolean
+parse_liquid_tag (Parser    *parser,
+                  GPtrArray *nodes,
+                  Token     *token)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  g_auto(GStrv) lines = g_strsplit (token->markup, "\n", -1);
+  const char *p = token->start + 2;
+  const char *end = token->start + token->length;
+  GPtrArray *body;
+  Parser sub = *parser;
+  guint line = token->line;
+
+  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
+  /* The line of the markup's first line: past "{%-", blanks, "liquid". */
+  if (*p == '-')
+    p++;
+  while (p < end && g_ascii_isspace (*p))
+    line += *p++ == '\n';
+  while (p < end && liquid_is_word_char (*p))
+    p++;
+  while (p < end && g_ascii_isspace (*p))
+    line += *p++ == '\n';
+
+  for (guint i = 0; lines[i] != NULL; i++, line++)
+    {
+      const char *text = lines[i];
+      const char *start;
+      Token sub_token = { 0 };
+
+      while (g_ascii_isspace (*text))
+        text++;
+      if (*text == '\0')
+        continue;
+      start = text;
+      if (*text == '#')
+        text++;
+      else
+        while (liquid_is_word_char (*text))
+          text++;
+      if (text == start)
+        {
+          g_autofree char *shown = g_strstrip (g_strdup (start));
+
+          fail_unknown_tag (parser, line, shown);
+          return FALSE;
+        }
+      sub_token.kind = TOKEN_TAG;
+      sub_token.start = lines[i];
+      sub_token.length = strlen (lines[i]);
+      sub_token.line = line;
+      sub_token.name = g_strndup (start, text - start);
+      sub_token.markup = g_strstrip (g_strdup (text));
+      g_array_append_val (tokens, sub_token);
+    }
+
+  sub.tokens = tokens;
+  sub.pos = 0;
+  sub.trim_next = FALSE;
+  sub.in_liquid_tag = TRUE;
+  body = parse_body (&sub, NULL, NULL, token->line, NULL);
+  if (body == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (nodes, body);
+  return TRUE;
+}
+
 /* Tags of plugins that only add metadata to the page's head. */
 static const char * const silent_tags[] = {
   "seo", "feed_meta", "sitemap", "github_edit_link", NULL
@@ -923,8 +1025,33 @@ parse_tag (Parser    *parser,
     node = parse_if (parser, token, strcmp (name, "unless") == 0);
   else if (strcmp (name, "case") == 0)
     node = parse_case (parser, token);
-  else if (strcmp (name, "for") == 0)
-    node = parse_for (parser, token);
+  else if (strcmp (name, "for") == 0 || strcmp (name, "tablerow") == 0)
+    node = parse_for (parser, token, strcmp (name, "tablerow") == 0);
+  else if (strcmp (name, "liquid") == 0 && !parser->in_liquid_tag)
+    return parse_liquid_tag (parser, nodes, token);
+  else if (strcmp (name, "ifchanged") == 0)
+    {
+      static const char * const ends[] = { "endifchanged", NULL };
+      Token *end = NULL;
+
+      node = node_new (NODE_IFCHANGED, token->line);
+      node->body = parse_body (parser, ends, "ifchanged", token->line, &end);
+      if (node->body == NULL)
+        g_clear_pointer (&node, node_free);
+    }
+  else if (strcmp (name, "render") == 0)
+    {
+      /* Liquid looks for a quoted name anywhere in the markup. */
+      if (strchr (token->markup, '"') == NULL && strchr (token->markup, '\'') == NULL)
+        {
+          fail_syntax (parser, token->line,
+                       _("Syntax error in tag “%s”: the template name must be a quoted string"),
+                       "render");
+          return FALSE;
+        }
+      node = node_new (NODE_RENDER, token->line);
+      node->text = g_strdup (token->markup);
+    }
   else if (strcmp (name, "assign") == 0)
     node = parse_assign (parser, token);
   else if (strcmp (name, "capture") == 0)

@@ -152,6 +152,9 @@ typedef enum
   NODE_INCREMENT,
   NODE_DECREMENT,
   NODE_CYCLE,
+  NODE_TABLEROW,
+  NODE_IFCHANGED,
+  NODE_RENDER,     /* Liquid 5's render: Jekyll has no file system for it */
 } NodeKind;
 
 typedef struct _Node Node;
@@ -173,11 +176,12 @@ struct _Node
   Variable  *variable;    /* OUTPUT, ASSIGN */
   GPtrArray *branches;    /* IF, CASE: Branch* */
   gboolean   negate;      /* IF from unless */
-  Expr      *subject;     /* CASE; FOR collection */
-  Expr      *limit;       /* FOR */
+  Expr      *subject;     /* CASE; FOR, TABLEROW collection */
+  Expr      *limit;       /* FOR, TABLEROW */
   Expr      *offset;
+  Expr      *cols;        /* TABLEROW */
   gboolean   reversed;
-  GPtrArray *body;        /* FOR, CAPTURE, HIGHLIGHT: Node* */
+  GPtrArray *body;        /* FOR, TABLEROW, CAPTURE, HIGHLIGHT, IFCHANGED: Node* */
   GPtrArray *else_body;   /* FOR */
   GPtrArray *param_names; /* INCLUDE: char*; CYCLE values: Expr* in params */
   GPtrArray *params;      /* INCLUDE: Expr* or literal */
@@ -265,6 +269,7 @@ struct _Render
   guint             line;        /* of the node being rendered */
   int               interrupt;   /* 0, 1 break, 2 continue */
   guint             capturing;   /* nested captures */
+  char             *ifchanged;   /* what the last ifchanged block gave */
   GError           *error;
 };
 

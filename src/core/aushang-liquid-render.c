@@ -668,6 +668,212 @@ render_for (Render  *render,
   render->depth--;
 }
 
+/* Ruby's to_i as tablerow applies it to limit, offset and cols: nil is
+ * 0, a float is cut, a string gives its leading digits. */
+static gint64
+eval_to_i (Render *render,
+           Expr   *expr)
+{
+  g_autoptr(AushangValue) value = NULL;
+
+  if (expr == NULL)
+    return 0;
+  value = liquid_eval_expr (render, expr);
+  if (liquid_is_nil (value))
+    return 0;
+  switch (aushang_value_get_kind (value))
+    {
+    case AUSHANG_VALUE_INTEGER:
+      return aushang_value_get_integer (value);
+    case AUSHANG_VALUE_FLOAT:
+      {
+        double d = aushang_value_get_float (value);
+
+        return d >= (double) G_MAXINT64 ? G_MAXINT64 : d <= (double) G_MININT64 ? G_MININT64 : (gint64) d;
+      }
+    case AUSHANG_VALUE_STRING:
+      return g_ascii_strtoll (aushang_value_get_string (value), NULL, 10);
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+    case AUSHANG_VALUE_LIST:
+    case AUSHANG_VALUE_MAP:
+    default:
+      {
+        g_autofree char *text = liquid_to_text (value, NULL);
+
+        liquid_render_fail (render, AUSHANG_LIQUID_ERROR_ARGUMENT, _("Invalid integer “%s”"), text);
+        return 0;
+      }
+    }
+}
+
+static AushangValue *
+tablerowloop_new (gint64 index,
+                  gint64 length,
+                  gint64 col,
+                  gint64 row,
+                  gint64 cols)
+{
+  AushangValue *loop = aushang_value_new_map ();
+
+  aushang_value_map_insert (loop, "length", aushang_value_new_integer (length));
+  aushang_value_map_insert (loop, "index", aushang_value_new_integer (index + 1));
+  aushang_value_map_insert (loop, "index0", aushang_value_new_integer (index));
+  aushang_value_map_insert (loop, "rindex", aushang_value_new_integer (length - index));
+  aushang_value_map_insert (loop, "rindex0", aushang_value_new_integer (length - index - 1));
+  aushang_value_map_insert (loop, "first", aushang_value_new_boolean (index == 0));
+  aushang_value_map_insert (loop, "last", aushang_value_new_boolean (index == length - 1));
+  aushang_value_map_insert (loop, "col", aushang_value_new_integer (col));
+  aushang_value_map_insert (loop, "col0", aushang_value_new_integer (col - 1));
+  aushang_value_map_insert (loop, "row", aushang_value_new_integer (row));
+  aushang_value_map_insert (loop, "col_first", aushang_value_new_boolean (col == 1));
+  aushang_value_map_insert (loop, "col_last", aushang_value_new_boolean (col == cols));
+  return loop;
+}
+
+/* Liquid 5.4's tablerow: <tr>/<td> rows of @cols cells (one row when cols
+ * is missing or 0); a nil or false collection gives nothing, a string is
+ * one item (offset and limit do not apply to it). Like Liquid, it leaves
+ * a break or continue to the enclosing loop. */
+static void
+render_tablerow (Render  *render,
+                 Node    *node,
+                 GString *out)
+{
+  g_autoptr(AushangValue) collection = NULL;
+  g_autoptr(AushangValue) items = NULL;
+  gboolean is_range = node->subject->kind == EXPR_RANGE;
+  gint64 range_start = 0, range_end = 0, total = 0, from, to = -1, start, stop, length, cols;
+  gint64 col = 1, row = 1;
+  gboolean slice = TRUE;
+
+  if (is_range)
+    {
+      if (!range_bounds (render, node->subject, &range_start, &range_end))
+        return;
+      total = range_end >= range_start ? range_end - range_start + 1 : 0;
+    }
+  else
+    {
+      collection = liquid_eval_expr (render, node->subject);
+      if (render->error != NULL || !liquid_truthy (collection))
+        return;
+      items = aushang_value_new_list ();
+      switch (aushang_value_get_kind (collection))
+        {
+        case AUSHANG_VALUE_LIST:
+          for (guint i = 0; i < aushang_value_get_length (collection); i++)
+            aushang_value_list_append (items, aushang_value_ref (aushang_value_get_item (collection, i)));
+          break;
+        case AUSHANG_VALUE_MAP:
+          for (guint i = 0; i < aushang_value_get_length (collection); i++)
+            {
+              AushangValue *pair = aushang_value_new_list ();
+
+              aushang_value_list_append (pair, aushang_value_new_string (aushang_value_get_key (collection, i)));
+              aushang_value_list_append (pair, aushang_value_ref (aushang_value_get_item (collection, i)));
+              aushang_value_list_append (items, pair);
+            }
+          break;
+        case AUSHANG_VALUE_STRING:
+          if (*aushang_value_get_string (collection) != '\0')
+            aushang_value_list_append (items, aushang_value_ref (collection));
+          slice = FALSE;
+          break;
+        case AUSHANG_VALUE_NULL:
+        case AUSHANG_VALUE_BOOLEAN:
+        case AUSHANG_VALUE_INTEGER:
+        case AUSHANG_VALUE_FLOAT:
+        case AUSHANG_VALUE_DATE:
+        case AUSHANG_VALUE_DATETIME:
+        default:
+          break;
+        }
+      total = aushang_value_get_length (items);
+    }
+
+  from = node->offset != NULL ? eval_to_i (render, node->offset) : 0;
+  if (node->limit != NULL)
+    {
+      gint64 limit = eval_to_i (render, node->limit);
+
+      to = (limit > 0 && from > G_MAXINT64 - limit) ? G_MAXINT64
+           : (limit < 0 && from < G_MININT64 - limit) ? G_MININT64 : from + limit;
+    }
+  cols = eval_to_i (render, node->cols);
+  if (render->error != NULL)
+    return;
+
+  /* Liquid's slice_collection: items from <= index < to. */
+  start = slice ? MAX (from, 0) : 0;
+  stop = (slice && node->limit != NULL) ? CLAMP (to, 0, total) : total;
+  if (start > total)
+    start = total;
+  length = stop > start ? stop - start : 0;
+
+  if ((guint64) length > render->env->max_iterations - render->iterations)
+    {
+      g_autofree char *most = g_strdup_printf ("%" G_GUINT64_FORMAT, render->env->max_iterations);
+
+      liquid_render_fail (render, AUSHANG_LIQUID_ERROR_LIMIT,
+                          _("Too many loop iterations (more than %s)"), most);
+      return;
+    }
+  if (!check_depth (render))
+    return;
+
+  emit (render, out, "<tr class=\"row1\">\n", -1);
+  render->depth++;
+  liquid_scope_push (render);
+  for (gint64 i = 0; i < length && render->error == NULL; i++)
+    {
+      g_autofree char *cell = g_strdup_printf ("<td class=\"col%" G_GINT64_FORMAT "\">", col);
+      AushangValue *item = is_range ? aushang_value_new_integer (range_start + start + i)
+                                    : liquid_ref_or_nil (aushang_value_get_item (items, start + i));
+
+      render->iterations++;
+      liquid_scope_set (render, node->text, item);
+      liquid_scope_set (render, "tablerowloop", tablerowloop_new (i, length, col, row, cols));
+      emit (render, out, cell, -1);
+      render_nodes (render, node->body, out);
+      emit (render, out, "</td>", -1);
+      if (col == cols && i != length - 1)
+        {
+          g_autofree char *next = g_strdup_printf ("</tr>\n<tr class=\"row%" G_GINT64_FORMAT "\">", row + 1);
+
+          emit (render, out, next, -1);
+        }
+      if (col == cols)
+        {
+          col = 1;
+          row++;
+        }
+      else
+        col++;
+    }
+  liquid_scope_pop (render);
+  render->depth--;
+  emit (render, out, "</tr>\n", -1);
+}
+
+/* One value for every ifchanged block of the rendering, as in Liquid. */
+static void
+render_ifchanged (Render  *render,
+                  Node    *node,
+                  GString *out)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  render_nodes (render, node->body, block);
+  if (render->error != NULL || g_strcmp0 (block->str, render->ifchanged) == 0)
+    return;
+  g_free (render->ifchanged);
+  render->ifchanged = g_strdup (block->str);
+  g_string_append_len (out, block->str, block->len);
+}
+
 static char *
 render_markup_template (Render     *render,
                         const char *markup)
@@ -914,7 +1120,10 @@ render_nodes (Render    *render,
               GPtrArray *nodes,
               GString   *out)
 {
-  for (guint i = 0; i < nodes->len && render->error == NULL && render->interrupt == 0; i++)
+  /* As Liquid's BlockBody: text is written even while a break or continue
+   * is pending (left by tablerow, which does not take them), and the
+   * block stops after the first tag that finds one pending. */
+  for (guint i = 0; i < nodes->len && render->error == NULL; i++)
     {
       Node *node = g_ptr_array_index (nodes, i);
 
@@ -1010,9 +1219,24 @@ render_nodes (Render    *render,
         case NODE_CYCLE:
           render_cycle (render, node, out);
           break;
+        case NODE_TABLEROW:
+          render_tablerow (render, node, out);
+          break;
+        case NODE_IFCHANGED:
+          render_ifchanged (render, node, out);
+          break;
+        case NODE_RENDER:
+          /* Liquid's render reads partials through a file system Jekyll
+           * does not give it: every render tag that runs stops the build. */
+          liquid_render_fail (render, AUSHANG_LIQUID_ERROR_UNKNOWN_TAG,
+                              _("Jekyll cannot run the tag “%s” (this Liquid context does not allow includes); use “include”"),
+                              "render");
+          break;
         default:
           g_assert_not_reached ();
         }
+      if (node->kind != NODE_TEXT && render->interrupt != 0)
+        break;
     }
 }
 
@@ -1062,6 +1286,7 @@ aushang_liquid_render (const char        *source,
   g_hash_table_unref (render.cycles);
   g_hash_table_unref (render.partials);
   g_ptr_array_unref (render.files);
+  g_free (render.ifchanged);
 
   if (render.error != NULL)
     {
