@@ -177,6 +177,22 @@ test_kramdown_backslash_break (void)
                    "<p><code>a\\\\</code>\nb</p>\n");
 }
 
+/* kramdown links only what is written as a link: <https://…> and
+ * <name@host>, not a bare URL, www. or address (GFM's autolink extension
+ * does; jekyll 4.3.1 leaves them text). */
+static void
+test_kramdown_no_bare_autolinks (void)
+{
+  g_autofree char *html = aushang_markdown_render ("See https://example.org/x?a=1 and www.example.org and mail "
+                                                   "me@example.org or <https://angle.org> and <me@angle.org>.\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>See https://example.org/x?a=1 and www.example.org and mail me@example.org or "
+                   "<a href=\"https://angle.org\">https://angle.org</a> and "
+                   "<a href=\"mailto:me@angle.org\">me@angle.org</a>.</p>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -805,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/markdown/raw-html-and-typography", test_raw_html_and_typography);
   g_test_add_func ("/markdown/attribute-lists", test_attribute_lists);
   g_test_add_func ("/markdown/kramdown-backslash-break", test_kramdown_backslash_break);
+  g_test_add_func ("/markdown/kramdown-no-bare-autolinks", test_kramdown_no_bare_autolinks);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

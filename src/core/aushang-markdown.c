@@ -109,7 +109,7 @@ options_for_text (const char *text,
 cmark_parser *
 aushang_markdown_new_parser (int options)
 {
-  static const char * const extensions[] = { "table", "strikethrough", "autolink", "tasklist" };
+  static const char * const extensions[] = { "table", "strikethrough", "tasklist" };
   cmark_parser *parser;
   guint i;
 

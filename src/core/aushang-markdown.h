@@ -45,8 +45,9 @@ GPtrArray *aushang_markdown_find_liquid_tags (const char *body);
 typedef char *(*AushangLiquidRenderFunc) (const AushangLiquidTag *tag,
                                           gpointer                user_data);
 
-/* Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks, task
- * lists; raw HTML kept as kramdown keeps it) and kramdown's automatic
+/* Markdown to HTML with cmark-gfm (tables, strikethrough, task lists,
+ * <…> autolinks but no bare URLs or addresses, as kramdown; raw HTML kept
+ * as kramdown keeps it) and kramdown's automatic
  * heading ids. Liquid tags are cut out before Markdown and put back after:
  * each becomes @render_tag's HTML or, without it, a
  * <div class="aushang-block" data-tag="NAME">SOURCE (escaped)</div> for block
