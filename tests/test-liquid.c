@@ -729,6 +729,18 @@ test_page_render (void)
   g_assert_nonnull (strstr (html, "<tr><td>2</td></tr>"));
   g_assert_nonnull (strstr (html, "<p>Danach <em>kursiv</em>.</p>"));
 
+  /* A highlight block inside such an HTML block (a list written in HTML,
+   * as funktionale-programmierung.de does): its code, not a placeholder. */
+  aushang_document_set_body (document,
+                             "<ul>\n<li>\n\nFolgender Block:\n\n{% highlight scala %}\nvar result = start\n"
+                             "{% endhighlight %}\n\n</li>\n</ul>\n\nDanach.\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (html, "aushangkept"));
+  g_assert_nonnull (strstr (html, "<figure class=\"highlight\"><pre><code class=\"language-scala\" "
+                                  "data-lang=\"scala\">var result = start</code></pre></figure>"));
+
   /* site.static_files and site.categories as Jekyll 4.3.1 gives them
    * (jekyll 4.3.1 gives the same values for the same files). */
   aushang_document_set_body (document, "{{ site.static_files | map: \"path\" | join: \",\" }}|"

@@ -1070,6 +1070,40 @@ remap_source_lines (char        *html,
   return g_string_free (out, FALSE);
 }
 
+/* Kept block @index with the blocks kept before it that it holds put
+ * back (an HTML block kept whole holds the placeholder of an include or
+ * highlight block inside it; earlier blocks only, so this ends). */
+static char *
+expand_kept (RenderState *state,
+             guint        index)
+{
+  const char *p = g_ptr_array_index (state->kept, index);
+  GString *out = g_string_new (NULL);
+  const char *hit;
+
+  while ((hit = strstr (p, "{% aushangkept ")) != NULL)
+    {
+      guint inner;
+      int used = 0;
+
+      g_string_append_len (out, p, hit - p);
+      if (sscanf (hit, "{%% aushangkept %u %%}%n", &inner, &used) == 1 && used > 0 && inner < index)
+        {
+          g_autofree char *nested = expand_kept (state, inner);
+
+          g_string_append (out, nested);
+          p = hit + used;
+        }
+      else
+        {
+          g_string_append_c (out, *hit);
+          p = hit + 1;
+        }
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 /* Text that looks like Liquid after Liquid ran (from {% raw %}) is text. */
 static char *
 literal_tag_cb (const AushangLiquidTag *tag,
@@ -1080,7 +1114,7 @@ literal_tag_cb (const AushangLiquidTag *tag,
 
   if (state != NULL && g_strcmp0 (tag->name, "aushangkept") == 0 && tag->source != NULL &&
       sscanf (tag->source, "{%% aushangkept %u %%}", &index) == 1 && index < state->kept->len)
-    return g_strdup (g_ptr_array_index (state->kept, index));
+    return expand_kept (state, index);
   return g_markup_escape_text (tag->source, -1);
 }
 
