@@ -236,6 +236,36 @@ test_paths (void)
   g_assert_null (aushang_block_get_path (zitat, "author"));
 }
 
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *value)
+{
+  return g_ptr_array_find_with_equal_func (strings, value, g_str_equal, NULL);
+}
+
+static void
+test_path_choices (void)
+{
+  g_autoptr(AushangSite) site = open_example_site ();
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  /* The gallery's folder: folders under assets/images, as written. */
+  folders = aushang_site_dup_path_choices (site, aushang_block_get_path (aushang_site_find_block (site, "galerie.html"), "folder"));
+  g_assert_true (has_string (folders, "galerie/reparaturcafe"));
+  g_assert_true (has_string (folders, "galerie"));
+  g_assert_false (has_string (folders, "assets/images/galerie"));
+  for (guint i = 0; i < folders->len; i++)
+    g_assert_null (strchr (g_ptr_array_index (folders, i), '.'));
+
+  /* The button's target: files under assets/, from the site's top. */
+  files = aushang_site_dup_path_choices (site, aushang_block_get_path (aushang_site_find_block (site, "button.html"), "url"));
+  g_assert_true (has_string (files, "/assets/dateien/lasercutter-regeln.pdf"));
+  g_assert_true (has_string (files, "/assets/images/galerie/reparaturcafe/toaster.jpg"));
+  for (guint i = 0; i < files->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (files, i), "/assets/"));
+}
+
 static void
 test_heading_level (void)
 {
@@ -283,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/site-blocks/summary", test_summary);
   g_test_add_func ("/site-blocks/summary-corpus", test_summary_corpus);
   g_test_add_func ("/site-blocks/paths", test_paths);
+  g_test_add_func ("/site-blocks/path-choices", test_path_choices);
   g_test_add_func ("/site-blocks/heading-level", test_heading_level);
 
   return g_test_run ();

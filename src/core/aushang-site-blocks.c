@@ -39,6 +39,7 @@ block_path_free (gpointer data)
   AushangBlockPath *path = data;
 
   g_free (path->base);
+  g_free (path->example);
   g_free (path);
 }
 
@@ -379,6 +380,7 @@ resolve_path (const char *top,
                                                            : AUSHANG_BLOCK_VALUE_FILE;
       found->base = g_strdup (base);
       found->absolute = absolute;
+      found->example = g_strdup (rel);
 
       return found;
     }
@@ -433,6 +435,78 @@ aushang_block_get_path (AushangBlock *block,
     return NULL;
 
   return g_hash_table_lookup (block->paths, param);
+}
+
+static void
+collect_choices (const char *top,
+                 const char *relative,
+                 gboolean    folders,
+                 guint       depth,
+                 GPtrArray  *choices)
+{
+  g_autofree char *path = g_build_filename (top, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL && choices->len < 5000)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *child_relative = NULL;
+      gboolean is_dir;
+
+      if (name[0] == '.' || g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      is_dir = g_file_test (child, G_FILE_TEST_IS_DIR);
+      child_relative = relative[0] != '\0' ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
+
+      if (is_dir == folders)
+        g_ptr_array_add (choices, g_strdup (child_relative));
+      if (is_dir && depth > 0)
+        collect_choices (top, child_relative, folders, depth - 1, choices);
+    }
+}
+
+GPtrArray *
+aushang_site_dup_path_choices (AushangSite            *self,
+                               const AushangBlockPath *path)
+{
+  g_autofree char *top = NULL;
+  g_autofree char *from = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *choices = g_ptr_array_new_with_free_func (g_free);
+  gsize base_len;
+
+  g_return_val_if_fail (AUSHANG_IS_SITE (self), choices);
+  g_return_val_if_fail (path != NULL, choices);
+
+  if ((top = g_file_get_path (self->folder)) == NULL)
+    return choices;
+
+  /* Files: under the top folder of where the example lives. */
+  if (path->kind == AUSHANG_BLOCK_VALUE_FILE && path->example != NULL && strchr (path->example, '/') != NULL)
+    {
+      g_autofree char *first = g_strndup (path->example, strchr (path->example, '/') - path->example);
+
+      from = path->base[0] != '\0' ? g_strconcat (path->base, "/", first, NULL) : g_strdup (first);
+    }
+  else
+    from = g_strdup (path->base);
+
+  collect_choices (top, from, path->kind == AUSHANG_BLOCK_VALUE_FOLDER, 5, found);
+
+  /* As documents write them: from the base, with "/" when they do. */
+  base_len = strlen (path->base);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *value = g_ptr_array_index (found, i);
+
+      if (base_len > 0)
+        value += base_len + 1;
+      g_ptr_array_add (choices, g_strconcat (path->absolute ? "/" : "", value, NULL));
+    }
+  g_ptr_array_sort (choices, compare_names);
+
+  return choices;
 }
 
 /* ------------------------------------------------------------------------ */

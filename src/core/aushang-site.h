@@ -83,6 +83,7 @@ typedef struct
   AushangBlockValueKind  kind;
   char                  *base;
   gboolean               absolute;
+  char                  *example;  /* a value a document passes */
 } AushangBlockPath;
 
 /* A building block: an _includes/ file and the parameters it reads. */
@@ -172,6 +173,12 @@ GPtrArray        *aushang_site_dup_blocks_by_use (AushangSite  *self,
  * NULL for text. */
 const AushangBlockPath *aushang_block_get_path   (AushangBlock *block,
                                                   const char   *param);
+/* The values to choose from for such a parameter, written as documents
+ * write them (char*, sorted): the folders under the path's base, or the
+ * files in the site folder its example lives in ("/assets/dateien/a.pdf"
+ * offers every file under assets/). */
+GPtrArray        *aushang_site_dup_path_choices  (AushangSite            *self,
+                                                  const AushangBlockPath *path);
 /* A block's comment in plain words: the first sentence, without Liquid
  * ({% include … %} examples), parameter lists or usage text; NULL when
  * nothing of that is left. */
