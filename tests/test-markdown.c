@@ -193,6 +193,26 @@ test_kramdown_no_bare_autolinks (void)
                    "<a href=\"mailto:me@angle.org\">me@angle.org</a>.</p>\n");
 }
 
+/* kramdown's HTML parser writes a closing tag that closes nothing open
+ * as text; a browser would drop it, and the page would lack the text
+ * jekyll 4.3.1 shows (Brandenburger-Maker's map embeds). Expected: jekyll's
+ * output, but for its "<br />" and "<img … />". */
+static void
+test_kramdown_stray_end_tags (void)
+{
+  g_autofree char *html = aushang_markdown_render ("<div class=\"v\">\n  <p>a</iframe>b</p>\n"
+                                                   "  x</span>y <a href=\"/q\"></iframe>z</a>\n"
+                                                   "  <script>if (a </b) x();</script><br/><img src=\"/i.png\">\n"
+                                                   "</div>\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<div class=\"v\">\n  <p>a&lt;/iframe&gt;b</p>\n"
+                   "  x&lt;/span&gt;y <a href=\"/q\">&lt;/iframe&gt;z</a>\n"
+                   "  <script>if (a </b) x();</script><br/><img src=\"/i.png\">\n"
+                   "</div>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -822,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/markdown/attribute-lists", test_attribute_lists);
   g_test_add_func ("/markdown/kramdown-backslash-break", test_kramdown_backslash_break);
   g_test_add_func ("/markdown/kramdown-no-bare-autolinks", test_kramdown_no_bare_autolinks);
+  g_test_add_func ("/markdown/kramdown-stray-end-tags", test_kramdown_stray_end_tags);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

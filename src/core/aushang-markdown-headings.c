@@ -500,6 +500,15 @@ aushang_markdown_process_tree (Render     *render,
           type = cmark_node_get_type (node);
         }
 
+      if (type == CMARK_NODE_HTML_BLOCK)
+        {
+          g_autofree char *escaped =
+            aushang_markdown_kramdown_escape_stray_end_tags (cmark_node_get_literal (node));
+
+          if (escaped != NULL)
+            cmark_node_set_literal (node, escaped);
+          continue;
+        }
       if (type == CMARK_NODE_HEADING)
         g_ptr_array_add (headings, node);
       else if (type != CMARK_NODE_PARAGRAPH || !render->braces)

@@ -733,6 +733,145 @@ table_ial (Render     *render,
   g_ptr_array_add (render->unlinked, row);
 }
 
+/* Stray closing tags ------------------------------------------------------- */
+
+static gboolean
+is_void_element (const char *name,
+                 gsize       len)
+{
+  static const char * const voids[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "param", "source", "track", "wbr", NULL
+  };
+
+  for (guint i = 0; voids[i] != NULL; i++)
+    if (strlen (voids[i]) == len && g_ascii_strncasecmp (voids[i], name, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_raw_element (const char *name,
+                gsize       len)
+{
+  return (len == 6 && g_ascii_strncasecmp (name, "script", 6) == 0) ||
+         (len == 5 && g_ascii_strncasecmp (name, "style", 5) == 0) ||
+         (len == 8 && g_ascii_strncasecmp (name, "textarea", 8) == 0);
+}
+
+/* The end of the tag at @p ("<" then a letter or "/"), or NULL: quoted
+ * attribute values may hold ">". */
+static const char *
+tag_end (const char *p)
+{
+  char quote = 0;
+
+  for (p++; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* kramdown's HTML parser takes a closing tag that does not close the
+ * element open at that point for text ("&lt;/iframe&gt;"); a browser drops
+ * it. Returns @html with such tags escaped, or NULL when there are none.
+ * Elements still open at the end are left open (an HTML block cmark ends
+ * early may close them later). */
+char *
+aushang_markdown_kramdown_escape_stray_end_tags (const char *html)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  GString *out = NULL;
+  const char *p = html;
+  const char *copied = html;
+
+  if (strstr (html, "</") == NULL)
+    return NULL;
+  open = g_ptr_array_new_with_free_func (g_free);
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      const char *end;
+      const char *name;
+      gsize name_len;
+      gboolean closing = p[1] == '/';
+
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          const char *close = strstr (p + 4, "-->");
+
+          if (close == NULL)
+            break;
+          p = close + 3;
+          continue;
+        }
+      name = p + (closing ? 2 : 1);
+      if (!g_ascii_isalpha (*name))
+        {
+          p++;
+          continue;
+        }
+      name_len = 0;
+      while (g_ascii_isalnum (name[name_len]) || name[name_len] == '-' || name[name_len] == ':')
+        name_len++;
+      end = tag_end (p);
+      if (end == NULL)
+        break;
+
+      if (!closing)
+        {
+          if (is_raw_element (name, name_len))
+            {
+              /* Its content is text up to its own closing tag. */
+              g_autofree char *close = g_strdup_printf ("</%.*s", (int) name_len, name);
+              const char *q = end;
+
+              while (*q != '\0' && g_ascii_strncasecmp (q, close, strlen (close)) != 0)
+                q++;
+              p = *q != '\0' ? q + strlen (close) : q;
+              continue;
+            }
+          if (end[-2] != '/' && !is_void_element (name, name_len))
+            g_ptr_array_add (open, g_ascii_strdown (name, name_len));
+          p = end;
+          continue;
+        }
+
+      if (open->len > 0)
+        {
+          const char *top = g_ptr_array_index (open, open->len - 1);
+
+          if (strlen (top) == name_len && g_ascii_strncasecmp (top, name, name_len) == 0)
+            g_ptr_array_remove_index (open, open->len - 1);
+          else
+            {
+              if (out == NULL)
+                out = g_string_new (NULL);
+              g_string_append_len (out, copied, p - copied);
+              g_string_append (out, "&lt;");
+              g_string_append_len (out, p + 1, end - 1 - (p + 1));
+              g_string_append (out, "&gt;");
+              copied = end;
+            }
+        }
+      p = end;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
 /* The pass ----------------------------------------------------------------- */
 
 gboolean

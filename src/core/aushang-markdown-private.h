@@ -162,6 +162,7 @@ gboolean          aushang_markdown_kramdown_wanted   (const char    *text,
 void              aushang_markdown_kramdown_tree     (Render        *render,
                                                       cmark_node    *document);
 char             *aushang_markdown_kramdown_footnotes (char         *html);
+char             *aushang_markdown_kramdown_escape_stray_end_tags (const char *html);
 
 /* aushang-markdown.c */
 cmark_parser     *aushang_markdown_new_parser        (int            options);
