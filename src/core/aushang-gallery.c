@@ -515,7 +515,8 @@ aushang_gallery_plan_new (AushangSite               *site,
 
   plan = g_new0 (AushangGalleryPlan, 1);
   plan->site_folder = g_object_ref (aushang_site_get_folder (site));
-  plan->slug = aushang_photo_dup_slug (document_file);
+  /* A document not saved yet has no name to go by. */
+  plan->slug = document_file != NULL ? aushang_photo_dup_slug (document_file) : g_strdup ("galerie");
   plan->sources = g_ptr_array_new_with_free_func (g_object_unref);
   plan->captions = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < sources->len; i++)

@@ -15,6 +15,7 @@
 
 #include "aushang-editor.h"
 #include "aushang-form-util.h"
+#include "aushang-gallery-dialog.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
 
@@ -1146,6 +1147,19 @@ aushang_editor_dispose (GObject *object)
   G_OBJECT_CLASS (aushang_editor_parent_class)->dispose (object);
 }
 
+/* "Gallery from Photos…": the site's gallery block with photos chosen
+ * from a folder (aushang-gallery-dialog.c). */
+static void
+gallery_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AushangEditor *self = AUSHANG_EDITOR (widget);
+
+  aushang_gallery_dialog_choose_photos (GTK_TEXT_VIEW (self->view), self->site,
+                                        self->document != NULL ? aushang_document_get_file (self->document) : NULL);
+}
+
 static void
 aushang_editor_class_init (AushangEditorClass *klass)
 {
@@ -1198,6 +1212,7 @@ aushang_editor_class_init (AushangEditorClass *klass)
       gtk_widget_class_install_action (widget_class, name, NULL, editor_action_cb);
     }
   gtk_widget_class_install_action (widget_class, "editor.heading", "i", editor_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.gallery", NULL, gallery_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "editor.bold", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.italic", NULL);
@@ -1255,6 +1270,7 @@ aushang_editor_init (AushangEditor *self)
   update_style_scheme (self);
   update_undo_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.hide-search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.gallery", FALSE);
   rebuild_blocks (self);
 }
 
@@ -1283,6 +1299,8 @@ aushang_editor_set_document (AushangEditor   *self,
   if (g_set_object (&self->site, site))
     rebuild_blocks (self);
   g_set_object (&self->document, document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.gallery",
+                                 aushang_gallery_dialog_site_has_gallery (site));
 
   body = document != NULL ? aushang_document_get_body (document) : NULL;
   if (body == NULL)
