@@ -420,3 +420,275 @@ aushang_window_dispose_documents (AushangWindow *self)
   g_clear_object (&self->trashed_file);
   g_clear_pointer (&self->trashed_contents, g_bytes_unref);
 }
+
+/* New documents */
+
+gboolean
+aushang_window_new_document (AushangWindow  *self,
+                             const char     *collection_name,
+                             const char     *title,
+                             GError        **error)
+{
+  AushangCollection *collection;
+  GSettings *settings = aushang_window_get_settings (self);
+  g_autofree char *last_author = settings ? g_settings_get_string (settings, "last-author") : NULL;
+  const char *authors[] = { last_author, NULL };
+  g_autoptr(AushangDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->site != NULL, FALSE);
+
+  collection = collection_name ? aushang_site_get_collection (self->site, collection_name)
+                               : aushang_site_get_default_collection (self->site);
+  if (collection == NULL)
+    collection = aushang_site_get_collection (self->site, "posts");
+
+  document = aushang_site_create_document (self->site, collection, title, today,
+                                           last_author && *last_author ? authors : NULL,
+                                           TRUE, &file, error);
+  if (document == NULL)
+    return FALSE;
+
+  aushang_window_set_document (self, document, file, TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "fields");
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkDropDown  *collections;
+  GtkEntry     *title;
+  GPtrArray    *names;
+} NewDialogData;
+
+static void
+new_dialog_data_free (gpointer data)
+{
+  NewDialogData *d = data;
+
+  g_ptr_array_unref (d->names);
+  g_free (d);
+}
+
+typedef struct
+{
+  char *collection;
+  char *title;
+} NewRequest;
+
+static void
+new_request_free (gpointer data)
+{
+  NewRequest *request = data;
+
+  g_free (request->collection);
+  g_free (request->title);
+  g_free (request);
+}
+
+static void
+create_now (AushangWindow *self,
+            gpointer       data)
+{
+  NewRequest *request = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aushang_window_new_document (self, request->collection, request->title, &error))
+    aushang_window_toast (self, error->message);
+}
+
+static void
+new_dialog_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        NewDialogData    *d)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  NewRequest *request;
+  guint selected;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+
+  selected = gtk_drop_down_get_selected (d->collections);
+  request = g_new0 (NewRequest, 1);
+  request->collection = g_strdup (selected < d->names->len ? g_ptr_array_index (d->names, selected) : NULL);
+  request->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->title))));
+  if (*request->title == '\0')
+    {
+      g_free (request->title);
+      request->title = g_strdup (_("New document"));
+    }
+
+  aushang_window_after_unsaved_changes (self, create_now, request, new_request_free);
+}
+
+void
+aushang_window_new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  GSettings *settings = aushang_window_get_settings (self);
+  g_autofree char *last = settings ? g_settings_get_string (settings, "last-collection") : NULL;
+  AushangCollection *preferred;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  NewDialogData *d;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *label, *entry, *dropdown;
+  GPtrArray *collections;
+  gboolean any_collection = FALSE;
+  guint selected = 0;
+
+  if (self->site == NULL)
+    return;
+
+  preferred = last && *last ? aushang_site_get_collection (self->site, last) : NULL;
+  if (preferred != NULL && !preferred->exists)
+    preferred = NULL;
+  if (preferred == NULL)
+    preferred = aushang_site_get_default_collection (self->site);
+
+  /* Only what the site has; _posts for a site without any collection. */
+  collections = aushang_site_get_collections (self->site);
+  for (guint i = 0; i < collections->len; i++)
+    any_collection |= ((AushangCollection *) g_ptr_array_index (collections, i))->exists;
+
+  d = g_new0 (NewDialogData, 1);
+  d->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < collections->len; i++)
+    {
+      AushangCollection *collection = g_ptr_array_index (collections, i);
+      g_autofree char *text = NULL;
+
+      if (!collection->exists && (any_collection || g_strcmp0 (collection->name, "posts") != 0))
+        continue;
+
+      /* As the site names it to its readers, with its folder. */
+      {
+        g_autofree char *name = aushang_site_dup_collection_label (self->site, collection);
+
+        text = g_strdup_printf ("%s (%s)", name, collection->label);
+      }
+
+      if (collection == preferred)
+        selected = d->names->len;
+      gtk_string_list_append (labels, text);
+      g_ptr_array_add (d->names, g_strdup (collection->name));
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Title"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  label = gtk_label_new_with_mnemonic (_("_Where"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+
+  d->collections = GTK_DROP_DOWN (dropdown);
+  d->title = GTK_ENTRY (entry);
+
+  dialog = aushang_window_new_dialog (self, _("New Document"),
+                       _("It starts with today’s date and the headings of an event announcement; change anything you like."));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (new_dialog_response_cb), d,
+                         (GClosureNotify) (void (*) (void)) new_dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Renaming */
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkEntry         *entry)
+{
+  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->document == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
+    {
+      aushang_window_toast (self, _("The file name may not be empty, start with a dot or contain “/”."));
+      return;
+    }
+
+  parent = g_file_get_parent (self->file);
+  target = g_file_get_child (parent, name);
+  if (!aushang_document_rename (self->document, target, &error))
+    {
+      aushang_window_toast (self, error->message);
+      return;
+    }
+
+  /* The unsaved text's copy moves with the file. */
+  {
+    g_autoptr(GFile) old_file = g_steal_pointer (&self->file);
+
+    self->file = g_object_ref (target);
+    aushang_window_forget_recovery (self, old_file);
+    if (aushang_document_get_modified (self->document))
+      aushang_window_write_recovery_now (self);
+  }
+  aushang_window_refresh_site (self);
+  aushang_window_update_title (self);
+  aushang_window_toast (self, _("Renamed"));
+}
+
+void
+aushang_window_rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->is_new || self->file == NULL)
+    {
+      aushang_window_toast (self, _("Save the document first; its file name can be changed in the save dialog."));
+      return;
+    }
+
+  name = g_file_get_basename (self->file);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+
+  dialog = aushang_window_new_dialog (self, _("Rename Document?"),
+                       _("The file name is part of the page’s web address. After renaming, links to the old address (from other pages, newsletters or social media) no longer work."));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), entry);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+

@@ -135,7 +135,25 @@ void       aushang_window_set_document          (AushangWindow  *self,
                                                  GFile          *file,
                                                  gboolean        is_new);
 
+/* The application's settings (NULL before the window has its application). */
+GSettings *aushang_window_get_settings          (AushangWindow  *self);
+/* The open document's title as the window shows it. */
+char      *aushang_window_dup_document_title    (AushangWindow  *self);
+/* What is shown counts as saved (after saving, or going back to the file). */
+void       aushang_window_set_unmodified        (AushangWindow  *self);
+
+/* aushang-window-save.c */
+void       aushang_window_save_action           (GtkWidget      *widget,
+                                                 const char     *action_name,
+                                                 GVariant       *parameter);
+
 /* aushang-window-documents.c */
+void       aushang_window_new_document_action   (GtkWidget      *widget,
+                                                 const char     *action_name,
+                                                 GVariant       *parameter);
+void       aushang_window_rename_action         (GtkWidget      *widget,
+                                                 const char     *action_name,
+                                                 GVariant       *parameter);
 void       aushang_window_add_document_actions  (AushangWindow  *self);
 void       aushang_window_update_document_actions (AushangWindow *self);
 void       aushang_window_dispose_documents     (AushangWindow  *self);

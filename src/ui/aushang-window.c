@@ -25,8 +25,8 @@
 
 G_DEFINE_FINAL_TYPE (AushangWindow, aushang_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GSettings *
-settings_of (AushangWindow *self)
+GSettings *
+aushang_window_get_settings (AushangWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -77,8 +77,8 @@ aushang_window_get_dialog (AushangWindow *self)
 
 /* Titles */
 
-static char *
-document_display_title (AushangWindow *self)
+char *
+aushang_window_dup_document_title (AushangWindow *self)
 {
   AushangFrontMatter *fm;
   AushangValue *title;
@@ -125,8 +125,8 @@ aushang_window_get_modified (AushangWindow *self)
   return FALSE;
 }
 
-static void
-set_unmodified (AushangWindow *self)
+void
+aushang_window_set_unmodified (AushangWindow *self)
 {
   if (self->data_file != NULL)
     aushang_data_file_set_modified (self->data_file, FALSE);
@@ -151,7 +151,7 @@ aushang_window_update_title (AushangWindow *self)
     }
 
   modified = aushang_window_get_modified (self);
-  title = self->data_file ? aushang_window_dup_data_title (self) : document_display_title (self);
+  title = self->data_file ? aushang_window_dup_data_title (self) : aushang_window_dup_document_title (self);
   relative = self->site && self->file
              ? g_file_get_relative_path (aushang_site_get_folder (self->site), self->file)
              : (self->file ? g_file_get_basename (self->file) : NULL);
@@ -513,122 +513,6 @@ load_file (AushangWindow *self,
   aushang_window_set_document (self, document, file, FALSE);
 }
 
-/* Asking about unsaved changes */
-
-typedef struct
-{
-  ContinueFunc  func;
-  gpointer      data;
-  GDestroyNotify destroy;
-} Continuation;
-
-static void
-continuation_free (Continuation *c)
-{
-  if (c->destroy != NULL)
-    c->destroy (c->data);
-  g_free (c);
-}
-
-static gboolean save_document (AushangWindow *self,
-                               const char    *file_name,
-                               GError       **error);
-static void     report_save_error (AushangWindow *self,
-                                   GError        *error);
-static void     show_save_dialog (AushangWindow *self,
-                                  Continuation  *then);
-
-static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
-{
-  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  Continuation *then = user_data;
-
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      if (self->file != NULL)
-        aushang_window_forget_recovery (self, self->file);
-      /* A data file stays open in the window: it goes back to what is on
-       * disk. */
-      if (self->data_file != NULL)
-        aushang_window_reload_data_file (self);
-      else
-        set_unmodified (self);
-      then->func (self, then->data);
-      continuation_free (then);
-    }
-  else if (g_strcmp0 (response, "save") == 0 && self->data_file != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (aushang_window_save_data_file (self, &error))
-        then->func (self, then->data);
-      else
-        aushang_window_report_data_save_error (self, error);
-      continuation_free (then);
-    }
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      if (self->is_new)
-        {
-          show_save_dialog (self, then);
-          return;
-        }
-      {
-        g_autoptr(GError) error = NULL;
-
-        if (save_document (self, NULL, &error))
-          then->func (self, then->data);
-        else
-          report_save_error (self, error);
-      }
-      continuation_free (then);
-    }
-  else
-    continuation_free (then);
-}
-
-void
-aushang_window_after_unsaved_changes (AushangWindow  *self,
-                                      ContinueFunc    func,
-                                      gpointer        data,
-                                      GDestroyNotify  destroy)
-{
-  Continuation *then = g_new0 (Continuation, 1);
-  AdwMessageDialog *dialog;
-  g_autofree char *title = NULL;
-  g_autofree char *heading = NULL;
-
-  then->func = func;
-  then->data = data;
-  then->destroy = destroy;
-
-  if (!aushang_window_get_modified (self))
-    {
-      func (self, data);
-      continuation_free (then);
-      return;
-    }
-
-  title = self->data_file ? aushang_window_dup_data_title (self) : document_display_title (self);
-  /* Translators: %s is a document title. */
-  heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
-  dialog = aushang_window_new_dialog (self, heading, _("Your changes are lost if you do not save them."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), then);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 open_file_now (AushangWindow *self,
                gpointer       data)
@@ -770,7 +654,7 @@ offer_recovery (AushangWindow *self)
 static GSettings *
 plain_sites_settings (AushangWindow *self)
 {
-  GSettings *settings = settings_of (self);
+  GSettings *settings = aushang_window_get_settings (self);
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (settings != NULL)
@@ -1012,524 +896,6 @@ aushang_window_open (AushangWindow *self,
   load_file (self, file);
 }
 
-/* Saving */
-
-static gboolean
-save_document (AushangWindow  *self,
-               const char     *file_name,
-               GError        **error)
-{
-  GSettings *settings = settings_of (self);
-  gboolean ok;
-
-  aushang_editor_sync (self->editor);
-
-  if (self->is_new)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-      g_autoptr(GFile) target = file_name ? g_file_get_child (folder, file_name) : g_object_ref (self->file);
-
-      ok = aushang_document_save_as (self->document, target, error);
-      if (ok)
-        {
-          aushang_window_forget_recovery (self, self->file);
-          g_set_object (&self->file, target);
-          self->is_new = FALSE;
-        }
-    }
-  else
-    ok = aushang_document_save (self->document, error);
-
-  if (!ok)
-    return FALSE;
-
-  aushang_window_forget_recovery (self, self->file);
-
-  if (settings != NULL && self->collection != NULL)
-    {
-      AushangValue *authors = aushang_front_matter_get (aushang_document_get_front_matter (self->document), "authors");
-      g_auto(GStrv) names = NULL;
-
-      if (authors == NULL)
-        authors = aushang_front_matter_get (aushang_document_get_front_matter (self->document), "author");
-      names = authors ? aushang_value_dup_strv (authors) : NULL;
-
-      g_settings_set_string (settings, "last-collection", self->collection->name);
-      if (names != NULL && names[0] != NULL)
-        g_settings_set_string (settings, "last-author", names[0]);
-    }
-
-  aushang_window_refresh_site (self);
-  aushang_window_update_title (self);
-  aushang_window_toast (self, _("Saved"));
-
-  return TRUE;
-}
-
-static void
-overwrite_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       AushangWindow    *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "overwrite") != 0)
-    return;
-
-  if (aushang_document_save_overwrite (self->document, &error))
-    {
-      aushang_window_forget_recovery (self, self->file);
-      aushang_window_refresh_site (self);
-      aushang_window_update_title (self);
-      aushang_window_toast (self, _("Saved"));
-    }
-  else
-    report_save_error (self, error);
-}
-
-static void
-report_save_error (AushangWindow *self,
-                   GError        *error)
-{
-  AdwMessageDialog *dialog;
-
-  /* Whatever went wrong, the text stays here and in the recovery area. */
-  aushang_window_write_recovery_now (self);
-
-  if (!g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK))
-    {
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                               _("Your text is still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."));
-
-      dialog = aushang_window_new_dialog (self, _("The Document Was Not Saved"), body);
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  dialog = aushang_window_new_dialog (self, _("Changed by Another Program"),
-                       _("Another program changed this file since you opened it. Saving now replaces that change with yours."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Replace Their Change"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef struct
-{
-  AushangWindow *self;
-  GtkEntry      *entry;
-  Continuation  *then;
-} SaveDialogData;
-
-static void
-save_dialog_data_free (gpointer data)
-{
-  SaveDialogData *d = data;
-
-  if (d->then != NULL)
-    continuation_free (d->then);
-  g_free (d);
-}
-
-static void
-save_dialog_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         SaveDialogData   *d)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entry))));
-  if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
-    {
-      aushang_window_toast (d->self, _("The file name may not be empty, start with a dot or contain “/”."));
-      return;
-    }
-
-  if (strchr (name, '.') == NULL)
-    {
-      char *with_extension = g_strconcat (name, ".md", NULL);
-
-      g_free (name);
-      name = with_extension;
-    }
-
-  if (!save_document (d->self, name, &error))
-    {
-      report_save_error (d->self, error);
-      return;
-    }
-
-  if (d->then != NULL)
-    {
-      d->then->func (d->self, d->then->data);
-      g_clear_pointer (&d->then, continuation_free);
-    }
-}
-
-static void
-show_save_dialog (AushangWindow *self,
-                  Continuation  *then)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *folder = NULL;
-  g_autofree char *body = NULL;
-  SaveDialogData *d = g_new0 (SaveDialogData, 1);
-
-  if (self->site != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      folder = g_file_get_relative_path (aushang_site_get_folder (self->site), parent);
-    }
-
-  /* Translators: %s is a folder like _posts. */
-  body = g_strdup_printf (_("The file name becomes part of the page’s web address. It is saved in the folder %s."),
-                          folder ? folder : "");
-  dialog = aushang_window_new_dialog (self, _("Save New Document"), body);
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  d->self = self;
-  d->entry = GTK_ENTRY (entry);
-  d->then = then;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (save_dialog_response_cb), d,
-                         (GClosureNotify) (void (*) (void)) save_dialog_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-gboolean
-aushang_window_save (AushangWindow  *self,
-                     const char     *file_name,
-                     GError        **error)
-{
-  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
-
-  if (self->data_file != NULL)
-    return aushang_window_save_data_file (self, error);
-
-  if (self->document == NULL)
-    return TRUE;
-
-  return save_document (self, file_name, error);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AushangWindow *self = AUSHANG_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->data_file != NULL)
-    {
-      if (!aushang_window_save_data_file (self, &error))
-        aushang_window_report_data_save_error (self, error);
-      return;
-    }
-
-  if (self->document == NULL)
-    return;
-
-  if (self->is_new)
-    {
-      show_save_dialog (self, NULL);
-      return;
-    }
-
-  if (!save_document (self, NULL, &error))
-    report_save_error (self, error);
-}
-
-/* New documents */
-
-gboolean
-aushang_window_new_document (AushangWindow  *self,
-                             const char     *collection_name,
-                             const char     *title,
-                             GError        **error)
-{
-  AushangCollection *collection;
-  GSettings *settings = settings_of (self);
-  g_autofree char *last_author = settings ? g_settings_get_string (settings, "last-author") : NULL;
-  const char *authors[] = { last_author, NULL };
-  g_autoptr(AushangDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-
-  g_return_val_if_fail (AUSHANG_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->site != NULL, FALSE);
-
-  collection = collection_name ? aushang_site_get_collection (self->site, collection_name)
-                               : aushang_site_get_default_collection (self->site);
-  if (collection == NULL)
-    collection = aushang_site_get_collection (self->site, "posts");
-
-  document = aushang_site_create_document (self->site, collection, title, today,
-                                           last_author && *last_author ? authors : NULL,
-                                           TRUE, &file, error);
-  if (document == NULL)
-    return FALSE;
-
-  aushang_window_set_document (self, document, file, TRUE);
-  adw_view_stack_set_visible_child_name (self->view_stack, "fields");
-
-  return TRUE;
-}
-
-typedef struct
-{
-  GtkDropDown  *collections;
-  GtkEntry     *title;
-  GPtrArray    *names;
-} NewDialogData;
-
-static void
-new_dialog_data_free (gpointer data)
-{
-  NewDialogData *d = data;
-
-  g_ptr_array_unref (d->names);
-  g_free (d);
-}
-
-typedef struct
-{
-  char *collection;
-  char *title;
-} NewRequest;
-
-static void
-new_request_free (gpointer data)
-{
-  NewRequest *request = data;
-
-  g_free (request->collection);
-  g_free (request->title);
-  g_free (request);
-}
-
-static void
-create_now (AushangWindow *self,
-            gpointer       data)
-{
-  NewRequest *request = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aushang_window_new_document (self, request->collection, request->title, &error))
-    aushang_window_toast (self, error->message);
-}
-
-static void
-new_dialog_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        NewDialogData    *d)
-{
-  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  NewRequest *request;
-  guint selected;
-
-  if (g_strcmp0 (response, "create") != 0)
-    return;
-
-  selected = gtk_drop_down_get_selected (d->collections);
-  request = g_new0 (NewRequest, 1);
-  request->collection = g_strdup (selected < d->names->len ? g_ptr_array_index (d->names, selected) : NULL);
-  request->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->title))));
-  if (*request->title == '\0')
-    {
-      g_free (request->title);
-      request->title = g_strdup (_("New document"));
-    }
-
-  aushang_window_after_unsaved_changes (self, create_now, request, new_request_free);
-}
-
-static void
-new_document_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AushangWindow *self = AUSHANG_WINDOW (widget);
-  GSettings *settings = settings_of (self);
-  g_autofree char *last = settings ? g_settings_get_string (settings, "last-collection") : NULL;
-  AushangCollection *preferred;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  NewDialogData *d;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *entry, *dropdown;
-  GPtrArray *collections;
-  gboolean any_collection = FALSE;
-  guint selected = 0;
-
-  if (self->site == NULL)
-    return;
-
-  preferred = last && *last ? aushang_site_get_collection (self->site, last) : NULL;
-  if (preferred != NULL && !preferred->exists)
-    preferred = NULL;
-  if (preferred == NULL)
-    preferred = aushang_site_get_default_collection (self->site);
-
-  /* Only what the site has; _posts for a site without any collection. */
-  collections = aushang_site_get_collections (self->site);
-  for (guint i = 0; i < collections->len; i++)
-    any_collection |= ((AushangCollection *) g_ptr_array_index (collections, i))->exists;
-
-  d = g_new0 (NewDialogData, 1);
-  d->names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < collections->len; i++)
-    {
-      AushangCollection *collection = g_ptr_array_index (collections, i);
-      g_autofree char *text = NULL;
-
-      if (!collection->exists && (any_collection || g_strcmp0 (collection->name, "posts") != 0))
-        continue;
-
-      /* As the site names it to its readers, with its folder. */
-      {
-        g_autofree char *name = aushang_site_dup_collection_label (self->site, collection);
-
-        text = g_strdup_printf ("%s (%s)", name, collection->label);
-      }
-
-      if (collection == preferred)
-        selected = d->names->len;
-      gtk_string_list_append (labels, text);
-      g_ptr_array_add (d->names, g_strdup (collection->name));
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new_with_mnemonic (_("_Title"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  label = gtk_label_new_with_mnemonic (_("_Where"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), dropdown);
-
-  d->collections = GTK_DROP_DOWN (dropdown);
-  d->title = GTK_ENTRY (entry);
-
-  dialog = aushang_window_new_dialog (self, _("New Document"),
-                       _("It starts with today’s date and the headings of an event announcement; change anything you like."));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "create");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (new_dialog_response_cb), d,
-                         (GClosureNotify) (void (*) (void)) new_dialog_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-/* Renaming */
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    GtkEntry         *entry)
-{
-  AushangWindow *self = AUSHANG_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "rename") != 0 || self->document == NULL)
-    return;
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*name == '\0' || strchr (name, '/') != NULL || name[0] == '.')
-    {
-      aushang_window_toast (self, _("The file name may not be empty, start with a dot or contain “/”."));
-      return;
-    }
-
-  parent = g_file_get_parent (self->file);
-  target = g_file_get_child (parent, name);
-  if (!aushang_document_rename (self->document, target, &error))
-    {
-      aushang_window_toast (self, error->message);
-      return;
-    }
-
-  /* The unsaved text's copy moves with the file. */
-  {
-    g_autoptr(GFile) old_file = g_steal_pointer (&self->file);
-
-    self->file = g_object_ref (target);
-    aushang_window_forget_recovery (self, old_file);
-    if (aushang_document_get_modified (self->document))
-      aushang_window_write_recovery_now (self);
-  }
-  aushang_window_refresh_site (self);
-  aushang_window_update_title (self);
-  aushang_window_toast (self, _("Renamed"));
-}
-
-static void
-rename_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AushangWindow *self = AUSHANG_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-  g_autofree char *name = NULL;
-
-  if (self->document == NULL || self->is_new || self->file == NULL)
-    {
-      aushang_window_toast (self, _("Save the document first; its file name can be changed in the save dialog."));
-      return;
-    }
-
-  name = g_file_get_basename (self->file);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
-
-  dialog = aushang_window_new_dialog (self, _("Rename Document?"),
-                       _("The file name is part of the page’s web address. After renaming, links to the old address (from other pages, newsletters or social media) no longer work."));
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), entry);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Opening sites */
 
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
@@ -1744,7 +1110,7 @@ static void
 toggle_preview (AushangWindow *self,
                 gboolean       show)
 {
-  GSettings *settings = settings_of (self);
+  GSettings *settings = aushang_window_get_settings (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
   if (settings != NULL)
@@ -1805,7 +1171,7 @@ recent_activated_cb (AushangWindow *self,
 static void
 fill_recent (AushangWindow *self)
 {
-  GSettings *settings = settings_of (self);
+  GSettings *settings = aushang_window_get_settings (self);
   g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-sites") : NULL;
   guint shown = 0;
 
@@ -1852,7 +1218,7 @@ static gboolean
 aushang_window_close_request (GtkWindow *window)
 {
   AushangWindow *self = AUSHANG_WINDOW (window);
-  GSettings *settings = settings_of (self);
+  GSettings *settings = aushang_window_get_settings (self);
 
   if (!self->close_confirmed && aushang_window_get_modified (self))
     {
@@ -1935,7 +1301,7 @@ aushang_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (aushang_window_parent_class)->constructed (object);
 
-  settings = settings_of (self);
+  settings = aushang_window_get_settings (self);
   if (settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -2052,9 +1418,9 @@ static const struct {
 } window_actions[] = {
   { "open-site", open_site_action },
   { "open-example", open_example_action },
-  { "new-document", new_document_action },
-  { "save", save_action },
-  { "rename", rename_action },
+  { "new-document", aushang_window_new_document_action },
+  { "save", aushang_window_save_action },
+  { "rename", aushang_window_rename_action },
   { "toggle-preview", toggle_preview_action },
   { "toggle-sidebar", toggle_sidebar_action },
 };
