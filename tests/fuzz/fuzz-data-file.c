@@ -318,9 +318,10 @@ AUSHANG_FUZZ_ENTRY (data_file)
   aushang_data_file_get_date_key (file, NULL);
   for (guint i = 0; i < aushang_data_file_get_n_entries (file); i++)
     {
-      g_autoptr(GDateTime) date = aushang_data_file_dup_entry_date (file, i);
+      GDateTime *date = aushang_data_file_dup_entry_date (file, i);
       guint first = 0, last = 0;
 
+      g_clear_pointer (&date, g_date_time_unref);
       FUZZ_CHECK (aushang_data_file_get_entry (file, i, NULL, &first, &last) != NULL,
                   "entry %u has no value", i + 1);
       FUZZ_CHECK (first >= 1 && last >= first, "entry %u is on lines %u–%u", i + 1, first, last);
