@@ -167,6 +167,26 @@ find_chooser (gpointer data)
   return FALSE;
 }
 
+/* A message dialog, once it is shown. */
+static gboolean
+find_message (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          *(GtkWidget **) data = GTK_WIDGET (item);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -297,6 +317,55 @@ test_example_site (void)
     }
 }
 
+/* A photo that cannot be read: the others are taken in, and a message
+ * names it. */
+static void
+test_unreadable (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autofree char *site_path = g_build_filename (temp_dir, "beispiel-2", NULL);
+  g_autoptr(AushangSite) site = NULL;
+  g_autofree char *document_path = g_build_filename (temp_dir, "beispiel-2", "_beitraege",
+                                                     "offene-daten-werkstatt.md", NULL);
+  g_autoptr(GFile) document_file = g_file_new_for_path (document_path);
+  g_autofree char *good = write_photo ("gut.jpg", 800, 600, 0x3080c0ff);
+  g_autofree char *broken = g_build_filename (temp_dir, "kaputt.jpg", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  AushangGalleryDialog *dialog;
+  gpointer dialog_pointer;
+  GtkWidget *message = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter end;
+
+  aushang_test_copy_path (source, site_path);
+  site = open_document ("beispiel-2", "_beitraege/offene-daten-werkstatt.md");
+  g_assert_true (g_file_set_contents (broken, "kein Bild", -1, NULL));
+  g_ptr_array_add (files, g_file_new_for_path (broken));
+  g_ptr_array_add (files, g_file_new_for_path (good));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  dialog = aushang_gallery_dialog_new (GTK_TEXT_VIEW (aushang_editor_get_view (editor)), site, document_file, files);
+  dialog_pointer = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_pointer);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gallery.import", NULL));
+  g_assert_true (aushang_test_wait_until (is_null, &dialog_pointer, TIMEOUT_SECONDS));
+
+  g_assert_true (aushang_test_wait_until (find_message, &message, TIMEOUT_SECONDS));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "A Photo Was Left Out");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "kaputt.jpg"));
+  aushang_test_spin (500);
+  save_screenshot (message, "gallery-left-out.png");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  text = dup_text ();
+  g_assert_true (g_str_has_suffix (text, "{% include galerie.html\n"
+                                         "   folder=\"galerie/offene-daten-werkstatt\"\n"
+                                         "   images=\"offene-daten-werkstatt_00001.jpeg\"\n"
+                                         "%}\n"));
+}
+
 /* A site without a gallery block: the editor does not offer one. */
 static void
 test_no_gallery (void)
@@ -338,6 +407,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
 
   g_test_add_func ("/gallery-window/example-site", test_example_site);
+  g_test_add_func ("/gallery-window/unreadable", test_unreadable);
   g_test_add_func ("/gallery-window/no-gallery", test_no_gallery);
 
   status = g_test_run ();

@@ -462,6 +462,33 @@ test_path_gallery (void)
   g_assert_cmpstr (listing, ==, "tag-der-offenen-tuer-001.jpg tag-der-offenen-tuer-002.jpg");
   text = aushang_gallery_plan_dup_block_text (plan, block);
   g_assert_cmpstr (text, ==, "{% include gallery.html gallery_path=\"/assets/images/events/tag-der-offenen-tuer\" %}");
+
+  /* Without numbered pictures: the folder from what documents pass
+   * (gallery_path=page.gallery_path, their front matter). */
+  {
+    g_autofree char *other = g_build_filename (temp_dir, "pfad-2", NULL);
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+    g_autoptr(AushangSite) other_site = NULL;
+    g_autoptr(AushangGalleryBlock) other_block = NULL;
+    g_autoptr(AushangGalleryPlan) other_plan = NULL;
+    g_autofree char *other_document_path = g_build_filename (other, "_posts", "2026-05-01-tag-der-offenen-tuer.md", NULL);
+    g_autoptr(GFile) other_document = g_file_new_for_path (other_document_path);
+
+    write_file (other, "_config.yml", "title: Pfad\n");
+    write_file (other, "_includes/gallery.html",
+                "{% for image in site.static_files %}{% if image.path contains include.gallery_path %}"
+                "<img src=\"{{ image.path }}\">{% endif %}{% endfor %}\n");
+    write_file (other, "_posts/2026-04-01-fruehlingsfest.md",
+                "---\ntitle: Frühlingsfest\ngallery_path: /bilder/feste/fruehlingsfest\n---\n"
+                "{% include gallery.html gallery_path=page.gallery_path %}\n");
+    write_file (other, "_posts/2026-05-01-tag-der-offenen-tuer.md", "---\ntitle: Tür\n---\nText\n");
+    other_site = aushang_site_new (other_file, &error);
+    g_assert_no_error (error);
+    other_block = aushang_gallery_find_block (other_site);
+    g_assert_nonnull (other_block);
+    other_plan = aushang_gallery_plan_new (other_site, other_block, other_document, sources);
+    g_assert_cmpstr (aushang_gallery_plan_get_folder (other_plan), ==, "/bilder/feste/tag-der-offenen-tuer");
+  }
 }
 
 /* A site without a gallery block has none; the corpus's netz39.de has

@@ -19,6 +19,7 @@
 #include "aushang-markdown.h"
 #include "aushang-photo.h"
 #include "aushang-safe-file.h"
+#include "aushang-value.h"
 
 /* A gallery from a folder of photos: the site's gallery block learned
  * from its include and from how documents use it, the photos' folder and
@@ -450,6 +451,16 @@ learn_from_uses (AushangSite               *site,
                 (*single_line)++;
 
               folder = g_hash_table_lookup (tag->params, block->folder_param);
+              /* gallery_path=page.gallery_path: the document's front matter
+               * says it. */
+              if (folder != NULL && g_str_has_prefix (folder, "page.") && document->data != NULL &&
+                  aushang_value_get_kind (document->data) == AUSHANG_VALUE_MAP)
+                {
+                  AushangValue *value = aushang_value_lookup (document->data, folder + strlen ("page."));
+
+                  folder = value != NULL && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING
+                           ? aushang_value_get_string (value) : NULL;
+                }
               /* Only values written out, not variables (page.gallery_path) or
                * addresses of other servers. */
               if (folder != NULL && strstr (folder, "{{") == NULL && strstr (folder, "://") == NULL &&
