@@ -676,7 +676,7 @@ test_page_render (void)
   g_assert_no_error (error);
   write_file (folder, "_config.yml",
               "title: Labor\nbaseurl: /labor\ndefaults:\n  - scope: {path: \"\", type: posts}\n"
-              "    values: {layout: post}\n");
+              "    values: {layout: post}\nkramdown:\n  smart_quotes: [sbquo, lsquo, bdquo, ldquo]\n");
   write_file (folder, "_layouts/default.html",
               "<html><head><link rel=\"stylesheet\" href=\"{{ '/css/site.css' | relative_url }}\">"
               "<script src=\"https://tracker.example/t.js\"></script></head>"
@@ -740,6 +740,16 @@ test_page_render (void)
   g_assert_null (strstr (html, "aushangkept"));
   g_assert_nonnull (strstr (html, "<figure class=\"highlight\"><pre><code class=\"language-scala\" "
                                   "data-lang=\"scala\">var result = start</code></pre></figure>"));
+
+  /* The site's kramdown smart_quotes, in the body and in markdownify;
+   * typed quotes stay as typed. */
+  aushang_document_set_body (document, "Sie sagte \"Hallo\" und \u201cTschüss\u201d.\n\n"
+                                       "{{ '\"Mehr\"' | markdownify }}\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p>Sie sagte \u201eHallo\u201c und \u201cTschüss\u201d.</p>"));
+  g_assert_nonnull (strstr (html, "<p>\u201eMehr\u201c</p>"));
 
   /* site.static_files and site.categories as Jekyll 4.3.1 gives them
    * (jekyll 4.3.1 gives the same values for the same files). */

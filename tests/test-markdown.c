@@ -213,6 +213,38 @@ test_kramdown_stray_end_tags (void)
                    "</div>\n");
 }
 
+/* kramdown's smart_quotes option (funktionale-programmierung.de sets
+ * German ones): quotes Markdown makes follow it, typed ones stay; a quote
+ * right after "(" opens, where cmark would close it. Expected: jekyll
+ * 4.3.1's output for the same text and option, but for its code's
+ * classes. */
+static void
+test_kramdown_smart_quotes (void)
+{
+  const char *text = "Er sagte \"Hallo\" und 'ja', typed \u201eecht\u201c and \u201ctyped\u201d \u2018x\u2019, "
+                     "don't (\"...\") and `\"code\"`.\n";
+  g_autofree char *german = NULL;
+  g_autofree char *standard = NULL;
+  g_autofree char *brackets = NULL;
+
+  aushang_markdown_set_smart_quotes ("sbquo,lsquo,bdquo,ldquo");
+  german = aushang_markdown_render (text, NULL, NULL);
+  aushang_markdown_set_smart_quotes (NULL);
+  standard = aushang_markdown_render ("Default (\"...\") and ('x') and [\u201ctyped\u201d] and (\"*a*\") and (it's).\n",
+                                      NULL, NULL);
+  aushang_markdown_set_smart_quotes ("lsquo,rsquo,ldquo,rdquo");
+  brackets = aushang_markdown_render ("(\"...\")\n", NULL, NULL);
+  aushang_markdown_set_smart_quotes (NULL);
+
+  g_assert_cmpstr (german, ==,
+                   "<p>Er sagte \u201eHallo\u201c und \u201aja\u2018, typed \u201eecht\u201c and \u201ctyped\u201d "
+                   "\u2018x\u2019, don\u2018t (\u201e\u2026\u201c) and <code>&quot;code&quot;</code>.</p>\n");
+  g_assert_cmpstr (standard, ==,
+                   "<p>Default (\u201c\u2026\u201d) and (\u2018x\u2019) and [\u201ctyped\u201d] and "
+                   "(\u201c<em>a</em>\u201d) and (it\u2019s).</p>\n");
+  g_assert_cmpstr (brackets, ==, "<p>(\u201c\u2026\u201d)</p>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -843,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-backslash-break", test_kramdown_backslash_break);
   g_test_add_func ("/markdown/kramdown-no-bare-autolinks", test_kramdown_no_bare_autolinks);
   g_test_add_func ("/markdown/kramdown-stray-end-tags", test_kramdown_stray_end_tags);
+  g_test_add_func ("/markdown/kramdown-smart-quotes", test_kramdown_smart_quotes);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

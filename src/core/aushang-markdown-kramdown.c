@@ -872,6 +872,157 @@ aushang_markdown_kramdown_escape_stray_end_tags (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* Smart quotes --------------------------------------------------------------- */
+
+/* Per thread: kramdown's smart_quotes option of the site being rendered. */
+static GPrivate smart_quotes_key = G_PRIVATE_INIT (g_free);
+
+void
+aushang_markdown_set_smart_quotes (const char *quotes)
+{
+  g_private_replace (&smart_quotes_key, g_strdup (quotes));
+}
+
+static gunichar
+quote_entity (const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    gunichar    c;
+  } entities[] = {
+    { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+    { "sbquo", 0x201A }, { "bdquo", 0x201E }, { "laquo", 0x00AB }, { "raquo", 0x00BB },
+    { "lsaquo", 0x2039 }, { "rsaquo", 0x203A }, { "apos", '\'' }, { "quot", '"' },
+  };
+  char *end = NULL;
+  guint64 n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (strcmp (name, entities[i].name) == 0)
+      return entities[i].c;
+  n = g_ascii_strtoull (name, &end, 10);
+  if (end != name && *end == '\0' && n > 0 && n <= 0x10FFFF && g_unichar_validate ((gunichar) n))
+    return (gunichar) n;
+  return 0;
+}
+
+/* Reads the thread's smart_quotes ("sbquo,lsquo,bdquo,ldquo": left and
+ * right single, left and right double; entity names or code points) into
+ * @render; FALSE when it is kramdown's default or not valid. */
+gboolean
+aushang_markdown_kramdown_quotes (Render *render)
+{
+  const char *setting = g_private_get (&smart_quotes_key);
+  g_auto(GStrv) names = NULL;
+  static const gunichar standard[] = { 0x2018, 0x2019, 0x201C, 0x201D };
+  gboolean differs = FALSE;
+
+  render->custom_quotes = FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int n = g_unichar_to_utf8 (standard[i], render->quotes[i]);
+
+      render->quotes[i][n] = '\0';
+    }
+  if (setting == NULL)
+    return FALSE;
+  names = g_strsplit (setting, ",", -1);
+  if (g_strv_length (names) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      gunichar c = quote_entity (g_strstrip (names[i]));
+      int n;
+
+      if (c == 0)
+        return FALSE;
+      differs |= c != standard[i];
+      n = g_unichar_to_utf8 (c, render->quotes[i]);
+      render->quotes[i][n] = '\0';
+    }
+  render->custom_quotes = differs;
+  return differs;
+}
+
+/* Curly quotes typed as such stay as typed: they go through Markdown as
+ * private-use characters of the same length (U+F8F0…U+F8F3). */
+void
+aushang_markdown_kramdown_hide_quotes (char  *text,
+                                       gsize  len)
+{
+  for (gsize i = 0; i + 2 < len; i++)
+    if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80)
+      {
+        guchar c = (guchar) text[i + 2];
+
+        if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D)
+          {
+            text[i] = (char) 0xEF;
+            text[i + 1] = (char) 0xA3;
+            text[i + 2] = (char) (0xB0 + (c == 0x98 ? 0 : c == 0x99 ? 1 : c == 0x9C ? 2 : 3));
+            i += 2;
+          }
+      }
+}
+
+/* Whether cmark may close a quote kramdown opens: one right after "(",
+ * "[" or "{" and before punctuation ("(\"...\")") is both left- and
+ * right-flanking, and cmark closes it. */
+gboolean
+aushang_markdown_kramdown_quotes_after_bracket (const char *text,
+                                                gsize       len)
+{
+  static const char * const pairs[] = { "(\"", "('", "[\"", "['", "{\"", "{'" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (aushang_markdown_find_string (text, len, 0, pairs[i]) != NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* cmark's smart quotes to the site's, and the typed ones back; a closing
+ * quote cmark made right after "(", "[" or "{" opens, as in kramdown. */
+char *
+aushang_markdown_kramdown_apply_quotes (const Render *render,
+                                        const char   *html)
+{
+  static const char * const typed[] = { "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D" };
+  GString *out = g_string_sized_new (strlen (html) + 16);
+  const char *p = html;
+  const char *copied = html;
+
+  for (; *p != '\0'; p++)
+    {
+      guchar a = (guchar) p[0], b, c;
+      int k = -1;
+      gboolean hidden = FALSE;
+
+      if (a != 0xE2 && a != 0xEF)
+        continue;
+      b = (guchar) p[1];
+      c = b != 0 ? (guchar) p[2] : 0;
+      if (a == 0xE2 && b == 0x80)
+        k = c == 0x98 ? 0 : c == 0x99 ? 1 : c == 0x9C ? 2 : c == 0x9D ? 3 : -1;
+      else if (a == 0xEF && b == 0xA3 && c >= 0xB0 && c <= 0xB3)
+        {
+          k = c - 0xB0;
+          hidden = TRUE;
+        }
+      if (k < 0)
+        continue;
+      if (!hidden && (k == 1 || k == 3) && p > html && strchr ("([{", p[-1]) != NULL &&
+          !(k == 1 && p[3] == 's' && !g_ascii_isalnum (p[4])))
+        k--;
+      g_string_append_len (out, copied, p - copied);
+      g_string_append (out, hidden ? typed[k] : render->quotes[k]);
+      p += 2;
+      copied = p + 1;
+    }
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
 /* The pass ----------------------------------------------------------------- */
 
 gboolean

@@ -115,6 +115,8 @@ typedef struct
   int                      options;      /* cmark options for this text */
   gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
   gboolean                 plain_ids;    /* heading ids from the HTML, see post_process() */
+  gboolean                 custom_quotes; /* quotes cmark makes are changed, see apply_quotes() */
+  char                     quotes[4][8];  /* lsquo, rsquo, ldquo, rdquo as the site sets them */
 } Render;
 
 /* aushang-markdown-liquid.c */
@@ -163,6 +165,13 @@ void              aushang_markdown_kramdown_tree     (Render        *render,
                                                       cmark_node    *document);
 char             *aushang_markdown_kramdown_footnotes (char         *html);
 char             *aushang_markdown_kramdown_escape_stray_end_tags (const char *html);
+gboolean          aushang_markdown_kramdown_quotes   (Render        *render);
+gboolean          aushang_markdown_kramdown_quotes_after_bracket (const char *text,
+                                                                  gsize       len);
+void              aushang_markdown_kramdown_hide_quotes (char       *text,
+                                                         gsize       len);
+char             *aushang_markdown_kramdown_apply_quotes (const Render *render,
+                                                          const char   *html);
 
 /* aushang-markdown.c */
 cmark_parser     *aushang_markdown_new_parser        (int            options);

@@ -266,6 +266,12 @@ aushang_markdown_render (const char              *markdown,
   render.attributes = g_ptr_array_new_with_free_func (aushang_markdown_attributes_free);
 
   md = aushang_markdown_build_markdown (&render, scan.len);
+  if (aushang_markdown_kramdown_quotes (&render) ||
+      aushang_markdown_kramdown_quotes_after_bracket (md->str, md->len))
+    {
+      render.custom_quotes = TRUE;
+      aushang_markdown_kramdown_hide_quotes (md->str, md->len);
+    }
 
   render.options = options_for_text (md->str, md->len);
   /* Text nodes hold a "{" only where the text has one or an entity. */
@@ -292,7 +298,15 @@ aushang_markdown_render (const char              *markdown,
   g_ptr_array_set_size (render.unlinked, 0);
   cmark_parser_free (parser);
 
-  result = aushang_markdown_post_process (&render, html);
+  if (render.custom_quotes)
+    {
+      char *quoted = aushang_markdown_kramdown_apply_quotes (&render, html);
+
+      result = aushang_markdown_post_process (&render, quoted);
+      g_free (quoted);
+    }
+  else
+    result = aushang_markdown_post_process (&render, html);
   cmark_get_default_mem_allocator ()->free (html);
   if (render.options & CMARK_OPT_FOOTNOTES)
     result = aushang_markdown_kramdown_footnotes (result);

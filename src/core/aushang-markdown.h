@@ -74,4 +74,9 @@ char *aushang_markdown_heading_id (const char *text);
 gboolean aushang_markdown_set_source_lines (gboolean source_lines);
 gboolean aushang_markdown_get_source_lines (void);
 
+/* In the calling thread only: kramdown's smart_quotes option of the site
+ * ("sbquo,lsquo,bdquo,ldquo"; NULL for kramdown's default), which
+ * aushang_markdown_render() then uses for the quotes it makes curly. */
+void     aushang_markdown_set_smart_quotes (const char *quotes);
+
 G_END_DECLS

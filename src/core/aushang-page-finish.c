@@ -17,69 +17,24 @@
 /* A site page made ready for the preview, and the places where Jekyll's
  * kramdown writes Markdown differently from cmark. */
 
-static const char *
-quote_for_entity (const char *name)
-{
-  static const char * const entities[][2] = {
-    { "lsquo", "\u2018" }, { "rsquo", "\u2019" }, { "ldquo", "\u201c" }, { "rdquo", "\u201d" },
-    { "sbquo", "\u201a" }, { "bdquo", "\u201e" }, { "laquo", "\u00ab" }, { "raquo", "\u00bb" },
-    { "lsaquo", "\u2039" }, { "rsaquo", "\u203a" }, { "apos", "'" }, { "quot", "\"" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (strcmp (name, entities[i][0]) == 0)
-      return entities[i][1];
-  return NULL;
-}
-
-/* kramdown's smart_quotes option (in _config.yml under kramdown:): the
- * typographic quotes Markdown makes of ' and " in the site's language,
- * German „…“ for example. Only where the text had no typographic quotes
- * of its own, so that only the ones Markdown made change. */
+/* kramdown's smart_quotes option (in _config.yml under kramdown:), as a
+ * string ("sbquo,lsquo,bdquo,ldquo") for aushang_markdown_set_smart_quotes(),
+ * or NULL: the typographic quotes Markdown makes of ' and " in the site's
+ * language, German „…“ for example. */
 char *
-aushang_page_apply_smart_quotes (AushangPageContext *self,
-                    const char         *source,
-                    const char         *html)
+aushang_page_smart_quotes (AushangPageContext *self)
 {
-  static const char * const made[] = { "\u2018", "\u2019", "\u201c", "\u201d" };
   AushangValue *kramdown = aushang_value_lookup (self->config, "kramdown");
   AushangValue *option = kramdown != NULL && aushang_value_get_kind (kramdown) == AUSHANG_VALUE_MAP
                          ? aushang_value_lookup (kramdown, "smart_quotes") : NULL;
   g_auto(GStrv) names = NULL;
-  const char *wanted[4];
-  GString *out;
 
   if (option == NULL)
-    return g_strdup (html);
+    return NULL;
   if (aushang_value_get_kind (option) == AUSHANG_VALUE_STRING)
-    names = g_strsplit (aushang_value_get_string (option), ",", -1);
-  else
-    names = aushang_value_dup_strv (option);
-  if (names == NULL || g_strv_length (names) != 4)
-    return g_strdup (html);
-  for (guint i = 0; i < 4; i++)
-    {
-      wanted[i] = quote_for_entity (g_strstrip (names[i]));
-      if (wanted[i] == NULL || strstr (source, made[i]) != NULL)
-        return g_strdup (html);
-    }
-
-  out = g_string_new (NULL);
-  for (const char *p = html; *p != '\0';)
-    {
-      gboolean replaced = FALSE;
-
-      for (guint i = 0; i < 4 && !replaced; i++)
-        if (strncmp (p, made[i], strlen (made[i])) == 0)
-          {
-            g_string_append (out, wanted[i]);
-            p += strlen (made[i]);
-            replaced = TRUE;
-          }
-      if (!replaced)
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
+    return g_strdup (aushang_value_get_string (option));
+  names = aushang_value_dup_strv (option);
+  return names != NULL ? g_strjoinv (",", names) : NULL;
 }
 
 /* Code as Jekyll's kramdown with Rouge writes it: blocks in

@@ -38,10 +38,9 @@ const char *aushang_page_config_string      (AushangValue                *config
 char       *aushang_page_finish             (AushangPageContext          *self,
                                              const char                  *html,
                                              const AushangPreviewOptions *options);
-/* kramdown's output where cmark's differs: smart_quotes, Rouge's code. */
-char       *aushang_page_apply_smart_quotes (AushangPageContext          *self,
-                                             const char                  *source,
-                                             const char                  *html);
+/* kramdown's smart_quotes option as a string, or NULL (aushang-page-finish.c). */
+char       *aushang_page_smart_quotes       (AushangPageContext          *self);
+/* kramdown's output where cmark's differs: Rouge's code. */
 char       *aushang_page_apply_kramdown_code (const char                 *html);
 char       *aushang_page_replace_literal    (const char                  *pattern,
                                              GRegexCompileFlags           flags,

@@ -1332,12 +1332,36 @@ string_of (AushangValue *map,
 }
 
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
+static char *render_site_page (AushangPageContext *self,
+                               AushangDocument    *document,
+                               const char         *relative_path,
+                               AushangValue       *entry,
+                               GError            **error);
+
+/* The site's kramdown smart quotes hold for all its Markdown: the body,
+ * markdownify, excerpts. */
 char *
 aushang_page_render_site_page (AushangPageContext *self,
                                AushangDocument    *document,
                                const char         *relative_path,
                                AushangValue       *entry,
                                GError            **error)
+{
+  g_autofree char *quotes = aushang_page_smart_quotes (self);
+  char *html;
+
+  aushang_markdown_set_smart_quotes (quotes);
+  html = render_site_page (self, document, relative_path, entry, error);
+  aushang_markdown_set_smart_quotes (NULL);
+  return html;
+}
+
+static char *
+render_site_page (AushangPageContext *self,
+                  AushangDocument    *document,
+                  const char         *relative_path,
+                  AushangValue       *entry,
+                  GError            **error)
 {
   RenderState state = { self, relative_path, NULL };
   AushangFrontMatter *fm = aushang_document_get_front_matter (document);
@@ -1405,12 +1429,10 @@ aushang_page_render_site_page (AushangPageContext *self,
 
           html = remap_source_lines (html, map, n_lines);
         }
-      char *quoted = aushang_page_apply_smart_quotes (self, content, html);
-      char *rouge = aushang_page_apply_kramdown_code (quoted);
+      char *rouge = aushang_page_apply_kramdown_code (html);
 
       g_free (content);
       g_free (html);
-      g_free (quoted);
       content = rouge;
     }
 
