@@ -690,8 +690,8 @@ number_taken (AushangGalleryPlan *plan,
                                                (int) plan->digits, number, extensions[i]);
       g_autoptr(GFile) file = g_file_get_child (folder, name);
 
-      if (g_file_query_exists (file, NULL) ||
-          g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
+      /* A dangling symbolic link counts too. */
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
         return TRUE;
     }
   if (plan->extension != NULL)

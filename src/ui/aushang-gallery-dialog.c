@@ -32,6 +32,7 @@ struct _AushangGalleryDialog
   GtkRevealer         *progress_revealer;
   GtkProgressBar      *progress_bar;
   GtkWidget           *import_button;
+  GtkWidget           *cancel_button;
 
   GtkTextView         *view;
   GtkTextMark         *mark;
@@ -266,6 +267,10 @@ set_importing (AushangGalleryDialog *self,
                gboolean              importing)
 {
   self->importing = importing;
+  /* Cancel stays usable while the photos are written; the captions
+   * become read-only (and must not keep the focus then). */
+  if (importing)
+    gtk_widget_grab_focus (self->cancel_button);
   gtk_widget_set_sensitive (GTK_WIDGET (self->photo_list), !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "gallery.import", !importing);
   gtk_revealer_set_reveal_child (self->progress_revealer, importing);
@@ -361,6 +366,18 @@ cancel_action_cb (GtkWidget  *widget,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+aushang_gallery_dialog_map (GtkWidget *widget)
+{
+  AushangGalleryDialog *self = AUSHANG_GALLERY_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (aushang_gallery_dialog_parent_class)->map (widget);
+
+  /* The first caption is where a person starts typing. */
+  if (self->rows->len > 0 && ADW_IS_ENTRY_ROW (g_ptr_array_index (self->rows, 0)))
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));
+}
+
 static gboolean
 aushang_gallery_dialog_close_request (GtkWindow *window)
 {
@@ -421,6 +438,7 @@ aushang_gallery_dialog_class_init (AushangGalleryDialogClass *klass)
 
   object_class->dispose = aushang_gallery_dialog_dispose;
   object_class->finalize = aushang_gallery_dialog_finalize;
+  widget_class->map = aushang_gallery_dialog_map;
   window_class->close_request = aushang_gallery_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-gallery-dialog.ui");
@@ -430,6 +448,7 @@ aushang_gallery_dialog_class_init (AushangGalleryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AushangGalleryDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AushangGalleryDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AushangGalleryDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AushangGalleryDialog, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "gallery.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "gallery.cancel", NULL, cancel_action_cb);
