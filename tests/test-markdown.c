@@ -245,6 +245,25 @@ test_kramdown_smart_quotes (void)
   g_assert_cmpstr (brackets, ==, "<p>(\u201c\u2026\u201d)</p>\n");
 }
 
+/* kramdown writes link and image targets as written: umlauts, spaces,
+ * "[" and "]" are not percent-encoded (funktionale-programmierung's
+ * links into a conference site). Expected: jekyll 4.3.1's output, but
+ * for its "<img … />" and the blank line between paragraphs. */
+static void
+test_kramdown_urls_as_written (void)
+{
+  g_autofree char *html = aushang_markdown_render ("[b](<http://x.de/a b>) ![c](/bild_\u00f6.png) <http://auto.de/\u00fc[1]>\n\n"
+                                                   "[ref]: http://r.de/\u00fc[2]\n\n"
+                                                   "[e][ref] [f](/a?x[1]=2&y=3) [g](/plain)\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p><a href=\"http://x.de/a b\">b</a> <img src=\"/bild_\u00f6.png\" alt=\"c\" /> "
+                   "<a href=\"http://auto.de/\u00fc[1]\">http://auto.de/\u00fc[1]</a></p>\n"
+                   "<p><a href=\"http://r.de/\u00fc[2]\">e</a> <a href=\"/a?x[1]=2&amp;y=3\">f</a> "
+                   "<a href=\"/plain\">g</a></p>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -876,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-no-bare-autolinks", test_kramdown_no_bare_autolinks);
   g_test_add_func ("/markdown/kramdown-stray-end-tags", test_kramdown_stray_end_tags);
   g_test_add_func ("/markdown/kramdown-smart-quotes", test_kramdown_smart_quotes);
+  g_test_add_func ("/markdown/kramdown-urls-as-written", test_kramdown_urls_as_written);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

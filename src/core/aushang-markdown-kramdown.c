@@ -872,6 +872,94 @@ aushang_markdown_kramdown_escape_stray_end_tags (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* Link targets as written ---------------------------------------------------- */
+
+static gboolean
+url_needs_raw (const char *url)
+{
+  for (const guchar *p = (const guchar *) url; *p != '\0'; p++)
+    if (*p >= 0x80 || strchr (" []|^{}`\"<>\\", *p) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* kramdown writes a link's or image's URL as written (umlauts, spaces,
+ * "[" and "]" kept); cmark percent-encodes them. Such URLs become tokens
+ * (prefix, "U", index, "X") that aushang_markdown_kramdown_put_urls()
+ * replaces. FALSE when there were none. */
+gboolean
+aushang_markdown_kramdown_take_urls (Render     *render,
+                                     cmark_node *document)
+{
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+      const char *url;
+      GString *tag = render->scratch_tag;
+
+      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
+        continue;
+      url = cmark_node_get_url (node);
+      if (url == NULL || !url_needs_raw (url))
+        continue;
+      if (render->urls == NULL)
+        render->urls = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (render->urls, g_strdup (url));
+      g_string_truncate (tag, 0);
+      g_string_append_len (tag, render->prefix, render->prefix_len);
+      g_string_append_c (tag, 'U');
+      aushang_markdown_append_uint (tag, render->urls->len - 1);
+      g_string_append_c (tag, 'X');
+      cmark_node_set_url (node, tag->str);
+    }
+  cmark_iter_free (iter);
+  return render->urls != NULL;
+}
+
+char *
+aushang_markdown_kramdown_put_urls (const Render *render,
+                                    const char   *html)
+{
+  GString *out = g_string_sized_new (strlen (html) + 64);
+  const char *p = html;
+  const char *hit;
+
+  while ((hit = strstr (p, render->prefix)) != NULL)
+    {
+      const char *q = hit + render->prefix_len;
+      guint64 index;
+      char *end = NULL;
+
+      g_string_append_len (out, p, hit - p);
+      if (*q == 'U' && g_ascii_isdigit (q[1]) &&
+          (index = g_ascii_strtoull (q + 1, &end, 10), *end == 'X') &&
+          index < render->urls->len)
+        {
+          for (const char *u = g_ptr_array_index (render->urls, index); *u != '\0'; u++)
+            switch (*u)
+              {
+              case '&': g_string_append (out, "&amp;"); break;
+              case '"': g_string_append (out, "&quot;"); break;
+              case '<': g_string_append (out, "&lt;"); break;
+              case '>': g_string_append (out, "&gt;"); break;
+              default: g_string_append_c (out, *u); break;
+              }
+          p = end + 1;
+        }
+      else
+        {
+          g_string_append_len (out, hit, render->prefix_len);
+          p = hit + render->prefix_len;
+        }
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 /* Smart quotes --------------------------------------------------------------- */
 
 /* Per thread: kramdown's smart_quotes option of the site being rendered. */

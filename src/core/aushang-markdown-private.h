@@ -115,6 +115,7 @@ typedef struct
   int                      options;      /* cmark options for this text */
   gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
   gboolean                 plain_ids;    /* heading ids from the HTML, see post_process() */
+  GPtrArray               *urls;          /* link targets as written, see take_urls() */
   gboolean                 custom_quotes; /* quotes cmark makes are changed, see apply_quotes() */
   char                     quotes[4][8];  /* lsquo, rsquo, ldquo, rdquo as the site sets them */
 } Render;
@@ -165,6 +166,10 @@ void              aushang_markdown_kramdown_tree     (Render        *render,
                                                       cmark_node    *document);
 char             *aushang_markdown_kramdown_footnotes (char         *html);
 char             *aushang_markdown_kramdown_escape_stray_end_tags (const char *html);
+gboolean          aushang_markdown_kramdown_take_urls (Render       *render,
+                                                       cmark_node   *document);
+char             *aushang_markdown_kramdown_put_urls (const Render  *render,
+                                                      const char    *html);
 gboolean          aushang_markdown_kramdown_quotes   (Render        *render);
 gboolean          aushang_markdown_kramdown_quotes_after_bracket (const char *text,
                                                                   gsize       len);

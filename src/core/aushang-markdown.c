@@ -59,6 +59,7 @@ render_clear (Render *render)
     g_string_free (render->scratch_tag, TRUE);
   g_clear_pointer (&render->heading_ids, g_ptr_array_unref);
   g_clear_pointer (&render->attributes, g_ptr_array_unref);
+  g_clear_pointer (&render->urls, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Render, render_clear)
@@ -293,7 +294,20 @@ aushang_markdown_render (const char              *markdown,
     aushang_markdown_kramdown_tree (&render, document);
   if (GPOINTER_TO_INT (g_private_get (&source_lines_key)))
     mark_source_lines (&render, document);
+  /* Only a link can have a URL to keep as written. */
+  if (!render.plain_ids || aushang_markdown_find_string (render.text, strlen (render.text), 0, "](") != NONE ||
+      aushang_markdown_find_string (render.text, strlen (render.text), 0, "]:") != NONE)
+    aushang_markdown_kramdown_take_urls (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
+  if (render.urls != NULL)
+    {
+      char *kept = aushang_markdown_kramdown_put_urls (&render, html);
+
+      cmark_get_default_mem_allocator ()->free (html);
+      html = cmark_get_default_mem_allocator ()->calloc (strlen (kept) + 1, 1);
+      memcpy (html, kept, strlen (kept));
+      g_free (kept);
+    }
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);
   cmark_parser_free (parser);
