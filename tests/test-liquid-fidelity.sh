@@ -81,12 +81,20 @@ compare_site() {
     fi
     return
   fi
+  # Documents whose page Jekyll wrote over with a later one (same URL):
+  # their own page is gone, so there is nothing to compare them with.
+  awk -F'\t' '{ if ($2 in last) print last[$2] "\t" $1; last[$2] = $1 }' \
+    "$work/map.tsv" > "$work/overwritten.tsv" 2>/dev/null
   while IFS=$'\t' read -r rel dest; do
     case "$rel" in
       *.md|*.markdown|*.html) ;;
       *) continue ;;
     esac
     [ -f "$work/src/$rel" ] && [ -f "$dest" ] || continue
+    if why=$(awk -F'\t' -v r="$rel" '$1 == r { print $2; exit }' "$work/overwritten.tsv") && [ -n "$why" ]; then
+      echo "# $name: $rel: not compared: jekyll wrote $why to the same page after it (same URL)"
+      continue
+    fi
     if [ "$required" != yes ] && [ "$total" -ge "$max_docs" ]; then
       break
     fi
