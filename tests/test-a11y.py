@@ -209,7 +209,7 @@ def open_entry(session, words):
     time.sleep(1.5)
 
 
-def open_block(session, words, name='zitat'):
+def open_block(session, words, name='Zitat'):
     """Opens the editor's building block menu and picks @name."""
     session.click('page tab', words['text'])
     session.click('push button', words['block'])
@@ -252,7 +252,7 @@ def site_words(session, words):
         english = session.find(lambda a: (a.get_name() or '') in ENGLISH_KEYS)
         assert not english, 'English labels in the German window: ' + \
             ', '.join(sorted({a.get_name() for a in english}))
-    open_block(session, words, 'anmeldung')
+    open_block(session, words, 'Anmeldung')
     names = {a.get_name() for a in session.find(lambda a: a.get_role_name() == 'text')}
     missing = {'Nummern der Tickets', 'Gutscheincode'} - names
     assert not missing, f'parameters not named in the site’s words: {sorted(missing)}; fields: {sorted(names)}'

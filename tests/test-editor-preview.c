@@ -288,12 +288,13 @@ test_editor_lines (void)
   line = dup_cursor_line ();
   g_assert_cmpstr (line, ==, "Inhalt");
 
-  /* The toolbar's Heading button makes a level 2 heading. */
+  /* The toolbar's Heading button makes a heading of the level the site's
+   * Beiträge use for their sections: ###. */
   place_cursor_after ("An diesem Nachmittag");
   g_signal_emit_by_name (find_tooltip (GTK_WIDGET (editor), "Heading"), "clicked");
   g_free (line);
   line = dup_cursor_line ();
-  g_assert_cmpstr (line, ==, "## An diesem Nachmittag");
+  g_assert_cmpstr (line, ==, "### An diesem Nachmittag");
 
   place_cursor_after ("Der Werkstattraum");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.quote", NULL));
@@ -445,16 +446,17 @@ test_editor_block_dialog (void)
   reload_editor ();
   place_cursor_after ("was ihr mitbringt.\n");
 
-  /* The popover lists the site's blocks by name, described. */
+  /* The popover lists the site's blocks by name, described in the words
+   * of their comments. */
   menu_button = find_descendant (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (menu_button);
   g_assert_true (gtk_widget_get_sensitive (menu_button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-  row = find_descendant (popover, ADW_TYPE_ACTION_ROW, "anmeldung");
+  row = find_descendant (popover, ADW_TYPE_ACTION_ROW, "Anmeldung");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Anmeldung zu einer Veranstaltung (Kasten mit Link zum Ticketshop).");
-  g_assert_nonnull (find_descendant (popover, ADW_TYPE_ACTION_ROW, "zitat"));
+                   "Anmeldung zu einer Veranstaltung (Kasten mit Link zum Ticketshop)");
+  g_assert_nonnull (find_descendant (popover, ADW_TYPE_ACTION_ROW, "Zitat"));
 
   /* Choosing it asks for its parameters, in the words of the block's
    * comment ("voucher – optional: Gutscheincode, …"); the required one is

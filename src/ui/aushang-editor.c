@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-block-dialog.h"
 #include "aushang-editor.h"
 #include "aushang-form-util.h"
 #include "aushang-gallery-dialog.h"
+#include "aushang-overflow-box.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
 
@@ -40,6 +42,10 @@ struct _AushangEditor
   AushangSite             *site;
   AushangDocument         *document;
 
+  /* The heading level the site's documents use for sections, 0: not
+   * learned yet. */
+  guint                    section_level;
+
   /* TRUE while set_document() fills the buffer: no ::changed then. */
   guint                    loading : 1;
   /* The buffer changed since the last sync into the document. */
@@ -56,7 +62,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define BLOCK_NAME_KEY "aushang-block-name"
-#define BLOCK_ROWS_KEY "aushang-block-rows"
 
 /* ------------------------------------------------------------------------ */
 /* Small buffer helpers                                                       */
@@ -639,28 +644,17 @@ aushang_editor_insert_block (AushangEditor *self,
 }
 
 static void
-block_dialog_response_cb (AushangEditor    *self,
-                          const char       *response,
-                          AdwMessageDialog *dialog)
+block_dialog_response_cb (AushangEditor      *self,
+                          const char         *response,
+                          AushangBlockDialog *dialog)
 {
-  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), BLOCK_ROWS_KEY);
-  const char *name = g_object_get_data (G_OBJECT (dialog), BLOCK_NAME_KEY);
   g_autoptr(GHashTable) params = NULL;
 
-  if (g_strcmp0 (response, "insert") != 0 || rows == NULL || name == NULL)
+  if (g_strcmp0 (response, "insert") != 0)
     return;
 
-  params = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-      const char *param = g_object_get_data (G_OBJECT (row), BLOCK_NAME_KEY);
-
-      g_hash_table_insert (params, (gpointer) param,
-                           (gpointer) gtk_editable_get_text (GTK_EDITABLE (row)));
-    }
-
-  aushang_editor_insert_block (self, name, params);
+  params = aushang_block_dialog_dup_params (dialog);
+  aushang_editor_insert_block (self, aushang_block_dialog_get_name (dialog), params);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -668,15 +662,8 @@ static void
 show_block_dialog (AushangEditor *self,
                    AushangBlock  *block)
 {
-  g_autofree char *title = g_strdup (block->name);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
-  GtkWidget *list;
-  GPtrArray *rows;
-  char *dot;
-
-  if ((dot = strrchr (title, '.')) != NULL && dot != title)
-    *dot = '\0';
 
   if (block->params->len == 0)
     {
@@ -684,65 +671,16 @@ show_block_dialog (AushangEditor *self,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
-  /* Translators: heading of the dialog that asks for a building block's
-   * settings; %s is the block's name ("anmeldung"). */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Insert “%s”"), title);
-  if (block->description != NULL)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), block->description);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  aushang_set_accessible_label (list, _("Parameters"));
-  rows = g_ptr_array_new ();
-
-  for (guint i = 0; i < block->params->len; i++)
-    {
-      const char *param = g_ptr_array_index (block->params, i);
-      gboolean required = g_ptr_array_find_with_equal_func (block->required, param, g_str_equal, NULL);
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *row_title = NULL;
-      /* The site's own words for it, else the parameter made readable. */
-      g_autofree char *label = aushang_label_for_param (block->description, param);
-
-      if (label == NULL)
-        label = aushang_label_for_key (param);
-
-      /* Translators: the title of a building block parameter that every
-       * use of the block on the site fills in; %s is its name. */
-      row_title = required ? g_strdup_printf (_("%s (required)"), label) : g_strdup (label);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), BLOCK_NAME_KEY, g_strdup (param), g_free);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_ptr_array_add (rows, row);
-    }
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "insert", _("_Insert"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "insert",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "insert");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), BLOCK_ROWS_KEY, rows,
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), BLOCK_NAME_KEY, g_strdup (block->name), g_free);
+  dialog = aushang_block_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->site, block);
   g_signal_connect_object (dialog, "response", G_CALLBACK (block_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
-
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (g_ptr_array_index (rows, 0));
 }
 
 static void
 block_row_activated_cb (AushangEditor *self,
-                        GtkListBoxRow *row)
+                        AdwActionRow  *row)
 {
   const char *name = g_object_get_data (G_OBJECT (row), BLOCK_NAME_KEY);
   AushangBlock *block;
@@ -756,53 +694,90 @@ block_row_activated_cb (AushangEditor *self,
   show_block_dialog (self, block);
 }
 
-static char *
-dup_first_line (const char *text)
+static GtkWidget *
+create_block_row (AushangEditor *self,
+                  AushangBlock  *block)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *title = aushang_site_readable_name (block->name);
+  GtkWidget *row = adw_action_row_new ();
 
-  if (text == NULL)
-    return NULL;
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (block->name);
+    }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (!is_blank (lines[i]))
-      return g_strstrip (g_strdup (lines[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* Its description in plain words, when it says more than the title. */
+  if (block->summary != NULL && g_utf8_collate (block->summary, title) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), block->summary);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, block->name);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), BLOCK_NAME_KEY, g_strdup (block->name), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (block_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 
-  return NULL;
+  return row;
 }
 
+/* The blocks the site's documents use come first, the most used on top;
+ * the others (parts of the layout, blocks no document uses yet) wait
+ * under "More". */
 static void
 rebuild_blocks (AushangEditor *self)
 {
   GtkWidget *child;
-  GPtrArray *blocks = self->site != NULL ? aushang_site_get_blocks (self->site) : NULL;
+  g_autoptr(GPtrArray) used = NULL;
+  g_autoptr(GPtrArray) more = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->block_list))) != NULL)
     gtk_list_box_remove (self->block_list, child);
 
-  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+  if (self->site != NULL)
+    used = aushang_site_dup_blocks_by_use (self->site, &more);
+
+  /* Photos for the site's gallery block, scaled and named on the way. */
+  if (self->site != NULL && aushang_gallery_dialog_site_has_gallery (self->site))
     {
-      AushangBlock *block = g_ptr_array_index (blocks, i);
-      g_autofree char *title = g_strdup (block->name);
-      g_autofree char *subtitle = dup_first_line (block->description);
       GtkWidget *row = adw_action_row_new ();
-      char *dot;
 
-      if ((dot = strrchr (title, '.')) != NULL && dot != title)
-        *dot = '\0';
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Gallery from Photos…"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Photos from a folder, made smaller and named as the site does"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("image-x-generic-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), BLOCK_NAME_KEY, g_strdup (block->name), g_free);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.gallery");
+      g_signal_connect_object (row, "activated", G_CALLBACK (gtk_popover_popdown),
+                               self->block_popover, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->block_list, row);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->block_button), blocks != NULL && blocks->len > 0);
+  for (guint i = 0; used != NULL && i < used->len; i++)
+    gtk_list_box_append (self->block_list, create_block_row (self, g_ptr_array_index (used, i)));
+
+  if (more != NULL && more->len > 0 && used->len == 0)
+    {
+      /* No document uses one yet: all of them, plainly. */
+      for (guint i = 0; i < more->len; i++)
+        gtk_list_box_append (self->block_list, create_block_row (self, g_ptr_array_index (more, i)));
+    }
+  else if (more != NULL && more->len > 0)
+    {
+      GtkWidget *expander = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("More"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                     _("Parts of the site’s layout and blocks no document uses"));
+      for (guint i = 0; i < more->len; i++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                  create_block_row (self, g_ptr_array_index (more, i)));
+      gtk_list_box_append (self->block_list, expander);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->block_button),
+                            (used != NULL && used->len > 0) || (more != NULL && more->len > 0));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1021,6 +996,8 @@ editor_action_cb (GtkWidget  *widget,
     toggle_emphasis (self, "*");
   else if (g_str_equal (name, "heading"))
     toggle_heading (self, CLAMP (g_variant_get_int32 (parameter), 1, 6));
+  else if (g_str_equal (name, "section-heading"))
+    toggle_heading (self, aushang_editor_get_section_level (self));
   else if (g_str_equal (name, "list"))
     toggle_line_prefix (self, "- ");
   else if (g_str_equal (name, "quote"))
@@ -1166,7 +1143,7 @@ aushang_editor_class_init (AushangEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const simple_actions[] = {
-    "bold", "italic", "list", "quote", "link", "image", "undo", "redo",
+    "bold", "italic", "section-heading", "list", "quote", "link", "image", "undo", "redo",
     "find", "replace", "find-next", "find-previous", "replace-one",
     "replace-all", "hide-search",
   };
@@ -1186,6 +1163,7 @@ aushang_editor_class_init (AushangEditorClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (AUSHANG_TYPE_OVERFLOW_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/aushang/Aushang/aushang-editor.ui");
@@ -1203,7 +1181,6 @@ aushang_editor_class_init (AushangEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, block_row_activated_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     {
@@ -1232,12 +1209,26 @@ aushang_editor_class_init (AushangEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.hide-search", NULL);
 }
 
+/* The toolbar's link icon: Adwaita before GNOME 45 drew insert-link as a
+ * pin that looks like strikethrough; GNOME's chain link comes with the
+ * program where the icon theme lacks it. */
+static void
+ensure_icons (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme = display != NULL ? gtk_icon_theme_get_for_display (display) : NULL;
+
+  if (theme != NULL && !gtk_icon_theme_has_icon (theme, "chain-link-symbolic"))
+    gtk_icon_theme_add_resource_path (theme, "/io/github/aushang/Aushang/icons");
+}
+
 static void
 aushang_editor_init (AushangEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_icons ();
 
   self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_language (self->buffer,
@@ -1301,6 +1292,7 @@ aushang_editor_set_document (AushangEditor   *self,
   g_set_object (&self->document, document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.gallery",
                                  aushang_gallery_dialog_site_has_gallery (site));
+  self->section_level = 0;
 
   body = document != NULL ? aushang_document_get_body (document) : NULL;
   if (body == NULL)
@@ -1354,6 +1346,26 @@ aushang_editor_get_buffer (AushangEditor *self)
   g_return_val_if_fail (AUSHANG_IS_EDITOR (self), NULL);
 
   return self->buffer;
+}
+
+guint
+aushang_editor_get_section_level (AushangEditor *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_EDITOR (self), 2);
+
+  /* Learned when first asked: reading the site's documents takes a
+   * moment on a large site. */
+  if (self->section_level == 0)
+    {
+      GFile *file = self->document != NULL ? aushang_document_get_file (self->document) : NULL;
+      AushangCollection *collection = self->site != NULL && file != NULL
+                                      ? aushang_site_find_collection (self->site, file) : NULL;
+
+      self->section_level = self->site != NULL
+                            ? aushang_site_get_section_level (self->site, collection) : 2;
+    }
+
+  return self->section_level;
 }
 
 GtkSourceView *

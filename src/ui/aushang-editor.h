@@ -34,6 +34,9 @@ void             aushang_editor_set_document (AushangEditor   *self,
 void             aushang_editor_sync         (AushangEditor   *self);
 GtkSourceBuffer *aushang_editor_get_buffer   (AushangEditor   *self);
 GtkSourceView   *aushang_editor_get_view     (AushangEditor   *self);
+/* The heading level the Heading button inserts: the one the documents of
+ * the site (of the document's collection) use for their sections. */
+guint            aushang_editor_get_section_level (AushangEditor *self);
 /* Inserts a building block's Liquid tag at the cursor, on its own line:
  * {% include NAME key="value" … %} (@params: name -> value). */
 void             aushang_editor_insert_block (AushangEditor   *self,

@@ -335,6 +335,25 @@ static const struct
   { "is_retrospective", N_("Is retrospective") },
   { "items", N_("Items") },
   { "voucher", N_("Voucher") },
+  /* Building blocks' parameters ("disable-vouchers" is looked up as
+   * disable_vouchers). */
+  { "disable_vouchers", N_("No vouchers") },
+  { "gallery_id", N_("Gallery") },
+  { "gallery_path", N_("Gallery folder") },
+  { "gallery", N_("Gallery") },
+  { "folder", N_("Folder") },
+  { "path", N_("Folder or file") },
+  { "file", N_("File") },
+  { "src", N_("File") },
+  { "text", N_("Text") },
+  { "alt", N_("Image description") },
+  { "new_tab", N_("Open in a new tab") },
+  { "download", N_("Download") },
+  { "width", N_("Width") },
+  { "height", N_("Height") },
+  { "name", N_("Name") },
+  { "label", N_("Label") },
+  { "quote", N_("Quote") },
 };
 
 char *
