@@ -211,8 +211,9 @@ test_example_site (void)
   g_autoptr(GFile) document_file = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  const char *names[] = { "IMG_2041.JPG", "IMG_2042.JPG", "IMG_2047.JPG" };
-  const guint32 colors[] = { 0x3080c0ff, 0xc08030ff, 0x40a060ff };
+  /* As chosen: not in order. The dialog shows them by name. */
+  const char *names[] = { "IMG_2047.JPG", "IMG_2041.JPG", "IMG_2042.JPG" };
+  const guint32 colors[] = { 0x40a060ff, 0x3080c0ff, 0xc08030ff };
   AushangGalleryDialog *dialog;
   gpointer dialog_pointer;
   GtkWidget *caption, *bar, *label;
@@ -237,7 +238,7 @@ test_example_site (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = write_photo (names[i], i == 0 ? 3200 : 2400, i == 0 ? 2400 : 1600, colors[i]);
+      g_autofree char *path = write_photo (names[i], i == 1 ? 3200 : 2400, i == 1 ? 2400 : 1600, colors[i]);
 
       g_ptr_array_add (files, g_file_new_for_path (path));
     }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aushang-gallery.h"
 #include "aushang-gallery-dialog.h"
@@ -558,6 +559,18 @@ fill (AushangGalleryDialog *self,
   g_task_run_in_thread (task, thumbnails_thread);
 }
 
+static int
+compare_file_names (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *name_a = g_file_get_basename (*(GFile * const *) a);
+  g_autofree char *name_b = g_file_get_basename (*(GFile * const *) b);
+  g_autofree char *key_a = g_utf8_collate_key_for_filename (name_a, -1);
+  g_autofree char *key_b = g_utf8_collate_key_for_filename (name_b, -1);
+
+  return strcmp (key_a, key_b);
+}
+
 AushangGalleryDialog *
 aushang_gallery_dialog_new (GtkTextView *view,
                             AushangSite *site,
@@ -566,6 +579,7 @@ aushang_gallery_dialog_new (GtkTextView *view,
 {
   AushangGalleryDialog *self;
   g_autoptr(AushangGalleryBlock) block = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter cursor;
   GtkRoot *root;
@@ -588,8 +602,14 @@ aushang_gallery_dialog_new (GtkTextView *view,
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   self->mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &cursor, TRUE));
   self->block = g_steal_pointer (&block);
-  self->plan = aushang_gallery_plan_new (site, self->block, document_file, files);
-  fill (self, files);
+  /* In the order of their names, as a camera numbers them (IMG_9 before
+   * IMG_10). */
+  sorted = g_ptr_array_new_full (files->len, g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (files, i)));
+  g_ptr_array_sort (sorted, compare_file_names);
+  self->plan = aushang_gallery_plan_new (site, self->block, document_file, sorted);
+  fill (self, sorted);
 
   return self;
 }
