@@ -491,6 +491,140 @@ test_path_gallery (void)
   }
 }
 
+/* Runs jekyll build on @site into @out; FALSE (the test skipped) when
+ * jekyll is not there. */
+static gboolean
+jekyll_build (const char *site,
+              const char *out)
+{
+  g_autofree char *jekyll = g_find_program_in_path ("jekyll");
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (jekyll == NULL)
+    {
+      g_test_skip ("jekyll is not installed (Debian: apt install jekyll)");
+      return FALSE;
+    }
+
+  {
+    const char *argv[] = { jekyll, "build", "--disable-disk-cache", "-s", site, "-d", out, NULL };
+
+    g_assert_true (g_spawn_sync (temp_dir, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &output, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("%s", output);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return TRUE;
+}
+
+static char *
+read_file (const char *first,
+           ...)
+{
+  g_autoptr(GString) path = g_string_new (first);
+  g_autofree char *contents = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = va_arg (args, const char *); part != NULL; part = va_arg (args, const char *))
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, part);
+    }
+  va_end (args);
+  g_assert_true (g_file_get_contents (path->str, &contents, NULL, NULL));
+
+  return g_steal_pointer (&contents);
+}
+
+/* What Jekyll makes of the inserted block: the example site's galerie.html
+ * shows each photo with its caption, and a block that finds its pictures
+ * below a path shows the new ones. */
+static void
+test_jekyll (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(AushangSite) site = example_site ("jekyll-beispiel", &folder);
+  g_autoptr(AushangGalleryBlock) block = aushang_gallery_find_block (site);
+  g_autofree char *document_path = g_build_filename (folder, "_beitraege", "eroeffnung-offenes-labor.md", NULL);
+  g_autoptr(GFile) document = g_file_new_for_path (document_path);
+  g_autofree char *a = write_plain_photo ("jekyll-1.jpg", 300, 200);
+  g_autofree char *b = write_plain_photo ("jekyll-2.jpg", 300, 200);
+  g_autoptr(GPtrArray) sources = files (a, b, NULL);
+  g_autoptr(AushangGalleryPlan) plan = aushang_gallery_plan_new (site, block, document, sources);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *out = g_build_filename (temp_dir, "jekyll-out", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *copied = NULL;
+
+  aushang_gallery_plan_set_caption (plan, 0, "Das Band, feierlich");
+  g_assert_true (aushang_gallery_plan_run (plan, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = aushang_gallery_plan_dup_block_text (plan, block);
+  g_assert_true (g_file_get_contents (document_path, &contents, NULL, NULL));
+  edited = g_strconcat (contents, "\n", text, "\n", NULL);
+  g_assert_true (g_file_set_contents (document_path, edited, -1, NULL));
+
+  if (!jekyll_build (folder, out))
+    return;
+  page = read_file (out, "beitraege", "eroeffnung-offenes-labor", "index.html", NULL);
+  g_assert_nonnull (strstr (page, "<img src=\"/assets/images/galerie/eroeffnung-offenes-labor/"
+                                  "eroeffnung-offenes-labor_00001.jpeg\" alt=\"Das Band‚ feierlich\""));
+  g_assert_nonnull (strstr (page, "<figcaption>Das Band‚ feierlich</figcaption>"));
+  g_assert_nonnull (strstr (page, "<img src=\"/assets/images/galerie/eroeffnung-offenes-labor/"
+                                  "eroeffnung-offenes-labor_00002.jpeg\""));
+  copied = g_build_filename (out, "assets", "images", "galerie", "eroeffnung-offenes-labor",
+                             "eroeffnung-offenes-labor_00002.jpeg", NULL);
+  g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+
+  /* The path shape. */
+  {
+    g_autofree char *other = g_build_filename (temp_dir, "jekyll-pfad", NULL);
+    g_autofree char *other_out = g_build_filename (temp_dir, "jekyll-pfad-out", NULL);
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+    g_autoptr(AushangSite) other_site = NULL;
+    g_autoptr(AushangGalleryBlock) other_block = NULL;
+    g_autoptr(AushangGalleryPlan) other_plan = NULL;
+    g_autofree char *post = g_build_filename (other, "_posts", "2026-05-01-tag-der-offenen-tuer.md", NULL);
+    g_autoptr(GFile) post_file = g_file_new_for_path (post);
+    g_autofree char *other_text = NULL;
+    g_autofree char *other_contents = NULL;
+    g_autofree char *other_page = NULL;
+
+    write_file (other, "_config.yml", "title: Pfad\npermalink: /:title/\n");
+    write_file (other, "_includes/gallery.html",
+                "{% for image in site.static_files %}{% if image.path contains include.gallery_path %}"
+                "<img src=\"{{ image.path | relative_url }}\">\n{% endif %}{% endfor %}\n");
+    write_file (other, "_posts/2026-04-01-fruehlingsfest.md",
+                "---\ntitle: Frühlingsfest\n---\n"
+                "{% include gallery.html gallery_path=\"/assets/images/fruehlingsfest\" %}\n");
+    write_file (other, "_posts/2026-05-01-tag-der-offenen-tuer.md", "---\ntitle: Tür\n---\nText\n");
+    other_site = aushang_site_new (other_file, &error);
+    g_assert_no_error (error);
+    other_block = aushang_gallery_find_block (other_site);
+    other_plan = aushang_gallery_plan_new (other_site, other_block, post_file, sources);
+    g_assert_true (aushang_gallery_plan_run (other_plan, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    other_text = aushang_gallery_plan_dup_block_text (other_plan, other_block);
+    other_contents = g_strconcat ("---\ntitle: Tür\n---\nText\n\n", other_text, "\n", NULL);
+    g_assert_true (g_file_set_contents (post, other_contents, -1, NULL));
+
+    if (!jekyll_build (other, other_out))
+      return;
+    other_page = read_file (other_out, "tag-der-offenen-tuer", "index.html", NULL);
+    g_assert_nonnull (strstr (other_page, "<img src=\"/assets/images/tag-der-offenen-tuer/tag-der-offenen-tuer_00001.jpeg\""));
+    g_assert_nonnull (strstr (other_page, "<img src=\"/assets/images/tag-der-offenen-tuer/tag-der-offenen-tuer_00002.jpeg\""));
+  }
+}
+
 /* A site without a gallery block has none; the corpus's netz39.de has
  * one that finds its pictures itself. */
 static void
@@ -596,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/gallery/path-gallery", test_path_gallery);
   g_test_add_func ("/gallery/find-block", test_find_block);
   g_test_add_func ("/gallery/cli", test_cli);
+  g_test_add_func ("/gallery/jekyll", test_jekyll);
 
   status = g_test_run ();
   aushang_test_delete_path (temp_dir);
