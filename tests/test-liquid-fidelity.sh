@@ -53,6 +53,7 @@ class AushangNothing < Liquid::Tag
   def render(_context) = ""
 end
 %w(seo feed_meta sitemap github_edit_link).each { |t| Liquid::Template.register_tag(t, AushangNothing) }
+Liquid::Template.register_tag("include_cached", Jekyll::Tags::IncludeTag)
 '
 
 # compare_site NAME FOLDER REQUIRED
@@ -69,10 +70,12 @@ compare_site() {
   # no Sass (the text of the pages does not depend on them).
   find "$work/src" \( -name '*.scss' -o -name '*.sass' \) -delete
   sed -i -E '/^(theme|remote_theme):/d' "$work/src/_config.yml"
+  # Ruby symbols (sass: style: :compressed) Debian's Psych refuses to load.
+  sed -i -E 's/^([[:space:]]*[A-Za-z_]+:[[:space:]]+):([a-z_]+)[[:space:]]*$/\1\2/' "$work/src/_config.yml"
   printf 'plugins: []\n' > "$work/overlay.yml"
   if ! (cd "$work" && timeout 120 jekyll build -q -s src -d out \
           --config src/_config.yml,overlay.yml > build.log 2>&1); then
-    why=$(grep -m1 -iE 'error|exception' "$work/build.log" || tail -n1 "$work/build.log")
+    why=$(grep -m1 -iE 'error|exception|disallowed' "$work/build.log" || tail -n1 "$work/build.log")
     if [ "$required" = yes ]; then
       not_ok "$name: jekyll builds the site"
       echo "# $why"

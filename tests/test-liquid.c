@@ -426,6 +426,10 @@ test_markdownify_link (void)
   /* Jekyll 4 puts the baseurl in front, as relative_url does. */
   g_assert_cmpstr (link, ==, "/base/2026/04/17/hallo.html|/base/2026/04/17/hallo.html");
   g_assert_cmpstr (relative, ==, "beside 1");
+  g_clear_pointer (&relative, g_free);
+  /* jekyll-include-cache's include_cached gives what include gives. */
+  relative = render ("{% include_cached inc.html x=1 y=\"b\" %}");
+  g_assert_cmpstr (relative, ==, "[1/b]");
 }
 
 /* Jekyll falls back to Liquid's lax parsing where the strict one fails:
@@ -750,6 +754,19 @@ test_page_render (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (html, "<p>Sie sagte \u201eHallo\u201c und \u201cTschüss\u201d.</p>"));
   g_assert_nonnull (strstr (html, "<p>\u201eMehr\u201c</p>"));
+
+  /* page.content: the body as written while it renders, its HTML in the
+   * layouts (as jekyll 4.3.1 gives it; okfde's post layout shows
+   * {{ page.content | markdownify }}). */
+  write_file (folder, "_layouts/post.html",
+              "---\nlayout: default\n---\n<article>[{{ page.content }}]</article>\n");
+  aushang_document_set_body (document, "*Hi* {{ page.content | size }}\n");
+  g_clear_pointer (&html, g_free);
+  html = aushang_page_context_render (context, document, file, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<article>[<p><em>Hi</em> 31</p>\n]</article>"));
+  write_file (folder, "_layouts/post.html",
+              "---\nlayout: default\n---\n<article><h1>{{ page.title }}</h1>{{ content }}</article>\n");
 
   /* site.static_files and site.categories as Jekyll 4.3.1 gives them
    * (jekyll 4.3.1 gives the same values for the same files). */

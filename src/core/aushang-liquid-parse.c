@@ -1096,7 +1096,9 @@ parse_tag (Parser    *parser,
           g_clear_pointer (&node, node_free);
         }
     }
-  else if (strcmp (name, "include") == 0 || strcmp (name, "include_relative") == 0)
+  else if (strcmp (name, "include") == 0 || strcmp (name, "include_relative") == 0 ||
+           strcmp (name, "include_cached") == 0)
+    /* include_cached (jekyll-include-cache) gives what include gives. */
     node = parse_include (parser, token, strcmp (name, "include_relative") == 0);
   else if (strcmp (name, "highlight") == 0)
     node = parse_highlight (parser, token);

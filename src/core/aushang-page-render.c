@@ -1332,6 +1332,20 @@ string_of (AushangValue *map,
 }
 
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
+/* Replaces *@page with a copy whose "content" is @content. */
+static void
+page_set_content (AushangValue **page,
+                  const char    *content)
+{
+  MapBuilder b;
+
+  map_builder_init (&b);
+  map_builder_merge (&b, *page);
+  map_builder_set (&b, "content", aushang_value_new_string (content));
+  aushang_value_unref (*page);
+  *page = map_builder_finish (&b);
+}
+
 static char *render_site_page (AushangPageContext *self,
                                AushangDocument    *document,
                                const char         *relative_path,
@@ -1396,6 +1410,9 @@ render_site_page (AushangPageContext *self,
 
   state.kept = g_ptr_array_new_with_free_func (g_free);
   content = g_strdup (aushang_document_get_body (document));
+  /* page.content: the body as written while it renders, its HTML in the
+   * layouts (jekyll 4.3.1). */
+  page_set_content (&page, content);
   render_liquid = aushang_value_lookup (page, "render_with_liquid");
   if (render_liquid == NULL || aushang_value_get_kind (render_liquid) != AUSHANG_VALUE_BOOLEAN ||
       aushang_value_get_boolean (render_liquid))
@@ -1436,6 +1453,7 @@ render_site_page (AushangPageContext *self,
       content = rouge;
     }
 
+  page_set_content (&page, content);
   layout_name = g_strdup (string_of (page, "layout"));
   layout_data = aushang_value_new_map ();
   while (layout_name != NULL && *layout_name != '\0' &&
