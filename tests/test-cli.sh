@@ -102,6 +102,27 @@ check "… an image without alt text" grep -qE "^$pics/_posts/2025-05-01-fest.md
 check "… an image over 1 MB" grep -qE "^$pics/_posts/2025-05-01-fest.md:6:1: warning: The image is 2.3.MB" <<<"$out"
 out=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --check "$pics" 2>/dev/null)
 check "… in German" grep -qF "4:13: warning: Das Bild „/assets/fehlt.jpg“ gibt es in der Website nicht." <<<"$out"
+# Issue 11: links. Jekyll builds a page whose link or #section leads
+# nowhere, so those are warnings at the link's line:column; a {% link %}
+# to nothing stops the build: an error.
+links=$tmp/link-site
+mkdir -p "$links/_posts" "$links/_beitraege"
+printf 'title: Links\ncollections:\n  beitraege:\n    output: true\n    permalink: /beitraege/:name/\n' > "$links/_config.yml"
+printf -- '---\ntitle: Repair-Café\n---\n## Anmeldung\n' > "$links/_beitraege/repair-cafe.md"
+printf -- '---\ntitle: Fest\nbooking_url: /beitraege/anmeldung/\n---\n## Ort\nSiehe [Café](/beitraege/repair-cafe/#anmeldung), [weg](/beitraege/repair/) und [hier](#zeit).\n' > "$links/_posts/2025-05-01-fest.md"
+out=$("$aushang" --check "$links" 2>/dev/null); status=$?
+check "link problems are warnings (exit 0)" test "$status" -eq 0
+check "… a link to no page at its line and column" grep -qxF "$links/_posts/2025-05-01-fest.md:6:50: warning: The link “/beitraege/repair/” leads to no page of the site. Check the address, or whether the page still exists." <<<"$out"
+check "… a section the page does not have" grep -qE "^$links/_posts/2025-05-01-fest.md:6:80: warning: There is no section “#zeit” on this page" <<<"$out"
+check "… a link field of the front matter" grep -qE "^$links/_posts/2025-05-01-fest.md:3:1: warning: The link “/beitraege/anmeldung/” leads to no page" <<<"$out"
+check "… the good link to a section is not reported" bash -c '! grep -q "#anmeldung" <<<"$1"' _ "$out"
+out=$(LANGUAGE=de LANG=de_DE.UTF-8 "$aushang" --check "$links" 2>/dev/null)
+check "… in German" grep -qF "6:80: warning: Abschnitt „#zeit“ gibt es auf dieser Seite nicht." <<<"$out"
+printf -- '---\ntitle: Kaputt\n---\n[a]({%% link _beitraege/fehlt.md %%})\n' > "$links/_posts/2025-05-02-kaputt.md"
+out=$("$aushang" --check "$links" 2>/dev/null); status=$?
+check "a {% link %} to nothing is an error (Jekyll stops)" grep -qE "^$links/_posts/2025-05-02-kaputt.md:4:1: error: There is no file “_beitraege/fehlt.md”" <<<"$out"
+check "… and --check exits 1" test "$status" -eq 1
+
 out=$("$aushang" --check --format=github "$site" 2>/dev/null)
 check "--format=github prints annotations" grep -qxF "::error file=$site/_posts/ohne-datum.md,line=1,col=1::Jekyll skips this post: its file name “ohne-datum.md” does not have the form YYYY-MM-DD-title.md." <<<"$out"
 check "… a warning as ::warning" grep -qE "^::warning file=$site/_drafts/ohne-titel.md,line=1,col=1::" <<<"$out"

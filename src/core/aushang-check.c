@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aushang-check.h"
+#include "aushang-links.h"
 #include "aushang-markdown.h"
 #include "aushang-yaml.h"
 #include "aushang-yaml-edit.h"
@@ -739,6 +740,68 @@ check_references (GPtrArray          *out,
     }
 }
 
+/* Links to the site's own pages that lead nowhere, or to a section
+ * (#anchor) the page does not have: jekyll 4.3.1 builds such pages
+ * without a word, so these are warnings. {% link %} and {% post_url %}
+ * to nothing stop the build: errors. Other sites are never fetched. */
+static void
+check_body_links (GPtrArray       *out,
+                  AushangDocument *document,
+                  GFile           *file,
+                  AushangSite     *site)
+{
+  const char *body = aushang_document_get_body (document);
+  guint body_line = aushang_document_get_body_line (document);
+  g_autoptr(GPtrArray) links = aushang_links_find (body);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      AushangLink *link = g_ptr_array_index (links, i);
+      g_autofree char *message = NULL;
+      AushangLinkResult result = aushang_site_check_link (site, link->target, file, body, &message);
+
+      if (result != AUSHANG_LINK_OK)
+        add (out, result == AUSHANG_LINK_NO_DOCUMENT ? AUSHANG_SEVERITY_ERROR : AUSHANG_SEVERITY_WARNING,
+             body_line + link->line - 1, link->column, NULL, "%s", message);
+    }
+}
+
+/* Front matter fields holding an address of the site (booking_url:
+ * /anmeldung/, link: /beitraege/x/#ort). */
+static void
+check_link_fields (GPtrArray          *out,
+                   AushangFrontMatter *fm,
+                   GFile              *file,
+                   AushangSite        *site,
+                   AushangCollection  *collection)
+{
+  g_auto(GStrv) keys = aushang_front_matter_dup_keys (fm);
+  AushangSchema *schema = collection ? aushang_site_get_schema (site, collection) : NULL;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      AushangValue *value = aushang_front_matter_get (fm, keys[i]);
+      AushangField *field = schema ? aushang_schema_get_field (schema, keys[i]) : NULL;
+      g_autofree char *message = NULL;
+      const char *text;
+
+      if (value == NULL || aushang_value_get_kind (value) != AUSHANG_VALUE_STRING ||
+          strcmp (keys[i], "permalink") == 0 || g_str_has_prefix (keys[i], "redirect_"))
+        continue;
+      if ((field == NULL || field->kind != AUSHANG_FIELD_URL) && !g_str_has_suffix (keys[i], "url") &&
+          !g_str_has_suffix (keys[i], "link") && !g_str_has_suffix (keys[i], "href"))
+        continue;
+
+      text = aushang_value_get_string (value);
+      /* Only addresses: a relative word is no link here. */
+      if (text[0] != '/' && text[0] != '{' && text[0] != '#')
+        continue;
+      if (aushang_site_check_link (site, text, file, NULL, &message) != AUSHANG_LINK_OK)
+        add (out, AUSHANG_SEVERITY_WARNING, aushang_front_matter_get_key_line (fm, keys[i]), 1, keys[i],
+             "%s", message);
+    }
+}
+
 /* An include of a file _includes does not have is an error: jekyll 4.3.1
  * stops the build ("Could not locate the included file"). test-jekyll-check:
  * missing-include (and existing-include, which builds). */
@@ -914,6 +977,7 @@ aushang_check_document (AushangDocument *document,
           check_authors (out, fm, site);
           check_image_fields (out, fm, site, collection);
           check_references (out, fm, site);
+          check_link_fields (out, fm, file, site, collection);
           check_future (out, fm, site, name_date);
           if (collection != NULL)
             check_schema (out, fm, site, collection);
@@ -931,6 +995,8 @@ aushang_check_document (AushangDocument *document,
 
   if (site != NULL && problem == NULL)
     check_blocks (out, document, site);
+  if (site != NULL && problem == NULL)
+    check_body_links (out, document, file, site);
   if (problem == NULL)
     check_body_images (out, document, site);
 
@@ -1150,6 +1216,15 @@ check_entry (GPtrArray       *out,
              /* Translators: %s is a path like /beitraege/repair-cafe/. */
              _("“%s” leads to no page of the site. Check the address, or whether the page it names still exists."),
              text);
+      else if ((field->kind == AUSHANG_FIELD_URL || g_str_has_suffix (field->key, "url") ||
+                g_str_has_suffix (field->key, "link")) && (text[0] == '/' || text[0] == '{'))
+        {
+          /* The page is there: its #section, and /x/ against x.html. */
+          g_autofree char *message = NULL;
+
+          if (aushang_site_check_link (site, text, NULL, NULL, &message) != AUSHANG_LINK_OK)
+            add (out, AUSHANG_SEVERITY_WARNING, line, 1, field->key, "%s", message);
+        }
     }
 
   if (featured != NULL && aushang_value_get_kind (featured) == AUSHANG_VALUE_BOOLEAN &&

@@ -57,6 +57,7 @@ aushang_site_clear_index (AushangSite *self)
   g_clear_pointer (&self->reference_keys, g_hash_table_unref);
   g_clear_pointer (&self->navigation, g_hash_table_unref);
   g_clear_pointer (&self->data_labels, g_hash_table_unref);
+  aushang_site_clear_links (self);
 }
 
 static GDateTime *

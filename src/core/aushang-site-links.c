@@ -115,6 +115,30 @@ expand_permalink (const char          *template,
       g_regex_match_simple ("^\\d{4}-\\d{1,2}-\\d{1,2}-", base, 0, 0))
     name = strchr (strchr (strchr (base, '-') + 1, '-') + 1, '-') + 1;
 
+  /* A post's folders above _posts are its first categories
+   * (de/news/_posts/x.md: de, news), as Jekyll's categories_from_path. */
+  if (collection == NULL)
+    {
+      const char *posts = strstr (document->relative_path, "_posts/");
+
+      if (posts != NULL && posts > document->relative_path)
+        {
+          g_autofree char *above = g_strndup (document->relative_path, posts - document->relative_path);
+          g_auto(GStrv) folders = g_strsplit (above, "/", -1);
+
+          for (guint i = 0; folders[i] != NULL; i++)
+            {
+              g_autofree char *lower = g_utf8_strdown (folders[i], -1);
+
+              if (*lower == '\0')
+                continue;
+              if (category_path->len > 0)
+                g_string_append_c (category_path, '/');
+              g_string_append (category_path, lower);
+            }
+        }
+    }
+
   if (categories == NULL)
     categories = aushang_value_lookup (document->data, "category");
   if (categories != NULL)
@@ -126,8 +150,11 @@ expand_permalink (const char          *template,
       for (guint i = 0; items != NULL && items[i] != NULL; i++)
         {
           g_autofree char *lower = g_utf8_strdown (items[i], -1);
+          g_autofree char *framed = g_strconcat ("/", lower, "/", NULL);
+          g_autofree char *present = g_strconcat ("/", category_path->str, "/", NULL);
 
-          if (*lower == '\0')
+          /* Each category once (Jekyll's uniq). */
+          if (*lower == '\0' || strstr (present, framed) != NULL)
             continue;
           if (category_path->len > 0)
             g_string_append_c (category_path, '/');
@@ -262,6 +289,11 @@ index_page_urls (AushangSite *self,
                  guint        depth)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
+  const char *style = aushang_site_config_string (self->config, "permalink");
+  /* Jekyll's add_permalink_suffix: pages end in "/" where the site's
+   * permalink style is pretty or ends in "/" (checked with jekyll 4.3.1:
+   * blog.md is blog/index.html then), else in .html. */
+  gboolean pretty_pages = style != NULL && (strcmp (style, "pretty") == 0 || g_str_has_suffix (style, "/"));
 
   if (depth > MAX_DEPTH)
     return;
@@ -325,6 +357,8 @@ index_page_urls (AushangSite *self,
               base = strrchr (without, '/') ? strrchr (without, '/') + 1 : without;
               if (strcmp (base, "index") == 0)
                 url = g_strndup (without, base - without);
+              else if (pretty_pages)
+                url = g_strconcat (without, "/", NULL);
               else
                 url = g_strconcat (without, ".html", NULL);
               if (url[0] != '/')

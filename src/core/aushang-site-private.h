@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define MAX_DEPTH 32
 #define MAX_CONFIG_SIZE (4 * 1024 * 1024)
 
+typedef struct _AushangLinksCache AushangLinksCache;
+
 struct _AushangSite
 {
   GObject       parent_instance;
@@ -55,6 +57,9 @@ struct _AushangSite
    * built on first use. */
   GHashTable   *navigation;
   GHashTable   *data_labels;   /* data list name → label, "" for none */
+
+  /* What aushang-links.c learns (link style, targets, anchors). */
+  AushangLinksCache *links;
 };
 
 /* aushang-site.c */
@@ -79,6 +84,9 @@ void        aushang_site_scan_blocks       (AushangSiteDocument *document,
                                             GHashTable          *uses);
 void        aushang_site_index_blocks      (AushangSite         *self,
                                             GHashTable          *uses);
+
+/* aushang-links.c */
+void        aushang_site_clear_links       (AushangSite         *self);
 
 /* aushang-site-images.c */
 void        aushang_site_index_images      (AushangSite         *self);
