@@ -16,6 +16,7 @@
 #include "aushang-block-dialog.h"
 #include "aushang-editor.h"
 #include "aushang-form-util.h"
+#include "aushang-gallery.h"
 #include "aushang-gallery-dialog.h"
 #include "aushang-overflow-box.h"
 #include "aushang-paste.h"
@@ -722,6 +723,25 @@ create_block_row (AushangEditor *self,
   return row;
 }
 
+/* "Gallery from Photos…": the site's gallery block with photos chosen
+ * from a folder (editor.gallery). */
+static GtkWidget *
+create_gallery_row (AushangEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Gallery from Photos…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Photos from a folder, made smaller and named as the site does"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("image-x-generic-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.gallery");
+  g_signal_connect_object (row, "activated", G_CALLBACK (gtk_popover_popdown),
+                           self->block_popover, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
 /* The blocks the site's documents use come first, the most used on top;
  * the others (parts of the layout, blocks no document uses yet) wait
  * under "More". */
@@ -731,6 +751,7 @@ rebuild_blocks (AushangEditor *self)
   GtkWidget *child;
   g_autoptr(GPtrArray) used = NULL;
   g_autoptr(GPtrArray) more = NULL;
+  g_autoptr(AushangGalleryBlock) gallery = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->block_list))) != NULL)
     gtk_list_box_remove (self->block_list, child);
@@ -738,24 +759,25 @@ rebuild_blocks (AushangEditor *self)
   if (self->site != NULL)
     used = aushang_site_dup_blocks_by_use (self->site, &more);
 
-  /* Photos for the site's gallery block, scaled and named on the way. */
   if (self->site != NULL && aushang_gallery_dialog_site_has_gallery (self->site))
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Gallery from Photos…"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Photos from a folder, made smaller and named as the site does"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("image-x-generic-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.gallery");
-      g_signal_connect_object (row, "activated", G_CALLBACK (gtk_popover_popdown),
-                               self->block_popover, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->block_list, row);
-    }
+    gallery = aushang_gallery_find_block (self->site);
 
   for (guint i = 0; used != NULL && i < used->len; i++)
-    gtk_list_box_append (self->block_list, create_block_row (self, g_ptr_array_index (used, i)));
+    {
+      AushangBlock *block = g_ptr_array_index (used, i);
+
+      gtk_list_box_append (self->block_list, create_block_row (self, block));
+      /* Beside the gallery block: the same block, with photos chosen from
+       * a folder, scaled and named on the way. */
+      if (gallery != NULL && g_strcmp0 (block->name, gallery->block) == 0)
+        {
+          gtk_list_box_append (self->block_list, create_gallery_row (self));
+          g_clear_pointer (&gallery, aushang_gallery_block_free);
+        }
+    }
+  /* No document uses the gallery block yet: after the used ones. */
+  if (gallery != NULL)
+    gtk_list_box_append (self->block_list, create_gallery_row (self));
 
   if (more != NULL && more->len > 0 && used->len == 0)
     {
