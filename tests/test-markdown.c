@@ -264,6 +264,30 @@ test_kramdown_urls_as_written (void)
                    "<a href=\"/plain\">g</a></p>\n");
 }
 
+/* kramdown ends an HTML block with its element: what follows it, on the
+ * same line or the next, is Markdown (okfde's posts: "<h1>…</h1>" then a
+ * paragraph with links). Expected: jekyll 4.3.1's output, but for the
+ * blank lines between blocks. */
+static void
+test_kramdown_html_block_ends_with_element (void)
+{
+  g_autofree char *html = aushang_markdown_render ("<h1>Hello Hamburg!</h1>\nEvery [link](/x) \"q\".\n\n"
+                                                   "<iframe src=\"/v\"></iframe>  Trailing \"text\" [l](/y).\nnext line\n\n"
+                                                   "<div><p>x</p></div>\n*after div*\n\n"
+                                                   "<div>\nopen\n</div>\n*after open div*\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<h1>Hello Hamburg!</h1>\n"
+                   "<p>Every <a href=\"/x\">link</a> \u201cq\u201d.</p>\n"
+                   "<iframe src=\"/v\"></iframe>\n"
+                   "<p>Trailing \u201ctext\u201d <a href=\"/y\">l</a>.\nnext line</p>\n"
+                   "<div><p>x</p></div>\n"
+                   "<p><em>after div</em></p>\n"
+                   "<div>\nopen\n</div>\n"
+                   "<p><em>after open div</em></p>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -896,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-stray-end-tags", test_kramdown_stray_end_tags);
   g_test_add_func ("/markdown/kramdown-smart-quotes", test_kramdown_smart_quotes);
   g_test_add_func ("/markdown/kramdown-urls-as-written", test_kramdown_urls_as_written);
+  g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

@@ -227,6 +227,108 @@ reparse_span_html_block (Render     *render,
   return first;
 }
 
+/* Where the element that opens @html ("<h1>…") ends: after its closing
+ * tag (elements of the same name nested in it counted), or its opening
+ * tag when it has no content. 0 when it does not end in @html. */
+static gsize
+element_end (const char *html,
+             const char *name,
+             gsize       name_len)
+{
+  const char *p = html;
+  guint depth = 0;
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      gboolean closing = p[1] == '/';
+      const char *n = p + (closing ? 2 : 1);
+      const char *end;
+
+      if (g_ascii_strncasecmp (n, name, name_len) != 0 ||
+          !(n[name_len] == '>' || n[name_len] == '/' || g_ascii_isspace (n[name_len])))
+        {
+          p++;
+          continue;
+        }
+      end = strchr (n, '>');
+      if (end == NULL)
+        return 0;
+      if (closing)
+        {
+          if (depth <= 1)
+            return end + 1 - html;
+          depth--;
+        }
+      else if (end[-1] != '/')
+        depth++;
+      else if (depth == 0)
+        return end + 1 - html;
+      p = end + 1;
+    }
+  return 0;
+}
+
+/* "<h1>Titel</h1>\nText mit [Link](/x)": kramdown ends an HTML block with
+ * its element and reads what follows (on the same line too) as Markdown;
+ * CommonMark takes all up to a blank line as HTML. Cuts the block after
+ * its first element and puts what Markdown makes of the rest after it. */
+static void
+split_html_block (Render     *render,
+                  cmark_node *block)
+{
+  static const char * const raw[] = { "script", "style", "pre", "textarea", NULL };
+  static const char * const voids[] = { "hr", "link", "meta", "base", "embed", "source", "track", NULL };
+  const char *literal = cmark_node_get_literal (block);
+  const char *name, *rest;
+  g_autofree char *lower = NULL;
+  g_autofree char *head = NULL;
+  gsize name_len = 0, end;
+  cmark_parser *parser;
+  cmark_node *document, *child;
+
+  if (literal == NULL || literal[0] != '<' || !g_ascii_isalpha (literal[1]) ||
+      starts_with_span_element (literal))
+    return;
+  name = literal + 1;
+  while (g_ascii_isalnum (name[name_len]) || name[name_len] == '-')
+    name_len++;
+  lower = g_ascii_strdown (name, name_len);
+  if (g_strv_contains (raw, lower))
+    return;
+  if (g_strv_contains (voids, lower))
+    {
+      const char *gt = strchr (name, '>');
+
+      end = gt != NULL ? (gsize) (gt + 1 - literal) : 0;
+    }
+  else
+    end = element_end (literal, name, name_len);
+  if (end == 0)
+    return;
+  rest = literal + end;
+  while (*rest == ' ' || *rest == '\t')
+    rest++;
+  if (*rest == '\n' || *rest == '\r')
+    rest += rest[0] == '\r' && rest[1] == '\n' ? 2 : 1;
+  if (*rest == '\0' || strspn (rest, " \t\r\n") == strlen (rest))
+    return;
+
+  parser = aushang_markdown_new_parser (render->options);
+  cmark_parser_feed (parser, rest, strlen (rest));
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  g_ptr_array_add (render->unlinked, document);
+  while ((child = cmark_node_last_child (document)) != NULL)
+    cmark_node_insert_after (block, child);
+
+  head = g_strndup (literal, end);
+  {
+    g_autofree char *line = g_strconcat (head, "\n", NULL);
+
+    cmark_node_set_literal (block, line);
+  }
+}
+
 /* The node after @node in document order within @root, without recursion
  * (nesting can be as deep as the text is long). */
 static cmark_node *
@@ -502,7 +604,10 @@ aushang_markdown_process_tree (Render     *render,
 
       if (type == CMARK_NODE_HTML_BLOCK)
         {
-          g_autofree char *escaped =
+          g_autofree char *escaped = NULL;
+
+          split_html_block (render, node);
+          escaped =
             aushang_markdown_kramdown_escape_stray_end_tags (cmark_node_get_literal (node));
 
           if (escaped != NULL)
