@@ -231,16 +231,21 @@ test_example_site (void)
    * for several photos at once. */
   g_assert_true (aushang_gallery_dialog_site_has_gallery (site));
   {
-    /* "Gallery from Photos…" leads the building-block menu. */
+    /* "Gallery from Photos…" sits in the building-block menu right after
+     * the gallery block's own row ("Galerie"). */
     GtkWidget *button = find_nth (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON, 0);
-    GtkWidget *popover, *row;
+    GtkWidget *popover, *row, *before = NULL;
+    guint n = 0;
 
     g_assert_nonnull (button);
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-    row = find_nth (popover, ADW_TYPE_ACTION_ROW, 0);
+    while ((row = find_nth (popover, ADW_TYPE_ACTION_ROW, n++)) != NULL &&
+           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Gallery from Photos…") != 0)
+      before = row;
     g_assert_nonnull (row);
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Gallery from Photos…");
+    g_assert_nonnull (before);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (before)), ==, "Galerie");
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "editor.gallery");
     g_signal_emit_by_name (row, "activate");
   }
