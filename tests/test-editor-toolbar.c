@@ -558,8 +558,11 @@ test_block_dialog (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (aushang_test_wait_until (no_block_dialog, NULL, 5));
 
-  /* The gallery: its folder is picked from the site's image folders. */
+  /* The gallery: its folder is picked from the site's image folders. The
+   * dialog is named as the menu names the block, its comment below. */
   dialog = choose_block (editor, "Galerie");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Insert “Galerie”");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "Bildergalerie");
   row = find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
                   "Ordner unterhalb von /assets/images/ (required)");
   g_assert_nonnull (row);

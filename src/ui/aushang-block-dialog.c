@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-block-dialog.h"
+#include "aushang-entry-row.h"
 #include "aushang-form-util.h"
 #include "aushang-picker.h"
 
@@ -27,7 +28,7 @@ struct _AushangBlockDialog
 
   AushangSite      *site;
   char             *name;
-  GPtrArray        *rows;  /* AdwEntryRow*, in the block's order */
+  GPtrArray        *rows;  /* AushangEntryRow*, in the block's order */
 };
 
 G_DEFINE_FINAL_TYPE (AushangBlockDialog, aushang_block_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -91,7 +92,7 @@ create_row (AushangBlockDialog *self,
 {
   gboolean required = g_ptr_array_find_with_equal_func (block->required, param, g_str_equal, NULL);
   const AushangBlockPath *path = aushang_block_get_path (block, param);
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = aushang_entry_row_new ();
   g_autofree char *label = aushang_block_dialog_dup_label (block, param);
   g_autofree char *title = NULL;
 
@@ -100,7 +101,7 @@ create_row (AushangBlockDialog *self,
   title = required ? g_strdup_printf (_("%s (required)"), label) : g_strdup (label);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  aushang_entry_row_set_activates_default (AUSHANG_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), ROW_PARAM_KEY, g_strdup (param), g_free);
 
   if (path != NULL && path->kind != AUSHANG_BLOCK_VALUE_TEXT && self->site != NULL)
@@ -122,7 +123,7 @@ create_row (AushangBlockDialog *self,
       g_signal_connect_object (picker, "picked", G_CALLBACK (picked_cb), row, G_CONNECT_SWAPPED);
       button = aushang_picker_button_new (folder ? "folder-open-symbolic" : "document-open-symbolic",
                                           what, picker);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+      aushang_entry_row_add_suffix (AUSHANG_ENTRY_ROW (row), button);
     }
 
   return row;
@@ -198,6 +199,7 @@ aushang_block_dialog_new (GtkWindow    *parent,
                           AushangBlock *block)
 {
   AushangBlockDialog *self;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (site == NULL || AUSHANG_IS_SITE (site), NULL);
@@ -209,10 +211,14 @@ aushang_block_dialog_new (GtkWindow    *parent,
   g_set_object (&self->site, site);
   self->name = g_strdup (block->name);
 
+  /* Named as in the menu, its description below. */
+  title = aushang_site_readable_name (block->name);
   /* Translators: heading of the dialog that asks for a building block's
-   * settings; %s is the block described in a few words ("Bildergalerie"). */
+   * settings; %s is the block's name made readable ("Galerie"). */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (self), _("Insert “%s”"),
-                                     block->summary != NULL ? block->summary : block->name);
+                                     title[0] != '\0' ? title : block->name);
+  if (block->summary != NULL && g_utf8_collate (block->summary, title) != 0)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), block->summary);
 
   for (guint i = 0; i < block->params->len; i++)
     {
