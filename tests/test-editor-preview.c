@@ -465,11 +465,11 @@ test_editor_block_dialog (void)
   g_signal_emit_by_name (list, "row-activated", row);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
                            "Kurzname der Veranstaltung im Ticketshop (required)");
   g_assert_nonnull (entry);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Gutscheincode"));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Nummern der Tickets"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Gutscheincode"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Nummern der Tickets"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "sommerfest");
 
   /* As a person does: the Insert button. */

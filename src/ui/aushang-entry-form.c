@@ -312,7 +312,7 @@ build_field (AushangEntryForm *self,
 
         row = aushang_text_row_new (context, key, key, label, AUSHANG_FIELD_URL, required, value, FALSE);
         g_signal_connect (open, "clicked", G_CALLBACK (open_link_clicked_cb), row);
-        adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), open);
+        aushang_entry_row_add_suffix (AUSHANG_ENTRY_ROW (row), open);
       }
       break;
 

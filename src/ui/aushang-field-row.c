@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-entry-row.h"
 #include "aushang-field-row.h"
 #include "aushang-form-util.h"
 
@@ -180,6 +181,28 @@ aushang_field_row_is_filling (AushangFieldRow *self)
 
 /* Status: the core's refusal or the diagnostics, at the row -------------- */
 
+/* What a screen reader says about the widget that takes the value: the
+ * row, and the text inside a row of text where that has the focus (see
+ * AushangEntryRow). */
+static void
+update_accessible_status (GtkWidget  *widget,
+                          const char *message,
+                          gboolean    is_error)
+{
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               is_error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
 void
 aushang_field_row_update_status (AushangFieldRow *self)
 {
@@ -203,26 +226,20 @@ aushang_field_row_update_status (AushangFieldRow *self)
       gtk_widget_add_css_class (status, is_error ? "error" : "warning");
       gtk_widget_set_tooltip_text (status, message);
       aushang_set_accessible_label (status, message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
     }
   else
-    {
-      gtk_widget_set_tooltip_text (status, NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+    gtk_widget_set_tooltip_text (status, NULL);
 
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               is_error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  update_accessible_status (widget, message, is_error);
+  if (AUSHANG_IS_ENTRY_ROW (widget) &&
+      aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (widget)) != widget)
+    update_accessible_status (aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (widget)),
+                              message, is_error);
 }
 
 void
@@ -392,7 +409,7 @@ aushang_field_row_fill_entry (AushangFieldRow *self,
   AushangFieldContext *context = get_state (self)->context;
   gboolean filling = aushang_field_context_get_filling (context);
 
-  g_return_if_fail (ADW_IS_ENTRY_ROW (self));
+  g_return_if_fail (AUSHANG_IS_ENTRY_ROW (self));
 
   /* Showing the value is no edit. */
   aushang_field_context_set_filling (context, TRUE);
@@ -404,7 +421,7 @@ aushang_field_row_fill_entry (AushangFieldRow *self,
     aushang_set_accessible_label (GTK_WIDGET (delegate), label);
 
   if (get_state (self)->kind == AUSHANG_FIELD_NUMBER)
-    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
+    aushang_entry_row_set_input_purpose (AUSHANG_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
 
   aushang_field_row_watch_focus_leave (self);
 }

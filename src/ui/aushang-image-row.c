@@ -18,7 +18,7 @@
 
 struct _AushangImageRow
 {
-  AdwEntryRow      parent_instance;
+  AushangEntryRow  parent_instance;
 
   /* Template widgets */
   GtkWidget       *status;
@@ -34,7 +34,7 @@ struct _AushangImageRow
 
 static void field_row_init (AushangFieldRowInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AushangImageRow, aushang_image_row, ADW_TYPE_ENTRY_ROW,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AushangImageRow, aushang_image_row, AUSHANG_TYPE_ENTRY_ROW,
                                G_IMPLEMENT_INTERFACE (AUSHANG_TYPE_FIELD_ROW, field_row_init))
 
 static GtkWidget *

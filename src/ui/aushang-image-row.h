@@ -7,13 +7,14 @@
 
 #pragma once
 
+#include "aushang-entry-row.h"
 #include "aushang-field-row.h"
 
 G_BEGIN_DECLS
 
 #define AUSHANG_TYPE_IMAGE_ROW (aushang_image_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AushangImageRow, aushang_image_row, AUSHANG, IMAGE_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (AushangImageRow, aushang_image_row, AUSHANG, IMAGE_ROW, AushangEntryRow)
 
 /* The site path of an image, with a thumbnail, a button listing the
  * site's images and one that chooses a file (see import()). */

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-entry-row.h"
 #include "aushang-entry-util.h"
 #include "aushang-form-util.h"
 #include "aushang-nested-row.h"
@@ -232,7 +233,7 @@ update_heading (AushangNestedRow *self,
 }
 
 static void
-field_changed_cb (AdwEntryRow      *entry,
+field_changed_cb (AushangEntryRow  *entry,
                   AushangNestedRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
@@ -287,7 +288,7 @@ add_fields (AushangNestedRow *self,
         {
           g_autofree char *text = aushang_field_row_dup_display_text (value);
 
-          row = adw_entry_row_new ();
+          row = aushang_entry_row_new ();
           gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
           g_object_set_data_full (G_OBJECT (row), FIELD_PATH, g_steal_pointer (&path), g_free);
           g_object_set_data (G_OBJECT (row), FIELD_AS_TEXT,

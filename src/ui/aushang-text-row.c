@@ -17,7 +17,7 @@
 
 struct _AushangTextRow
 {
-  AdwEntryRow parent_instance;
+  AushangEntryRow parent_instance;
 
   /* Template widgets */
   GtkWidget  *status;
@@ -26,7 +26,7 @@ struct _AushangTextRow
 
 static void field_row_init (AushangFieldRowInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AushangTextRow, aushang_text_row, ADW_TYPE_ENTRY_ROW,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AushangTextRow, aushang_text_row, AUSHANG_TYPE_ENTRY_ROW,
                                G_IMPLEMENT_INTERFACE (AUSHANG_TYPE_FIELD_ROW, field_row_init))
 
 static GtkWidget *
@@ -140,8 +140,8 @@ aushang_text_row_new (AushangFieldContext *context,
           GtkWidget *picker = aushang_picker_new (tooltip, suggestions_cb, self);
 
           g_signal_connect_swapped (picker, "picked", G_CALLBACK (picked_cb), self);
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (self),
-                                    aushang_picker_button_new ("pan-down-symbolic", tooltip, picker));
+          aushang_entry_row_add_suffix (AUSHANG_ENTRY_ROW (self),
+                                        aushang_picker_button_new ("pan-down-symbolic", tooltip, picker));
         }
     }
 

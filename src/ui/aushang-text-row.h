@@ -7,13 +7,14 @@
 
 #pragma once
 
+#include "aushang-entry-row.h"
 #include "aushang-field-row.h"
 
 G_BEGIN_DECLS
 
 #define AUSHANG_TYPE_TEXT_ROW (aushang_text_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AushangTextRow, aushang_text_row, AUSHANG, TEXT_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (AushangTextRow, aushang_text_row, AUSHANG, TEXT_ROW, AushangEntryRow)
 
 /* A line of text (also numbers, times, durations): stored as it is typed;
  * an optional field left empty loses its key when the person leaves it.

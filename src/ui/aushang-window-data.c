@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-accessible.h"
 #include "aushang-check.h"
 #include "aushang-entry-util.h"
 #include "aushang-ics.h"
@@ -257,6 +258,8 @@ aushang_window_show_data_file (AushangWindow   *self,
   if (entries)
     {
       aushang_entry_form_set_entry (self->entry_form, self->site, data_file, index);
+      /* Its new rows and their list get names a screen reader can say. */
+      aushang_accessible_tidy (GTK_WIDGET (self->entry_form));
       gtk_stack_set_visible_child_name (self->edit_stack, "entry");
     }
   else
