@@ -407,6 +407,89 @@ test_no_gallery (void)
   g_assert_false (find_chooser (&chooser));
 }
 
+/* The gallery dialog, once it is shown. */
+static gboolean
+find_gallery_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (AUSHANG_IS_GALLERY_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        {
+          *(GtkWidget **) data = GTK_WIDGET (item);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Drops @files onto the editor's text, as from the file manager. */
+static void
+drop_files (GSList *files)
+{
+  GtkWidget *view = GTK_WIDGET (aushang_editor_get_view (editor));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == GDK_TYPE_FILE_LIST)
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+}
+
+/* Several photos dropped onto the text of a site with a gallery block
+ * become a gallery (the dialog, with a caption row each); one photo stays
+ * one picture with its description. */
+static void
+test_drop_several (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autofree char *site_path = g_build_filename (temp_dir, "beispiel-3", NULL);
+  g_autofree char *first = write_photo ("DSC_0001.JPG", 800, 600, 0x3080c0ff);
+  g_autofree char *second = write_photo ("DSC_0002.JPG", 800, 600, 0xc08030ff);
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autoptr(AushangSite) site = NULL;
+  GSList two[2] = { { first_file, &two[1] }, { second_file, NULL } };
+  GSList one = { first_file, NULL };
+  GtkWidget *dialog = NULL;
+  GtkWidget *message = NULL;
+
+  aushang_test_copy_path (source, site_path);
+  site = open_document ("beispiel-3", "_beitraege/eroeffnung-offenes-labor.md");
+
+  drop_files (two);
+  g_assert_true (aushang_test_wait_until (find_gallery_dialog, &dialog, TIMEOUT_SECONDS));
+  g_assert_nonnull (find_nth (dialog, ADW_TYPE_ENTRY_ROW, 1));
+  g_assert_null (find_nth (dialog, ADW_TYPE_ENTRY_ROW, 2));
+  g_assert_false (find_message (&message));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  aushang_test_spin (100);
+
+  dialog = NULL;
+  drop_files (&one);
+  g_assert_true (aushang_test_wait_until (find_message, &message, TIMEOUT_SECONDS));
+  g_assert_false (find_gallery_dialog (&dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  aushang_test_spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/gallery-window/example-site", test_example_site);
   g_test_add_func ("/gallery-window/unreadable", test_unreadable);
   g_test_add_func ("/gallery-window/no-gallery", test_no_gallery);
+  g_test_add_func ("/gallery-window/drop-several", test_drop_several);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

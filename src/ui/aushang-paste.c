@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aushang-gallery-dialog.h"
 #include "aushang-html-to-markdown.h"
 #include "aushang-paste.h"
 #include "aushang-photo.h"
@@ -325,6 +326,22 @@ insert_files (GtkTextView *view,
     {
       gtk_widget_error_bell (GTK_WIDGET (view));
       return;
+    }
+
+  /* Several photos, and the site shows photos in a gallery block: they
+   * become a gallery where they were dropped (the dialog takes the
+   * cursor's place). */
+  if (files->len >= 2 && !temporary && aushang_gallery_dialog_site_has_gallery (site))
+    {
+      AushangGalleryDialog *gallery = aushang_gallery_dialog_new (view, site,
+                                                                  g_object_get_data (G_OBJECT (view), DOCUMENT_KEY),
+                                                                  files);
+
+      if (gallery != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (gallery));
+          return;
+        }
     }
 
   import = g_new0 (Import, 1);
