@@ -923,6 +923,21 @@ test_announcement_shows_entry (Fixture       *fixture,
   g_assert_true (g_file_equal (aushang_data_file_get_file (aushang_window_get_data_file (fixture->window)), events));
   g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, 1);
 
+  /* Its fields in the site's own words where its guide (README.md) has
+   * them: "`link_text`: Linktext" is the title; longer words are said
+   * beside the title. */
+  {
+    GtkWidget *link_text = gtk_widget_get_ancestor (aushang_entry_form_get_field_widget (entry_form_of (fixture), "link_text"),
+                                                    ADW_TYPE_PREFERENCES_ROW);
+    GtkWidget *booking = gtk_widget_get_ancestor (aushang_entry_form_get_field_widget (entry_form_of (fixture), "booking_url"),
+                                                  ADW_TYPE_PREFERENCES_ROW);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (link_text)), ==, "Linktext");
+    g_assert_cmpstr (ADW_IS_ACTION_ROW (booking) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (booking))
+                                                 : gtk_widget_get_tooltip_text (booking),
+                     ==, "Seite dieser Website oder Adresse, auf der man sich anmeldet");
+  }
+
   /* The entry's link leads back. */
   g_signal_emit_by_name (entry_form_of (fixture), "open-link", "/beitraege/repair-cafe-im-labor/");
   g_assert_nonnull (aushang_window_get_document (fixture->window));

@@ -335,10 +335,43 @@ test_accessible_names (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Authors");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "published")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Draft");
+  /* The site's own word, from the comment beside the key in its template
+   * (_templates/beitrag.md), not the table's "Image credit". */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "header_image_credit")),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Image credit");
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Bildnachweis");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aushang_form_get_field_widget (fixture->form, "retrospective_post")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Retrospective post");
+}
+
+/* The site's own words win over the translated table: a short comment
+ * beside the key in the site's template is the row's title, a longer one
+ * its subtitle or tooltip. */
+static void
+test_site_words (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *credit = gtk_widget_get_ancestor (aushang_form_get_field_widget (fixture->form, "header_image_credit"),
+                                               ADW_TYPE_PREFERENCES_ROW);
+  GtkWidget *teaser = gtk_widget_get_ancestor (aushang_form_get_field_widget (fixture->form, "teaser"),
+                                               ADW_TYPE_PREFERENCES_ROW);
+  const char *words = "Zwei, drei Sätze für die Übersicht und die Vorschau beim Teilen, ohne Punkt am Ende";
+
+  g_assert_nonnull (credit);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (credit)), ==, "Bildnachweis");
+
+  /* Too long for a title: the table's "Teaser" stays, the words are said
+   * beside it. */
+  g_assert_nonnull (teaser);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (teaser)), ==, "Teaser");
+  if (ADW_IS_ACTION_ROW (teaser))
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (teaser)), ==, words);
+  else
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (teaser), ==, words);
+
+  /* A key the site says nothing about keeps the table's word. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (aushang_form_get_field_widget (fixture->form, "title"),
+                                                                                                 ADW_TYPE_PREFERENCES_ROW))),
+                   ==, "Title");
 }
 
 static void
@@ -1106,6 +1139,7 @@ main (int   argc,
 
   ADD ("/form/fill-keeps-document", test_fill_keeps_document);
   ADD ("/form/accessible-names", test_accessible_names);
+  ADD ("/form/site-words", test_site_words);
   ADD ("/form/edit-title", test_edit_title);
   ADD ("/form/remove-author", test_remove_author);
   ADD ("/form/draft", test_draft);

@@ -22,6 +22,7 @@
 #include "aushang-image-row.h"
 #include "aushang-list-row.h"
 #include "aushang-long-text-row.h"
+#include "aushang-site-words.h"
 #include "aushang-switch-row.h"
 #include "aushang-text-row.h"
 #include "aushang-yaml-dialog.h"
@@ -96,9 +97,29 @@ static const char * const long_text_keys[] = {
   "description", "teaser", "bio", "text", "summary", "beschreibung", NULL
 };
 
+/* The site's own words for the key (a comment beside it in the data file,
+ * its guide) win; then the words for entries; then those of documents.
+ * @description receives the site's longer words about it, or NULL. */
 static char *
-label_for_key (const char *key)
+label_for_key (AushangEntryForm  *self,
+               const char        *key,
+               char             **description)
 {
+  *description = NULL;
+  if (self->site != NULL && self->data_file != NULL)
+    {
+      g_autofree char *path = g_file_get_relative_path (aushang_site_get_folder (self->site),
+                                                        aushang_data_file_get_file (self->data_file));
+      const AushangKeyWords *words = path ? aushang_site_get_key_words (self->site, path, key) : NULL;
+
+      if (words != NULL)
+        {
+          *description = g_strdup (words->description);
+          if (words->label != NULL)
+            return g_strdup (words->label);
+        }
+    }
+
   for (gsize i = 0; i < G_N_ELEMENTS (entry_labels); i++)
     {
       if (strcmp (key, entry_labels[i].key) == 0)
@@ -267,7 +288,8 @@ build_field (AushangEntryForm *self,
 {
   AushangFieldContext *context = self->context;
   const char *key = field->key;
-  g_autofree char *label = label_for_key (key);
+  g_autofree char *description = NULL;
+  g_autofree char *label = label_for_key (self, key, &description);
   AushangValue *value = aushang_value_lookup (entry, key);
   AushangFieldKind kind = aushang_effective_kind (field->kind, is_simple (self, key, value), value);
   gboolean required = field->required;
@@ -325,6 +347,8 @@ build_field (AushangEntryForm *self,
                                   kind == AUSHANG_FIELD_TEXT && field->suggestions->len > 0);
       break;
     }
+
+  aushang_row_set_site_description (row, description);
 
   return AUSHANG_FIELD_ROW (row);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-form-util.h"
+#include "aushang-site-words.h"
 #include "aushang-yaml.h"
 
 /* Small styles the form needs; loaded once per display. */
@@ -649,4 +650,44 @@ aushang_effective_kind (AushangFieldKind  kind,
     default:
       return kind;
     }
+}
+
+char *
+aushang_site_label_for_key (AushangSite *site,
+                            const char  *data_path,
+                            const char  *key,
+                            char       **description)
+{
+  const AushangKeyWords *words = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (site != NULL)
+    words = aushang_site_get_key_words (site, data_path, key);
+  if (description != NULL)
+    *description = words != NULL ? g_strdup (words->description) : NULL;
+
+  if (words != NULL && words->label != NULL)
+    return g_strdup (words->label);
+
+  return aushang_label_for_key (key);
+}
+
+void
+aushang_row_set_site_description (GtkWidget  *row,
+                                  const char *description)
+{
+  const char *subtitle;
+
+  if (description == NULL || *description == '\0')
+    return;
+
+  if (ADW_IS_ACTION_ROW (row) &&
+      ((subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row))) == NULL || *subtitle == '\0'))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      return;
+    }
+
+  gtk_widget_set_tooltip_text (row, description);
 }

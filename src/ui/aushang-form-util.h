@@ -85,4 +85,19 @@ AushangFieldKind aushang_effective_kind        (AushangFieldKind  kind,
                                                 gboolean          simple,
                                                 AushangValue     *value);
 
+/* A field's label: the site's own words for @key (a comment beside it in
+ * the site's template or data file, its guide; see
+ * aushang_site_get_key_words), else the translated table, else the key
+ * made readable. @data_path: NULL for front matter, else the data file's
+ * path in the site ("_data/events.yml"). @description (may be NULL)
+ * receives the site's longer words about the key, or NULL. */
+char         *aushang_site_label_for_key       (AushangSite  *site,
+                                                const char   *data_path,
+                                                const char   *key,
+                                                char        **description);
+/* Shows the site's longer words about a field: as the row's subtitle
+ * where it has room for one, else as its tooltip. */
+void          aushang_row_set_site_description (GtkWidget    *row,
+                                                const char   *description);
+
 G_END_DECLS

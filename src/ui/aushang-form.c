@@ -247,7 +247,8 @@ build_field (AushangForm        *self,
              gboolean            required)
 {
   AushangFieldContext *context = self->context;
-  g_autofree char *label = aushang_label_for_key (key);
+  g_autofree char *description = NULL;
+  g_autofree char *label = aushang_site_label_for_key (self->site, NULL, key, &description);
   AushangValue *value = NULL;
   gboolean simple = TRUE;
   GtkWidget *row;
@@ -308,6 +309,8 @@ build_field (AushangForm        *self,
                                     required, value, strcmp (schema_key, "title") != 0);
       break;
     }
+
+  aushang_row_set_site_description (row, description);
 
   return AUSHANG_FIELD_ROW (row);
 }
