@@ -20,6 +20,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "aushang-editor.h"
+#include "aushang-entry-row.h"
 #include "aushang-gallery-dialog.h"
 #include "aushang-resources.h"
 #include "aushang-test-util.h"
@@ -188,6 +189,12 @@ find_message (gpointer data)
 }
 
 static gboolean
+file_exists_cb (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
 is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
@@ -285,14 +292,14 @@ test_example_site (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "eroeffnung-offenes-labor_00001.jpeg"));
 
   /* A caption for the first and the last photo. */
-  caption = find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+  caption = find_nth (GTK_WIDGET (dialog), AUSHANG_TYPE_ENTRY_ROW, 0);
   g_assert_nonnull (caption);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (caption)), ==, "Caption for IMG_2041.JPG");
   gtk_editable_set_text (GTK_EDITABLE (caption), "Das Band wird durchgeschnitten");
-  caption = find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2);
+  caption = find_nth (GTK_WIDGET (dialog), AUSHANG_TYPE_ENTRY_ROW, 2);
   g_assert_nonnull (caption);
   gtk_editable_set_text (GTK_EDITABLE (caption), "Die ersten Gäste, an der Werkbank");
-  g_assert_null (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 3));
+  g_assert_null (find_nth (GTK_WIDGET (dialog), AUSHANG_TYPE_ENTRY_ROW, 3));
   /* The rows' title animations are over. */
   aushang_test_spin (1000);
   save_screenshot (GTK_WIDGET (dialog), "gallery-dialog.png");
@@ -476,8 +483,8 @@ test_drop_several (void)
 
   drop_files (two);
   g_assert_true (aushang_test_wait_until (find_gallery_dialog, &dialog, TIMEOUT_SECONDS));
-  g_assert_nonnull (find_nth (dialog, ADW_TYPE_ENTRY_ROW, 1));
-  g_assert_null (find_nth (dialog, ADW_TYPE_ENTRY_ROW, 2));
+  g_assert_nonnull (find_nth (dialog, AUSHANG_TYPE_ENTRY_ROW, 1));
+  g_assert_null (find_nth (dialog, AUSHANG_TYPE_ENTRY_ROW, 2));
   g_assert_false (find_message (&message));
   gtk_window_destroy (GTK_WINDOW (dialog));
   aushang_test_spin (100);
@@ -488,6 +495,54 @@ test_drop_several (void)
   g_assert_false (find_gallery_dialog (&dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "cancel");
   aushang_test_spin (100);
+}
+
+/* The dialog destroyed while the photos are written (with its window):
+ * the import still ends in whole files and the block where the cursor
+ * was (the first line here, an empty one: it separates the block from the
+ * text), and nothing goes wrong. */
+static void
+test_destroyed_while_importing (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autofree char *site_path = g_build_filename (temp_dir, "beispiel-zerstoert", NULL);
+  g_autofree char *document_path = g_build_filename (site_path, "_beitraege", "repair-cafe-im-labor.md", NULL);
+  g_autoptr(GFile) document_file = g_file_new_for_path (document_path);
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  AushangGalleryDialog *dialog;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *last = g_build_filename (site_path, "assets", "images", "galerie", "repair-cafe-im-labor",
+                                            "repair-cafe-im-labor_00004.jpeg", NULL);
+
+  aushang_test_copy_path (source, site_path);
+  site = open_document ("beispiel-zerstoert", "_beitraege/repair-cafe-im-labor.md");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("gross-%u.jpg", i);
+      g_autofree char *path = write_photo (name, 3000, 2000, 0x808080ff);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  before = dup_text ();
+
+  dialog = aushang_gallery_dialog_new (GTK_TEXT_VIEW (aushang_editor_get_view (editor)), site, document_file, files);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "gallery.import", NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (aushang_test_wait_until (file_exists_cb, last, TIMEOUT_SECONDS));
+  aushang_test_spin (500);
+  after = dup_text ();
+  g_assert_true (g_str_has_prefix (before, "\nEin Gerät streikt"));
+  expected = g_strconcat ("{% include galerie.html\n"
+                          "   folder=\"galerie/repair-cafe-im-labor\"\n"
+                          "   images=\"repair-cafe-im-labor_00001.jpeg,repair-cafe-im-labor_00002.jpeg,"
+                          "repair-cafe-im-labor_00003.jpeg,repair-cafe-im-labor_00004.jpeg\"\n"
+                          "%}\n", before, NULL);
+  g_assert_cmpstr (after, ==, expected);
 }
 
 int
@@ -512,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/gallery-window/unreadable", test_unreadable);
   g_test_add_func ("/gallery-window/no-gallery", test_no_gallery);
   g_test_add_func ("/gallery-window/drop-several", test_drop_several);
+  g_test_add_func ("/gallery-window/destroyed-while-importing", test_destroyed_while_importing);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aushang-entry-row.h"
 #include "aushang-gallery.h"
 #include "aushang-gallery-dialog.h"
 #include "aushang-photo.h"
@@ -243,17 +244,10 @@ insert_block (AushangGalleryDialog *self,
       if (gtk_text_iter_backward_line (&previous) && !gtk_text_iter_ends_line (&previous))
         g_string_prepend_c (text, '\n');
     }
-  if (!gtk_text_iter_is_end (&iter) && !gtk_text_iter_ends_line (&iter))
+  /* An empty line between the block and text after it on the same line
+   * (on an empty line, that line is the gap). */
+  if (!gtk_text_iter_ends_line (&iter))
     g_string_append_c (text, '\n');
-  else if (!gtk_text_iter_is_end (&iter))
-    {
-      GtkTextIter next = iter;
-
-      /* An empty line between the block and the text after it. */
-      gtk_text_iter_forward_line (&next);
-      if (!gtk_text_iter_ends_line (&iter) || !gtk_text_iter_ends_line (&next))
-        g_string_append_c (text, '\n');
-    }
 
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_place_cursor (buffer, &iter);
@@ -283,15 +277,22 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   AushangGalleryDialog *self = AUSHANG_GALLERY_DIALOG (source);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  GtkRoot *root;
+  GtkWindow *parent;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GPtrArray *failures;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* Destroyed meanwhile (with its window): the photos written stay. */
+  if (self->view == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self->view));
+  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   set_importing (self, FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -340,7 +341,7 @@ import_action_cb (GtkWidget  *widget,
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
 
-      if (ADW_IS_ENTRY_ROW (row))
+      if (AUSHANG_IS_ENTRY_ROW (row))
         aushang_gallery_plan_set_caption (self->plan, i, gtk_editable_get_text (GTK_EDITABLE (row)));
     }
 
@@ -375,8 +376,8 @@ aushang_gallery_dialog_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (aushang_gallery_dialog_parent_class)->map (widget);
 
   /* The first caption is where a person starts typing. */
-  if (self->rows->len > 0 && ADW_IS_ENTRY_ROW (g_ptr_array_index (self->rows, 0)))
-    gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));
+  if (self->rows->len > 0 && AUSHANG_IS_ENTRY_ROW (g_ptr_array_index (self->rows, 0)))
+    gtk_widget_grab_focus (aushang_entry_row_get_text_widget (g_ptr_array_index (self->rows, 0)));
 }
 
 static gboolean
@@ -533,10 +534,14 @@ fill (AushangGalleryDialog *self,
            * photo's file name. */
           g_autofree char *title = g_strdup_printf (_("Caption for %s"), name);
 
-          row = adw_entry_row_new ();
-
+          /* A row a screen reader follows (AdwEntryRow 1.2 is not). */
+          row = aushang_entry_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+#if AUSHANG_ENTRY_ROW_IS_ADW_ENTRY_ROW
           adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), create_thumbnail (self));
+#else
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_thumbnail (self));
+#endif
         }
       else
         {
