@@ -18,6 +18,7 @@
 #include "aushang-form-util.h"
 #include "aushang-gallery.h"
 #include "aushang-gallery-dialog.h"
+#include "aushang-link-dialog.h"
 #include "aushang-overflow-box.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
@@ -1024,6 +1025,8 @@ editor_action_cb (GtkWidget  *widget,
     toggle_line_prefix (self, "- ");
   else if (g_str_equal (name, "quote"))
     toggle_line_prefix (self, "> ");
+  else if (g_str_equal (name, "link") && self->site != NULL)
+    aushang_link_dialog_present (self, self->site, self->document);
   else if (g_str_equal (name, "link"))
     insert_link (self, FALSE);
   else if (g_str_equal (name, "image"))
