@@ -182,6 +182,9 @@ test_check (void)
     { "{% post_url 2026-01-02-hallo-welt %}#fehlt", AUSHANG_LINK_NO_SECTION, "“Hallo & Welt” has no section “#fehlt”" },
     { "#anmeldung", AUSHANG_LINK_NO_SECTION, "There is no section “#anmeldung” on this page" },
     { "{% link _beitraege/fehlt.md %}", AUSHANG_LINK_NO_DOCUMENT, "no file “_beitraege/fehlt.md”" },
+    /* jekyll 4.3.1 writes /verein/verein/beitraege/repair-cafe/ for this. */
+    { "{{ site.baseurl }}{% link _beitraege/repair-cafe.md %}", AUSHANG_LINK_NO_PAGE,
+      "base address twice (“/verein/verein/…”)" },
     { "{% post_url 2026-01-03-fehlt %}", AUSHANG_LINK_NO_DOCUMENT, "no post “2026-01-03-fehlt”" },
   };
 

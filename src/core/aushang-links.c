@@ -1230,7 +1230,8 @@ resolve_tag (AushangSite *site,
              gboolean    *is_post,
              char       **argument,
              char       **fragment,
-             gboolean    *ours)
+             gboolean    *ours,
+             gboolean    *with_baseurl)
 {
   static GRegex *tag_regex;
   static gsize initialized;
@@ -1250,6 +1251,7 @@ resolve_tag (AushangSite *site,
   *ours = FALSE;
   if (!g_regex_match (tag_regex, target, 0, &info))
     return NULL;
+  *with_baseurl = !g_str_has_prefix (target, "{%");
 
   kind = g_match_info_fetch (info, 1);
   name = g_match_info_fetch (info, 2);
@@ -1321,7 +1323,7 @@ aushang_site_check_link (AushangSite  *site,
   g_autofree char *from_url = NULL;
   g_autofree char *argument = NULL;
   g_autoptr(GFile) page = NULL;
-  gboolean is_post = FALSE, ours = FALSE, domain;
+  gboolean is_post = FALSE, ours = FALSE, with_baseurl = FALSE, domain;
   PageInfo *info;
 
   g_return_val_if_fail (AUSHANG_IS_SITE (site), AUSHANG_LINK_OK);
@@ -1332,9 +1334,20 @@ aushang_site_check_link (AushangSite  *site,
 
   if (strstr (target, "{%") != NULL)
     {
-      page = resolve_tag (site, target, &is_post, &argument, &fragment, &ours);
+      page = resolve_tag (site, target, &is_post, &argument, &fragment, &ours, &with_baseurl);
       if (!ours)
         return AUSHANG_LINK_OK;
+      /* jekyll 4.3.1: {% link %} and {% post_url %} give the address with
+       * the baseurl ("/verein/beitraege/x/"), so a baseurl before them
+       * makes "/verein/verein/beitraege/x/". */
+      if (page != NULL && with_baseurl && baseurl_of (site) != NULL)
+        {
+          if (message != NULL)
+            /* Translators: %s is the site's base address, like /verein; keep {{ site.baseurl }}, {%% link %%} and {%% post_url %%} as they are. */
+            *message = g_strdup_printf (_("The link has the site’s base address twice (“%s%s/…”): {%% link %%} and {%% post_url %%} add it already. Remove “{{ site.baseurl }}” before the tag."),
+                                        baseurl_of (site), baseurl_of (site));
+          return AUSHANG_LINK_NO_PAGE;
+        }
       if (page == NULL)
         {
           if (message != NULL && is_post)
