@@ -206,6 +206,15 @@ test_check (void)
   g_assert_cmpint (aushang_site_check_link (site, "../../../../impressum/", post, NULL, NULL), ==, AUSHANG_LINK_OK);
   g_assert_cmpint (aushang_site_check_link (site, "../../../../fehlt.html", post, NULL, NULL), ==, AUSHANG_LINK_NO_PAGE);
   g_assert_cmpint (aushang_site_check_link (site, "../_beitraege/repair-cafe.md", post, NULL, NULL), ==, AUSHANG_LINK_OK);
+
+  /* A page saved meanwhile is read again. */
+  g_assert_cmpint (aushang_site_check_link (site, "/ueber/#neu", post, NULL, NULL), ==, AUSHANG_LINK_NO_SECTION);
+  {
+    g_autofree char *ueber = g_build_filename (dir, "ueber", "index.html", NULL);
+
+    g_assert_true (g_file_set_contents (ueber, "---\ntitle: Über uns\n---\n<h2 id=\"neu\">Neu</h2>\n", -1, NULL));
+  }
+  g_assert_cmpint (aushang_site_check_link (site, "/ueber/#neu", post, NULL, NULL), ==, AUSHANG_LINK_OK);
 }
 
 static void

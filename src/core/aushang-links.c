@@ -411,20 +411,12 @@ aushang_links_find (const char *body)
 /* The documents and pages a link can lead to                                 */
 
 static char *
-read_text (GFile *file,
-           guint64 *mtime)
+read_text (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  if (mtime != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-      *mtime = info ? g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : 0;
-    }
   if (path == NULL || !aushang_safe_file_read (path, MAX_PAGE_SIZE, &contents, &length, NULL, NULL))
     return NULL;
   if (!g_utf8_validate (contents, length, NULL))
@@ -511,7 +503,7 @@ aushang_site_get_link_targets (AushangSite *site)
       g_autoptr(AushangDocument) document = NULL;
       AushangLinkTarget *target;
 
-      if (url == NULL || (text = read_text (file, NULL)) == NULL)
+      if (url == NULL || (text = read_text (file)) == NULL)
         continue;
       document = aushang_document_new_from_data (text, strlen (text));
       title = aushang_site_dup_document_title (site, file,
@@ -601,7 +593,7 @@ count_style (AushangLinksCache *cache,
       for (guint i = 0; documents != NULL && i < documents->len && i < STYLE_SAMPLE; i++)
         {
           AushangSiteDocument *document = g_ptr_array_index (documents, i);
-          g_autofree char *text = read_text (document->file, NULL);
+          g_autofree char *text = read_text (document->file);
           g_autoptr(AushangDocument) parsed = NULL;
           g_autoptr(GPtrArray) links = NULL;
 
@@ -844,6 +836,23 @@ read_body (const char  *body,
     }
 }
 
+/* When and how big: what tells a changed file. */
+static guint64
+file_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return 0;
+
+  return (g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC)) ^
+         ((guint64) g_file_info_get_size (info) << 40);
+}
+
 static PageInfo *
 get_page_info (AushangSite *site,
                GFile       *file)
@@ -859,10 +868,12 @@ get_page_info (AushangSite *site,
   if (path == NULL)
     return NULL;
 
+  /* Read again only when the file changed (a page saved meanwhile). */
   info = g_hash_table_lookup (cache->pages, path);
-  text = read_text (file, &mtime);
+  mtime = file_stamp (file);
   if (info != NULL && info->mtime == mtime)
     return info;
+  text = read_text (file);
   if (text == NULL)
     return NULL;
 
@@ -934,7 +945,7 @@ collect_template_ids (GFile      *folder,
         collect_template_ids (child, ids, depth + 1);
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         {
-          g_autofree char *text = read_text (child, NULL);
+          g_autofree char *text = read_text (child);
 
           if (text != NULL)
             collect_ids (text, ids);
