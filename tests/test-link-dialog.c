@@ -301,6 +301,48 @@ test_selection_and_section (void)
                                        text, 0, 0));
 }
 
+/* A section of the document being edited, with a heading not saved yet:
+ * just "#id". */
+static void
+test_own_sections (void)
+{
+  AushangLinkDialog *dialog;
+  GtkWidget *search;
+  GtkWidget *section;
+  GListModel *sections;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+  guint wanted = GTK_INVALID_LIST_POSITION;
+
+  aushang_editor_set_document (editor, site, document);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n## Neu im Herbst\n\nMehr bald.\n", -1);
+  place_cursor_after ("Danke an alle, ");
+
+  dialog = open_with_ctrl_k ();
+  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  search_list = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX);
+  gtk_editable_set_text (GTK_EDITABLE (search), "23 geräte");
+  g_assert_true (aushang_test_wait_until (one_row_cb, NULL, 10));
+  gtk_list_box_select_row (GTK_LIST_BOX (search_list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (search_list), 0));
+
+  section = find_row (GTK_WIDGET (dialog), "Section");
+  sections = adw_combo_row_get_model (ADW_COMBO_ROW (section));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (sections), i), "Neu im Herbst") != NULL)
+      wanted = i;
+  g_assert_cmpuint (wanted, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (section), wanted);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Address"))), ==,
+                   "#neu-im-herbst");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "insert");
+  g_assert_true (aushang_test_wait_until (no_dialog_cb, NULL, 10));
+
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "(#neu-im-herbst)"));
+}
+
 /* A widget under @widget whose text or tooltip has @words. */
 static gboolean
 shows (GtkWidget  *widget,
@@ -391,6 +433,7 @@ main (int   argc,
 
   g_test_add_func ("/link-dialog/pick-document", test_pick_document);
   g_test_add_func ("/link-dialog/selection-and-section", test_selection_and_section);
+  g_test_add_func ("/link-dialog/own-sections", test_own_sections);
   g_test_add_func ("/link-dialog/form-warning", test_form_warning);
 
   status = g_test_run ();

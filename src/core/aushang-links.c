@@ -920,6 +920,17 @@ aushang_site_dup_sections (AushangSite *site,
   return copy;
 }
 
+GPtrArray *
+aushang_links_dup_body_sections (const char *body)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  GPtrArray *sections = NULL;
+
+  read_body (body != NULL ? body : "", TRUE, &ids, &sections);
+
+  return sections;
+}
+
 static void
 collect_template_ids (GFile      *folder,
                       GHashTable *ids,

@@ -95,6 +95,9 @@ void aushang_link_section_free (AushangLinkSection *section);
 GPtrArray        *aushang_site_dup_sections      (AushangSite *site,
                                                   GFile       *file);
 
+/* The same for a Markdown body as it is now (the document being edited). */
+GPtrArray        *aushang_links_dup_body_sections (const char *body);
+
 typedef enum
 {
   AUSHANG_LINK_OK,           /* leads somewhere, or not ours to judge */

@@ -120,7 +120,19 @@ choose (AushangLinkDialog *self,
 
   self->chosen = g_object_ref (target->file);
   self->chosen_title = g_strdup (target->title);
-  self->sections = aushang_site_dup_sections (self->site, target->file);
+  if (self->own_file != NULL && self->editor != NULL && g_file_equal (target->file, self->own_file))
+    {
+      /* The document being edited: its headings as they are now. */
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (self->editor));
+      g_autofree char *body = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      body = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      self->sections = aushang_links_dup_body_sections (body);
+    }
+  else
+    self->sections = aushang_site_dup_sections (self->site, target->file);
 
   /* Translators: the first choice of "Section": a link to the page's top. */
   gtk_string_list_append (model, _("Whole page"));
@@ -220,6 +232,28 @@ search_changed_cb (AushangLinkDialog *self)
 }
 
 static void insert (AushangLinkDialog *self);
+
+/* Down in the search field goes to the pages found. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       AushangLinkDialog     *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || (state & GDK_MODIFIER_MASK) != 0)
+    return FALSE;
+
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), 0);
+  if (first == NULL)
+    return FALSE;
+  gtk_list_box_select_row (GTK_LIST_BOX (self->list), first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+
+  return TRUE;
+}
 
 static void
 row_selected_cb (AushangLinkDialog *self,
@@ -377,7 +411,12 @@ aushang_link_dialog_class_init (AushangLinkDialogClass *klass)
 static void
 aushang_link_dialog_init (AushangLinkDialog *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (self->search_entry, keys);
 }
 
 GtkWidget *
