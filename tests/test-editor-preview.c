@@ -746,9 +746,12 @@ test_preview_meta_refresh (void)
                                                "Diese Seite ist umgezogen.\n"
                                                "\n"
                                                "%s\n", i, snippet);
+      /* The snippet's block changes too: the page gets it anew (only
+       * changed blocks are put into the page). */
       g_autofree char *edited = g_strdup_printf ("Diese Seite ist wirklich umgezogen.\n"
                                                  "\n"
-                                                 "%s\n", snippet);
+                                                 "%s\n"
+                                                 "<!-- bearbeitet -->\n", snippet);
       g_autoptr(AushangDocument) moved = aushang_document_new_from_data (data, strlen (data));
       g_autofree char *text = NULL;
       g_autofree char *title = NULL;

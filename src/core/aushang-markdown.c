@@ -187,7 +187,7 @@ mark_source_lines (const Render *render,
   g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint md_line = 1, lost = 0;
   gsize pos = 0;
-  cmark_node *node, *next;
+  cmark_node *node, *next, *last = NULL;
 
   for (guint i = 0; i < render->segments->len; i++)
     {
@@ -221,6 +221,17 @@ mark_source_lines (const Render *render,
       marker = cmark_node_new (CMARK_NODE_HTML_BLOCK);
       cmark_node_set_literal (marker, text);
       cmark_node_insert_before (node, marker);
+      last = node;
+    }
+
+  /* Where the last block ends (before the footnotes): the preview puts
+   * only changed blocks into the page (aushang-block-diff.c). */
+  if (last != NULL)
+    {
+      cmark_node *marker = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+
+      cmark_node_set_literal (marker, "<!--aushang-end-->\n");
+      cmark_node_insert_after (last, marker);
     }
 }
 

@@ -705,6 +705,25 @@ char *
 aushang_preview_page_render (AushangDocument             *document,
                              const AushangPreviewOptions *options)
 {
+  return aushang_preview_page_render_parts (document, options, NULL, NULL);
+}
+
+/**
+ * aushang_preview_page_render_parts:
+ * @header_out: (out) (optional): the page's header, as
+ *   aushang_preview_page_render_header() makes it
+ * @body_out: (out) (optional): its body, as
+ *   aushang_preview_page_render_body() makes it
+ *
+ * The page of aushang_preview_page_render(), and the parts it holds: a
+ * later patch of the page compares with them.
+ */
+char *
+aushang_preview_page_render_parts (AushangDocument             *document,
+                                   const AushangPreviewOptions *options,
+                                   char                       **header_out,
+                                   char                       **body_out)
+{
   static const char * const title_keys[] = { "title", NULL };
   g_autofree char *header = aushang_preview_page_render_header (document, options);
   g_autofree char *body = aushang_preview_page_render_body (document, options);
@@ -742,6 +761,11 @@ aushang_preview_page_render (AushangDocument             *document,
   g_string_append (out, "</header>\n<article id=\"aushang-body\">\n");
   g_string_append (out, body);
   g_string_append (out, "</article>\n</body>\n</html>\n");
+
+  if (header_out != NULL)
+    *header_out = g_steal_pointer (&header);
+  if (body_out != NULL)
+    *body_out = g_steal_pointer (&body);
 
   return g_string_free (out, FALSE);
 }

@@ -29,6 +29,10 @@ typedef struct
  * aushang-body) so the window can replace them one by one. */
 char *aushang_preview_page_render        (AushangDocument             *document,
                                           const AushangPreviewOptions *options);
+char *aushang_preview_page_render_parts  (AushangDocument             *document,
+                                          const AushangPreviewOptions *options,
+                                          char                       **header_out,
+                                          char                       **body_out);
 
 /* Only the header's and the body's inner HTML, for in-place updates. */
 char *aushang_preview_page_render_header (AushangDocument             *document,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "aushang-block-diff.h"
 #include "aushang-markdown.h"
 #include "aushang-preview-page.h"
 #include "aushang-preview.h"
@@ -54,9 +55,9 @@ struct _AushangPreview
   /* The parts last put into the page, so unchanged ones are left alone. */
   char            *shown_header;   /* GRefString: shared with render jobs */
   char            *shown_body;     /* GRefString */
-  gboolean         page_has_body;  /* the page's script holds shown_body */
 
   guint            tick_id;
+  guint            idle_id;
   /* An update was asked for and not started yet. */
   guint            pending : 1;
   /* A render, page load or patch is under way. */
@@ -82,6 +83,10 @@ struct _AushangPreview
   guint            scroll_line;
   guint            scrolling : 1;       /* a scroll is on its way to the page */
   guint            scroll_again : 1;    /* and another line was asked since */
+
+  /* Updates that put only the changed blocks into the page (for the
+   * bench). */
+  guint            block_patches;
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -112,18 +117,19 @@ typedef struct
   char            *header;
   char            *body;
   /* What the page shows now, to compare with (GRefStrings), and the
-   * script that brings it up to date: all made in the thread. */
+   * arguments of the script that brings it up to date: all made in the
+   * thread. */
   char            *previous_header;
   char            *previous_body;
   GVariant        *arguments;
-  gboolean         splice;          /* the page holds previous_body */
-  gboolean         sends_body;
   /* The site's own page: the context and file to render it with, then
-   * the page split at <body>. */
+   * the page split at <body>; and what the page shows, to compare with. */
   AushangPageContext *context;
   GFile           *file;
   char            *site_head;
   char            *site_body;
+  char            *previous_site_head;
+  char            *previous_site_body;
 } RenderJob;
 
 static void
@@ -143,6 +149,8 @@ render_job_free (RenderJob *job)
   g_clear_object (&job->file);
   g_free (job->site_head);
   g_free (job->site_body);
+  g_free (job->previous_site_head);
+  g_free (job->previous_site_body);
   g_free (job);
 }
 
@@ -573,7 +581,8 @@ paint_done (AushangPreview *self)
 
 static GVariant *build_patch_arguments (const char *header,
                                         const char *body,
-                                        const char *previous_body);
+                                        const char *previous_body,
+                                        const char *target);
 
 static void
 render_page (GTask        *task,
@@ -609,12 +618,25 @@ render_page (GTask        *task,
           job->site_head = g_strndup (job->page, body_start + 1 - job->page);
           job->site_body = g_strndup (body_start + 1, body_end - body_start - 1);
         }
+      /* Where only the body changed, only its changed blocks go to the
+       * page (or the body, where they cannot). */
+      if (!job->full && job->site_head != NULL && job->previous_site_body != NULL &&
+          g_strcmp0 (job->site_head, job->previous_site_head) == 0 &&
+          g_strcmp0 (job->site_body, job->previous_site_body) != 0)
+        job->arguments = build_patch_arguments (NULL, job->site_body, job->previous_site_body, "");
       g_task_return_boolean (task, TRUE);
       return;
     }
 
   if (job->full)
-    job->page = aushang_preview_page_render (document, &options);
+    {
+      g_autofree char *header = NULL;
+      g_autofree char *body = NULL;
+
+      job->page = aushang_preview_page_render_parts (document, &options, &header, &body);
+      job->header = g_ref_string_new (header);
+      job->body = g_ref_string_new (body);
+    }
   else
     {
       g_autofree char *header = aushang_preview_page_render_header (document, &options);
@@ -626,12 +648,12 @@ render_page (GTask        *task,
       job->body = g_ref_string_new (body ? body : "");
 
       /* Made here, not on the main thread: for a long document only the
-       * changed middle of the body travels to the page. */
-      job->sends_body = body_changed;
+       * changed blocks of the body travel to the page. */
       if (header_changed || body_changed)
         job->arguments = build_patch_arguments (header_changed ? header : NULL,
                                                 body_changed ? body : NULL,
-                                                job->splice ? job->previous_body : NULL);
+                                                job->previous_body,
+                                                "aushang-body");
     }
 
   g_task_return_boolean (task, TRUE);
@@ -650,89 +672,135 @@ render_thread (GTask        *task,
   aushang_markdown_set_source_lines (FALSE);
 }
 
-/* JavaScript strings count UTF-16 code units. */
-static gsize
-utf16_length (const char *text,
-              gsize       bytes)
-{
-  gsize units = 0;
-
-  for (gsize i = 0; i < bytes; i++)
-    {
-      guchar c = (guchar) text[i];
-
-      if ((c & 0xC0) != 0x80)
-        units += c >= 0xF0 ? 2 : 1;
-    }
-
-  return units;
-}
-
 /* The page update as arguments of one function call: the HTML travels as
- * plain strings, with no escaping into a script literal. When the page
- * holds @previous_body, only what lies between the unchanged start and
- * end of the body is sent ("parts" bit 4). */
+ * plain strings, with no escaping into a script literal. Where the page
+ * shows @previous_body, only the blocks that changed are sent ("parts"
+ * bit 8, see aushang_block_diff()); else the whole body (bit 2). @target
+ * is the id of the body's element ("": the page's <body>). */
 static GVariant *
 build_patch_arguments (const char *header,
                        const char *body,
-                       const char *previous_body)
+                       const char *previous_body,
+                       const char *target)
 {
+  g_autoptr(AushangBlockPatch) patch = NULL;
   GVariantDict dict;
   gint32 parts = header ? 1 : 0;
-  gsize prefix = 0, suffix = 0;
 
   g_variant_dict_init (&dict, NULL);
 
   if (body != NULL && previous_body != NULL)
-    {
-      gsize new_length = strlen (body), old_length = strlen (previous_body);
-      gsize shorter = MIN (new_length, old_length);
-
-      while (prefix < shorter && body[prefix] == previous_body[prefix])
-        prefix++;
-      while (prefix > 0 && ((guchar) body[prefix] & 0xC0) == 0x80)
-        prefix--;
-      while (suffix < shorter - prefix &&
-             body[new_length - 1 - suffix] == previous_body[old_length - 1 - suffix])
-        suffix++;
-      while (suffix > 0 && ((guchar) body[new_length - suffix] & 0xC0) == 0x80)
-        suffix--;
-
-      g_variant_dict_insert_value (&dict, "prefix", g_variant_new_int32 (utf16_length (body, prefix)));
-      g_variant_dict_insert_value (&dict, "suffix", g_variant_new_int32 (utf16_length (body + new_length - suffix, suffix)));
-      g_variant_dict_insert_value (&dict, "middle", g_variant_new_take_string (g_strndup (body + prefix, new_length - suffix - prefix)));
-      parts |= 4;
-    }
+    patch = aushang_block_diff (previous_body, body);
+  if (patch != NULL)
+    parts |= 8;
   else if (body != NULL)
     parts |= 2;
 
+  g_variant_dict_insert_value (&dict, "parts", g_variant_new_int32 (parts));
+  g_variant_dict_insert_value (&dict, "target", g_variant_new_string (target));
   g_variant_dict_insert_value (&dict, "header", g_variant_new_string (header ? header : ""));
   g_variant_dict_insert_value (&dict, "body", g_variant_new_string ((parts & 2) ? body : ""));
-  if (!(parts & 4))
-    {
-      g_variant_dict_insert_value (&dict, "prefix", g_variant_new_int32 (0));
-      g_variant_dict_insert_value (&dict, "suffix", g_variant_new_int32 (0));
-      g_variant_dict_insert_value (&dict, "middle", g_variant_new_string (""));
-    }
-  g_variant_dict_insert_value (&dict, "parts", g_variant_new_int32 (parts));
+  g_variant_dict_insert_value (&dict, "first", g_variant_new_int32 (patch ? patch->first : 0));
+  g_variant_dict_insert_value (&dict, "count", g_variant_new_int32 (patch ? patch->old_count : 0));
+  g_variant_dict_insert_value (&dict, "added", g_variant_new_int32 (patch ? patch->new_count : 0));
+  g_variant_dict_insert_value (&dict, "total", g_variant_new_int32 (patch ? patch->old_total : 0));
+  g_variant_dict_insert_value (&dict, "delta", g_variant_new_int32 (patch ? patch->line_delta : 0));
+  g_variant_dict_insert_value (&dict, "html", g_variant_new_string (patch ? patch->html : ""));
 
   return g_variant_ref_sink (g_variant_dict_end (&dict));
 }
 
-/* The page keeps the body's HTML, so a later update can send only the
- * part that changed. */
+/* The page's own script (the content's scripts never run). Blocks: the
+ * nodes from one block comment to the next (aushang-block-diff.c); the
+ * comments are kept in window.aushangMarks between patches. The new
+ * blocks are parsed by innerHTML in an element like their parent, so
+ * they parse as among the rest and no script in them runs. Where the
+ * page is not as expected, nothing changes and the answer is false: the
+ * page is then loaded anew. Layout happens here, so the answer comes once
+ * the page could paint. */
 static const char patch_function[] =
+  "const box = target === '' ? document.body : document.getElementById (target);\n"
   "if (parts & 1)\n"
-  "  document.getElementById('aushang-header').innerHTML = header;\n"
-  "if (parts & 2)\n"
-  "  window.aushangBody = body;\n"
-  "if (parts & 4) {\n"
-  "  const old = window.aushangBody;\n"
-  "  window.aushangBody = old.slice (0, prefix) + middle + old.slice (old.length - suffix);\n"
+  "  document.getElementById ('aushang-header').innerHTML = header;\n"
+  "if (parts & 2) {\n"
+  "  box.innerHTML = body;\n"
+  "  window.aushangMarks = undefined;\n"
   "}\n"
-  "if (parts & 6)\n"
-  "  document.getElementById('aushang-body').innerHTML = window.aushangBody;\n"
-  "return true;\n";
+  "if (parts & 8) {\n"
+  "  const isMark = (n) => /^aushang-(line \\d+|end)$/.test (n.data);\n"
+  "  const collect = (root) => {\n"
+  "    const found = [];\n"
+  "    const walker = document.createTreeWalker (root, NodeFilter.SHOW_COMMENT);\n"
+  "    for (let n = walker.nextNode (); n; n = walker.nextNode ())\n"
+  "      if (isMark (n))\n"
+  "        found.push (n);\n"
+  "    return found;\n"
+  "  };\n"
+  "  let marks = window.aushangMarks;\n"
+  "  if (!marks || marks.length !== total + 1 || !marks[first].isConnected || !marks[first + count].isConnected)\n"
+  "    marks = collect (box);\n"
+  "  if (marks.length !== total + 1)\n"
+  "    return false;\n"
+  "  const start = marks[first], stop = marks[first + count];\n"
+  "  const parent = stop.parentNode;\n"
+  "  if (start.parentNode !== parent || !box.contains (parent))\n"
+  "    return false;\n"
+  "  const holder = document.createElement (parent.namespaceURI === 'http://www.w3.org/1999/xhtml' &&\n"
+  "                                         parent.localName !== 'body' ? parent.localName : 'div');\n"
+  "  holder.innerHTML = html;\n"
+  "  const added_marks = collect (holder);\n"
+  "  if (added_marks.length !== added)\n"
+  "    return false;\n"
+  /* Where the new nodes are of the same kinds as the old ones (a key
+   * typed into a paragraph), the old ones take the new ones' attributes
+   * and children: the parent's list of children stays as it is, and with
+   * it the style of all the blocks after them. */
+  "  const olds = [];\n"
+  "  for (let n = start; n !== stop; n = n.nextSibling)\n"
+  "    olds.push (n);\n"
+  "  const news = Array.from (holder.childNodes);\n"
+  "  const html_ns = 'http://www.w3.org/1999/xhtml';\n"
+  "  const alike = olds.length === news.length && olds.every ((o, i) =>\n"
+  "    o.nodeType === news[i].nodeType && o.nodeName === news[i].nodeName &&\n"
+  "    (o.nodeType !== Node.ELEMENT_NODE || o.namespaceURI === html_ns));\n"
+  "  if (alike) {\n"
+  "    olds.forEach ((o, i) => {\n"
+  "      const n = news[i];\n"
+  "      if (o.nodeType !== Node.ELEMENT_NODE) {\n"
+  "        if (o.data !== n.data)\n"
+  "          o.data = n.data;\n"
+  "        return;\n"
+  "      }\n"
+  "      for (const a of Array.from (o.attributes))\n"
+  "        if (!n.hasAttribute (a.name))\n"
+  "          o.removeAttribute (a.name);\n"
+  "      for (const a of Array.from (n.attributes))\n"
+  "        if (o.getAttribute (a.name) !== a.value)\n"
+  "          o.setAttribute (a.name, a.value);\n"
+  "      o.replaceChildren (...n.childNodes);\n"
+  "    });\n"
+  "  } else {\n"
+  "    const range = document.createRange ();\n"
+  "    range.setStartBefore (start);\n"
+  "    range.setEndBefore (stop);\n"
+  "    range.deleteContents ();\n"
+  "    const fragment = document.createDocumentFragment ();\n"
+  "    while (holder.firstChild)\n"
+  "      fragment.appendChild (holder.firstChild);\n"
+  "    parent.insertBefore (fragment, stop);\n"
+  "  }\n"
+  "  if (delta !== 0)\n"
+  "    for (let i = first + count; i < total; i++)\n"
+  "      marks[i].data = 'aushang-line ' + (parseInt (marks[i].data.slice (13)) + delta);\n"
+  /* The old comments stayed where they were alike; any inside replaced
+   * children are gone, and the comments are looked for anew next time. */
+  "  if (alike)\n"
+  "    window.aushangMarks = marks.slice (first, first + count).every ((m) => m.isConnected) ? marks : undefined;\n"
+  "  else\n"
+  "    window.aushangMarks = marks.slice (0, first).concat (added_marks, marks.slice (first + count));\n"
+  "}\n"
+  "void document.documentElement.offsetHeight;\n"
+  "return (parts & 8) ? 'blocks' : true;\n";
 
 static void
 patch_done_cb (GObject      *object,
@@ -743,11 +811,19 @@ patch_done_cb (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The value itself (true) is not needed, only whether the patch got
-   * there. */
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (error == NULL && jsc_value_is_boolean (value) && !jsc_value_to_boolean (value))
+    {
+      /* The page's blocks were not where the patch expected them (the
+       * page's script changed nothing). */
+      g_debug ("The preview's blocks did not match, loading it anew");
+      self->page_loaded = FALSE;
+      self->pending = TRUE;
+    }
+  else if (error == NULL && jsc_value_is_string (value))
+    self->block_patches++;
   if (error != NULL)
     {
       /* The page is not what we think it is: load it anew. This is no
@@ -757,7 +833,6 @@ patch_done_cb (GObject      *object,
        * for any script. */
       g_debug ("Could not patch the preview, loading it anew: %s", error->message);
       self->page_loaded = FALSE;
-      self->page_has_body = FALSE;
       self->pending = TRUE;
     }
 
@@ -788,23 +863,21 @@ render_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->web_view == NULL)
     return;
 
-  /* The site's page: where only the body changed, only the body is put
-   * in, so the scroll position stays. */
+  /* The site's page: where only the body changed, only the changed
+   * blocks of the body are put in, so the scroll position stays. */
   if (job->context != NULL && !job->full && job->site_head != NULL &&
       g_strcmp0 (job->site_head, self->shown_site_head) == 0)
     {
-      if (g_strcmp0 (job->site_body, self->shown_site_body) == 0)
+      if (job->arguments == NULL)
         {
           paint_done (self);
           return;
         }
       g_free (self->shown_site_body);
-      self->shown_site_body = g_strdup (job->site_body);
-      webkit_web_view_call_async_javascript_function (self->web_view,
-                                                      "document.body.innerHTML = body;\nreturn true;\n",
-                                                      -1,
-                                                      g_variant_new_parsed ("{'body': <%s>}", job->site_body),
-                                                      NULL, NULL, self->cancellable,
+      self->shown_site_body = g_steal_pointer (&job->site_body);
+      arguments = g_steal_pointer (&job->arguments);
+          webkit_web_view_call_async_javascript_function (self->web_view, patch_function, -1,
+                                                      arguments, NULL, NULL, self->cancellable,
                                                       patch_done_cb, g_object_ref (self));
       return;
     }
@@ -813,14 +886,16 @@ render_done_cb (GObject      *object,
     {
       g_clear_pointer (&self->shown_html, g_free);
       g_set_object (&self->shown_document, job->document);
+      /* The built-in page: its parts, for the next patch to compare. */
       g_clear_pointer (&self->shown_header, g_ref_string_release);
+      self->shown_header = g_steal_pointer (&job->header);
       g_clear_pointer (&self->shown_body, g_ref_string_release);
+      self->shown_body = g_steal_pointer (&job->body);
       g_free (self->shown_site_head);
       self->shown_site_head = g_strdup (job->site_head);
       g_free (self->shown_site_body);
       self->shown_site_body = g_strdup (job->site_body);
       self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
       load_page (self, job->page);
       /* paint_done() follows from load_changed_cb(). */
       return;
@@ -836,8 +911,6 @@ render_done_cb (GObject      *object,
   self->shown_header = g_steal_pointer (&job->header);
   g_clear_pointer (&self->shown_body, g_ref_string_release);
   self->shown_body = g_steal_pointer (&job->body);
-  if (job->sends_body)
-    self->page_has_body = TRUE;
   arguments = g_steal_pointer (&job->arguments);
 
   webkit_web_view_call_async_javascript_function (self->web_view, patch_function, -1,
@@ -883,7 +956,6 @@ start_render (AushangPreview *self)
       g_free (self->shown_html);
       self->shown_html = g_strdup (self->page_html);
       self->page_loaded = FALSE;
-      self->page_has_body = FALSE;
       load_page (self, self->page_html != NULL ? self->page_html
                                                : "<!DOCTYPE html>\n<html><body></body></html>\n");
       return;
@@ -905,12 +977,16 @@ start_render (AushangPreview *self)
       job->file = g_object_ref (aushang_document_get_file (self->document));
       if (self->shown_site_head == NULL)
         job->full = TRUE;
+      if (!job->full)
+        {
+          job->previous_site_head = g_strdup (self->shown_site_head);
+          job->previous_site_body = g_strdup (self->shown_site_body);
+        }
     }
   if (!job->full)
     {
       job->previous_header = self->shown_header ? g_ref_string_acquire (self->shown_header) : NULL;
       job->previous_body = self->shown_body ? g_ref_string_acquire (self->shown_body) : NULL;
-      job->splice = self->page_has_body && job->previous_body != NULL;
     }
 
   task = g_task_new (self, self->cancellable, render_done_cb, NULL);
@@ -932,13 +1008,30 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+idle_cb (gpointer user_data)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (user_data);
+
+  self->idle_id = 0;
+  start_render (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Updates asked for in one go are one render. A preview on screen starts
+ * it right after (before the next frame is drawn: a key typed shows in
+ * the page a frame earlier), one that is not on the next frame. */
 static void
 schedule_update (AushangPreview *self)
 {
-  if (self->busy || self->tick_id != 0)
+  if (self->busy || self->tick_id != 0 || self->idle_id != 0)
     return;
 
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, idle_cb, self, NULL);
+  else
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
 /* Scroll sync. The body's top-level blocks follow a comment
@@ -1092,7 +1185,6 @@ load_changed_cb (AushangPreview  *self,
     {
       webkit_web_view_stop_loading (web_view);
       self->page_loaded = FALSE;
-      self->page_has_body = FALSE;
       self->pending = TRUE;
       set_idle (self, FALSE);
       schedule_update (self);
@@ -1124,7 +1216,6 @@ web_process_terminated_cb (AushangPreview                    *self,
   g_debug ("The preview's web process ended (reason %d)", reason);
 
   self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
   self->loading_page = FALSE;
   g_clear_pointer (&self->expected_uri, g_free);
 
@@ -1190,6 +1281,7 @@ aushang_preview_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->idle_id, g_source_remove);
 
   if (self->web_view != NULL)
     {
@@ -1426,7 +1518,6 @@ aushang_preview_set_site (AushangPreview *self,
   /* Another site may have another stylesheet: the next update loads the
    * whole page. */
   self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
   self->reloaded_after_exit = FALSE;
   if (self->document != NULL)
     {
@@ -1502,7 +1593,6 @@ aushang_preview_set_site_style (AushangPreview *self,
   g_clear_pointer (&self->shown_site_head, g_free);
   g_clear_pointer (&self->shown_site_body, g_free);
   self->page_loaded = FALSE;
-  self->page_has_body = FALSE;
   if (self->document != NULL)
     {
       self->pending = TRUE;
@@ -1517,6 +1607,14 @@ aushang_preview_get_site_style (AushangPreview *self)
   g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), FALSE);
 
   return self->site_style;
+}
+
+guint
+aushang_preview_get_block_patches (AushangPreview *self)
+{
+  g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), 0);
+
+  return self->block_patches;
 }
 
 gboolean

@@ -61,6 +61,9 @@ char      *aushang_preview_evaluate_finish   (AushangPreview  *self,
 /* TRUE once the latest scheduled update has been painted into the page;
  * notify::idle is emitted when it changes. */
 gboolean   aushang_preview_get_idle          (AushangPreview  *self);
+/* How many updates put only the changed blocks into the page rather than
+ * the whole body (for the bench and tests). */
+guint      aushang_preview_get_block_patches (AushangPreview  *self);
 
 /* The file in @site_folder that the "aushang-site" URI path @path
  * (percent-encoded, "/assets/images/ki.png") names, or NULL when the path
