@@ -222,10 +222,11 @@ static void
 test_kramdown_smart_quotes (void)
 {
   const char *text = "Er sagte \"Hallo\" und 'ja', typed \u201eecht\u201c and \u201ctyped\u201d \u2018x\u2019, "
-                     "don't (\"...\") and `\"code\"`.\n";
+                     "don't (\"...\") and `\"code\"` \u201c_kursiv_\u201d.\n";
   g_autofree char *german = NULL;
   g_autofree char *standard = NULL;
   g_autofree char *brackets = NULL;
+  g_autofree char *elements = NULL;
 
   aushang_markdown_set_smart_quotes ("sbquo,lsquo,bdquo,ldquo");
   german = aushang_markdown_render (text, NULL, NULL);
@@ -235,14 +236,26 @@ test_kramdown_smart_quotes (void)
   aushang_markdown_set_smart_quotes ("lsquo,rsquo,ldquo,rdquo");
   brackets = aushang_markdown_render ("(\"...\")\n", NULL, NULL);
   aushang_markdown_set_smart_quotes (NULL);
+  /* A quote right after an element: kramdown's rules (okfde's
+   * "[Kleiner Spatz][]",eine). */
+  elements = aushang_markdown_render ("Eine \"[Kleiner Spatz][]\",eine und \"[x](/x)\" gut, *Custer*'s Last, "
+                                      "\"*em*\". und \"`c`\"! und \"[a](/a)\".b und \"<b>x</b>\" ja, "
+                                      "'[y](/y)'s und \"[z](/z)\"...\n\n[Kleiner Spatz]: /k\n",
+                                      NULL, NULL);
 
   g_assert_cmpstr (german, ==,
                    "<p>Er sagte \u201eHallo\u201c und \u201aja\u2018, typed \u201eecht\u201c and \u201ctyped\u201d "
-                   "\u2018x\u2019, don\u2018t (\u201e\u2026\u201c) and <code>&quot;code&quot;</code>.</p>\n");
+                   "\u2018x\u2019, don\u2018t (\u201e\u2026\u201c) and <code>&quot;code&quot;</code> "
+                   "\u201c<em>kursiv</em>\u201d.</p>\n");
   g_assert_cmpstr (standard, ==,
                    "<p>Default (\u201c\u2026\u201d) and (\u2018x\u2019) and [\u201ctyped\u201d] and "
                    "(\u201c<em>a</em>\u201d) and (it\u2019s).</p>\n");
   g_assert_cmpstr (brackets, ==, "<p>(\u201c\u2026\u201d)</p>\n");
+  g_assert_cmpstr (elements, ==,
+                   "<p>Eine \u201c<a href=\"/k\">Kleiner Spatz</a>\u201c,eine und \u201c<a href=\"/x\">x</a>\u201d gut, "
+                   "<em>Custer</em>\u2019s Last, \u201c<em>em</em>\u201d. und \u201c<code>c</code>\u201d! und "
+                   "\u201c<a href=\"/a\">a</a>\u201c.b und \u201c<b>x</b>\u201d ja, \u2018<a href=\"/y\">y</a>\u2019s und "
+                   "\u201c<a href=\"/z\">z</a>\u201c\u2026</p>\n");
 }
 
 /* kramdown writes link and image targets as written: umlauts, spaces,

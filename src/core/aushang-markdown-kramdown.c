@@ -1034,7 +1034,8 @@ aushang_markdown_kramdown_quotes (Render *render)
 }
 
 /* Curly quotes typed as such stay as typed: they go through Markdown as
- * private-use characters of the same length (U+F8F0…U+F8F3). */
+ * other punctuation of the same length (U+2E2A…U+2E2D, which no one
+ * types), so that emphasis next to them works as before. */
 void
 aushang_markdown_kramdown_hide_quotes (char  *text,
                                        gsize  len)
@@ -1046,9 +1047,8 @@ aushang_markdown_kramdown_hide_quotes (char  *text,
 
         if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D)
           {
-            text[i] = (char) 0xEF;
-            text[i + 1] = (char) 0xA3;
-            text[i + 2] = (char) (0xB0 + (c == 0x98 ? 0 : c == 0x99 ? 1 : c == 0x9C ? 2 : 3));
+            text[i + 1] = (char) 0xB8;
+            text[i + 2] = (char) (0xAA + (c == 0x98 ? 0 : c == 0x99 ? 1 : c == 0x9C ? 2 : 3));
             i += 2;
           }
       }
@@ -1061,7 +1061,11 @@ gboolean
 aushang_markdown_kramdown_quotes_after_bracket (const char *text,
                                                 gsize       len)
 {
-  static const char * const pairs[] = { "(\"", "('", "[\"", "['", "{\"", "{'" };
+  static const char * const pairs[] = {
+    "(\"", "('", "[\"", "['", "{\"", "{'",
+    "]\"", "]'", ")\"", ")'", "*\"", "*'", "_\"", "_'", "`\"", "`'", ">\"", ">'",
+    "'[", "\"[", "'(", "\"(", "'*", "\"*", "'_", "\"_", "'`", "\"`", "'<", "\"<"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     if (aushang_markdown_find_string (text, len, 0, pairs[i]) != NONE)
@@ -1069,8 +1073,33 @@ aushang_markdown_kramdown_quotes_after_bracket (const char *text,
   return FALSE;
 }
 
+/* Whether kramdown closes a quote that directly follows a tag (a span
+ * element's end, or the start of a paragraph or cell), @next being the
+ * text after it: its rules without a character before the quote. */
+static gboolean
+kramdown_closes_after_element (const char *next)
+{
+  guchar c = (guchar) next[0];
+
+  /* Before an end tag: the end of the text; before a start tag (emphasis,
+   * a link, code in the Markdown): an opening quote. */
+  if (c == '<')
+    return next[1] == '/';
+  if (c == '\0' || g_ascii_isspace (c))
+    return TRUE;
+  if (c == 's' && !g_ascii_isalnum (next[1]) && (guchar) next[1] < 0x80)
+    return TRUE;
+  /* Punctuation, then no word boundary ("\B"): punctuation or the end. */
+  if (g_ascii_ispunct (c) && c != '_' && c != '*' &&
+      !(c == '.' && next[1] == '.' && next[2] == '.'))
+    return next[1] == '\0' || (g_ascii_ispunct (next[1]) && next[1] != '_') ||
+           g_ascii_isspace (next[1]);
+  return FALSE;
+}
+
 /* cmark's smart quotes to the site's, and the typed ones back; a closing
- * quote cmark made right after "(", "[" or "{" opens, as in kramdown. */
+ * quote cmark made right after "(", "[" or "{" opens, as in kramdown, and
+ * one right after an element follows kramdown's rules. */
 char *
 aushang_markdown_kramdown_apply_quotes (const Render *render,
                                         const char   *html)
@@ -1086,21 +1115,27 @@ aushang_markdown_kramdown_apply_quotes (const Render *render,
       int k = -1;
       gboolean hidden = FALSE;
 
-      if (a != 0xE2 && a != 0xEF)
+      if (a != 0xE2)
         continue;
       b = (guchar) p[1];
       c = b != 0 ? (guchar) p[2] : 0;
-      if (a == 0xE2 && b == 0x80)
+      if (b == 0x80)
         k = c == 0x98 ? 0 : c == 0x99 ? 1 : c == 0x9C ? 2 : c == 0x9D ? 3 : -1;
-      else if (a == 0xEF && b == 0xA3 && c >= 0xB0 && c <= 0xB3)
+      else if (b == 0xB8 && c >= 0xAA && c <= 0xAD)
         {
-          k = c - 0xB0;
+          k = c - 0xAA;
           hidden = TRUE;
         }
       if (k < 0)
         continue;
       if (!hidden && (k == 1 || k == 3) && p > html && strchr ("([{", p[-1]) != NULL &&
           !(k == 1 && p[3] == 's' && !g_ascii_isalnum (p[4])))
+        k--;
+      else if (!hidden && p > html && p[-1] == '>')
+        k = (k & ~1) | (kramdown_closes_after_element (p + 3) ? 1 : 0);
+      else if (!hidden && (k == 1 || k == 3) && p > html && (p[-1] == ' ' || p[-1] == '\n') &&
+               !(k == 1 && g_ascii_isdigit (p[3]) && g_ascii_isdigit (p[4]) && p[5] == 's'))
+        /* After a blank kramdown opens (cmark closes one it cannot match). */
         k--;
       g_string_append_len (out, copied, p - copied);
       g_string_append (out, hidden ? typed[k] : render->quotes[k]);
