@@ -369,7 +369,10 @@ recovered_text (GFile *folder)
 }
 
 /* Someone who types without a pause still has a copy of what they typed
- * until 2 s ago, and the first one within 2 s of the first change. */
+ * a moment ago, and the first one soon after the first change: the window
+ * writes one at most 1 s after a change (AUTOSAVE_INTERVAL_MS), also while
+ * typing goes on. The test allows 3 s, for a machine busy with other
+ * tests; a copy written only once typing stops would still never come. */
 static void
 test_recovery_while_typing (void)
 {
@@ -404,11 +407,11 @@ test_recovery_while_typing (void)
   end = g_get_monotonic_time ();
 
   g_assert_cmpint (first_copy, >, 0);
-  g_assert_cmpint (first_copy - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (first_copy - start, <, 3 * G_USEC_PER_SEC);
 
-  /* Everything typed until 2 s before the end is in the copy. */
+  /* Everything typed until 3 s before the end is in the copy. */
   for (guint i = 0; i < times->len; i++)
-    if (g_array_index (times, gint64, i) <= end - 2 * G_USEC_PER_SEC)
+    if (g_array_index (times, gint64, i) <= end - 3 * G_USEC_PER_SEC)
       must_have = i + 1;
   g_assert_cmpuint (must_have, >=, 5);
   copy = recovered_text (folder);
