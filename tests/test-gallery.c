@@ -327,6 +327,57 @@ test_clashes (void)
                    "repair-cafe-im-labor_00003.jpeg repair-cafe-im-labor_00004.jpeg repair-cafe-im-labor_00005.jpeg");
 }
 
+static void
+cancel_after_first_cb (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  if (done == 1)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled while the photos are written: what this run wrote goes again
+ * (each was a new file), the photos that were there before stay, and a
+ * folder made for the gallery goes when it is empty. */
+static void
+test_cancel (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(AushangSite) site = example_site ("abbruch", &folder);
+  g_autoptr(AushangGalleryBlock) block = aushang_gallery_find_block (site);
+  g_autofree char *document_path = g_build_filename (folder, "_beitraege", "repair-cafe-im-labor.md", NULL);
+  g_autoptr(GFile) document = g_file_new_for_path (document_path);
+  g_autofree char *a = write_plain_photo ("c1.jpg", 300, 200);
+  g_autofree char *b = write_plain_photo ("c2.jpg", 300, 200);
+  g_autofree char *c = write_plain_photo ("c3.jpg", 300, 200);
+  g_autoptr(GPtrArray) sources = files (a, b, c, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AushangGalleryPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gallery = g_build_filename (folder, "assets", "images", "galerie", "repair-cafe-im-labor", NULL);
+  g_autofree char *one = g_build_filename (gallery, "repair-cafe-im-labor_00001.jpeg", NULL);
+  g_autofree char *listing = NULL;
+
+  /* A new folder: gone again. */
+  plan = aushang_gallery_plan_new (site, block, document, sources);
+  g_assert_false (aushang_gallery_plan_run (plan, cancellable, cancel_after_first_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (gallery, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&plan, aushang_gallery_plan_free);
+
+  /* A folder with a photo in it: the photo and the folder stay. */
+  g_assert_cmpint (g_mkdir_with_parents (gallery, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (one, "eins", -1, NULL));
+  g_object_unref (cancellable);
+  cancellable = g_cancellable_new ();
+  plan = aushang_gallery_plan_new (site, block, document, sources);
+  g_assert_false (aushang_gallery_plan_run (plan, cancellable, cancel_after_first_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = list_folder (gallery);
+  g_assert_cmpstr (listing, ==, "repair-cafe-im-labor_00001.jpeg");
+}
+
 /* A photo that cannot be read is named; the others are taken in, with
  * numbers one after the other, and nothing half-written is left. */
 static void
@@ -726,6 +777,7 @@ main (int   argc,
 
   g_test_add_func ("/gallery/example-site", test_example_site);
   g_test_add_func ("/gallery/clashes", test_clashes);
+  g_test_add_func ("/gallery/cancel", test_cancel);
   g_test_add_func ("/gallery/unreadable-photo", test_unreadable_photo);
   g_test_add_func ("/gallery/path-gallery", test_path_gallery);
   g_test_add_func ("/gallery/find-block", test_find_block);

@@ -801,6 +801,30 @@ write_photo (AushangGalleryPlan  *plan,
   return NULL;
 }
 
+/* Cancelled: the photos this run wrote go again (each was a new file;
+ * nothing was replaced), and the folder when this run made it and it is
+ * empty now. Cancel means that nothing happened. */
+static void
+undo_run (AushangGalleryPlan *plan,
+          GFile              *folder,
+          gboolean            made_folder)
+{
+  for (guint i = 0; i < plan->written_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (plan->written_names, i);
+      g_autoptr(GFile) file = name ? g_file_get_child (folder, name) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !g_file_delete (file, NULL, &error))
+        g_debug ("Could not remove %s again: %s", name, error->message);
+    }
+  if (made_folder)
+    g_file_delete (folder, NULL, NULL);
+
+  g_ptr_array_set_size (plan->written, 0);
+  g_ptr_array_set_size (plan->written_names, 0);
+}
+
 gboolean
 aushang_gallery_plan_run (AushangGalleryPlan      *plan,
                           GCancellable            *cancellable,
@@ -810,6 +834,7 @@ aushang_gallery_plan_run (AushangGalleryPlan      *plan,
 {
   g_autoptr(GFile) folder = plan_folder_file (plan);
   gboolean folder_made = FALSE;
+  gboolean folder_new = FALSE;  /* made by this run */
   guint number = 1;
   guint total = plan->sources->len;
   guint succeeded = 0;
@@ -828,13 +853,16 @@ aushang_gallery_plan_run (AushangGalleryPlan      *plan,
       gboolean png = FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+        {
+          undo_run (plan, folder, folder_new);
+          return FALSE;
+        }
 
       pixbuf = aushang_photo_load (source, plan->max_width, &png, &local_error);
       if (pixbuf != NULL && !folder_made)
         {
-          if (!g_file_make_directory_with_parents (folder, NULL, &local_error) &&
-              g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+          folder_new = g_file_make_directory_with_parents (folder, NULL, &local_error);
+          if (!folder_new && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
             g_clear_error (&local_error);
           folder_made = local_error == NULL;
         }

@@ -296,7 +296,8 @@ import_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          /* The photos taken in so far stay; nothing is inserted. */
+          /* Nothing happened: the photos written so far went again
+           * (aushang_gallery_plan_run), nothing is inserted. */
           gtk_window_destroy (GTK_WINDOW (self));
           return;
         }
