@@ -343,6 +343,36 @@ test_own_sections (void)
   g_assert_nonnull (strstr (text, "(#neu-im-herbst)"));
 }
 
+static gboolean
+address_typed_cb (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (data)), "https://www.reparatur-initiativen.de") == 0;
+}
+
+/* An address typed into the search is the link's address; Enter inserts
+ * it around the selected words. */
+static void
+test_typed_address (void)
+{
+  AushangLinkDialog *dialog;
+  GtkWidget *search;
+  GtkWidget *address;
+  g_autofree char *text = NULL;
+
+  aushang_editor_set_document (editor, site, document);
+  select_text ("Renée Fußwinkel");
+  dialog = open_with_ctrl_k ();
+  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  address = find_row (GTK_WIDGET (dialog), "Address");
+  gtk_editable_set_text (GTK_EDITABLE (search), "www.reparatur-initiativen.de");
+  g_assert_true (aushang_test_wait_until (address_typed_cb, address, 10));
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (aushang_test_wait_until (no_dialog_cb, NULL, 10));
+
+  text = dup_buffer_text ();
+  g_assert_nonnull (strstr (text, "[[Renée Fußwinkel](https://www.reparatur-initiativen.de)](mailto:"));
+}
+
 /* A widget under @widget whose text or tooltip has @words. */
 static gboolean
 shows (GtkWidget  *widget,
@@ -434,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/link-dialog/pick-document", test_pick_document);
   g_test_add_func ("/link-dialog/selection-and-section", test_selection_and_section);
   g_test_add_func ("/link-dialog/own-sections", test_own_sections);
+  g_test_add_func ("/link-dialog/typed-address", test_typed_address);
   g_test_add_func ("/link-dialog/form-warning", test_form_warning);
 
   status = g_test_run ();

@@ -215,18 +215,14 @@ search_changed_cb (AushangLinkDialog *self)
 
   fill_list (self);
 
-  /* An address typed by hand is the address. */
+  /* An address typed by hand is the address ("www." gets https://). */
   if (looks_like_address (search))
     {
-      choose (self, NULL);
-      set_text_quietly (self, self->address_row,
-                        g_str_has_prefix (search, "www.") ? NULL : search);
-      if (g_str_has_prefix (search, "www."))
-        {
-          g_autofree char *full = g_strconcat ("https://", search, NULL);
+      g_autofree char *address = g_str_has_prefix (search, "www.") ? g_strconcat ("https://", search, NULL)
+                                                                   : g_strdup (search);
 
-          set_text_quietly (self, self->address_row, full);
-        }
+      choose (self, NULL);
+      set_text_quietly (self, self->address_row, address);
       update_insert (self);
     }
 }
