@@ -177,6 +177,10 @@ test_check (void)
     { "/ueber.html", AUSHANG_LINK_NO_PAGE, "the page it means is at “/ueber/”" },
     { "example.org/kontakt", AUSHANG_LINK_NO_PAGE, "“example.org/kontakt” lacks “https://”" },
     { "Titel statt Adresse", AUSHANG_LINK_NO_PAGE, "leads to no page" },
+    { "info@example.org", AUSHANG_LINK_NO_PAGE, "Write mailto:info@example.org." },
+    /* The same name under another date: named. */
+    { "/blog/2025/12/hallo-welt/", AUSHANG_LINK_NO_PAGE,
+      "Did you mean “Hallo & Welt” at “/blog/2026/01/hallo-welt/”?" },
     { "/blog/2026/01/hallo-welt/#ort-und-zeit", AUSHANG_LINK_NO_SECTION,
       "The page “Hallo & Welt” has no section “#ort-und-zeit”" },
     { "{% post_url 2026-01-02-hallo-welt %}#fehlt", AUSHANG_LINK_NO_SECTION, "“Hallo & Welt” has no section “#fehlt”" },

@@ -1322,6 +1322,54 @@ resolve_tag (AushangSite *site,
   return NULL;
 }
 
+/* The last part of an address, without .html: "neu" of /blog/2026/neu/. */
+static char *
+last_part (const char *path)
+{
+  g_autofree char *unescaped = g_uri_unescape_string (path, NULL);
+  g_autoptr(GString) part = g_string_new (unescaped ? unescaped : path);
+  const char *slash;
+
+  while (part->len > 0 && part->str[part->len - 1] == '/')
+    g_string_truncate (part, part->len - 1);
+  if (g_str_has_suffix (part->str, "/index.html"))
+    g_string_truncate (part, part->len - strlen ("/index.html"));
+  else if (g_str_has_suffix (part->str, ".html"))
+    g_string_truncate (part, part->len - strlen (".html"));
+  slash = strrchr (part->str, '/');
+
+  return g_strdup (slash ? slash + 1 : part->str);
+}
+
+/* The one page whose address ends as @path's does (the same name under
+ * another date or folder), or NULL. */
+static AushangLinkTarget *
+find_similar (AushangSite *site,
+              const char  *path)
+{
+  g_autofree char *wanted = last_part (path);
+  GPtrArray *targets;
+  AushangLinkTarget *found = NULL;
+
+  if (strlen (wanted) < 3)
+    return NULL;
+
+  targets = aushang_site_get_link_targets (site);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      AushangLinkTarget *target = g_ptr_array_index (targets, i);
+      g_autofree char *part = last_part (target->url);
+
+      if (strcmp (part, wanted) != 0)
+        continue;
+      if (found != NULL)
+        return NULL;  /* more than one: no guess */
+      found = target;
+    }
+
+  return found;
+}
+
 static char *
 shown_title (AushangSite *site,
              PageInfo    *info,
@@ -1346,6 +1394,7 @@ aushang_site_check_link (AushangSite  *site,
   g_autofree char *argument = NULL;
   g_autoptr(GFile) page = NULL;
   gboolean is_post = FALSE, ours = FALSE, with_baseurl = FALSE, domain;
+  AushangLinkTarget *similar;
   PageInfo *info;
 
   g_return_val_if_fail (AUSHANG_IS_SITE (site), AUSHANG_LINK_OK);
@@ -1442,6 +1491,14 @@ aushang_site_check_link (AushangSite  *site,
             /* Translators: %s is a link as written, like example.org/kontakt. */
             *message = g_strdup_printf (_("The link “%s” lacks “https://” at its start: as it is, it leads to a page of this site that does not exist."),
                                         target);
+          else if (message != NULL && strchr (target, '@') != NULL && strchr (target, '/') == NULL)
+            /* Translators: %s is a link as written, like info@example.org; keep mailto: as it is. */
+            *message = g_strdup_printf (_("The link “%s” is an e-mail address without “mailto:” before it: as it is, it leads to a page of this site that does not exist. Write mailto:%s."),
+                                        target, target);
+          else if (message != NULL && (similar = find_similar (site, path)) != NULL)
+            /* Translators: the first %s is a link as written, the second a page's title, the third its address. */
+            *message = g_strdup_printf (_("The link “%s” leads to no page of the site. Did you mean “%s” at “%s”?"),
+                                        target, similar->title, similar->url);
           else if (message != NULL)
             /* Translators: %s is a link as written, like /beitraege/repair-cafe/. */
             *message = g_strdup_printf (_("The link “%s” leads to no page of the site. Check the address, or whether the page still exists."),
