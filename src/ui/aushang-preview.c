@@ -58,6 +58,8 @@ struct _AushangPreview
 
   guint            tick_id;
   guint            idle_id;
+  guint            web_view_idle_id;
+  guint            disposed : 1;
   /* An update was asked for and not started yet. */
   guint            pending : 1;
   /* A render, page load or patch is under way. */
@@ -931,6 +933,9 @@ start_render (AushangPreview *self)
       set_idle (self, TRUE);
       return;
     }
+  /* Until the page exists, the update waits (create_web_view()). */
+  if (self->web_view == NULL)
+    return;
 
   self->pending = FALSE;
 
@@ -1282,6 +1287,8 @@ aushang_preview_dispose (GObject *object)
       self->tick_id = 0;
     }
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->web_view_idle_id, g_source_remove);
+  self->disposed = TRUE;
 
   if (self->web_view != NULL)
     {
@@ -1339,6 +1346,7 @@ aushang_preview_get_property (GObject    *object,
     }
 }
 
+static void aushang_preview_map (GtkWidget *widget);
 static void leave_forward_cb  (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter);
@@ -1355,6 +1363,7 @@ aushang_preview_class_init (AushangPreviewClass *klass)
   object_class->dispose = aushang_preview_dispose;
   object_class->finalize = aushang_preview_finalize;
   object_class->get_property = aushang_preview_get_property;
+  widget_class->map = aushang_preview_map;
 
   /**
    * AushangPreview:idle:
@@ -1398,17 +1407,17 @@ get_network_session (void)
   return session;
 }
 
+/* The web view, and with it WebKit's web process, is made once the
+ * preview has been on screen for a frame (or when a script is run in it):
+ * the window shows first, the page follows. */
 static void
-aushang_preview_init (AushangPreview *self)
+create_web_view (AushangPreview *self)
 {
   WebKitSettings *settings;
-  GtkEventController *shortcuts;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->cancellable = g_cancellable_new ();
-  self->language = dup_language ();
-  self->idle = TRUE;
+  if (self->web_view != NULL || self->disposed)
+    return;
+  g_clear_handle_id (&self->web_view_idle_id, g_source_remove);
 
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", get_network_session (),
@@ -1449,6 +1458,55 @@ aushang_preview_init (AushangPreview *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
                                   -1);
 
+  /* What was asked for meanwhile. */
+  if (self->pending)
+    schedule_update (self);
+}
+
+static gboolean
+create_web_view_idle_cb (gpointer user_data)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (user_data);
+
+  self->web_view_idle_id = 0;
+  create_web_view (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock  *clock,
+                        AushangPreview *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->web_view == NULL && self->web_view_idle_id == 0 && !self->disposed)
+    self->web_view_idle_id = g_idle_add (create_web_view_idle_cb, self);
+}
+
+static void
+aushang_preview_map (GtkWidget *widget)
+{
+  AushangPreview *self = AUSHANG_PREVIEW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (aushang_preview_parent_class)->map (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (self->web_view == NULL && clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+static void
+aushang_preview_init (AushangPreview *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->language = dup_language ();
+  self->idle = TRUE;
+
   /* Before the page sees the key: WebKit would keep Tab inside the page. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
@@ -1471,6 +1529,11 @@ leave_focus (AushangPreview   *self,
 
   if (root == NULL)
     return;
+  if (self->web_view == NULL)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+      return;
+    }
   gtk_widget_set_can_focus (GTK_WIDGET (self->web_view), FALSE);
   gtk_widget_child_focus (GTK_WIDGET (root), direction);
   gtk_widget_set_can_focus (GTK_WIDGET (self->web_view), TRUE);
@@ -1655,6 +1718,7 @@ aushang_preview_evaluate (AushangPreview      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, aushang_preview_evaluate);
+  create_web_view (self);
 
   if (self->web_view == NULL)
     {
