@@ -301,6 +301,35 @@ test_kramdown_html_block_ends_with_element (void)
                    "<p><em>after open div</em></p>\n");
 }
 
+/* kramdown makes a table of lines with a "|" between blank lines, no
+ * delimiter row needed (then all rows are body rows); not where a line
+ * has none or no blank line follows (netz39's photo grids). Expected:
+ * jekyll 4.3.1's output, but for its indentation and code class. */
+static void
+test_kramdown_pipe_tables (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Text\n\n![](/a.jpg) | ![](/b.jpg)\n![](/c.jpg) | ![](/d.jpg)\n\n"
+                                                   "| x | `a|b` | y |\n\n"
+                                                   "Nun Pr(rain |\ngrass-is-wet) aus.\n\n"
+                                                   "- item a | b\n\n"
+                                                   "A | B\n# Heading\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Text</p>\n"
+                   "<table>\n<tbody>\n"
+                   "<tr>\n<td><img src=\"/a.jpg\" alt=\"\" /></td>\n<td><img src=\"/b.jpg\" alt=\"\" /></td>\n</tr>\n"
+                   "<tr>\n<td><img src=\"/c.jpg\" alt=\"\" /></td>\n<td><img src=\"/d.jpg\" alt=\"\" /></td>\n</tr>\n"
+                   "</tbody>\n</table>\n"
+                   "<table>\n<tbody>\n"
+                   "<tr>\n<td>x</td>\n<td><code>a|b</code></td>\n<td>y</td>\n</tr>\n"
+                   "</tbody>\n</table>\n"
+                   "<p>Nun Pr(rain |\ngrass-is-wet) aus.</p>\n"
+                   "<ul>\n<li>\n<table>\n<tbody>\n<tr>\n<td>item a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n</li>\n</ul>\n"
+                   "<p>A | B</p>\n"
+                   "<h1 id=\"heading\">Heading</h1>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -934,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-smart-quotes", test_kramdown_smart_quotes);
   g_test_add_func ("/markdown/kramdown-urls-as-written", test_kramdown_urls_as_written);
   g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
+  g_test_add_func ("/markdown/kramdown-pipe-tables", test_kramdown_pipe_tables);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

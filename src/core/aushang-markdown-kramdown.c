@@ -574,6 +574,201 @@ custom_node (cmark_node_type  type,
   return node;
 }
 
+/* Whether the line of inline nodes from @node up to the next line break
+ * has a "|" in its text (not in code). */
+static gboolean
+line_has_pipe (cmark_node *node)
+{
+  for (; node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        return FALSE;
+      if (type == CMARK_NODE_TEXT && strchr (cmark_node_get_literal (node), '|') != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+trim_cell (cmark_node *cell)
+{
+  cmark_node *first = cmark_node_first_child (cell);
+  cmark_node *last = cmark_node_last_child (cell);
+
+  if (first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT)
+    {
+      g_autofree char *text = g_strchug (g_strdup (cmark_node_get_literal (first)));
+
+      cmark_node_set_literal (first, text);
+    }
+  if (last != NULL && cmark_node_get_type (last) == CMARK_NODE_TEXT)
+    {
+      g_autofree char *text = g_strchomp (g_strdup (cmark_node_get_literal (last)));
+
+      cmark_node_set_literal (last, text);
+    }
+}
+
+/* Whether @cell holds nothing but blanks. */
+static gboolean
+cell_is_empty (cmark_node *cell)
+{
+  for (cmark_node *child = cmark_node_first_child (cell); child != NULL; child = cmark_node_next (child))
+    {
+      const char *literal;
+
+      if (cmark_node_get_type (child) != CMARK_NODE_TEXT)
+        return FALSE;
+      literal = cmark_node_get_literal (child);
+      if (strspn (literal, " \t") != strlen (literal))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether kramdown sees a block boundary (a blank line, the start or the
+ * end) before and after @paragraph. */
+static gboolean
+between_boundaries (cmark_node *paragraph)
+{
+  cmark_node *previous = cmark_node_previous (paragraph);
+  cmark_node *next = cmark_node_next (paragraph);
+  int start = cmark_node_get_start_line (paragraph);
+  int end = cmark_node_get_end_line (paragraph);
+
+  if (previous != NULL && cmark_node_get_end_line (previous) + 1 >= start)
+    return FALSE;
+  if (next != NULL && cmark_node_get_start_line (next) <= end + 1)
+    return FALSE;
+  return TRUE;
+}
+
+/* "A | B\nc | d": lines with a "|" make a table for kramdown, without the
+ * delimiter row GFM wants (a table without one has no head), when every
+ * line of the paragraph has one and blank lines (or the start, the end)
+ * are around it. The lines become a table before @paragraph; returns TRUE
+ * when the paragraph is empty then. */
+static gboolean
+pipe_table (Render     *render,
+            cmark_node *paragraph)
+{
+  cmark_node *table, *node;
+
+  node = cmark_node_first_child (paragraph);
+  for (cmark_node *line = node; line != NULL;)
+    {
+      if (!line_has_pipe (line))
+        return FALSE;
+      while (line != NULL && cmark_node_get_type (line) != CMARK_NODE_SOFTBREAK &&
+             cmark_node_get_type (line) != CMARK_NODE_LINEBREAK)
+        {
+          if (cmark_node_get_type (line) == CMARK_NODE_TEXT)
+            {
+              const char *literal = cmark_node_get_literal (line);
+
+              /* A separator row ("|---|") kramdown reads its own way. */
+              if (strspn (literal, "|:+- \t") == strlen (literal) && strchr (literal, '-') != NULL &&
+                  cmark_node_previous (line) == NULL)
+                return FALSE;
+            }
+          line = cmark_node_next (line);
+        }
+      if (line != NULL)
+        line = cmark_node_next (line);
+    }
+  if (!between_boundaries (paragraph))
+    return FALSE;
+
+  table = custom_node (CMARK_NODE_CUSTOM_BLOCK, "<table>\n<tbody>\n", "</tbody>\n</table>\n");
+  cmark_node_insert_before (paragraph, table);
+  while (node != NULL && line_has_pipe (node))
+    {
+      cmark_node *row = custom_node (CMARK_NODE_CUSTOM_BLOCK, "<tr>\n", "</tr>\n");
+      cmark_node *cell = custom_node (CMARK_NODE_CUSTOM_INLINE, "<td>", "</td>\n");
+      gboolean any_pipe = FALSE, leading = TRUE;
+
+      cmark_node_append_child (table, row);
+      while (node != NULL && cmark_node_get_type (node) != CMARK_NODE_SOFTBREAK &&
+             cmark_node_get_type (node) != CMARK_NODE_LINEBREAK)
+        {
+          cmark_node *next = cmark_node_next (node);
+
+          if (cmark_node_get_type (node) == CMARK_NODE_TEXT)
+            {
+              const char *p = cmark_node_get_literal (node);
+              const char *bar;
+
+              while ((bar = strchr (p, '|')) != NULL)
+                {
+                  if (bar > p)
+                    {
+                      cmark_node *piece = cmark_node_new (CMARK_NODE_TEXT);
+                      g_autofree char *text = g_strndup (p, bar - p);
+
+                      cmark_node_set_literal (piece, text);
+                      cmark_node_append_child (cell, piece);
+                    }
+                  /* A "|" that begins the line opens no empty cell. */
+                  if (!(leading && cell_is_empty (cell)))
+                    {
+                      trim_cell (cell);
+                      cmark_node_append_child (row, cell);
+                      cell = custom_node (CMARK_NODE_CUSTOM_INLINE, "<td>", "</td>\n");
+                    }
+                  else
+                    {
+                      cmark_node *child;
+
+                      while ((child = cmark_node_first_child (cell)) != NULL)
+                        {
+                          cmark_node_unlink (child);
+                          g_ptr_array_add (render->unlinked, child);
+                        }
+                    }
+                  leading = FALSE;
+                  any_pipe = TRUE;
+                  p = bar + 1;
+                }
+              if (*p != '\0')
+                {
+                  cmark_node *piece = cmark_node_new (CMARK_NODE_TEXT);
+
+                  cmark_node_set_literal (piece, p);
+                  cmark_node_append_child (cell, piece);
+                }
+              cmark_node_unlink (node);
+              g_ptr_array_add (render->unlinked, node);
+            }
+          else
+            {
+              cmark_node_unlink (node);
+              cmark_node_append_child (cell, node);
+              leading = FALSE;
+            }
+          node = next;
+        }
+      /* A "|" that ends the line closes the last cell. */
+      if (!(any_pipe && cell_is_empty (cell)))
+        {
+          trim_cell (cell);
+          cmark_node_append_child (row, cell);
+        }
+      else
+        g_ptr_array_add (render->unlinked, cell);
+      if (node != NULL)
+        {
+          cmark_node *next = cmark_node_next (node);
+
+          cmark_node_unlink (node);
+          g_ptr_array_add (render->unlinked, node);
+          node = next;
+        }
+    }
+  return cmark_node_first_child (paragraph) == NULL;
+}
+
 /* "Term\n: Definition\n  more\n: Another": the paragraph becomes <dt> and
  * <dd> rows (each line before the first definition a term), added to
  * @list when the paragraph before was one too. Returns the list, or NULL
@@ -1152,7 +1347,8 @@ gboolean
 aushang_markdown_kramdown_wanted (const char *text,
                                   gsize       len)
 {
-  return aushang_markdown_find_string (text, len, 0, "\\\\\n") != NONE ||
+  return memchr (text, '|', len) != NULL ||
+         aushang_markdown_find_string (text, len, 0, "\\\\\n") != NONE ||
          aushang_markdown_find_string (text, len, 0, "\\\\\r\n") != NONE ||
          aushang_markdown_find_string (text, len, 0, "\n: ") != NONE ||
          aushang_markdown_find_string (text, len, 0, "*[") != NONE ||
@@ -1200,6 +1396,12 @@ aushang_markdown_kramdown_tree (Render     *render,
         if (rest != NULL)
           g_ptr_array_insert (paragraphs, i + 1, rest);
       }
+      if (render->pipes && pipe_table (render, paragraph))
+        {
+          cmark_node_unlink (paragraph);
+          g_ptr_array_add (render->unlinked, paragraph);
+          continue;
+        }
       first = cmark_node_first_child (paragraph);
 
       /* {::options … /} and its kind: nothing. */

@@ -291,6 +291,7 @@ aushang_markdown_render (const char              *markdown,
   /* Without raw HTML, attribute lists, footnotes and empty headings, the
    * tree walk would only see to heading ids; they can come from the HTML. */
   render.kramdown = aushang_markdown_kramdown_wanted (md->str, md->len);
+  render.pipes = memchr (md->str, '|', md->len) != NULL;
   render.plain_ids = !render.braces && !render.kramdown && (render.options & CMARK_OPT_FOOTNOTES) == 0 &&
                      memchr (md->str, '<', md->len) == NULL &&
                      !may_have_empty_heading (md->str, md->len);
