@@ -15,6 +15,7 @@
 #include "aushang-entry-row.h"
 #include "aushang-gallery.h"
 #include "aushang-gallery-dialog.h"
+#include "aushang-paste.h"
 #include "aushang-photo.h"
 
 /* A gallery from photos: the photos listed with a caption each, taken
@@ -224,39 +225,6 @@ show_message (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The block on lines of its own at the mark, not glued to a paragraph. */
-static void
-insert_block (AushangGalleryDialog *self,
-              const char           *block_text)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
-  g_autoptr(GString) text = g_string_new (block_text);
-  GtkTextIter iter;
-
-  g_string_append_c (text, '\n');
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->mark);
-  if (!gtk_text_iter_starts_line (&iter))
-    g_string_prepend (text, "\n\n");
-  else
-    {
-      GtkTextIter previous = iter;
-
-      if (gtk_text_iter_backward_line (&previous) && !gtk_text_iter_ends_line (&previous))
-        g_string_prepend_c (text, '\n');
-    }
-  /* An empty line between the block and text after it on the same line
-   * (on an empty line, that line is the gap). */
-  if (!gtk_text_iter_ends_line (&iter))
-    g_string_append_c (text, '\n');
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_buffer_insert_interactive_at_cursor (buffer, text->str, -1,
-                                                gtk_text_view_get_editable (self->view));
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_text_view_scroll_mark_onscreen (self->view, gtk_text_buffer_get_insert (buffer));
-}
-
 static void
 set_importing (AushangGalleryDialog *self,
                gboolean              importing)
@@ -307,7 +275,7 @@ import_done_cb (GObject      *source,
 
   text = aushang_gallery_plan_dup_block_text (self->plan, self->block);
   if (text != NULL)
-    insert_block (self, text);
+    aushang_paste_insert_block (self->view, self->mark, text);
 
   failures = aushang_gallery_plan_get_failures (self->plan);
   if (failures->len > 0)

@@ -246,9 +246,7 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   Import *import = g_task_get_task_data (G_TASK (result));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (import->view);
   GString *text = g_string_new (NULL);
-  GtkTextIter iter;
 
   for (guint i = 0; i < import->photos->len; i++)
     {
@@ -258,28 +256,11 @@ import_done_cb (GObject      *source,
       g_string_append_printf (text, "%s\n", markdown);
     }
 
+  /* Each picture on a line of its own. */
   if (text->len > 0)
     {
-      /* Each picture on a line of its own. */
-      gtk_text_buffer_get_iter_at_mark (buffer, &iter, import->mark);
-      if (!gtk_text_iter_starts_line (&iter))
-        g_string_prepend (text, "\n\n");
-      else
-        {
-          GtkTextIter previous = iter;
-
-          /* Not glued to the paragraph above (it would be part of it). */
-          if (gtk_text_iter_backward_line (&previous) && !gtk_text_iter_ends_line (&previous))
-            g_string_prepend_c (text, '\n');
-          if (!gtk_text_iter_ends_line (&iter))
-            g_string_append_c (text, '\n');
-        }
-      gtk_text_buffer_begin_user_action (buffer);
-      gtk_text_buffer_place_cursor (buffer, &iter);
-      gtk_text_buffer_insert_interactive_at_cursor (buffer, text->str, -1,
-                                                    gtk_text_view_get_editable (import->view));
-      gtk_text_buffer_end_user_action (buffer);
-      gtk_text_view_scroll_mark_onscreen (import->view, gtk_text_buffer_get_insert (buffer));
+      g_string_truncate (text, text->len - 1);
+      aushang_paste_insert_block (import->view, import->mark, text->str);
     }
   g_string_free (text, TRUE);
 
@@ -381,6 +362,40 @@ insert_files (GtkTextView *view,
   g_signal_connect (dialog, "response", G_CALLBACK (describe_response_cb), import);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+void
+aushang_paste_insert_block (GtkTextView *view,
+                            GtkTextMark *mark,
+                            const char  *block)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GString) text = g_string_new (block);
+  GtkTextIter iter;
+
+  g_string_append_c (text, '\n');
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  if (!gtk_text_iter_starts_line (&iter))
+    g_string_prepend (text, "\n\n");
+  else
+    {
+      GtkTextIter previous = iter;
+
+      /* Not glued to the paragraph above (it would be part of it). */
+      if (gtk_text_iter_backward_line (&previous) && !gtk_text_iter_ends_line (&previous))
+        g_string_prepend_c (text, '\n');
+    }
+  /* An empty line between the block and text after it on the same line
+   * (on an empty line, that line is the gap). */
+  if (!gtk_text_iter_ends_line (&iter))
+    g_string_append_c (text, '\n');
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text->str, -1,
+                                                gtk_text_view_get_editable (view));
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
 }
 
 void

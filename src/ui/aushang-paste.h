@@ -27,6 +27,11 @@ void aushang_paste_set_document      (GtkTextView *view,
                                       GFile       *document_file);
 /* Takes the pictures @files (GFile*) in as dropping them does: asks for
  * their description, then imports and inserts them at the cursor. */
+/* Inserts @block (Markdown: a picture, a building block) at @mark on
+ * lines of its own: not glued to the paragraph before it or after it. */
+void aushang_paste_insert_block      (GtkTextView *view,
+                                      GtkTextMark *mark,
+                                      const char  *block);
 void aushang_paste_insert_files      (GtkTextView *view,
                                       GPtrArray   *files);
 /* Inserts @html at the cursor the way pasting it does. */
