@@ -86,23 +86,42 @@ def extract(path):
     return region, text, parser.elements
 
 
-def main():
-    jr, jtext, jel = extract(sys.argv[1])
-    ar, atext, ael = extract(sys.argv[2])
+def compare(jekyll_path, aushang_path):
+    """None when the pages match, else what differs first."""
+    jr, jtext, jel = extract(jekyll_path)
+    ar, atext, ael = extract(aushang_path)
     if jtext != atext:
         i = 0
         while i < min(len(jtext), len(atext)) and jtext[i] == atext[i]:
             i += 1
-        print("text differs at %d: jekyll “%s” / aushang “%s”" % (
-            i, jtext[max(0, i - 30):i + 40], atext[max(0, i - 30):i + 40]))
-        return 1
+        return "text differs at %d: jekyll “%s” / aushang “%s”" % (
+            i, jtext[max(0, i - 30):i + 40], atext[max(0, i - 30):i + 40])
     if jel != ael:
         for i, (a, b) in enumerate(zip(jel, ael)):
             if a != b:
-                print("element %d differs: jekyll %s / aushang %s" % (i, a, b))
-                return 1
-        print("element lists differ in length: jekyll %d / aushang %d (first extra: %s)" % (
-            len(jel), len(ael), (jel + ael)[min(len(jel), len(ael))] if len(jel) != len(ael) else None))
+                return "element %d differs: jekyll %s / aushang %s" % (i, a, b)
+        return "element lists differ in length: jekyll %d / aushang %d (first extra: %s)" % (
+            len(jel), len(ael), (jel + ael)[min(len(jel), len(ael))] if len(jel) != len(ael) else None)
+    return None
+
+
+def main():
+    # --batch LIST: one "jekyll-page<TAB>aushang-page<TAB>label" a line;
+    # prints "label<TAB>OK" or "label<TAB>what differs" for each (one
+    # Python start for a whole site).
+    if len(sys.argv) == 3 and sys.argv[1] == "--batch":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            for line in f:
+                jekyll_path, aushang_path, label = line.rstrip("\n").split("\t", 2)
+                try:
+                    why = compare(jekyll_path, aushang_path)
+                except OSError as e:
+                    why = str(e)
+                print("%s\t%s" % (label, why or "OK"), flush=True)
+        return 0
+    why = compare(sys.argv[1], sys.argv[2])
+    if why:
+        print(why)
         return 1
     return 0
 

@@ -102,17 +102,25 @@ compare_site() {
       break
     fi
     total=$((total + 1))
-    out="$work/aushang.html"
-    timeout 20 "$cli" --render "$work/src/$rel" > "$out" 2> "$work/render.err"
-    if why=$(python3 "$compare" "$dest" "$out"); then
-      matched=$((matched + 1))
-    else
-      if grep -q . "$work/render.err"; then
-        why="$(head -n1 "$work/render.err")"
-      fi
-      echo "# $name: $rel: $why"
-    fi
+    out="$work/rendered/$total.html"
+    mkdir -p "$work/rendered"
+    timeout 20 "$cli" --render "$work/src/$rel" > "$out" 2> "$work/rendered/$total.err"
+    printf '%s\t%s\t%s\n' "$dest" "$out" "$total" >> "$work/pairs.tsv"
+    printf '%s\n' "$rel" >> "$work/names.txt"
   done < <(sort "$work/map.tsv" 2>/dev/null)
+  # One Python for the whole site: its start costs more than a comparison.
+  if [ "$total" -gt 0 ]; then
+    while IFS=$'\t' read -r label why; do
+      if [ "$why" = OK ]; then
+        matched=$((matched + 1))
+      else
+        if grep -q . "$work/rendered/$label.err"; then
+          why="$(head -n1 "$work/rendered/$label.err")"
+        fi
+        echo "# $name: $(sed -n "${label}p" "$work/names.txt"): $why"
+      fi
+    done < <(python3 "$compare" --batch "$work/pairs.tsv")
+  fi
   if [ "$total" -eq 0 ]; then
     echo "# $name: no documents"
     return
