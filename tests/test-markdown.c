@@ -330,6 +330,21 @@ test_kramdown_pipe_tables (void)
                    "<h1 id=\"heading\">Heading</h1>\n");
 }
 
+/* kramdown allows blanks before the "[]" of a reference link (okfde's
+ * launch post). Expected: jekyll 4.3.1's output. */
+static void
+test_kramdown_spaced_reference (void)
+{
+  g_autofree char *html = aushang_markdown_render ("Unter ihnen [Code for America] [], und [Digital \"Champion\"] [] "
+                                                   "und [inline](/i) [] ende.\n\n"
+                                                   "[Code for America]: http://c.org/\n[Digital \"Champion\"]: http://d.org/\n",
+                                                   NULL, NULL);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Unter ihnen <a href=\"http://c.org/\">Code for America</a>, und "
+                   "<a href=\"http://d.org/\">Digital \u201cChampion\u201d</a> und <a href=\"/i\">inline</a> [] ende.</p>\n");
+}
+
 static void
 test_kramdown_span_attributes (void)
 {
@@ -964,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-urls-as-written", test_kramdown_urls_as_written);
   g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
   g_test_add_func ("/markdown/kramdown-pipe-tables", test_kramdown_pipe_tables);
+  g_test_add_func ("/markdown/kramdown-spaced-reference", test_kramdown_spaced_reference);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);
   g_test_add_func ("/markdown/kramdown-attributes-in-tables-and-rows", test_kramdown_attributes_in_tables_and_rows);

@@ -356,6 +356,44 @@ is_span_element (cmark_node *node)
     }
 }
 
+/* "[Code for America] []": kramdown allows blanks before the empty
+ * brackets of a reference link; cmark takes "[Code for America]" for a
+ * link of its own and leaves " []" as text, which goes. */
+static void
+spaced_reference (Render     *render,
+                  cmark_node *text)
+{
+  const char *literal = cmark_node_get_literal (text);
+  cmark_node *link = cmark_node_previous (text);
+  cmark_node *label;
+  g_autofree char *written = NULL;
+  gsize blanks;
+
+  if (literal == NULL || literal[0] != ' ' || link == NULL || cmark_node_get_type (link) != CMARK_NODE_LINK)
+    return;
+  blanks = strspn (literal, " \t");
+  if (literal[blanks] != '[' || literal[blanks + 1] != ']')
+    return;
+  /* A reference link ("]", the blanks, "[]" in the text), not an inline
+   * one ("(/x) []"): smart quotes in the label keep it from being found
+   * word for word. */
+  label = cmark_node_last_child (link);
+  if (label == NULL)
+    return;
+  written = g_strdup_printf ("]%.*s[]", (int) (blanks), literal);
+  if (strstr (render->text, written) == NULL)
+    return;
+  g_free (written);
+  written = g_strdup_printf ("%s)%.*s[]", cmark_node_get_url (link), (int) (blanks), literal);
+  if (strstr (render->text, written) != NULL)
+    return;
+  {
+    g_autofree char *rest = g_strdup (literal + blanks + 2);
+
+    cmark_node_set_literal (text, rest);
+  }
+}
+
 /* "*Wort*{: .rot}": the list after a span goes to the span; several in a
  * row ("{: .a}{: style=…}") all do. */
 static void
@@ -1348,6 +1386,7 @@ aushang_markdown_kramdown_wanted (const char *text,
                                   gsize       len)
 {
   return memchr (text, '|', len) != NULL ||
+         aushang_markdown_find_string (text, len, 0, "] []") != NONE ||
          aushang_markdown_find_string (text, len, 0, "\\\\\n") != NONE ||
          aushang_markdown_find_string (text, len, 0, "\\\\\r\n") != NONE ||
          aushang_markdown_find_string (text, len, 0, "\n: ") != NONE ||
@@ -1429,7 +1468,10 @@ aushang_markdown_kramdown_tree (Render     *render,
           if (cmark_node_get_type (child) == CMARK_NODE_SOFTBREAK)
             backslash_break (render, child);
           else if (cmark_node_get_type (child) == CMARK_NODE_TEXT)
-            span_ials (render, child);
+            {
+              spaced_reference (render, child);
+              span_ials (render, child);
+            }
         }
 
       /* Definition lists: consecutive paragraphs make one list. */
