@@ -937,7 +937,12 @@ static void
 test_pathological_input (void)
 {
   const char *units[] = { "{%", "{{ x ", "{{x}}\n", "{% raw %}", "{% comment %}",
-                          "{% highlight x %}", "{% include x a=\" b='", "aaaaaaaa" };
+                          "{% highlight x %}", "{% include x a=\" b='", "aaaaaaaa",
+                          /* kramdown's ways: HTML blocks ending with their
+                           * element, pipe tables, "[x] []", stray end tags,
+                           * quotes after elements, URLs kept as written. */
+                          "<div>a</div>\ntext\n", "a | b\n", "[x] [] ", "<div></i>\n",
+                          "*a*\" ", "[\u00e4](/\u00e4) " };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {

@@ -312,6 +312,11 @@ split_html_block (Render     *render,
     rest += rest[0] == '\r' && rest[1] == '\n' ? 2 : 1;
   if (*rest == '\0' || strspn (rest, " \t\r\n") == strlen (rest))
     return;
+  /* The rest may hold the next such block, cut again: within a budget,
+   * so that a text of nothing else is not parsed again and again. */
+  render->reparsed += strlen (rest);
+  if (render->reparsed > 2 * strlen (render->text) + 64 * 1024)
+    return;
 
   parser = aushang_markdown_new_parser (render->options);
   cmark_parser_feed (parser, rest, strlen (rest));

@@ -115,6 +115,7 @@ typedef struct
   int                      options;      /* cmark options for this text */
   gboolean                 braces;       /* text nodes may hold "{" (attribute lists) */
   gboolean                 plain_ids;    /* heading ids from the HTML, see post_process() */
+  gsize                    reparsed;      /* bytes split_html_block() parsed again */
   gboolean                 pipes;         /* the text has a "|" (kramdown's tables) */
   GPtrArray               *urls;          /* link targets as written, see take_urls() */
   gboolean                 custom_quotes; /* quotes cmark makes are changed, see apply_quotes() */
