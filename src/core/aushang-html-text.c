@@ -122,3 +122,24 @@ aushang_html_text_unescape (const char *text)
 {
   return decode (text, TRUE);
 }
+
+gboolean
+aushang_text_matches_search (const char *text,
+                             const char *search)
+{
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  haystack = g_utf8_casefold (text ? text : "", -1);
+  folded = g_utf8_casefold (search, -1);
+  words = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}

@@ -21,4 +21,9 @@ char *aushang_html_text_decode   (const char *text);
  * page again, escaped: there the browser breaks lines at them. */
 char *aushang_html_text_unescape (const char *text);
 
+/* Whether @text holds every word of @search, in any case ("rückblick
+ * GERÄTE"); TRUE for an empty search. How lists of pages are searched. */
+gboolean aushang_text_matches_search (const char *text,
+                                      const char *search);
+
 G_END_DECLS

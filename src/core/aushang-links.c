@@ -527,24 +527,11 @@ aushang_link_target_matches (AushangLinkTarget *target,
                              const char        *search)
 {
   g_autofree char *text = NULL;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (target != NULL, FALSE);
 
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
   text = g_strconcat (target->title, " ", target->detail, " ", target->url, NULL);
-  haystack = g_utf8_casefold (text, -1);
-  folded = g_utf8_casefold (search, -1);
-  words = g_strsplit_set (folded, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return aushang_text_matches_search (text, search);
 }
 
 /* ------------------------------------------------------------------------ */

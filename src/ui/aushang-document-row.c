@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aushang-document-row.h"
+#include "aushang-html-text.h"
 #include "aushang-form-util.h"
 
 struct _AushangDocumentRow
@@ -154,30 +155,15 @@ update_target (AushangDocumentRow *self)
   gtk_widget_set_visible (self->clear_button, name != NULL);
 }
 
-/* Whether @document matches every word of @search (casefolded) in its
- * title or its name. */
+/* Whether @document's title or name holds every word of @search. */
 static gboolean
 matches (AushangSiteDocument *document,
          const char          *search)
 {
   g_autofree char *name = name_of (document->file);
-  g_autofree char *haystack = NULL;
-  g_auto(GStrv) words = NULL;
+  g_autofree char *text = g_strconcat (document->title, " ", name, NULL);
 
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  {
-    g_autofree char *text = g_strconcat (document->title, " ", name, NULL);
-
-    haystack = g_utf8_casefold (text, -1);
-  }
-  words = g_strsplit_set (search, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return aushang_text_matches_search (text, search);
 }
 
 GPtrArray *
@@ -187,7 +173,6 @@ aushang_document_row_search (AushangDocumentRow *self,
   AushangSite *site;
   GPtrArray *collections;
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *folded = search ? g_utf8_casefold (search, -1) : NULL;
   g_autoptr(GFile) own = NULL;
 
   g_return_val_if_fail (AUSHANG_IS_DOCUMENT_ROW (self), found);
@@ -213,7 +198,7 @@ aushang_document_row_search (AushangDocumentRow *self,
 
           if (own != NULL && g_file_equal (document->file, own))
             continue;
-          if (matches (document, folded))
+          if (matches (document, search))
             g_ptr_array_add (found, g_object_ref (document->file));
         }
     }
