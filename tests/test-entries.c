@@ -633,7 +633,10 @@ test_new_entry (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  /* Today where the site is (the example site's timezone:), which is what
+   * its events page compares with. */
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) today = g_date_time_new_now (berlin);
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
   g_autofree char *quoted = g_strdup_printf ("  date: \"%s\"\n", date);
   AushangDataFile *data_file;

@@ -88,6 +88,25 @@ open_site (void)
   return site;
 }
 
+/* The site's time zone, as Jekyll uses it for site.time: at 23:30 UTC on
+ * 1 December it is already 2 December in Berlin, where a new event is
+ * dated. Without timezone: the computer's. */
+static void
+test_time_zone (void)
+{
+  g_autoptr(AushangSite) site = open_site ();
+  g_autoptr(GTimeZone) zone = aushang_site_dup_time_zone (site);
+  g_autoptr(GTimeZone) local = aushang_site_dup_time_zone (NULL);
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 12, 1, 23, 30, 0);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (utc, zone);
+  g_autofree char *day = g_date_time_format (there, "%Y-%m-%d");
+  g_autoptr(GTimeZone) computer = g_time_zone_new_local ();
+
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "Europe/Berlin");
+  g_assert_cmpstr (day, ==, "2026-12-02");
+  g_assert_cmpstr (g_time_zone_get_identifier (local), ==, g_time_zone_get_identifier (computer));
+}
+
 static void
 test_collections (void)
 {
@@ -620,6 +639,7 @@ main (int   argc,
   make_site ();
 
   g_test_add_func ("/site/collections", test_collections);
+  g_test_add_func ("/site/time-zone", test_time_zone);
   g_test_add_func ("/site/documents", test_documents);
   g_test_add_func ("/site/authors", test_authors);
   g_test_add_func ("/site/terms", test_terms);

@@ -387,6 +387,25 @@ aushang_site_get_config (AushangSite *self)
   return self->config;
 }
 
+GTimeZone *
+aushang_site_dup_time_zone (AushangSite *self)
+{
+  AushangValue *zone = NULL;
+
+  if (self != NULL && self->config != NULL && aushang_value_get_kind (self->config) == AUSHANG_VALUE_MAP)
+    zone = aushang_value_lookup (self->config, "timezone");
+
+  if (zone != NULL && aushang_value_get_kind (zone) == AUSHANG_VALUE_STRING)
+    {
+      GTimeZone *tz = g_time_zone_new_identifier (aushang_value_get_string (zone));
+
+      if (tz != NULL)
+        return tz;
+    }
+
+  return g_time_zone_new_local ();
+}
+
 const GError *
 aushang_site_get_config_error (AushangSite *self,
                                guint       *line,

@@ -125,6 +125,9 @@ AushangSite      *aushang_site_new_for_file      (GFile        *file);
 
 GFile            *aushang_site_get_folder        (AushangSite  *self);
 AushangValue     *aushang_site_get_config        (AushangSite  *self);
+/* The site's time zone (its timezone:, as Jekyll uses it for site.time
+ * and dates without a zone), else the computer's; @self may be NULL. */
+GTimeZone        *aushang_site_dup_time_zone     (AushangSite  *self);
 const GError     *aushang_site_get_config_error  (AushangSite  *self,
                                                   guint        *line,
                                                   guint        *column);

@@ -244,29 +244,6 @@ aushang_site_file_for_path (AushangSite *site,
   return g_steal_pointer (&file);
 }
 
-GTimeZone *
-aushang_site_dup_time_zone (AushangSite *site)
-{
-  if (site != NULL)
-    {
-      AushangValue *config = aushang_site_get_config (site);
-      AushangValue *zone = NULL;
-
-      if (config != NULL && aushang_value_get_kind (config) == AUSHANG_VALUE_MAP)
-        zone = aushang_value_lookup (config, "timezone");
-
-      if (zone != NULL && aushang_value_get_kind (zone) == AUSHANG_VALUE_STRING)
-        {
-          GTimeZone *tz = g_time_zone_new_identifier (aushang_value_get_string (zone));
-
-          if (tz != NULL)
-            return tz;
-        }
-    }
-
-  return g_time_zone_new_local ();
-}
-
 /* Words ------------------------------------------------------------------- */
 
 static const struct

@@ -55,8 +55,6 @@ void          aushang_thumbnail_load           (GtkWidget    *picture,
  * the path is not one or leads outside the site folder. */
 GFile        *aushang_site_file_for_path       (AushangSite  *site,
                                                 const char   *path);
-/* The site's time zone (its timezone:), else the computer's. */
-GTimeZone    *aushang_site_dup_time_zone       (AushangSite  *site);
 
 /* "Title" for title; "Related post" for related_post. */
 char         *aushang_label_for_key            (const char   *key);

@@ -555,7 +555,10 @@ aushang_window_new_entry (AushangWindow  *self,
 
   if (date_key != NULL)
     {
-      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      /* Today where the site is: Jekyll's site.time, with which its
+       * pages tell upcoming events from past ones, is in that zone. */
+      g_autoptr(GTimeZone) zone = aushang_site_dup_time_zone (self->site);
+      g_autoptr(GDateTime) today = g_date_time_new_now (zone);
       g_autofree char *text = g_date_time_format (today, "%Y-%m-%d");
       AushangValue *date = aushang_data_file_value_from_text (self->data_file, date_key, text);
 
