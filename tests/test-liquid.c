@@ -691,6 +691,8 @@ test_page_render (void)
               "<pretix-widget event=\"https://pretix.eu/labor/{{ include.event }}/\"></pretix-widget>\n");
   write_file (folder, "_includes/video.html",
               "<div class=\"video\"><script>play()</script><noscript>Video: {{ include.id }}</noscript></div>\n");
+  write_file (folder, "_posts/2026-4-7-kurz.md",
+              "---\nlayout: none\n---\n{{ page.date | date: \"%Y-%m-%d\" }} {{ page.slug }}\n");
   write_file (folder, "css/site.css", "body { color: black }\n");
   write_file (folder, "img/da.png", "png");
   write_file (folder, "_posts/2026-04-17-hallo.md",
@@ -797,6 +799,19 @@ test_page_render (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (html, "href=\"aushang-site:///_site/css/main.css\""));
   g_assert_null (strstr (html, "is made with Sass"));
+
+  /* Jekyll takes a post's date from "2026-4-7-kurz.md" too (okfde has
+   * such names); it was today's date. */
+  {
+    g_autoptr(GFile) short_file = g_file_resolve_relative_path (site_folder, "_posts/2026-4-7-kurz.md");
+    g_autoptr(AushangDocument) short_document = aushang_document_load (short_file, &error);
+    g_autofree char *short_html = NULL;
+
+    g_assert_no_error (error);
+    short_html = aushang_page_context_render (context, short_document, short_file, &options, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (short_html, "2026-04-07 kurz"));
+  }
 
   /* A Liquid mistake: the built-in page with a card naming file and line. */
   aushang_document_set_body (document, "Text\n{% if %}\n");

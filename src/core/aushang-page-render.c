@@ -299,15 +299,22 @@ document_value (AushangPageContext *self,
                   kind == KIND_PAGE ? "pages" : collection);
   map_builder_merge (&b, front_matter);
 
-  if (kind == KIND_POST && strlen (base) > 11 && g_ascii_isdigit (base[0]) && base[4] == '-' &&
-      base[7] == '-' && base[10] == '-')
+  /* Jekyll's names: 2017-11-8-title.md too (month and day of one digit). */
+  if (kind == KIND_POST)
     {
-      g_autoptr(AushangValue) from_name = NULL;
-      g_autofree char *day = g_strndup (base, 10);
+      int year = 0, month = 0, day = 0, used = 0;
 
-      slug = base + 11;
-      from_name = aushang_yaml_resolve_plain (day);
-      date = local_date (self, from_name);
+      if (sscanf (base, "%4d-%2d-%2d-%n", &year, &month, &day, &used) == 3 && used > 0 &&
+          g_ascii_isdigit (base[0]) && base[4] == '-' && base[used] != '\0' &&
+          g_date_valid_dmy (day, month, year))
+        {
+          g_autoptr(AushangValue) from_name = NULL;
+          g_autofree char *ymd = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+
+          slug = base + used;
+          from_name = aushang_yaml_resolve_plain (ymd);
+          date = local_date (self, from_name);
+        }
     }
   if (kind != KIND_PAGE)
     {
