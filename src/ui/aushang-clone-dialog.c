@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "aushang-clone-dialog.h"
+#include "aushang-entry-row.h"
 #include "aushang-git-login.h"
 
 struct _AushangCloneDialog
@@ -20,9 +21,9 @@ struct _AushangCloneDialog
 
   GtkWidget       *cancel_button;
   GtkWidget       *get_button;
-  AdwEntryRow     *url_row;
+  AushangEntryRow *url_row;
   AdwActionRow    *folder_row;
-  AdwEntryRow     *user_row;
+  AushangEntryRow *user_row;
   AdwEntryRow     *token_row;
   GtkLabel        *status_label;
   GtkProgressBar  *progress_bar;
@@ -280,6 +281,8 @@ aushang_clone_dialog_class_init (AushangCloneDialogClass *klass)
   signals[SIGNAL_CLONED] = g_signal_new ("cloned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /* Rows whose text a screen reader follows (see AushangEntryRow). */
+  g_type_ensure (AUSHANG_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-clone-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangCloneDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AushangCloneDialog, get_button);

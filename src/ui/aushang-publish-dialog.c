@@ -14,6 +14,7 @@
 #include "aushang-application.h"
 #include "aushang-check.h"
 #include "aushang-clone-dialog.h"
+#include "aushang-entry-row.h"
 #include "aushang-form-util.h"
 #include "aushang-git-login.h"
 #include "aushang-publish-dialog.h"
@@ -35,12 +36,12 @@ struct _AushangPublishDialog
   AdwPreferencesGroup  *changes_group;
   GtkListBox           *changes_list;
   AdwPreferencesGroup  *message_group;
-  AdwEntryRow          *message_row;
+  AushangEntryRow      *message_row;
   AdwPreferencesGroup  *person_group;
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *email_row;
+  AushangEntryRow      *name_row;
+  AushangEntryRow      *email_row;
   AdwPreferencesGroup  *account_group;
-  AdwEntryRow          *user_row;
+  AushangEntryRow      *user_row;
   AdwEntryRow          *token_row;
 
   GFile                *site_folder;
@@ -284,7 +285,7 @@ add_row (GtkListBox *list,
 }
 
 static const char *
-entry_text (AdwEntryRow *row)
+entry_text (gpointer row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
@@ -484,14 +485,14 @@ show_conflicts (AushangPublishDialog *self)
 
           /* Or both made into one: written here, starting from the person's. */
           {
-            GtkWidget *edited = adw_entry_row_new ();
+            GtkWidget *edited = aushang_entry_row_new ();
             GtkWidget *button = resolve_button (self, conflict, _("_Use"), AUSHANG_GIT_USE_TEXT);
             g_autofree char *start = g_strchomp (g_strdup (conflict->mine));
 
             adw_preferences_row_set_title (ADW_PREFERENCES_ROW (edited), _("Or write it anew"));
             gtk_editable_set_text (GTK_EDITABLE (edited), start);
             g_object_set_data (G_OBJECT (button), "aushang-entry", edited);
-            adw_entry_row_add_suffix (ADW_ENTRY_ROW (edited), button);
+            aushang_entry_row_add_suffix (AUSHANG_ENTRY_ROW (edited), button);
             adw_expander_row_add_row (ADW_EXPANDER_ROW (row), edited);
           }
         }
@@ -541,7 +542,7 @@ publish_done_cb (GObject      *source,
   if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_AUTHENTICATION))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->account_group), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (job->login.user ? self->token_row : self->user_row));
+      gtk_widget_grab_focus (job->login.user ? GTK_WIDGET (self->token_row) : GTK_WIDGET (self->user_row));
     }
   if (g_error_matches (error, AUSHANG_GIT_ERROR, AUSHANG_GIT_ERROR_CONFLICT))
     {
@@ -656,6 +657,8 @@ aushang_publish_dialog_class_init (AushangPublishDialogClass *klass)
   signals[SIGNAL_SHOW_FILE] = g_signal_new ("show-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /* Rows whose text a screen reader follows (see AushangEntryRow). */
+  g_type_ensure (AUSHANG_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/aushang/Aushang/aushang-publish-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AushangPublishDialog, publish_button);
