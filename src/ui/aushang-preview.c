@@ -878,7 +878,7 @@ render_done_cb (GObject      *object,
       g_free (self->shown_site_body);
       self->shown_site_body = g_steal_pointer (&job->site_body);
       arguments = g_steal_pointer (&job->arguments);
-          webkit_web_view_call_async_javascript_function (self->web_view, patch_function, -1,
+      webkit_web_view_call_async_javascript_function (self->web_view, patch_function, -1,
                                                       arguments, NULL, NULL, self->cancellable,
                                                       patch_done_cb, g_object_ref (self));
       return;
