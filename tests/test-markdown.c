@@ -240,7 +240,7 @@ test_kramdown_smart_quotes (void)
    * "[Kleiner Spatz][]",eine). */
   elements = aushang_markdown_render ("Eine \"[Kleiner Spatz][]\",eine und \"[x](/x)\" gut, *Custer*'s Last, "
                                       "\"*em*\". und \"`c`\"! und \"[a](/a)\".b und \"<b>x</b>\" ja, "
-                                      "'[y](/y)'s und \"[z](/z)\"...\n\n[Kleiner Spatz]: /k\n",
+                                      "'[y](/y)'s und \"[z](/z)\"... mit 'ner Mate\n\n[Kleiner Spatz]: /k\n",
                                       NULL, NULL);
 
   g_assert_cmpstr (german, ==,
@@ -255,7 +255,7 @@ test_kramdown_smart_quotes (void)
                    "<p>Eine \u201c<a href=\"/k\">Kleiner Spatz</a>\u201c,eine und \u201c<a href=\"/x\">x</a>\u201d gut, "
                    "<em>Custer</em>\u2019s Last, \u201c<em>em</em>\u201d. und \u201c<code>c</code>\u201d! und "
                    "\u201c<a href=\"/a\">a</a>\u201c.b und \u201c<b>x</b>\u201d ja, \u2018<a href=\"/y\">y</a>\u2019s und "
-                   "\u201c<a href=\"/z\">z</a>\u201c\u2026</p>\n");
+                   "\u201c<a href=\"/z\">z</a>\u201c\u2026 mit \u2018ner Mate</p>\n");
 }
 
 /* kramdown writes link and image targets as written: umlauts, spaces,
