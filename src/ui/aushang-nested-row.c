@@ -446,7 +446,7 @@ aushang_nested_row_get_field (AushangNestedRow *self,
     {
       GtkWidget *child = g_ptr_array_index (self->children, i);
 
-      if (ADW_IS_ENTRY_ROW (child) &&
+      if (AUSHANG_IS_ENTRY_ROW (child) &&
           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), FIELD_INDEX)) == index &&
           g_strcmp0 (g_object_get_data (G_OBJECT (child), FIELD_NAME), field) == 0)
         return child;
@@ -510,12 +510,12 @@ aushang_nested_row_add_item (AushangNestedRow *self)
         {
           GtkWidget *child = g_ptr_array_index (self->children, i);
 
-          if (ADW_IS_ENTRY_ROW (child) &&
+          if (AUSHANG_IS_ENTRY_ROW (child) &&
               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), FIELD_INDEX)) == op.from)
             first = child;
         }
       if (first != NULL)
-        gtk_widget_grab_focus (first);
+        gtk_widget_grab_focus (aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (first)));
     }
 
   return ok;
