@@ -300,6 +300,19 @@ printf 'Birnnen\n' > "$tmp/spelling/de_DE.dic"
 out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>/dev/null)
 check "words of the personal dictionary are right" bash -c '! grep -q Birnnen <<<"$1"' _ "$out"
 check "… the others still wrong" grep -q Veranstalltung <<<"$out"
+# The site's own names (a place two titles share, a category) are no
+# mistakes; a word only one title has still is one.
+places=$tmp/places-site
+mkdir -p "$places/_posts"
+printf 'title: Offenes Labor\n' > "$places/_config.yml"
+printf -- '---\ntitle: Repair-Café in Spremberg\ncategories: [Schraubertreff]\n---\nWir treffen uns in Spremberg.\n' \
+  > "$places/_posts/2025-05-01-repair-cafe.md"
+printf -- '---\ntitle: Wieder Repair-Café in Spremberg\n---\nAuch aus Eberswalde.\n' \
+  > "$places/_posts/2025-06-01-wieder.md"
+out=$("$aushang" --check --spelling "$places" 2>/dev/null)
+check "--spelling: the site's own names are right (a place two titles share, a category)" \
+  bash -c '! grep -qE "Spremberg|Repair-Café|Schraubertreff" <<<"$1"' _ "$out"
+check "… a word only one document has is still a warning" grep -qF "2025-06-01-wieder.md:4:10: warning: “Eberswalde”" <<<"$out"
 printf 'lang: xx\n' > "$speller/_config.yml"
 out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>"$tmp/err"); status=$?
 check "a language without a dictionary is an error that says so" grep -qF "Spelling is not checked: No spelling dictionary for xx is installed." "$tmp/err"

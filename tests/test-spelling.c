@@ -197,6 +197,41 @@ site_with_config (const char *config)
   return site;
 }
 
+/* The site's own names are no spelling mistakes: its categories and tags,
+ * and the words two documents' titles share (a place, a project). A word
+ * only one title has may still be a slip. */
+static void
+test_site_words (void)
+{
+  g_autoptr(AushangSite) site = site_with_config ("title: Offenes Labor Lübbenau\nlang: de\n");
+  const char *folder = g_object_get_data (G_OBJECT (site), "folder");
+  g_autofree char *posts = g_build_filename (folder, "_posts", NULL);
+  g_autofree char *first = g_build_filename (posts, "2026-05-01-repair-cafe.md", NULL);
+  g_autofree char *second = g_build_filename (posts, "2026-06-01-repair-cafe-zwei.md", NULL);
+  g_autoptr(AushangSpelling) spelling = new_german ();
+  g_autoptr(GHashTable) words = NULL;
+
+  g_assert_cmpint (g_mkdir (posts, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (first,
+                                      "---\ntitle: Repair-Café in Spremberg\ncategories: [Schraubertreff]\n---\nText\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (second,
+                                      "---\ntitle: Das zweite Repair-Café in Spremberg und Eberswalde\n---\nText\n",
+                                      -1, NULL));
+  aushang_site_reload (site);
+
+  /* Words the dictionary does not know. */
+  g_assert_false (aushang_spelling_check_word (spelling, "Spremberg", -1));
+  g_assert_false (aushang_spelling_check_word (spelling, "Eberswalde", -1));
+
+  words = aushang_spelling_dup_site_words (site);
+  g_assert_true (g_hash_table_contains (words, "Spremberg"));
+  g_assert_true (g_hash_table_contains (words, "Repair-Café"));
+  g_assert_true (g_hash_table_contains (words, "Schraubertreff"));
+  g_assert_true (g_hash_table_contains (words, "Lübbenau"));
+  g_assert_false (g_hash_table_contains (words, "Eberswalde"));
+}
+
 static void
 test_site_language (void)
 {
@@ -463,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/spelling/personal-dictionary", test_personal_dictionary);
   g_test_add_func ("/spelling/languages", test_languages);
   g_test_add_func ("/spelling/site-language", test_site_language);
+  g_test_add_func ("/spelling/site-words", test_site_words);
   g_test_add_func ("/spelling/words/plain", test_words_plain);
   g_test_add_func ("/spelling/words/markdown-syntax", test_words_markdown_syntax);
   g_test_add_func ("/spelling/words/code", test_words_code);

@@ -260,6 +260,9 @@ typedef struct
   /* The message for each misspelled word, by checker and word: the
    * dictionary's suggestions take long, and words come back. */
   GHashTable *misspelled;
+  /* The words of each site's own names (aushang_spelling_dup_site_words),
+   * by site folder. */
+  GHashTable *site_words;
 } CheckRun;
 
 /* GitHub's workflow commands: data escapes %, CR and LF; property values
@@ -445,6 +448,23 @@ report_misspelled (CheckRun        *run,
   report (run, shown_name, line, column, AUSHANG_SEVERITY_WARNING, message);
 }
 
+/* The words of @site's own names, found once per site. */
+static GHashTable *
+get_site_words (CheckRun    *run,
+                AushangSite *site)
+{
+  g_autofree char *folder = site != NULL ? g_file_get_path (aushang_site_get_folder (site)) : g_strdup ("");
+  GHashTable *words = g_hash_table_lookup (run->site_words, folder);
+
+  if (words == NULL)
+    {
+      words = aushang_spelling_dup_site_words (site);
+      g_hash_table_insert (run->site_words, g_steal_pointer (&folder), words);
+    }
+
+  return words;
+}
+
 /* The front matter's texts people read: their words are checked at the
  * key's line (and the column where the word is on it). */
 static const char *text_keys[] = {
@@ -467,6 +487,7 @@ check_spelling (CheckRun        *run,
   g_autoptr(GArray) words = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) lines = NULL;
+  GHashTable *names;
 
   /* A document's own lang: wins over the site's. */
   if (lang != NULL && aushang_value_get_kind (lang) == AUSHANG_VALUE_STRING &&
@@ -478,6 +499,7 @@ check_spelling (CheckRun        *run,
   spelling = get_speller (run, language);
   if (spelling == NULL)
     return;
+  names = get_site_words (run, site);
 
   bytes = aushang_document_serialize (document);
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
@@ -501,7 +523,8 @@ check_spelling (CheckRun        *run,
           const char *found = strstr (key_line, needle);
           guint column = found ? g_utf8_strlen (key_line, found - key_line) + 1 : 1;
 
-          if (!aushang_spelling_check_found (spelling, text, strlen (text), word))
+          if (!g_hash_table_contains (names, needle) &&
+              !aushang_spelling_check_found (spelling, text, strlen (text), word))
             report_misspelled (run, spelling, shown_name, line, column, needle, strlen (needle));
         }
     }
@@ -514,7 +537,10 @@ check_spelling (CheckRun        *run,
       const char *start = body + word->start;
       gsize length = word->end - word->start;
 
-      if (!aushang_spelling_check_found (spelling, body, body_length, word))
+      g_autofree char *text = g_strndup (start, length);
+
+      if (!g_hash_table_contains (names, text) &&
+          !aushang_spelling_check_found (spelling, body, body_length, word))
         report_misspelled (run, spelling, shown_name, body_line + word->line - 1,
                            word->column, start, length);
     }
@@ -673,6 +699,8 @@ run_check (GPtrArray *paths,
   g_autoptr(GHashTable) spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           spelling_free);
   g_autoptr(GHashTable) misspelled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) site_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_hash_table_unref);
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *documents = NULL;
@@ -684,6 +712,7 @@ run_check (GPtrArray *paths,
     }
   run.spellers = spellers;
   run.misspelled = misspelled;
+  run.site_words = site_words;
 
   for (guint i = 0; i < paths->len; i++)
     {

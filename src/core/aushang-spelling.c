@@ -254,6 +254,88 @@ aushang_spelling_dup_site_language (AushangSite *site)
   return g_strdup (AUSHANG_SPELLING_DEFAULT_LANGUAGE);
 }
 
+/* Adds the words of @text to @words; with @counts, counts each word once
+ * for @text instead (in @counts, word → number of texts). */
+static void
+add_text_words (GHashTable *words,
+                GHashTable *counts,
+                const char *text)
+{
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  found = aushang_spelling_find_words (text, -1, 0, -1);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      AushangSpellingWord *word = &g_array_index (found, AushangSpellingWord, i);
+      char *copy = g_strndup (text + word->start, word->end - word->start);
+
+      if (counts == NULL)
+        g_hash_table_add (words, copy);
+      else if (g_hash_table_add (seen, copy))
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, copy));
+
+          g_hash_table_insert (counts, g_strdup (copy), GUINT_TO_POINTER (n + 1));
+        }
+    }
+}
+
+GHashTable *
+aushang_spelling_dup_site_words (AushangSite *site)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = NULL;
+  AushangValue *config, *title;
+  GPtrArray *collections, *authors;
+  const char *term_keys[] = { "categories", "tags" };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (site == NULL)
+    return words;
+
+  config = aushang_site_get_config (site);
+  title = config != NULL ? aushang_value_lookup (config, "title") : NULL;
+  if (title != NULL && aushang_value_get_kind (title) == AUSHANG_VALUE_STRING)
+    add_text_words (words, NULL, aushang_value_get_string (title));
+
+  for (guint k = 0; k < G_N_ELEMENTS (term_keys); k++)
+    {
+      g_autoptr(GPtrArray) terms = aushang_site_get_terms (site, NULL, term_keys[k]);
+
+      for (guint i = 0; terms != NULL && i < terms->len; i++)
+        add_text_words (words, NULL, ((AushangSiteTerm *) g_ptr_array_index (terms, i))->name);
+    }
+  authors = aushang_site_get_authors (site);
+  for (guint i = 0; authors != NULL && i < authors->len; i++)
+    add_text_words (words, NULL, ((AushangSiteTerm *) g_ptr_array_index (authors, i))->name);
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  collections = aushang_site_get_collections (site);
+  for (guint c = 0; collections != NULL && c < collections->len; c++)
+    {
+      GPtrArray *documents = aushang_site_get_documents (site, g_ptr_array_index (collections, c));
+
+      for (guint i = 0; documents != NULL && i < documents->len; i++)
+        {
+          AushangSiteDocument *document = g_ptr_array_index (documents, i);
+
+          if (!document->title_from_name)
+            add_text_words (NULL, counts, document->title);
+        }
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= 2)
+      g_hash_table_add (words, g_strdup (key));
+
+  return words;
+}
+
 char *
 aushang_spelling_get_personal_folder (void)
 {

@@ -128,6 +128,12 @@ GArray          *aushang_spelling_find_words_from (const char                 *t
 /* The language a site writes in: its _config.yml's lang (or locale),
  * else AUSHANG_SPELLING_DEFAULT_LANGUAGE. @site may be NULL. */
 char            *aushang_spelling_dup_site_language (AushangSite   *site);
+/* The words of the site's own names, which a dictionary rarely knows but
+ * which are no mistakes: its title, its categories, tags and authors, and
+ * the words that two or more documents' titles share (a place, a
+ * project: "Repair-Café", "Lübbenau"). A word only one title has is not
+ * among them: it may be a slip. A set of char*; @site may be NULL. */
+GHashTable      *aushang_spelling_dup_site_words (AushangSite   *site);
 /* The dictionaries installed ("de_DE", "en_US", …), sorted. */
 char           **aushang_spelling_list_languages (void);
 /* A name for a dictionary a person can read: "Deutsch (Deutschland)" in

@@ -53,6 +53,8 @@ struct _AushangSpellChecker
   GtkTextMark        *word_end;
 
   AushangSite        *site;
+  /* The words of the site's own names: right in every language. */
+  GHashTable         *site_words;
   char               *document_language;
   AushangSpelling    *spelling;
   /* Words already looked up: word → RIGHT or WRONG. */
@@ -490,7 +492,8 @@ word_is_right (AushangSpellChecker *self,
   if (known != NULL)
     return GPOINTER_TO_INT (known) == RIGHT;
 
-  right = aushang_spelling_check_word (self->spelling, word, length);
+  right = (self->site_words != NULL && g_hash_table_contains (self->site_words, key)) ||
+          aushang_spelling_check_word (self->spelling, word, length);
   if (g_hash_table_size (self->cache) > MAX_CACHED_WORDS)
     g_hash_table_remove_all (self->cache);
   g_hash_table_insert (self->cache, g_steal_pointer (&key), GINT_TO_POINTER (right ? RIGHT : WRONG));
@@ -1032,6 +1035,7 @@ aushang_spell_checker_finalize (GObject *object)
   g_clear_object (&self->languages);
   g_clear_object (&self->actions);
   g_clear_object (&self->site);
+  g_clear_pointer (&self->site_words, g_hash_table_unref);
   g_clear_object (&self->spelling);
   g_clear_pointer (&self->document_language, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -1160,7 +1164,23 @@ aushang_spell_checker_set_site (AushangSpellChecker *self,
   g_set_object (&self->site, site);
   g_free (self->document_language);
   self->document_language = g_strdup (language);
-  update_language (self);
+
+  /* Read again for each document: a category or title added since counts. */
+  {
+    GHashTable *words = site != NULL ? aushang_spelling_dup_site_words (site) : NULL;
+    guint before = self->site_words != NULL ? g_hash_table_size (self->site_words) : 0;
+    guint after = words != NULL ? g_hash_table_size (words) : 0;
+    AushangSpelling *spelling = self->spelling;
+
+    g_clear_pointer (&self->site_words, g_hash_table_unref);
+    self->site_words = words;
+    update_language (self);
+    if (before != after && self->spelling != NULL && self->spelling == spelling)
+      {
+        g_hash_table_remove_all (self->cache);
+        recheck_all (self);
+      }
+  }
 }
 
 const char *
