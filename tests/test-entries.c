@@ -325,6 +325,17 @@ test_sidebar_lists_data (Fixture       *fixture,
   }
   aushang_site_sidebar_set_search (sidebar, "aylin");
   g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  /* A space typed before or after the words (or pasted with them) finds
+   * the same; a search of spaces alone is no search. */
+  aushang_site_sidebar_set_search (sidebar, " aylin ");
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, 1);
+  aushang_site_sidebar_set_search (sidebar, NULL);
+  {
+    guint all = aushang_site_sidebar_count_visible (sidebar);
+
+    aushang_site_sidebar_set_search (sidebar, " ");
+    g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar), ==, all);
+  }
   aushang_site_sidebar_set_search (sidebar, NULL);
 }
 

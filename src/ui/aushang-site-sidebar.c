@@ -697,10 +697,11 @@ static void
 search_changed_cb (AushangSiteSidebar *self,
                    GtkSearchEntry     *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
+  /* Spaces before or after the words are no part of what is looked for. */
   g_clear_pointer (&self->search, g_free);
-  if (text != NULL && *text != '\0')
+  if (*text != '\0')
     self->search = g_utf8_casefold (text, -1);
 
   gtk_list_box_invalidate_filter (self->list);
