@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aushang-check.h"
 #include "aushang-document.h"
 #include "aushang-markdown.h"
 #include "aushang-page-render.h"
@@ -204,6 +205,25 @@ render_site_ours (gpointer data)
   g_assert_nonnull (strstr (html, "class=\"kopf\""));
 }
 
+/* The checks the window runs a moment after each change (and --check):
+ * a 1 MB post holds about 6,000 links and images. */
+typedef struct
+{
+  Input        input;
+  AushangSite *site;
+  GFile       *file;
+} CheckInput;
+
+static void
+check_document (gpointer data)
+{
+  CheckInput *check = data;
+  g_autoptr(AushangDocument) document = aushang_document_new_from_data (check->input.text, check->input.length);
+  g_autoptr(GPtrArray) found = aushang_check_document (document, check->file, check->site);
+
+  g_assert_nonnull (found);
+}
+
 static void render_raw (gpointer data);
 
 static void
@@ -319,6 +339,18 @@ main (int   argc,
   megabyte_input.length = strlen (megabyte);
   compare_medians (render_ours, render_raw, &megabyte_input, 15, &ours, &raw);
   report ("load and render a 1 MB document", ours, raw, "ratio <= 1.3");
+
+  {
+    g_autofree char *site_path = g_build_filename (SOURCE_DATADIR, "example-site", NULL);
+    g_autofree char *path = g_build_filename (site_path, "_beitraege", "ein-megabyte.md", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (site_path);
+    g_autoptr(AushangSite) example_site = aushang_site_new (folder, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    CheckInput check = { megabyte_input, example_site, file };
+
+    ours = median_seconds (check_document, &check, 5);
+    report ("check a 1 MB document (links, images)", ours, 0, "< 100 ms");
+  }
 
   return 0;
 }

@@ -80,6 +80,18 @@ test_find (void)
   link = g_ptr_array_index (links, 6);
   g_assert_cmpuint (link->line, ==, 13);
   g_assert_cmpuint (link->column, ==, 1);
+
+  /* Umlauts before and inside a link: its column counts characters. */
+  {
+    g_autoptr(GPtrArray) more = aushang_links_find ("Über Ärger: [Café öffnet](/café/) und <A HREF=\"/ö/\">x</a>\n");
+
+    g_assert_cmpuint (more->len, ==, 2);
+    link = g_ptr_array_index (more, 0);
+    g_assert_cmpstr (link->target, ==, "/café/");
+    g_assert_cmpuint (link->column, ==, 13);
+    link = g_ptr_array_index (more, 1);
+    g_assert_cmpstr (link->target, ==, "/ö/");
+  }
 }
 
 static const char *site_files[] = {

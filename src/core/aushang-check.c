@@ -643,7 +643,10 @@ check_body_images (GPtrArray       *out,
        * 3: a whole <img> tag. */
       image_regex = g_regex_new ("!\\[([^\\]\\n]*)\\]\\(\\s*(\\{\\{[^}]*\\}\\}[^)\\s]*|<[^>\\n]*>|[^)\\s]+)"
                                  "|(<img\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
-                                 G_REGEX_CASELESS, 0, NULL);
+                                 /* Raw: the body is UTF-8 (checked below), and
+                                  * GLib 2.74 would check it again for every
+                                  * match (see aushang_links_find). */
+                                 G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 
