@@ -324,6 +324,32 @@ import_action_cb (GtkWidget  *widget,
   g_task_run_in_thread (task, import_thread);
 }
 
+/* Enter in a caption goes on to the next photo's caption; in the last
+ * one it inserts the gallery, as the button does. */
+static void
+caption_activated_cb (AushangGalleryDialog *self,
+                      GtkWidget            *text)
+{
+  GtkWidget *row = AUSHANG_IS_ENTRY_ROW (text) ? text : gtk_widget_get_ancestor (text, AUSHANG_TYPE_ENTRY_ROW);
+  guint index;
+
+  if (row == NULL || self->importing || !g_ptr_array_find (self->rows, row, &index))
+    return;
+
+  for (guint i = index + 1; i < self->rows->len; i++)
+    {
+      GtkWidget *next = g_ptr_array_index (self->rows, i);
+
+      if (AUSHANG_IS_ENTRY_ROW (next))
+        {
+          gtk_widget_grab_focus (aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (next)));
+          return;
+        }
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "gallery.import", NULL);
+}
+
 static void
 cancel_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -508,8 +534,11 @@ fill (AushangGalleryDialog *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 #if AUSHANG_ENTRY_ROW_IS_ADW_ENTRY_ROW
           adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), create_thumbnail (self));
+          g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (caption_activated_cb), self);
 #else
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_thumbnail (self));
+          g_signal_connect_swapped (aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (row)), "activate",
+                                    G_CALLBACK (caption_activated_cb), self);
 #endif
         }
       else
