@@ -115,3 +115,11 @@ aushang_test_spin (guint milliseconds)
       g_usleep (1000);
     }
 }
+
+gboolean
+aushang_test_set_flag (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+
+  return G_SOURCE_REMOVE;
+}

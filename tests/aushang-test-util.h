@@ -29,4 +29,19 @@ gboolean aushang_test_wait_until  (AushangTestCondition  condition,
                                    guint                 seconds);
 void     aushang_test_spin        (guint                 milliseconds);
 
+/* The same for an expression: iterates the main loop until @cond holds,
+ * and fails the test when @seconds passed first. */
+gboolean aushang_test_set_flag    (gpointer              flag);
+#define AUSHANG_TEST_WAIT_UNTIL(cond, seconds)                                    \
+  G_STMT_START {                                                                  \
+    gboolean timed_out_ = FALSE;                                                  \
+    guint timeout_id_ = g_timeout_add_seconds ((seconds), aushang_test_set_flag,  \
+                                               &timed_out_);                      \
+    while (!(cond) && !timed_out_)                                                \
+      g_main_context_iteration (NULL, TRUE);                                      \
+    if (!timed_out_)                                                              \
+      g_source_remove (timeout_id_);                                              \
+    g_assert_true (cond);                                                         \
+  } G_STMT_END
+
 G_END_DECLS

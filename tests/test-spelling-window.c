@@ -36,28 +36,8 @@ static GSettings *settings;
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                    */
 
-static gboolean timed_out;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Iterates the main loop until @cond holds; fails after TIMEOUT_SECONDS. */
-#define WAIT_UNTIL(cond)                                                     \
-  G_STMT_START {                                                             \
-    guint timeout_id_;                                                       \
-    timed_out = FALSE;                                                       \
-    timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, NULL); \
-    while (!(cond) && !timed_out)                                            \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out)                                                          \
-      g_source_remove (timeout_id_);                                         \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
+#define WAIT_UNTIL(cond) AUSHANG_TEST_WAIT_UNTIL (cond, TIMEOUT_SECONDS)
 
 static gboolean
 done_cb (gpointer data)
