@@ -323,7 +323,8 @@ test_editor_insert_block (void)
   text = dup_buffer_text ();
   g_assert_nonnull (strstr (text, "{% include anmeldung.html event=\"x\" %}"));
 
-  /* Quotes in values become &quot;; the block's order is kept. */
+  /* Quotation marks in values stay as typed (not &quot;, which readers
+   * would see); the block's order is kept. */
   reload_editor ();
   place_cursor_after ("Der Werkstattraum liegt im Erdgeschoss und ist ohne Stufen erreichbar.\n");
   g_hash_table_remove_all (params);
@@ -332,7 +333,14 @@ test_editor_insert_block (void)
   aushang_editor_insert_block (editor, "zitat.html", params);
   g_free (line);
   line = dup_cursor_line ();
-  g_assert_cmpstr (line, ==, "{% include zitat.html text=\"Sie sagte &quot;Hallo&quot;\" author=\"Ada\" %}");
+  /* Quotation marks as typed, in the quotes Jekyll reads them from. */
+  g_assert_cmpstr (line, ==, "{% include zitat.html text='Sie sagte \"Hallo\"' author=\"Ada\" %}");
+  /* Both kinds of quotation mark: \" inside double quotes. */
+  g_hash_table_insert (params, "text", "Er sagt \"it's\"");
+  aushang_editor_insert_block (editor, "zitat.html", params);
+  g_free (line);
+  line = dup_cursor_line ();
+  g_assert_cmpstr (line, ==, "{% include zitat.html text=\"Er sagt \\\"it's\\\"\" author=\"Ada\" %}");
 
   reload_editor ();
 }

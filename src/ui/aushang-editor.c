@@ -530,20 +530,30 @@ append_param (GString    *tag,
               const char *key,
               const char *value)
 {
+  char quote;
+
   if (!is_param_name (key) || value == NULL || value[0] == '\0')
     return;
 
-  g_string_append_printf (tag, " %s=\"", key);
+  /* Quotation marks as typed: Jekyll takes 'single quotes' around a value
+   * with "double" ones, and \" inside double quotes (checked with jekyll
+   * 4.3.1). An entity (&quot;) would reach readers as "&quot;" once the
+   * include escapes it. */
+  quote = strchr (value, '"') != NULL && strchr (value, '\'') == NULL ? '\'' : '"';
+  g_string_append_printf (tag, " %s=%c", key, quote);
   for (const char *p = value; *p != '\0'; p++)
     {
-      if (*p == '"')
-        g_string_append (tag, "&quot;");
+      if (*p == quote || *p == '\\')
+        {
+          g_string_append_c (tag, '\\');
+          g_string_append_c (tag, *p);
+        }
       else if (*p == '\n' || *p == '\r')
         g_string_append_c (tag, ' ');
       else
         g_string_append_c (tag, *p);
     }
-  g_string_append_c (tag, '"');
+  g_string_append_c (tag, quote);
 }
 
 static int
