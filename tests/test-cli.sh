@@ -313,6 +313,21 @@ out=$("$aushang" --check --spelling "$places" 2>/dev/null)
 check "--spelling: the site's own names are right (a place two titles share, a category)" \
   bash -c '! grep -qE "Spremberg|Repair-Café|Schraubertreff" <<<"$1"' _ "$out"
 check "… a word only one document has is still a warning" grep -qF "2025-06-01-wieder.md:4:10: warning: “Eberswalde”" <<<"$out"
+# A post without lang: in another language than the site's is checked in
+# the installed language that finds it right, not as all mistakes.
+mixed=$tmp/mixed-site
+mkdir -p "$mixed/_posts"
+printf 'title: Offenes Labor\nlang: de\n' > "$mixed/_config.yml"
+printf -- '---\ntitle: Repair evening\n---\nWe meet every Tuesday at the lab to repair broken radios and bikes. Bring your tools, a friend and good ideas; we recieve everyone who wants to learn something new.\n' \
+  > "$mixed/_posts/2025-05-01-english.md"
+printf -- '---\ntitle: Reparaturabend\n---\nWir treffen uns jeden Dienstag im Labor, um kaputte Radios und Fahrräder zu reparieren. Bringt Werkzeug mit, wir freuen uns auf euch und eure Ideeen.\n' \
+  > "$mixed/_posts/2025-05-02-deutsch.md"
+out=$("$aushang" --check --spelling "$mixed" 2>/dev/null)
+check "--spelling: an English post on a German site is checked in English" \
+  grep -qE "2025-05-01-english.md:4:[0-9]+: warning: “recieve” .*“receive”" <<<"$out"
+check "… its right words are no warnings" bash -c '! grep -qE "“(meet|Tuesday|radios|tools)”" <<<"$1"' _ "$out"
+check "… a German post there is still checked in German" grep -qE "2025-05-02-deutsch.md:4:[0-9]+: warning: “Ideeen”" <<<"$out"
+check "… (two warnings in all)" test "$(wc -l <<<"$out")" -eq 2
 printf 'lang: xx\n' > "$speller/_config.yml"
 out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>"$tmp/err"); status=$?
 check "a language without a dictionary is an error that says so" grep -qF "Spelling is not checked: No spelling dictionary for xx is installed." "$tmp/err"

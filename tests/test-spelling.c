@@ -154,6 +154,22 @@ test_languages (void)
   g_assert_true (aushang_spelling_check_word (english, "event", -1));
   g_assert_false (aushang_spelling_check_word (english, "Veranstaltung", -1));
 
+  /* An English text is mostly wrong for the German dictionary and right
+   * for the English one: how a post without lang: is told apart. */
+  {
+    const char *text = "We meet every Tuesday at the lab to repair broken radios and bikes; "
+                       "bring your tools and a friend.\n";
+    g_autoptr(AushangSpelling) german = aushang_spelling_new ("de", &error);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (aushang_spelling_wrong_share (german, text, strlen (text), 0, &n), >, 0.5);
+    g_assert_cmpuint (n, >, 15);
+    g_assert_cmpfloat (aushang_spelling_wrong_share (english, text, strlen (text), 0, NULL), <, 0.1);
+    g_assert_cmpfloat (aushang_spelling_wrong_share (english, text, strlen (text), 5, &n), <, 0.1);
+    g_assert_cmpuint (n, ==, 5);
+  }
+
   /* A country without its own dictionary gets the language's. */
   austrian = aushang_spelling_new ("de-AT", &error);
   g_assert_no_error (error);

@@ -493,6 +493,34 @@ aushang_spelling_check_found (AushangSpelling           *self,
   return aushang_spelling_check_word (self, with_period, -1);
 }
 
+double
+aushang_spelling_wrong_share (AushangSpelling *self,
+                              const char      *text,
+                              gsize            length,
+                              guint            max,
+                              guint           *n_words)
+{
+  g_autoptr(GArray) words = NULL;
+  guint looked = 0, wrong = 0;
+
+  g_return_val_if_fail (AUSHANG_IS_SPELLING (self), 0);
+
+  words = aushang_spelling_find_words (text, length, 0, -1);
+  for (guint i = 0; i < words->len && (max == 0 || looked < max); i++)
+    {
+      AushangSpellingWord *word = &g_array_index (words, AushangSpellingWord, i);
+
+      looked++;
+      if (!aushang_spelling_check_found (self, text, length, word))
+        wrong++;
+    }
+
+  if (n_words != NULL)
+    *n_words = looked;
+
+  return looked > 0 ? (double) wrong / looked : 0;
+}
+
 char **
 aushang_spelling_suggest (AushangSpelling *self,
                           const char      *word,

@@ -64,6 +64,14 @@ gboolean         aushang_spelling_check_found    (AushangSpelling           *sel
                                                   const char                *text,
                                                   gsize                      length,
                                                   const AushangSpellingWord *word);
+/* The share (0 to 1) of the first @max words of @text (0: all) that
+ * @self finds wrong, and in @n_words how many were looked at; for telling
+ * which language a text without a lang: is written in. */
+double           aushang_spelling_wrong_share    (AushangSpelling  *self,
+                                                  const char       *text,
+                                                  gsize             length,
+                                                  guint             max,
+                                                  guint            *n_words);
 /* The dictionary's suggestions for @word, best first, at most @max
  * (0: all). Never NULL. */
 char           **aushang_spelling_suggest        (AushangSpelling  *self,
