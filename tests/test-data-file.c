@@ -463,6 +463,34 @@ test_fuzz_findings (void)
       }
   }
 
+  /* An entry of explicit keys ("? "), indented, at the end of a file
+   * without a final line break: duplicated and removed again, the bytes
+   * are as they were. */
+  {
+    const char *texts[] = {
+      "\n  - ? a\n    : b\n  - ? c\n    : d",
+      "\n  - ? a b '}' c '' - ? d e:",
+      "- a: 1",
+      "  - a: 1",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(AushangDataFile) file = load ("data.yml", texts[i]);
+        guint n = aushang_data_file_get_n_entries (file);
+
+        if (n == 0 || !aushang_data_file_duplicate_entry (file, n - 1, &error))
+          {
+            g_clear_error (&error);
+            assert_text (file, texts[i]);
+            continue;
+          }
+        g_assert_true (aushang_data_file_remove_entry (file, n, &error));
+        g_assert_no_error (error);
+        assert_text (file, texts[i]);
+      }
+  }
+
   /* Removing the last key after comment lines that read as an entry
    * would turn them into a hidden entry: refused, nothing changed. */
   {

@@ -674,6 +674,14 @@ find_slots (AushangYamlEdit *self)
           slot->end = aushang_yaml_edit_ends_in_kept_lines (self, item->node)
                       ? item->entry_end
                       : aushang_yaml_edit_trim_blank_lines (self, item->line_start, item->entry_end);
+          /* Slots never overlap: libyaml's span of an item with an
+           * explicit key ("? a … e:") may run on over the items after it. */
+          if (i + 1 < self->root->items->len)
+            {
+              Item *next = g_ptr_array_index (self->root->items, i + 1);
+
+              slot->end = MAX (slot->start, MIN (slot->end, next->line_start));
+            }
           g_ptr_array_add (self->slots, slot);
           from = slot->end;
         }
