@@ -250,6 +250,23 @@ count_changed_lines (const char *a,
 
 /* The sidebar ------------------------------------------------------------------ */
 
+/* A data list opened as a file (from the file manager, "aushang
+ * _data/events.yml") opens as the list of its entries, not as a page
+ * without front matter. */
+static void
+test_open_data_file (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GFile) events = fixture_file (fixture, EVENTS);
+
+  aushang_window_open (fixture->window, events);
+  aushang_test_spin (100);
+  g_assert_nonnull (aushang_window_get_data_file (fixture->window));
+  g_assert_true (g_file_equal (aushang_data_file_get_file (aushang_window_get_data_file (fixture->window)), events));
+  g_assert_cmpint (aushang_window_get_entry_index (fixture->window), ==, -1);
+  g_assert_null (aushang_window_get_document (fixture->window));
+}
+
 static void
 test_sidebar_lists_data (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1661,6 +1678,7 @@ main (int   argc,
   g_test_add (path, Fixture, prepare, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/entries/sidebar-lists-data", add_other_data, test_sidebar_lists_data);
+  ADD ("/entries/open-data-file", NULL, test_open_data_file);
   ADD ("/entries/data-page", add_other_data, test_data_page);
   ADD ("/entries/broken-data-listed", add_broken_data, test_broken_data_listed);
   ADD ("/entries/sidebar-event-order", date_events_out_of_order, test_sidebar_event_order);

@@ -893,6 +893,18 @@ aushang_window_open (AushangWindow *self,
     }
 
   show_site (self, aushang_site_get_folder (site), NULL);
+
+  /* A data list (the calendar, the team) opens as its entries. */
+  {
+    g_autoptr(GFile) data_folder = g_file_get_child (aushang_site_get_folder (site), "_data");
+
+    if (g_file_has_prefix (file, data_folder))
+      {
+        aushang_window_select_entry (self, file, -1);
+        return;
+      }
+  }
+
   load_file (self, file);
 }
 
