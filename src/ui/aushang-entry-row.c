@@ -189,6 +189,9 @@ aushang_entry_row_init (AushangEntryRow *self)
 
   priv->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (priv->entry, TRUE);
+  /* Room for a few words even beside a long title or a description
+   * below it (which would squeeze the field to nothing). */
+  gtk_editable_set_width_chars (GTK_EDITABLE (priv->entry), 16);
   gtk_widget_set_valign (priv->entry, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), priv->entry);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), priv->entry);
