@@ -960,7 +960,12 @@ test_pathological_input (void)
       plain = time_cmark (text->str, text->len);
       g_test_message ("%s x %zu: %.1f ms (cmark-gfm %.1f ms)", units[i], text->len / strlen (units[i]),
                       ours, plain);
+      /* Only work that grows faster than the text fails this. Sanitizers
+       * slow our code down (allocations most: 550 ms became 15.6 s for
+       * "a | b" lines) but not the cmark-gfm library, as above. */
+#ifndef __SANITIZE_ADDRESS__
       g_assert_cmpfloat (ours, <, 20 * plain + 500);
+#endif
     }
 }
 
