@@ -641,6 +641,40 @@ test_entry_unsaved_prompt (Fixture       *fixture,
   g_assert_cmpstr (entry_field_text (fixture, "location"), ==, "Offenes Labor, Beispielstraße 7");
 }
 
+/* Another program changed the list since it was opened: saving asks
+ * first, and replacing their change writes the person's edit. */
+static void
+test_entry_save_changed_on_disk (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autofree char *before = read_file (fixture, EVENTS);
+  g_autofree char *theirs = g_strconcat (before, "# Eine Notiz von jemand anderem\n", NULL);
+  g_autofree char *path = fixture_path (fixture, EVENTS);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  select_event (fixture, 0);
+  gtk_editable_set_text (GTK_EDITABLE (aushang_entry_form_get_field_widget (entry_form_of (fixture), "location")),
+                         "Offenes Labor, Hinterhof");
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "save", NULL);
+  dialog = aushang_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Another Program");
+  /* Nothing is written until the person decides. */
+  after = read_file (fixture, EVENTS);
+  g_assert_cmpstr (after, ==, theirs);
+  g_clear_pointer (&after, g_free);
+
+  adw_message_dialog_response (dialog, "overwrite");
+  aushang_test_spin (50);
+  after = read_file (fixture, EVENTS);
+  g_assert_nonnull (strstr (after, "Offenes Labor, Hinterhof"));
+  g_assert_null (strstr (after, "Eine Notiz von jemand anderem"));
+  g_assert_false (aushang_data_file_get_modified (aushang_window_get_data_file (fixture->window)));
+}
+
 /* Entry actions ------------------------------------------------------------------ */
 
 static const char *
@@ -1684,6 +1718,7 @@ main (int   argc,
   ADD ("/entries/sidebar-event-order", date_events_out_of_order, test_sidebar_event_order);
   ADD ("/entries/form-edits-entry", NULL, test_entry_form_edits_entry);
   ADD ("/entries/unsaved-prompt", NULL, test_entry_unsaved_prompt);
+  ADD ("/entries/save-changed-on-disk", NULL, test_entry_save_changed_on_disk);
   ADD ("/entries/recovery", NULL, test_entry_recovery);
   ADD ("/entries/new-entry", NULL, test_new_entry);
   ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);

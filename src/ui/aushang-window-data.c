@@ -434,32 +434,11 @@ void
 aushang_window_report_data_save_error (AushangWindow *self,
                                        GError        *error)
 {
-  AdwMessageDialog *dialog;
-
-  /* Whatever went wrong, the changes stay here and in the recovery area. */
-  aushang_window_write_recovery_now (self);
-
-  if (!g_error_matches (error, AUSHANG_DATA_FILE_ERROR, AUSHANG_DATA_FILE_ERROR_CHANGED_ON_DISK))
-    {
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                               _("Your changes are still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."));
-
-      dialog = aushang_window_new_dialog (self, _("The List Was Not Saved"), body);
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  dialog = aushang_window_new_dialog (self, _("Changed by Another Program"),
-                                      _("Another program changed this file since you opened it. Saving now replaces that change with yours."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Replace Their Change"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  aushang_window_show_save_error (self, error,
+                                  g_error_matches (error, AUSHANG_DATA_FILE_ERROR, AUSHANG_DATA_FILE_ERROR_CHANGED_ON_DISK),
+                                  _("The List Was Not Saved"),
+                                  _("Your changes are still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."),
+                                  G_CALLBACK (overwrite_response_cb));
 }
 
 void

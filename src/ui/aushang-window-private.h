@@ -188,6 +188,12 @@ void       aushang_window_run_data_check        (AushangWindow  *self);
  * first. */
 gboolean   aushang_window_save_data_file        (AushangWindow  *self,
                                                  GError        **error);
+void       aushang_window_show_save_error (AushangWindow *self,
+                                           GError        *error,
+                                           gboolean       changed_on_disk,
+                                           const char    *title,
+                                           const char    *still_here,
+                                           GCallback      overwrite_response);
 void       aushang_window_report_data_save_error (AushangWindow *self,
                                                  GError         *error);
 /* Template callbacks: the sidebar picked an entry, the entry form or the

@@ -208,21 +208,27 @@ overwrite_response_cb (AdwMessageDialog *dialog,
     report_save_error (self, error);
 }
 
-static void
-report_save_error (AushangWindow *self,
-                   GError        *error)
+/* The one dialog for a save that failed, of a document or of a data list:
+ * what went wrong and that nothing typed is lost, or, when another program
+ * changed the file, the choice to replace that change. */
+void
+aushang_window_show_save_error (AushangWindow *self,
+                                GError        *error,
+                                gboolean       changed_on_disk,
+                                const char    *title,
+                                const char    *still_here,
+                                GCallback      overwrite_response)
 {
   AdwMessageDialog *dialog;
 
   /* Whatever went wrong, the text stays here and in the recovery area. */
   aushang_window_write_recovery_now (self);
 
-  if (!g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK))
+  if (!changed_on_disk)
     {
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                               _("Your text is still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."));
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, still_here);
 
-      dialog = aushang_window_new_dialog (self, _("The Document Was Not Saved"), body);
+      dialog = aushang_window_new_dialog (self, title, body);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -236,8 +242,19 @@ report_save_error (AushangWindow *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), self);
+  g_signal_connect (dialog, "response", overwrite_response, self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+report_save_error (AushangWindow *self,
+                   GError        *error)
+{
+  aushang_window_show_save_error (self, error,
+                                  g_error_matches (error, AUSHANG_DOCUMENT_ERROR, AUSHANG_DOCUMENT_ERROR_CHANGED_ON_DISK),
+                                  _("The Document Was Not Saved"),
+                                  _("Your text is still here, and a copy is kept in case Aushang closes. Try saving again once the problem is solved."),
+                                  G_CALLBACK (overwrite_response_cb));
 }
 
 typedef struct
