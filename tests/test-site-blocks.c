@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "aushang-site.h"
 
 /* The building-block menu, the blocks' descriptions, the parameters whose
@@ -302,6 +304,117 @@ test_heading_level (void)
   g_assert_cmpuint (aushang_site_get_section_level (netz39, aushang_site_get_collection (netz39, "posts")), ==, 1);
 }
 
+static gboolean
+is_required (AushangSite *site,
+             const char  *block_name,
+             const char  *param)
+{
+  AushangBlock *block = aushang_site_find_block (site, block_name);
+
+  g_assert_nonnull (block);
+  g_assert_true (g_ptr_array_find_with_equal_func (block->params, param, g_str_equal, NULL));
+
+  return g_ptr_array_find_with_equal_func (block->required, param, g_str_equal, NULL);
+}
+
+static void
+write_file (const char *folder,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (parent, 0755);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_required (void)
+{
+  g_autoptr(AushangSite) site = open_example_site ();
+  g_autoptr(AushangSite) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("aushang-blocks-XXXXXX", &error);
+  g_autoptr(GFile) top = NULL;
+
+  g_assert_no_error (error);
+
+  /* Every use passes the video's title and the quote's author, but the
+   * includes say they are optional: "(optional)", or a default. */
+  g_assert_true (is_required (site, "video.html", "id"));
+  g_assert_false (is_required (site, "video.html", "title"));
+  g_assert_true (is_required (site, "zitat.html", "text"));
+  g_assert_false (is_required (site, "zitat.html", "author"));
+  /* "(Standard: …)" is a default too; "(Pflicht)" wins over a default. */
+  g_assert_false (is_required (site, "button.html", "text"));
+  g_assert_true (is_required (site, "button.html", "url"));
+  g_assert_true (is_required (site, "anmeldung.html", "event"));
+  g_assert_false (is_required (site, "anmeldung.html", "items"));
+  /* Says nothing, but the include has a default. */
+  g_assert_false (is_required (site, "galerie.html", "folder"));
+  /* Says nothing, no default: every use passes it. */
+  g_assert_true (is_required (site, "galerie.html", "images"));
+
+  /* Other ways of saying it, and a required parameter no use passes. */
+  write_file (folder, "_config.yml", "title: Test\n");
+  write_file (folder, "_includes/toc.html",
+              "{% comment %}\n"
+              "  Parameters:\n"
+              "    * html (string) - the HTML of the page\n"
+              "  Optional Parameters:\n"
+              "    * class (string) - a CSS class,\n"
+              "      the list's\n"
+              "    * h_min (int) - the smallest level\n"
+              "{% endcomment %}\n"
+              "{{ include.html }}{{ include.class }}{{ include.h_min }}\n");
+  write_file (folder, "_includes/box.html",
+              "<!-- Kasten: text (erforderlich), farbe (nicht erforderlich), rand -->\n"
+              "{{ include.text }}{{ include.farbe }}{{ include.rand }}{{ include.event-id }}\n");
+  write_file (folder, "_includes/karte.html",
+              "{% comment %}\n"
+              "  ort - der Ort, wird auf der Karte gezeigt.\n"
+              "        Ohne ihn bleibt die Karte leer, daher Pflicht\n"
+              "  zoom - wie nah\n"
+              "{% endcomment %}\n"
+              "{{ include.ort }}{{ include.zoom }}\n");
+  write_file (folder, "_posts/2024-01-01-start.md",
+              "---\ntitle: Start\n---\n"
+              "{% include toc.html html=content class=\"x\" h_min=2 %}\n"
+              "{% include box.html farbe=\"rot\" rand=1 %}\n"
+              "{% include karte.html zoom=3 %}\n");
+  top = g_file_new_for_path (folder);
+  made = aushang_site_new (top, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (is_required (made, "toc.html", "html"));
+  g_assert_false (is_required (made, "toc.html", "class"));
+  g_assert_false (is_required (made, "toc.html", "h_min"));
+  g_assert_true (is_required (made, "box.html", "text"));
+  g_assert_false (is_required (made, "box.html", "farbe"));
+  g_assert_true (is_required (made, "box.html", "rand"));
+  g_assert_false (is_required (made, "box.html", "event-id"));
+  /* The line that goes on says it. */
+  g_assert_true (is_required (made, "karte.html", "ort"));
+  g_assert_true (is_required (made, "karte.html", "zoom"));
+
+  g_clear_object (&made);
+  {
+    const char *files[] = { "_includes/toc.html", "_includes/box.html", "_includes/karte.html",
+                            "_includes", "_posts/2024-01-01-start.md", "_posts", "_config.yml" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *path = g_build_filename (folder, files[i], NULL);
+
+        g_remove (path);
+      }
+    g_rmdir (folder);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/site-blocks/paths", test_paths);
   g_test_add_func ("/site-blocks/path-choices", test_path_choices);
   g_test_add_func ("/site-blocks/heading-level", test_heading_level);
+  g_test_add_func ("/site-blocks/required", test_required);
 
   return g_test_run ();
 }

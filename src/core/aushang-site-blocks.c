@@ -635,11 +635,165 @@ aushang_site_get_section_level (AushangSite       *self,
 }
 
 
+/* What an include's comment says of a parameter: 1 when it marks it
+ * required ("(Pflicht)", "required", "erforderlich"), -1 when optional
+ * ("(optional)", "nicht erforderlich", "Standard: …"), 0 when it says
+ * neither. */
+static int
+marker_in_text (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *optional[] = { "optional", "nicht erforderlich", "not required",
+                             "keine pflicht", "nicht pflicht", "nicht notwendig",
+                             "not mandatory", "freiwillig",
+                             "standard:", "default:", "defaults to", "standardwert",
+                             "voreingestellt", NULL };
+  const char *required[] = { "pflicht", "required", "erforderlich", "mandatory",
+                             "notwendig", NULL };
+
+  for (guint i = 0; optional[i] != NULL; i++)
+    if (strstr (lower, optional[i]) != NULL)
+      return -1;
+  for (guint i = 0; required[i] != NULL; i++)
+    if (strstr (lower, required[i]) != NULL)
+      return 1;
+
+  return 0;
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+/* The length of @param when @p starts with it as a whole word (also as
+ * "include.param"), else 0. */
+static gsize
+starts_with_param (const char *p,
+                   const char *param)
+{
+  gsize skip = g_str_has_prefix (p, "include.") ? strlen ("include.") : 0;
+  gsize length = strlen (param);
+
+  if (strncmp (p + skip, param, length) != 0)
+    return 0;
+  /* "event-id" is not "event", but "event - Kurzname" is. */
+  if (is_name_char (p[skip + length]) &&
+      !(p[skip + length] == '-' && !is_name_char (p[skip + length + 1])))
+    return 0;
+
+  return skip + length;
+}
+
+static const char *
+skip_bullet (const char *line)
+{
+  while (*line == ' ' || *line == '\t' || *line == '-' || *line == '*')
+    line++;
+  if (g_str_has_prefix (line, "\u2022"))
+    line += strlen ("\u2022");
+  while (*line == ' ' || *line == '\t')
+    line++;
+
+  return line;
+}
+
+static gboolean
+starts_with_any_param (const char *p,
+                       GPtrArray  *params)
+{
+  for (guint i = 0; i < params->len; i++)
+    if (starts_with_param (p, g_ptr_array_index (params, i)) != 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the comment at the top of the include says of @param (see
+ * marker_in_text): its own line ("id – … (Pflicht)", with the lines that
+ * continue it), else the heading of the list it stands in ("Optional
+ * Parameters:"), else a mention in a list ("event (Pflicht), items"). */
+static int
+param_marker (const char *description,
+              GPtrArray  *params,
+              const char *param)
+{
+  g_auto(GStrv) lines = NULL;
+  int section = 0;
+  int inline_marker = 0;
+
+  if (description == NULL)
+    return 0;
+
+  lines = g_strsplit (description, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *p = skip_bullet (line);
+      gsize length;
+
+      if (*p == '\0')
+        continue;
+
+      if ((length = starts_with_param (p, param)) != 0)
+        {
+          g_autoptr(GString) clause = g_string_new (p + length);
+          gsize indent = strspn (line, " \t");
+          int marker;
+          guint j;
+
+          /* The lines that go on with its description. */
+          for (j = i + 1; lines[j] != NULL; j++)
+            {
+              const char *next = skip_bullet (lines[j]);
+
+              if (*next == '\0' || strspn (lines[j], " \t") <= indent ||
+                  starts_with_any_param (next, params))
+                break;
+              g_string_append_c (clause, ' ');
+              g_string_append (clause, next);
+            }
+          i = j - 1;
+          if ((marker = marker_in_text (clause->str)) != 0)
+            return marker;
+          if (section != 0)
+            return section;
+          continue;
+        }
+
+      /* A heading: "Optional Parameters:", "Parameter (Pflicht):". */
+      if (g_str_has_suffix (p, ":") && !starts_with_any_param (p, params))
+        {
+          section = marker_in_text (p);
+          continue;
+        }
+
+      /* A mention in a list: "Anmeldung: event (Pflicht), items". */
+      for (const char *at = strstr (p, param); at != NULL && inline_marker == 0; at = strstr (at + 1, param))
+        {
+          g_autofree char *clause = NULL;
+          gsize end;
+
+          if (at > p && (is_name_char (at[-1]) || at[-1] == '.'))
+            continue;
+          if ((length = starts_with_param (at, param)) == 0)
+            continue;
+          end = strcspn (at + length, ",;");
+          clause = g_strndup (at + length, end);
+          inline_marker = marker_in_text (clause);
+        }
+    }
+
+  return inline_marker;
+}
+
 void
 aushang_site_index_blocks (AushangSite *self,
                            GHashTable  *uses)
 {
   static GRegex *param_regex;
+  static GRegex *default_regex;
   static gsize initialized;
   g_autoptr(GFile) includes = g_file_get_child (self->folder, "_includes");
   g_autofree char *includes_path = g_file_get_path (includes);
@@ -650,6 +804,8 @@ aushang_site_index_blocks (AushangSite *self,
   if (g_once_init_enter (&initialized))
     {
       param_regex = g_regex_new ("\\binclude\\.([A-Za-z_][A-Za-z0-9_-]*)", 0, 0, NULL);
+      default_regex = g_regex_new ("\\binclude\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*\\|\\s*default\\s*:",
+                                   0, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 
@@ -660,6 +816,7 @@ aushang_site_index_blocks (AushangSite *self,
       g_autofree char *path = g_build_filename (includes_path, name, NULL);
       g_autofree char *contents = NULL;
       g_autoptr(GMatchInfo) info = NULL;
+      g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       AushangBlock *block;
       GPtrArray *param_sets;
       gsize length = 0;
@@ -689,17 +846,30 @@ aushang_site_index_blocks (AushangSite *self,
           g_match_info_next (info, NULL);
         }
 
-      /* A parameter every use passes looks required. */
+      g_clear_pointer (&info, g_match_info_unref);
+      g_regex_match (default_regex, contents, 0, &info);
+      while (g_match_info_matches (info))
+        {
+          g_hash_table_add (defaults, g_match_info_fetch (info, 1));
+          g_match_info_next (info, NULL);
+        }
+
+      /* Required: what the include's comment says, else optional when
+       * it has a default ("include.title | default: …"), else required
+       * when every use in the site passes it. */
       param_sets = g_hash_table_lookup (uses, name);
       block->uses = param_sets ? param_sets->len : 0;
-      for (guint p = 0; param_sets != NULL && p < block->params->len; p++)
+      for (guint p = 0; p < block->params->len; p++)
         {
           const char *param = g_ptr_array_index (block->params, p);
-          gboolean always = TRUE;
+          int marker = param_marker (block->description, block->params, param);
+          gboolean always = param_sets != NULL;
 
-          for (guint u = 0; u < param_sets->len && always; u++)
+          if (marker == 0 && g_hash_table_contains (defaults, param))
+            marker = -1;
+          for (guint u = 0; marker == 0 && param_sets != NULL && u < param_sets->len && always; u++)
             always = g_hash_table_contains (g_ptr_array_index (param_sets, u), param);
-          if (always)
+          if (marker > 0 || (marker == 0 && always))
             g_ptr_array_add (block->required, g_strdup (param));
         }
       learn_paths (self, block, param_sets, &folders);
