@@ -548,6 +548,49 @@ eval_integer (Render *render,
   return n;
 }
 
+/* What a loop walks over: a list's items, a map's [key, value] pairs, a
+ * string that is not empty as itself; nothing for anything else. */
+static AushangValue *
+loop_items (AushangValue *collection)
+{
+  AushangValue *items = aushang_value_new_list ();
+
+  if (liquid_is_nil (collection))
+    return items;
+
+  switch (aushang_value_get_kind (collection))
+    {
+    case AUSHANG_VALUE_LIST:
+      for (guint i = 0; i < aushang_value_get_length (collection); i++)
+        aushang_value_list_append (items, aushang_value_ref (aushang_value_get_item (collection, i)));
+      break;
+    case AUSHANG_VALUE_MAP:
+      for (guint i = 0; i < aushang_value_get_length (collection); i++)
+        {
+          AushangValue *pair = aushang_value_new_list ();
+
+          aushang_value_list_append (pair, aushang_value_new_string (aushang_value_get_key (collection, i)));
+          aushang_value_list_append (pair, aushang_value_ref (aushang_value_get_item (collection, i)));
+          aushang_value_list_append (items, pair);
+        }
+      break;
+    case AUSHANG_VALUE_STRING:
+      if (*aushang_value_get_string (collection) != '\0')
+        aushang_value_list_append (items, aushang_value_ref (collection));
+      break;
+    case AUSHANG_VALUE_NULL:
+    case AUSHANG_VALUE_BOOLEAN:
+    case AUSHANG_VALUE_INTEGER:
+    case AUSHANG_VALUE_FLOAT:
+    case AUSHANG_VALUE_DATE:
+    case AUSHANG_VALUE_DATETIME:
+    default:
+      break;
+    }
+
+  return items;
+}
+
 static void
 render_for (Render  *render,
             Node    *node,
@@ -580,39 +623,7 @@ render_for (Render  *render,
       collection = liquid_eval_expr (render, node->subject);
       if (render->error != NULL)
         return;
-      items = aushang_value_new_list ();
-      if (!liquid_is_nil (collection))
-        {
-          switch (aushang_value_get_kind (collection))
-            {
-            case AUSHANG_VALUE_LIST:
-              for (guint i = 0; i < aushang_value_get_length (collection); i++)
-                aushang_value_list_append (items, aushang_value_ref (aushang_value_get_item (collection, i)));
-              break;
-            case AUSHANG_VALUE_MAP:
-              for (guint i = 0; i < aushang_value_get_length (collection); i++)
-                {
-                  AushangValue *pair = aushang_value_new_list ();
-
-                  aushang_value_list_append (pair, aushang_value_new_string (aushang_value_get_key (collection, i)));
-                  aushang_value_list_append (pair, aushang_value_ref (aushang_value_get_item (collection, i)));
-                  aushang_value_list_append (items, pair);
-                }
-              break;
-            case AUSHANG_VALUE_STRING:
-              if (*aushang_value_get_string (collection) != '\0')
-                aushang_value_list_append (items, aushang_value_ref (collection));
-              break;
-            case AUSHANG_VALUE_NULL:
-            case AUSHANG_VALUE_BOOLEAN:
-            case AUSHANG_VALUE_INTEGER:
-            case AUSHANG_VALUE_FLOAT:
-            case AUSHANG_VALUE_DATE:
-            case AUSHANG_VALUE_DATETIME:
-            default:
-              break;
-            }
-        }
+      items = loop_items (collection);
       count = aushang_value_get_length (items);
     }
 
@@ -760,37 +771,9 @@ render_tablerow (Render  *render,
       collection = liquid_eval_expr (render, node->subject);
       if (render->error != NULL || !liquid_truthy (collection))
         return;
-      items = aushang_value_new_list ();
-      switch (aushang_value_get_kind (collection))
-        {
-        case AUSHANG_VALUE_LIST:
-          for (guint i = 0; i < aushang_value_get_length (collection); i++)
-            aushang_value_list_append (items, aushang_value_ref (aushang_value_get_item (collection, i)));
-          break;
-        case AUSHANG_VALUE_MAP:
-          for (guint i = 0; i < aushang_value_get_length (collection); i++)
-            {
-              AushangValue *pair = aushang_value_new_list ();
-
-              aushang_value_list_append (pair, aushang_value_new_string (aushang_value_get_key (collection, i)));
-              aushang_value_list_append (pair, aushang_value_ref (aushang_value_get_item (collection, i)));
-              aushang_value_list_append (items, pair);
-            }
-          break;
-        case AUSHANG_VALUE_STRING:
-          if (*aushang_value_get_string (collection) != '\0')
-            aushang_value_list_append (items, aushang_value_ref (collection));
-          slice = FALSE;
-          break;
-        case AUSHANG_VALUE_NULL:
-        case AUSHANG_VALUE_BOOLEAN:
-        case AUSHANG_VALUE_INTEGER:
-        case AUSHANG_VALUE_FLOAT:
-        case AUSHANG_VALUE_DATE:
-        case AUSHANG_VALUE_DATETIME:
-        default:
-          break;
-        }
+      items = loop_items (collection);
+      /* A string is walked as itself, never sliced. */
+      slice = aushang_value_get_kind (collection) != AUSHANG_VALUE_STRING;
       total = aushang_value_get_length (items);
     }
 
