@@ -22,6 +22,7 @@
 #include "aushang-application.h"
 #include "aushang-document-row.h"
 #include "aushang-entry-form.h"
+#include "aushang-field-row.h"
 #include "aushang-form.h"
 #include "aushang-recovery.h"
 #include "aushang-site-sidebar.h"
@@ -743,6 +744,74 @@ test_new_entry (Fixture       *fixture,
   /* Typing its title is the next edit of the same entry. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Sommerfest im Labor");
   g_assert_nonnull (strstr (data_text (fixture), "title: \"Sommerfest im Labor\"\n"));
+}
+
+/* How a required field is shown: the row of @key's "Required" label, red
+ * or plain, and its status icon. */
+static GtkWidget *
+required_row (Fixture    *fixture,
+              const char *key)
+{
+  GtkWidget *widget = aushang_entry_form_get_field_widget (entry_form_of (fixture), key);
+  GtkWidget *row = widget ? gtk_widget_get_ancestor (widget, AUSHANG_TYPE_FIELD_ROW) : NULL;
+
+  if (row == NULL && widget != NULL && AUSHANG_IS_FIELD_ROW (widget))
+    row = widget;
+  g_assert_nonnull (row);
+  g_assert_true (aushang_field_row_get_required (AUSHANG_FIELD_ROW (row)));
+
+  return row;
+}
+
+static gboolean
+shows_required_problem (GtkWidget *row)
+{
+  AushangFieldRowInterface *iface = AUSHANG_FIELD_ROW_GET_IFACE (row);
+  GtkWidget *label = iface->get_required_label (AUSHANG_FIELD_ROW (row));
+  GtkWidget *status = iface->get_status (AUSHANG_FIELD_ROW (row));
+
+  g_assert_true (gtk_widget_get_visible (label));
+  /* The red label and the warning icon come together. */
+  g_assert_cmpint (gtk_widget_has_css_class (label, "error"), ==,
+                   status != NULL && gtk_widget_get_visible (status));
+
+  return gtk_widget_has_css_class (label, "error");
+}
+
+/* A new event does not open with a warning at every field: an empty
+ * required field says "Required" in plain grey until the person has left
+ * it or saved; then it is red, with the warning beside it. */
+static void
+test_new_entry_required_hint (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "description", "time", "duration", "location", "category", "cost" };
+  GtkWidget *description;
+
+  select_event (fixture, 0);
+  g_assert_true (aushang_window_new_entry (fixture->window, &error));
+  g_assert_no_error (error);
+  aushang_test_spin (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_false (shows_required_problem (required_row (fixture, keys[i])));
+
+  /* Into the description and out again, leaving it empty. */
+  description = aushang_entry_form_get_field_widget (entry_form_of (fixture), "description");
+  g_assert_true (gtk_widget_grab_focus (description));
+  aushang_test_spin (100);
+  g_assert_true (gtk_widget_grab_focus (aushang_entry_form_get_field_widget (entry_form_of (fixture), "title")));
+  aushang_test_spin (300);
+  g_assert_true (shows_required_problem (required_row (fixture, "description")));
+  g_assert_false (shows_required_problem (required_row (fixture, "time")));
+
+  /* Saved: every empty required field is a problem now. */
+  g_assert_true (aushang_window_save (fixture->window, NULL, &error));
+  g_assert_no_error (error);
+  aushang_test_spin (300);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (shows_required_problem (required_row (fixture, keys[i])));
 }
 
 static void
@@ -1721,6 +1790,7 @@ main (int   argc,
   ADD ("/entries/save-changed-on-disk", NULL, test_entry_save_changed_on_disk);
   ADD ("/entries/recovery", NULL, test_entry_recovery);
   ADD ("/entries/new-entry", NULL, test_new_entry);
+  ADD ("/entries/new-entry-required-hint", NULL, test_new_entry_required_hint);
   ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);
   ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
   ADD ("/entries/shortcuts", NULL, test_shortcuts);

@@ -41,6 +41,7 @@ struct _AushangEntryForm
   AushangSite         *site;
   AushangDataFile     *data_file;
   gulong               changed_id;
+  gulong               modified_id;
   guint                index;
   gboolean             hidden;
 
@@ -581,8 +582,27 @@ static void
 disconnect_data_file (AushangEntryForm *self)
 {
   if (self->data_file != NULL)
-    g_clear_signal_handler (&self->changed_id, self->data_file);
+    {
+      g_clear_signal_handler (&self->changed_id, self->data_file);
+      g_clear_signal_handler (&self->modified_id, self->data_file);
+    }
   g_clear_object (&self->data_file);
+}
+
+/* Saved (or tried to): a required field left empty is a problem now. */
+static void
+data_file_modified_cb (AushangEntryForm *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  if (self->data_file == NULL || aushang_data_file_get_modified (self->data_file))
+    return;
+
+  aushang_field_context_mark_saving_tried (self->context);
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    aushang_field_row_update_required (row);
 }
 
 static void
@@ -678,9 +698,15 @@ aushang_entry_form_set_entry (AushangEntryForm *self,
                               AushangDataFile  *data_file,
                               guint             index)
 {
+  g_autoptr(AushangFieldContext) before = NULL;
+
   g_return_if_fail (AUSHANG_IS_ENTRY_FORM (self));
   g_return_if_fail (site == NULL || AUSHANG_IS_SITE (site));
   g_return_if_fail (data_file == NULL || AUSHANG_IS_DATA_FILE (data_file));
+
+  /* The same entry again: what the person already left stays left. */
+  if (self->data_file == data_file && self->index == index && self->context != NULL)
+    before = g_object_ref (self->context);
 
   if (self->data_file != data_file)
     {
@@ -692,6 +718,9 @@ aushang_entry_form_set_entry (AushangEntryForm *self,
           self->changed_id = g_signal_connect_object (data_file, "changed",
                                                       G_CALLBACK (data_file_changed_cb), self,
                                                       G_CONNECT_SWAPPED);
+          self->modified_id = g_signal_connect_object (data_file, "notify::modified",
+                                                       G_CALLBACK (data_file_modified_cb), self,
+                                                       G_CONNECT_SWAPPED);
         }
       g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
     }
@@ -703,6 +732,8 @@ aushang_entry_form_set_entry (AushangEntryForm *self,
   set_context (self, aushang_field_context_new (site, NULL,
                                                 data_file ? aushang_data_file_get_schema (data_file) : NULL));
   aushang_field_context_set_quiet_required (self->context, TRUE);
+  if (before != NULL)
+    aushang_field_context_copy_attended (self->context, before);
 
   rebuild (self);
 }

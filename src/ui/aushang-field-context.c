@@ -27,6 +27,8 @@ struct _AushangFieldContext
   GCancellable          *cancellable;
   gboolean               filling;
   gboolean               quiet_required;
+  GHashTable            *left;        /* keys of the fields the person left */
+  gboolean               saving_tried;
 };
 
 G_DEFINE_FINAL_TYPE (AushangFieldContext, aushang_field_context, G_TYPE_OBJECT)
@@ -49,6 +51,7 @@ aushang_field_context_dispose (GObject *object)
   g_clear_object (&self->site);
   g_clear_object (&self->schema);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->left, g_hash_table_unref);
   self->collection = NULL;
   self->store_func = NULL;
   self->run_func = NULL;
@@ -229,6 +232,54 @@ aushang_field_context_set_filling (AushangFieldContext *self,
   g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
 
   self->filling = filling;
+}
+
+void
+aushang_field_context_mark_left (AushangFieldContext *self,
+                                 const char          *key)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+  g_return_if_fail (key != NULL);
+
+  if (self->left == NULL)
+    self->left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (self->left, g_strdup (key));
+}
+
+void
+aushang_field_context_mark_saving_tried (AushangFieldContext *self)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+
+  self->saving_tried = TRUE;
+}
+
+gboolean
+aushang_field_context_get_attended (AushangFieldContext *self,
+                                    const char          *key)
+{
+  g_return_val_if_fail (AUSHANG_IS_FIELD_CONTEXT (self), TRUE);
+
+  return self->saving_tried ||
+         (key != NULL && self->left != NULL && g_hash_table_contains (self->left, key));
+}
+
+void
+aushang_field_context_copy_attended (AushangFieldContext *self,
+                                     AushangFieldContext *from)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (self));
+  g_return_if_fail (AUSHANG_IS_FIELD_CONTEXT (from));
+
+  self->saving_tried |= from->saving_tried;
+  if (from->left == NULL)
+    return;
+  g_hash_table_iter_init (&iter, from->left);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    aushang_field_context_mark_left (self, key);
 }
 
 gboolean

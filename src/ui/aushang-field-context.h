@@ -90,6 +90,18 @@ void                 aushang_field_context_set_filling    (AushangFieldContext  
 gboolean             aushang_field_context_get_quiet_required (AushangFieldContext *self);
 void                 aushang_field_context_set_quiet_required (AushangFieldContext *self,
                                                            gboolean              quiet);
+/* Whether a required field left empty may be shown as a problem yet:
+ * once the person has left the field, or tried to save. Before that it is
+ * only marked "Required" (a new entry would open with a warning at every
+ * field before anything was typed). Kept while the same document or
+ * entry is shown (copy_attended into the next context). */
+void                 aushang_field_context_mark_left      (AushangFieldContext  *self,
+                                                           const char           *key);
+void                 aushang_field_context_mark_saving_tried (AushangFieldContext *self);
+gboolean             aushang_field_context_get_attended   (AushangFieldContext  *self,
+                                                           const char           *key);
+void                 aushang_field_context_copy_attended  (AushangFieldContext  *self,
+                                                           AushangFieldContext  *from);
 /* Thumbnails and image copies for the rows shown now; cancelled (and a new
  * one made) when the form builds its rows anew. */
 GCancellable        *aushang_field_context_get_cancellable (AushangFieldContext *self);

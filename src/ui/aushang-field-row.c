@@ -77,7 +77,10 @@ update_required (AushangFieldRow *self)
   if (aushang_field_context_get_quiet_required (state->context))
     gtk_widget_set_visible (label, aushang_value_is_blank (state->value));
 
-  if (aushang_value_is_blank (state->value))
+  /* A hint until the person has left the field or tried to save; a
+   * problem after that. */
+  if (aushang_value_is_blank (state->value) &&
+      aushang_field_context_get_attended (state->context, state->key))
     {
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "error");
@@ -87,6 +90,18 @@ update_required (AushangFieldRow *self)
       gtk_widget_remove_css_class (label, "error");
       gtk_widget_add_css_class (label, "dim-label");
     }
+}
+
+static void
+required_focus_leave_cb (AushangFieldRow *self)
+{
+  State *state = get_state (self);
+
+  if (aushang_field_context_get_attended (state->context, state->key))
+    return;
+
+  aushang_field_context_mark_left (state->context, state->key);
+  aushang_field_row_update_required (self);
 }
 
 void
@@ -121,6 +136,23 @@ aushang_field_row_setup (AushangFieldRow     *self,
   if (required_label != NULL)
     gtk_widget_set_visible (required_label, required);
   update_required (self);
+
+  if (required)
+    {
+      GtkEventController *controller = gtk_event_controller_focus_new ();
+
+      g_signal_connect_swapped (controller, "leave", G_CALLBACK (required_focus_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), controller);
+    }
+}
+
+void
+aushang_field_row_update_required (AushangFieldRow *self)
+{
+  g_return_if_fail (AUSHANG_IS_FIELD_ROW (self));
+
+  update_required (self);
+  aushang_field_row_update_status (self);
 }
 
 AushangFieldContext *
@@ -214,6 +246,13 @@ aushang_field_row_update_status (AushangFieldRow *self)
 
   if (status == NULL || widget == NULL)
     return;
+
+  /* That a required field is empty is no warning before the person has
+   * left it or tried to save: the "Required" beside it says enough. */
+  if (state->edit_error == NULL && !is_error && state->required &&
+      aushang_value_is_blank (state->value) &&
+      !aushang_field_context_get_attended (state->context, state->key))
+    message = NULL;
 
   gtk_widget_set_visible (status, message != NULL);
   gtk_widget_remove_css_class (status, "error");

@@ -74,6 +74,10 @@ void                 aushang_field_row_store_text      (AushangFieldRow     *sel
 /* Stores the text when the focus leaves the row (see dup_text). */
 void                 aushang_field_row_watch_focus_leave (AushangFieldRow   *self);
 
+/* Shows "Required" and the status anew, after the context's
+ * attended state changed (see aushang_field_context_get_attended). */
+void                 aushang_field_row_update_required (AushangFieldRow   *self);
+
 /* Why the core refused the last edit, or NULL. */
 void                 aushang_field_row_set_edit_error  (AushangFieldRow     *self,
                                                         const char          *message);

@@ -53,6 +53,7 @@ struct _AushangForm
   AushangDocument     *document;
   AushangFrontMatter  *front_matter;
   gulong               front_matter_changed_id;
+  gulong               modified_id;       /* on document */
 
   AushangFieldContext *context;      /* what the rows share */
   GHashTable          *fields;       /* key, schema key and alias → AushangFieldRow* */
@@ -838,6 +839,27 @@ disconnect_document (AushangForm *self)
   if (self->front_matter != NULL)
     g_clear_signal_handler (&self->front_matter_changed_id, self->front_matter);
   g_clear_object (&self->front_matter);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->modified_id, self->document);
+}
+
+/* Saved (or tried to): a required field left empty is a problem now. */
+static void
+document_modified_cb (AushangForm *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  if (self->document == NULL || aushang_document_get_modified (self->document))
+    return;
+
+  aushang_field_context_mark_saving_tried (self->context);
+  /* A row is there under its key, schema key and alias. */
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (g_hash_table_add (seen, row))
+      aushang_field_row_update_required (row);
 }
 
 static void
@@ -970,12 +992,17 @@ aushang_form_set_document (AushangForm       *self,
 {
   AushangValue *published;
   gboolean another = document != self->document;
+  g_autoptr(AushangFieldContext) before = NULL;
 
   g_return_if_fail (AUSHANG_IS_FORM (self));
   g_return_if_fail (site == NULL || AUSHANG_IS_SITE (site));
   g_return_if_fail (document == NULL || AUSHANG_IS_DOCUMENT (document));
 
   close_yaml_dialog (self);
+
+  /* The same document again: what the person already left stays left. */
+  if (!another && self->context != NULL)
+    before = g_object_ref (self->context);
 
   disconnect_document (self);
   g_set_object (&self->site, site);
@@ -986,12 +1013,17 @@ aushang_form_set_document (AushangForm       *self,
 
   /* The rows of a collection's document suggest what its documents use. */
   set_context (self, aushang_field_context_new (site, collection, NULL));
+  if (before != NULL)
+    aushang_field_context_copy_attended (self->context, before);
 
   if (document != NULL)
     {
       AushangFrontMatter *front_matter = aushang_document_get_front_matter (document);
 
       aushang_field_context_set_file (self->context, aushang_document_get_file (document));
+      self->modified_id = g_signal_connect_object (document, "notify::modified",
+                                                   G_CALLBACK (document_modified_cb), self,
+                                                   G_CONNECT_SWAPPED);
 
       if (front_matter != NULL)
         {
