@@ -1127,6 +1127,59 @@ test_datetime_keeps_offset (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, 1);
 }
 
+static gboolean
+is_label_with_text (GtkWidget  *widget,
+                    const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The widest word of @label's text, in pixels, as the label draws it. */
+static int
+widest_word (GtkWidget *label)
+{
+  g_auto(GStrv) words = g_strsplit (gtk_label_get_text (GTK_LABEL (label)), " ", -1);
+  int widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, words[i]);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  return widest;
+}
+
+/* A row's title beside a thumbnail, a text field and buttons never breaks
+ * inside a word ("Tite-" / "lbild"): the words of a title keep their
+ * width, however narrow the window. */
+static void
+test_title_keeps_words (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *keys[] = { "header_image", "header_image_credit", "title" };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 200, 600);
+  iterate_pending ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *widget = aushang_form_get_field_widget (fixture->form, keys[i]);
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      GtkWidget *label = find_widget (row, is_label_with_text, title);
+      int minimum;
+
+      g_assert_nonnull (label);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: “%s” at least %d px, its widest word %d px", keys[i], title, minimum, widest_word (label));
+      g_assert_cmpint (minimum, >=, widest_word (label));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1210,7 @@ main (int   argc,
   ADD ("/form/choose-site-image", test_choose_site_image);
   ADD ("/form/import-image", test_import_image);
   ADD ("/form/import-image-disk-refuses", test_import_image_disk_refuses);
+  ADD ("/form/title-keeps-words", test_title_keeps_words);
 
 #undef ADD
 

@@ -182,10 +182,36 @@ aushang_entry_row_class_init (AushangEntryRowClass *klass)
   gtk_editable_install_properties (object_class, N_PROPS);
 }
 
+/* AdwActionRow's title label, made by its template. */
+static GtkWidget *
+find_title_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title"))
+        return child;
+      if ((found = find_title_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 aushang_entry_row_init (AushangEntryRow *self)
 {
   AushangEntryRowPrivate *priv = aushang_entry_row_get_instance_private (self);
+  GtkWidget *title;
+
+  /* libadwaita 1.2 wraps the title anywhere, inside a word too ("Tite-" /
+   * "lbild" beside a thumbnail); by words, a word's width is the least
+   * the title takes. */
+  if ((title = find_title_label (GTK_WIDGET (self))) != NULL)
+    gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
 
   priv->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (priv->entry, TRUE);
