@@ -13,6 +13,7 @@
 #pragma once
 
 #include <glib.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,15 @@
       } \
   } G_STMT_END
 
+/* A fatal log message ends in a breakpoint (SIGTRAP), which libFuzzer does
+ * not catch: it would die without saving the input. An abort it catches. */
+static inline void
+aushang_fuzz_abort_on_trap (int signal_number)
+{
+  (void) signal_number;
+  abort ();
+}
+
 /* Warnings and criticals are bugs in the core (the test suite makes them
  * fatal with G_DEBUG=fatal-warnings); the harnesses do the same. */
 static inline void
@@ -54,6 +64,7 @@ aushang_fuzz_init (void)
     return;
   done = TRUE;
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  signal (SIGTRAP, aushang_fuzz_abort_on_trap);
 }
 
 /* Shows a value in a finding's message: escaped, and cut after 300 bytes. */
