@@ -419,6 +419,32 @@ test_flow_entries (void)
   assert_text (edit, "- {date: \"2025-01-01\"}\n- {title: \"B, zwei\", date: \"2025-02-02\"}\n- {title: \"C\", date: \"2025-03-03\"}\n");
 }
 
+/* A key given twice in braces (Jekyll reads the last): removing it takes
+ * out both, with their commas, at the end of the file too. */
+static void
+test_flow_repeated_key (void)
+{
+  const struct { const char *text, *expected; } cases[] = {
+    { "- {a: 1, a: 2}", "- {}" },
+    { "- {a: 1, a: 2}\n", "- {}\n" },
+    { "- {b: 0, a: 1, a: 2}", "- {b: 0}" },
+    { "- {a: 1, a: 2, b: 3}\n", "- {b: 3}\n" },
+    { "- {a: 1, b: 2, a: 3}\n", "- {b: 2}\n" },
+    { "- {a: 1, b: 2, a: 3, c: 4, a: 5}\n", "- {b: 2, c: 4}\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AushangYamlEdit) edit = load (cases[i].text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (aushang_yaml_edit_remove (edit, "[0].a", &error));
+      g_assert_no_error (error);
+      assert_text (edit, cases[i].expected);
+      assert_json (edit, "[0].a", "(absent)");
+    }
+}
+
 static void
 test_items (void)
 {
@@ -845,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/yaml-edit/same-value-no-change", test_same_value_no_change);
   g_test_add_func ("/yaml-edit/add-and-remove-keys", test_add_and_remove_keys);
   g_test_add_func ("/yaml-edit/flow-entries", test_flow_entries);
+  g_test_add_func ("/yaml-edit/flow-repeated-key", test_flow_repeated_key);
   g_test_add_func ("/yaml-edit/items", test_items);
   g_test_add_func ("/yaml-edit/no-final-newline", test_no_final_newline);
   g_test_add_func ("/yaml-edit/hide-show", test_hide_show);

@@ -682,6 +682,42 @@ aushang_yaml_edit_set (AushangYamlEdit  *self,
   return FALSE;
 }
 
+/* The splices that take every item of the flow collection @parent with
+ * @key out (a key given twice). Each run of such items goes with the
+ * comma after it, a run at the end with the comma before it, so the
+ * splices never overlap (one item's "comma before" would be the range of
+ * the item before it). */
+static void
+splice_remove_flow_key (Node       *parent,
+                        const char *key,
+                        GArray     *splices)
+{
+  guint n = parent->items->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Item *first = g_ptr_array_index (parent->items, i);
+      Item *last;
+      guint j = i;
+
+      if (strcmp (first->key, key) != 0)
+        continue;
+      while (j + 1 < n && strcmp (((Item *) g_ptr_array_index (parent->items, j + 1))->key, key) == 0)
+        j++;
+      last = g_ptr_array_index (parent->items, j);
+
+      if (j + 1 < n)
+        aushang_yaml_edit_splices_add (splices, first->start,
+                                       ((Item *) g_ptr_array_index (parent->items, j + 1))->start, "");
+      else if (i > 0)
+        aushang_yaml_edit_splices_add (splices, ((Item *) g_ptr_array_index (parent->items, i - 1))->value_end,
+                                       last->value_end, "");
+      else
+        aushang_yaml_edit_splices_add (splices, first->start, last->value_end, "");
+      i = j;
+    }
+}
+
 /* The splices that take @item out of its @parent, with its lines. */
 static gboolean
 splice_remove_item (AushangYamlEdit  *self,
@@ -797,7 +833,9 @@ aushang_yaml_edit_remove (AushangYamlEdit  *self,
     return invalid_path (path, error);
 
   splices = aushang_yaml_edit_splices_new ();
-  if (last->key != NULL)
+  if (last->key != NULL && parent->span.flow)
+    splice_remove_flow_key (parent, last->key, splices);
+  else if (last->key != NULL)
     {
       /* Every occurrence of a repeated key. */
       for (guint i = 0; i < parent->items->len; i++)
