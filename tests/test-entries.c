@@ -22,6 +22,7 @@
 #include "aushang-application.h"
 #include "aushang-document-row.h"
 #include "aushang-entry-form.h"
+#include "aushang-entry-row.h"
 #include "aushang-field-row.h"
 #include "aushang-form.h"
 #include "aushang-recovery.h"
@@ -812,6 +813,39 @@ test_new_entry_required_hint (Fixture       *fixture,
   aushang_test_spin (300);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_true (shows_required_problem (required_row (fixture, keys[i])));
+}
+
+/* A field whose row carries the site's description of it ("Link oder
+ * Anmeldung: Seite dieser Website oder Adresse, auf der man sich
+ * anmeldet") keeps room to type: the description squeezed the text field
+ * to about 20 px beside it (seen at a 1100 px wide window). */
+static void
+test_described_field_keeps_room (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  const char *description = "Seite dieser Website oder Adresse, auf der man sich anmeldet";
+  GtkWidget *row;
+  GtkWidget *text;
+  const char *subtitle = NULL;
+  const char *tooltip;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
+  select_event (fixture, 0);
+  aushang_test_spin (500);
+
+  row = aushang_entry_form_get_field_widget (entry_form_of (fixture), "booking_url");
+  g_assert_true (AUSHANG_IS_ENTRY_ROW (row));
+  text = aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (row));
+  g_test_message ("row %d px, its text field %d px", gtk_widget_get_width (row), gtk_widget_get_width (text));
+  g_assert_cmpint (gtk_widget_get_width (row), <, 500);
+  g_assert_cmpint (gtk_widget_get_width (text), >=, 200);
+
+  /* The description is still there to read. */
+  if (ADW_IS_ACTION_ROW (row))
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  tooltip = gtk_widget_get_tooltip_text (row);
+  g_assert_true (g_strcmp0 (subtitle, description) == 0 || g_strcmp0 (tooltip, description) == 0 ||
+                 find_widget (GTK_WIDGET (entry_form_of (fixture)), is_label, description) != NULL);
 }
 
 static void
@@ -1791,6 +1825,7 @@ main (int   argc,
   ADD ("/entries/recovery", NULL, test_entry_recovery);
   ADD ("/entries/new-entry", NULL, test_new_entry);
   ADD ("/entries/new-entry-required-hint", NULL, test_new_entry_required_hint);
+  ADD ("/entries/described-field-keeps-room", NULL, test_described_field_keeps_room);
   ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);
   ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
   ADD ("/entries/shortcuts", NULL, test_shortcuts);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aushang-entry-row.h"
 #include "aushang-form-util.h"
 #include "aushang-site-words.h"
 #include "aushang-yaml.h"
@@ -663,6 +664,10 @@ aushang_row_set_site_description (GtkWidget  *row,
       ((subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row))) == NULL || *subtitle == '\0'))
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      /* A text field beside it (libadwaita 1.2): the description's column
+       * wraps, the field keeps room to type (it was squeezed to 20 px). */
+      if (AUSHANG_IS_ENTRY_ROW (row))
+        gtk_widget_set_size_request (aushang_entry_row_get_text_widget (AUSHANG_ENTRY_ROW (row)), 208, -1);
       return;
     }
 
