@@ -181,6 +181,101 @@ test_editor_load (void)
   g_assert_false (aushang_document_get_modified (document));
 }
 
+/* The document gets the buffer's text after every kind of change (the
+ * editor follows the text change by change, not by copying it whole):
+ * letters of one to four bytes, line breaks, deletions across them,
+ * undo and redo, a picture in the text, a new document. */
+static void
+test_editor_sync_follows_changes (void)
+{
+  static const char *pieces[] = { "x", "ä", "€", "𝄞", "\n", "Wort ", "ß\n\n- ", "" };
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  g_autofree char *saved_body = g_strdup (aushang_document_get_body (document));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+
+  reload_editor ();
+  for (guint step = 0; step < 400; step++)
+    {
+      int count = gtk_text_buffer_get_char_count (buffer);
+      int a = count ? g_rand_int_range (rand, 0, count + 1) : 0;
+      int b = count ? g_rand_int_range (rand, 0, count + 1) : 0;
+      GtkTextIter s, e;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, a);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, b);
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+        case 1:
+          gtk_text_buffer_insert (buffer, &s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))], -1);
+          break;
+        case 2:
+          gtk_text_buffer_delete (buffer, &s, &e);
+          break;
+        case 3:
+          gtk_text_buffer_select_range (buffer, &s, &e);
+          gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+          gtk_text_buffer_insert_at_cursor (buffer, "„ersetzt“", -1);
+          break;
+        case 4:
+          if (gtk_text_buffer_get_can_undo (buffer))
+            gtk_text_buffer_undo (buffer);
+          break;
+        default:
+          if (gtk_text_buffer_get_can_redo (buffer))
+            gtk_text_buffer_redo (buffer);
+          break;
+        }
+      aushang_editor_sync (editor);
+      text = dup_buffer_text ();
+      g_assert_cmpstr (aushang_document_get_body (document), ==, text);
+    }
+
+  /* A picture is a character of the buffer but no text. */
+  {
+    g_autoptr(GdkPaintable) picture = gdk_paintable_new_empty (4, 4);
+    g_autofree char *text = NULL;
+    GtkTextIter s, e;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, 3);
+    gtk_text_buffer_insert_paintable (buffer, &s, picture);
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, 1);
+    gtk_text_buffer_insert (buffer, &s, "ö", -1);
+    aushang_editor_sync (editor);
+    text = dup_buffer_text ();
+    g_assert_cmpstr (aushang_document_get_body (document), ==, text);
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &e, 6);
+    gtk_text_buffer_delete (buffer, &s, &e);
+    gtk_text_buffer_insert (buffer, &s, "Ü", -1);
+    aushang_editor_sync (editor);
+    g_free (text);
+    text = dup_buffer_text ();
+    g_assert_cmpstr (aushang_document_get_body (document), ==, text);
+  }
+
+  /* Another text loaded, then typed into. */
+  aushang_document_set_body (document, "Neu: 𝄞 und ä\r\nzweite Zeile\n");
+  reload_editor ();
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter s;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, 8);
+    gtk_text_buffer_insert (buffer, &s, "ü", -1);
+    aushang_editor_sync (editor);
+    text = dup_buffer_text ();
+    g_assert_cmpstr (aushang_document_get_body (document), ==, "Neu: 𝄞 uünd ä\r\nzweite Zeile\n");
+    g_assert_cmpstr (text, ==, "Neu: 𝄞 uünd ä\r\nzweite Zeile\n");
+  }
+
+  aushang_document_set_body (document, saved_body);
+  aushang_document_set_modified (document, FALSE);
+  reload_editor ();
+}
+
 static void
 changed_cb (AushangEditor *self,
             guint         *count)
@@ -1192,6 +1287,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
 
   g_test_add_func ("/editor/load", test_editor_load);
+  g_test_add_func ("/editor/sync-follows-changes", test_editor_sync_follows_changes);
   g_test_add_func ("/editor/bold", test_editor_bold);
   g_test_add_func ("/editor/lines", test_editor_lines);
   g_test_add_func ("/editor/insert-block", test_editor_insert_block);

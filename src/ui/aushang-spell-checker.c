@@ -17,6 +17,7 @@
 #include "aushang-document.h"
 #include "aushang-spell-checker.h"
 #include "aushang-spelling.h"
+#include "aushang-text-mirror.h"
 
 #define CHECKER_KEY "aushang-spell-checker"
 /* How long typing may pause before the changed lines are checked. */
@@ -60,8 +61,9 @@ struct _AushangSpellChecker
   /* Words already looked up: word → RIGHT or WRONG. */
   GHashTable         *cache;
 
-  /* The buffer's text as of @text_stamp; @stamp counts the changes. */
-  char               *text;
+  /* The buffer's text as of @text_stamp (the buffer's own, see
+   * aushang-text-mirror.h); @stamp counts the changes. */
+  const char         *text;
   gsize               text_length;
   GArray             *line_starts;
   guint64             stamp;
@@ -459,15 +461,12 @@ cursor_moved_cb (AushangSpellChecker *self)
 static void
 ensure_text (AushangSpellChecker *self)
 {
-  GtkTextIter start, end;
-
   if (self->text != NULL && self->text_stamp == self->stamp)
     return;
 
-  g_free (self->text);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  self->text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  self->text_length = strlen (self->text);
+  /* No copy of the whole text after each change: in a long document
+   * that took longer than a frame. */
+  self->text = aushang_text_mirror_get_text (self->buffer, &self->text_length);
   self->text_stamp = self->stamp;
 
   g_array_set_size (self->line_starts, 0);
@@ -668,8 +667,8 @@ check_step_cb (gpointer data)
         return G_SOURCE_CONTINUE;
     }
 
-  /* Done: the snapshot of the text is not needed until the next change. */
-  g_clear_pointer (&self->text, g_free);
+  /* Done: the text is asked for again after the next change. */
+  self->text = NULL;
   self->idle_id = 0;
 
   return G_SOURCE_REMOVE;
@@ -707,7 +706,7 @@ aushang_spell_checker_check_now (AushangSpellChecker *self)
     check_chunk (self, &start, &end);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_clear_pointer (&self->text, g_free);
+  self->text = NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1007,6 +1006,8 @@ detach (AushangSpellChecker *self)
       g_signal_handlers_disconnect_by_data (self->buffer, self);
       g_clear_object (&self->dirty);
       g_clear_object (&self->buffer);
+      /* The buffer's text went with it. */
+      self->text = NULL;
     }
   if (self->settings != NULL)
     {
@@ -1039,7 +1040,7 @@ aushang_spell_checker_finalize (GObject *object)
   g_clear_object (&self->spelling);
   g_clear_pointer (&self->document_language, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->text, g_free);
+  self->text = NULL;
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->checkpoints, g_array_unref);
 
