@@ -90,6 +90,69 @@ open_document (const char *relative)
   return window;
 }
 
+/* Start-up: a window opening with a document shows the site and the
+ * document in its first frame (not the welcome page fading out), and the
+ * text has its highlighting when it is shown. */
+static gboolean first_frame_showed_site;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  GtkWidget *overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkStack *stack = GTK_STACK (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)));
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  first_frame_showed_site = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "site") == 0 &&
+                            !gtk_stack_get_transition_running (stack);
+}
+
+static gboolean
+language_is_set (gpointer data)
+{
+  return gtk_source_buffer_get_language (data) != NULL;
+}
+
+static void
+test_start_up (void)
+{
+  AushangWindow *window = aushang_window_new (app);
+  g_autoptr(GFile) folder = g_file_new_for_path (site_dir);
+  g_autofree char *path = site_path ("_beitraege/repair-cafe-im-labor.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSourceBuffer *buffer = aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window)));
+  guint frames = 0;
+
+  first_frame_showed_site = FALSE;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_frame_cb), window);
+  /* As the application opens a file: the window first, then the site. */
+  gtk_window_present (GTK_WINDOW (window));
+  aushang_window_open (window, folder);
+  aushang_window_select_file (window, file);
+  g_assert_true (aushang_test_wait_until ((AushangTestCondition) gtk_widget_get_mapped, window, 10));
+  while (g_signal_handler_find (gtk_widget_get_frame_clock (GTK_WIDGET (window)), G_SIGNAL_MATCH_FUNC,
+                                0, 0, NULL, first_frame_cb, NULL) != 0 && frames++ < 1000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (first_frame_showed_site);
+
+  /* The highlighting follows on its own, and is there at once when the
+   * text is shown. */
+  g_assert_true (aushang_test_wait_until (language_is_set, buffer, 30));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
+  destroy_window (window);
+
+  window = open_document ("_beitraege/repair-cafe-im-labor.md");
+  buffer = aushang_editor_get_buffer (AUSHANG_EDITOR (aushang_window_get_editor (window)));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (aushang_window_get_editor (window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "text");
+  g_assert_nonnull (gtk_source_buffer_get_language (buffer));
+  destroy_window (window);
+}
+
 static const char *
 field_text (AushangWindow *window,
             const char    *key)
@@ -1260,6 +1323,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/open-shows-values", test_open_shows_values);
+  g_test_add_func ("/window/start-up", test_start_up);
   g_test_add_func ("/window/edit-and-save", test_edit_and_save);
   g_test_add_func ("/window/new-document", test_new_document);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);

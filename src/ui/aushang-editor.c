@@ -22,7 +22,6 @@
 #include "aushang-overflow-box.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
-#include "aushang-text-mirror.h"
 
 struct _AushangEditor
 {
@@ -1258,19 +1257,36 @@ ensure_icons (void)
     gtk_icon_theme_add_resource_path (theme, "/io/github/aushang/Aushang/icons");
 }
 
+void
+aushang_editor_prepare (AushangEditor *self)
+{
+  GtkSourceLanguageManager *languages;
+
+  g_return_if_fail (AUSHANG_IS_EDITOR (self));
+
+  if (gtk_source_buffer_get_language (self->buffer) != NULL)
+    return;
+
+  languages = gtk_source_language_manager_get_default ();
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+}
+
 static void
 aushang_editor_init (AushangEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_icons ();
 
   self->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (self->buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->buffer));
+  /* Reading the Markdown syntax takes long (GtkSourceView parses and
+   * validates its definition files): it waits until the text is about to
+   * be shown, or until the window calls aushang_editor_prepare() after its
+   * first frame, whichever comes first. */
+  g_signal_connect_object (self->view, "map", G_CALLBACK (aushang_editor_prepare), self,
+                           G_CONNECT_SWAPPED);
   aushang_spell_checker_attach (GTK_TEXT_VIEW (self->view));
   aushang_paste_attach (GTK_TEXT_VIEW (self->view));
 
@@ -1346,8 +1362,6 @@ aushang_editor_set_document (AushangEditor   *self,
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, body, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
-  /* From here on the text is followed change by change. */
-  aushang_text_mirror_get_text (buffer, NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_set_modified (buffer, FALSE);
@@ -1362,14 +1376,19 @@ aushang_editor_set_document (AushangEditor   *self,
 void
 aushang_editor_sync (AushangEditor *self)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (AUSHANG_IS_EDITOR (self));
 
   if (!self->dirty || self->document == NULL)
     return;
 
-  /* The buffer's text as kept up to date key by key: no copy of the
-   * whole buffer (in a long document that took longer than a frame). */
-  aushang_document_set_body (self->document, aushang_text_mirror_get_text (get_text_buffer (self), NULL));
+  buffer = get_text_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  aushang_document_set_body (self->document, text);
   self->dirty = FALSE;
 }
 

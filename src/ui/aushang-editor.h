@@ -34,6 +34,8 @@ void             aushang_editor_set_document (AushangEditor   *self,
 void             aushang_editor_sync         (AushangEditor   *self);
 GtkSourceBuffer *aushang_editor_get_buffer   (AushangEditor   *self);
 GtkSourceView   *aushang_editor_get_view     (AushangEditor   *self);
+/* Makes ready what the text needs only when shown (its highlighting). */
+void             aushang_editor_prepare      (AushangEditor   *self);
 /* The heading level the Heading button inserts: the one the documents of
  * the site (of the document's collection) use for their sections. */
 guint            aushang_editor_get_section_level (AushangEditor *self);

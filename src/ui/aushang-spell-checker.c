@@ -95,32 +95,92 @@ enum { RIGHT = 1, WRONG = 2 };
 static GList *checkers;
 /* The spell checkers by the language asked for (NULL: no dictionary). */
 static GHashTable *spellers;
+/* The languages whose dictionary a thread is reading now. */
+static GHashTable *loading;
 
 static void recheck_all (AushangSpellChecker *self);
+static void update_language (AushangSpellChecker *self);
 
 /* ------------------------------------------------------------------------ */
 /* Settings and language                                                      */
 
 static AushangSpelling *
-get_speller (const char *language)
+load_speller (const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  AushangSpelling *spelling = aushang_spelling_new (language, &error);
+
+  if (spelling == NULL)
+    g_debug ("%s", error->message);
+
+  return spelling;
+}
+
+static void
+load_speller_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_task_return_pointer (task, load_speller (task_data), g_object_unref);
+}
+
+static void
+speller_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  const char *language = g_task_get_task_data (G_TASK (result));
+  AushangSpelling *spelling = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_hash_table_remove (loading, language);
+  /* Read meanwhile on the main thread (a view that could not wait). */
+  if (g_hash_table_contains (spellers, language))
+    g_clear_object (&spelling);
+  else
+    g_hash_table_insert (spellers, g_strdup (language), spelling);
+
+  for (GList *l = checkers; l != NULL; l = l->next)
+    update_language (l->data);
+}
+
+/* The dictionary for @language, kept for the life of the program and
+ * shared by every view. Reading one takes a while (hunspell): unless
+ * @wait, a thread reads it and every view takes it when it is there;
+ * until then this returns NULL. */
+static AushangSpelling *
+get_speller (const char *language,
+             gboolean    wait)
 {
   AushangSpelling *spelling;
 
   if (spellers == NULL)
-    spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if (!g_hash_table_lookup_extended (spellers, language, NULL, (gpointer *) &spelling))
     {
-      g_autoptr(GError) error = NULL;
-
-      spelling = aushang_spelling_new (language, &error);
-      if (spelling == NULL)
-        g_debug ("%s", error->message);
-      /* Kept for the life of the program, shared by every view. */
-      g_hash_table_insert (spellers, g_strdup (language), spelling);
+      spellers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
-  return spelling;
+  if (g_hash_table_lookup_extended (spellers, language, NULL, (gpointer *) &spelling))
+    return spelling;
+
+  if (wait)
+    {
+      spelling = load_speller (language);
+      g_hash_table_insert (spellers, g_strdup (language), spelling);
+      return spelling;
+    }
+
+  if (!g_hash_table_contains (loading, language))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, speller_loaded_cb, NULL);
+
+      g_task_set_source_tag (task, get_speller);
+      g_task_set_task_data (task, g_strdup (language), g_free);
+      g_hash_table_add (loading, g_strdup (language));
+      g_task_run_in_thread (task, load_speller_thread);
+    }
+
+  return NULL;
 }
 
 static char *
@@ -201,12 +261,14 @@ update_actions (AushangSpellChecker *self)
 }
 
 /* Takes the language and the switch as they are now, and checks the
- * whole text again when either changed. */
+ * whole text again when either changed; @wait: with the dictionary read
+ * now rather than by a thread. */
 static void
-update_language (AushangSpellChecker *self)
+update_language_full (AushangSpellChecker *self,
+                      gboolean             wait)
 {
   g_autofree char *wanted = dup_wanted_language (self);
-  AushangSpelling *spelling = is_enabled (self) ? get_speller (wanted) : NULL;
+  AushangSpelling *spelling = is_enabled (self) ? get_speller (wanted, wait) : NULL;
 
   update_actions (self);
 
@@ -217,6 +279,12 @@ update_language (AushangSpellChecker *self)
   g_hash_table_remove_all (self->cache);
   g_menu_remove_all (self->corrections);
   recheck_all (self);
+}
+
+static void
+update_language (AushangSpellChecker *self)
+{
+  update_language_full (self, FALSE);
 }
 
 static void
@@ -702,6 +770,7 @@ aushang_spell_checker_check_now (AushangSpellChecker *self)
 
   g_return_if_fail (AUSHANG_IS_SPELL_CHECKER (self));
 
+  update_language_full (self, TRUE);
   while (self->buffer != NULL && self->spelling != NULL && next_dirty (self, &start, &end))
     check_chunk (self, &start, &end);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -1188,6 +1257,8 @@ const char *
 aushang_spell_checker_get_language (AushangSpellChecker *self)
 {
   g_return_val_if_fail (AUSHANG_IS_SPELL_CHECKER (self), NULL);
+
+  update_language_full (self, TRUE);
 
   return self->spelling != NULL ? aushang_spelling_get_language (self->spelling) : NULL;
 }

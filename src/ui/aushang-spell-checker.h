@@ -38,7 +38,8 @@ AushangSpellChecker *aushang_spell_checker_get_for_view    (GtkTextView         
 void                 aushang_spell_checker_set_site        (AushangSpellChecker *self,
                                                             AushangSite         *site,
                                                             AushangDocument     *document);
-/* The dictionary in use ("de_DE"), or NULL when there is none. */
+/* The dictionary in use ("de_DE"), or NULL when there is none; one a
+ * thread is still reading is read at once. */
 const char          *aushang_spell_checker_get_language    (AushangSpellChecker *self);
 /* Chooses the language for the site (kept in the settings); NULL or ""
  * goes back to the document's or site's own. */
