@@ -328,6 +328,30 @@ check "--spelling: an English post on a German site is checked in English" \
 check "… its right words are no warnings" bash -c '! grep -qE "“(meet|Tuesday|radios|tools)”" <<<"$1"' _ "$out"
 check "… a German post there is still checked in German" grep -qE "2025-05-02-deutsch.md:4:[0-9]+: warning: “Ideeen”" <<<"$out"
 check "… (two warnings in all)" test "$(wc -l <<<"$out")" -eq 2
+# Suggestions take the dictionary 0.1–2 s a word: a site with thousands
+# of unknown words would keep its CI busy for many minutes. The first 40
+# words get them; the rest are still warnings, and the run says so.
+many=$tmp/many-words-site
+mkdir -p "$many/_posts"
+printf 'title: Viele Wörter\nlang: de\n' > "$many/_config.yml"
+{
+  printf -- '---\ntitle: Viele Wörter\n---\n'
+  for a in a b c d e f g h i; do
+    for b in a b c d e; do
+      printf 'Das ist ein schönes Wort: zqx%s%s.\n' "$a" "$b"
+    done
+  done
+  # The 46th: a typo the dictionary would know the answer to.
+  printf 'Das ist ein schönes Wort: Veranstalltung.\n'
+} > "$many/_posts/2025-05-01-viele.md"
+out=$("$aushang" --check --spelling "$many" 2>"$tmp/err"); status=$?
+check "--spelling: 46 different wrong words are 46 warnings" test "$(grep -c 'warning: “' <<<"$out")" -eq 46
+check "… the first words get the dictionary's suggestions" \
+  grep -qE "^$many/_posts/2025-05-01-viele.md:4:[0-9]+: warning: “zqxaa” may be misspelled(\.|;)" <<<"$out"
+check "… the 41st and later are warned about without them" \
+  grep -qxF "$many/_posts/2025-05-01-viele.md:49:27: warning: “Veranstalltung” may be misspelled." <<<"$out"
+check "… and the run says that suggestions stopped" \
+  grep -qF "Suggestions were looked up for the first 40 misspelled words only" "$tmp/err"
 printf 'lang: xx\n' > "$speller/_config.yml"
 out=$("$aushang" --check --spelling "$speller/_posts/2025-05-01-fest.md" 2>"$tmp/err"); status=$?
 check "a language without a dictionary is an error that says so" grep -qF "Spelling is not checked: No spelling dictionary for xx is installed." "$tmp/err"
