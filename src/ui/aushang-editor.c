@@ -22,6 +22,7 @@
 #include "aushang-overflow-box.h"
 #include "aushang-paste.h"
 #include "aushang-spell-checker.h"
+#include "aushang-text-mirror.h"
 
 struct _AushangEditor
 {
@@ -1362,6 +1363,8 @@ aushang_editor_set_document (AushangEditor   *self,
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, body, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+  /* From here on the text is followed change by change. */
+  aushang_text_mirror_get_text (buffer, NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_set_modified (buffer, FALSE);
@@ -1376,19 +1379,14 @@ aushang_editor_set_document (AushangEditor   *self,
 void
 aushang_editor_sync (AushangEditor *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (AUSHANG_IS_EDITOR (self));
 
   if (!self->dirty || self->document == NULL)
     return;
 
-  buffer = get_text_buffer (self);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  aushang_document_set_body (self->document, text);
+  /* The buffer's text as kept up to date key by key: no copy of the
+   * whole buffer (in a long document that took longer than a frame). */
+  aushang_document_set_body (self->document, aushang_text_mirror_get_text (get_text_buffer (self), NULL));
   self->dirty = FALSE;
 }
 
