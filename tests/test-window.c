@@ -940,6 +940,104 @@ test_site_in_subfolder (void)
   aushang_test_delete_path (repo);
 }
 
+/* The checks after a change run in a thread: what they find still
+ * appears at the document, and a result for a text that changed while
+ * it was being checked is not shown. */
+static gboolean
+diagnostics_mention (AushangWindow *window,
+                     const char    *needle)
+{
+  GPtrArray *diagnostics = aushang_window_get_diagnostics (window);
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      AushangDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (strstr (diagnostic->message, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+shows_broken_link (gpointer data)
+{
+  return diagnostics_mention (data, "/gibt-es-nicht/");
+}
+
+static void
+type_at_end (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+typedef struct
+{
+  AushangWindow *window;
+  guint          finished;
+} CheckWait;
+
+static gboolean
+a_check_finished (gpointer data)
+{
+  CheckWait *wait = data;
+
+  return aushang_window_get_checks_finished (wait->window) > wait->finished;
+}
+
+static void
+test_checks_in_thread (void)
+{
+  AushangWindow *window = open_document ("_beitraege/repair-cafe-im-labor.md");
+  AushangEditor *editor = AUSHANG_EDITOR (aushang_window_get_editor (window));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (aushang_editor_get_buffer (editor));
+  CheckWait wait = { window, 0 };
+  GtkTextIter start, end;
+
+  /* Opened: checked at once, nothing about links. */
+  g_assert_nonnull (aushang_window_get_diagnostics (window));
+  g_assert_false (shows_broken_link (window));
+
+  /* A link to no page, typed: the check after the pause finds it. */
+  type_at_end (buffer, "\nSiehe [kaputt](/gibt-es-nicht/).\n");
+  g_assert_true (aushang_test_wait_until (shows_broken_link, window, 20));
+  g_assert_cmpuint (aushang_window_get_checks_finished (window), >=, 1);
+
+  /* Fixed, and checked again: the warning goes. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  g_assert_true (gtk_text_iter_backward_search (&end, "/gibt-es-nicht/", 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "/beitraege/", -1);
+  wait.finished = aushang_window_get_checks_finished (window);
+  g_assert_true (aushang_test_wait_until (a_check_finished, &wait, 20));
+  g_assert_false (shows_broken_link (window));
+
+  /* A check under way when the text changes again: its result (which
+   * would show the broken link) is dropped; the next check's is shown. */
+  type_at_end (buffer, "Und [noch einer](/gibt-es-nicht/).\n");
+  aushang_window_check (window);
+  wait.finished = aushang_window_get_checks_finished (window);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  g_assert_true (gtk_text_iter_backward_search (&end, "/gibt-es-nicht/", 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "/beitraege/", -1);
+  g_assert_true (aushang_test_wait_until (a_check_finished, &wait, 20));
+  g_assert_false (shows_broken_link (window));
+  wait.finished = aushang_window_get_checks_finished (window);
+  g_assert_true (aushang_test_wait_until (a_check_finished, &wait, 20));
+  g_assert_false (shows_broken_link (window));
+  g_assert_nonnull (aushang_window_get_diagnostics (window));
+
+  destroy_window (window);
+}
+
 typedef struct
 {
   AushangPreview *preview;
@@ -1334,6 +1432,7 @@ main (int   argc,
   g_test_add_func ("/window/rename-moves-recovery", test_rename_moves_recovery);
   g_test_add_func ("/window/empty-data-files", test_empty_data_files);
   g_test_add_func ("/window/site-in-subfolder", test_site_in_subfolder);
+  g_test_add_func ("/window/checks-in-thread", test_checks_in_thread);
   g_test_add_func ("/window/preview-follows-editor", test_preview_follows_editor);
   g_test_add_func ("/window/preview-site-style", test_preview_site_style);
   g_test_add_func ("/window/scroll-sync-plain", test_scroll_sync_plain);

@@ -91,6 +91,18 @@ struct _AushangWindow
   GBytes               *trashed_contents;
 
   guint                 check_source;
+  /* The checks after a change run in a thread, one at a time, on a copy
+   * of the text and on a site index of their own (check_site, while no
+   * check runs; its generation is site_generation's when made). */
+  GCancellable         *check_cancellable;
+  AushangSite          *check_site;
+  guint                 check_site_generation;
+  guint                 site_generation;
+  guint                 check_changes;      /* changes scheduled so far */
+  guint                 checks_finished;
+  GPtrArray            *diagnostics;        /* as the form shows them */
+  guint                 check_running : 1;
+  guint                 check_again : 1;    /* check once more after it */
   guint                 autosave_source;
   /* The recovery copy is written in a thread, one write at a time. */
   GFile                *recovery_file;     /* of the write in flight */

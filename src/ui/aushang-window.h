@@ -33,6 +33,13 @@ GtkWidget       *aushang_window_get_form     (AushangWindow      *self);
 GtkWidget       *aushang_window_get_editor   (AushangWindow      *self);
 GtkWidget       *aushang_window_get_preview  (AushangWindow      *self);
 GtkWidget       *aushang_window_get_sidebar  (AushangWindow      *self);
+/* What the document's checks found, as the form shows it (NULL: none
+ * ran); how many checks after changes (in a thread) have finished,
+ * shown or dropped as out of date. */
+GPtrArray       *aushang_window_get_diagnostics (AushangWindow   *self);
+guint            aushang_window_get_checks_finished (AushangWindow *self);
+/* Checks the document now, in a thread, as after a pause in typing. */
+void             aushang_window_check        (AushangWindow      *self);
 /* Opens @file of the current site, as a click in the sidebar does (asking
  * about unsaved changes first). */
 void             aushang_window_select_file  (AushangWindow      *self,
