@@ -762,6 +762,40 @@ test_line_and_column (void)
   g_assert_cmpuint (tag->column, ==, 3);
 }
 
+/* A Liquid block over several lines is one token for cmark: kramdown's
+ * attribute list right after a heading still goes to the heading, not to
+ * the paragraph after the blank line (the lines of the text before the
+ * block were counted). */
+static void
+test_ial_after_multiline_tag (void)
+{
+  g_autofree char *html = aushang_markdown_render ("{% highlight ruby %}\na\n\nb\n{% endhighlight %}\n\n"
+                                                   "### Titel\n{: #eigene }\n\nText.\n", NULL, NULL);
+
+  g_assert_nonnull (strstr (html, "<h3 id=\"eigene\">Titel</h3>\n<p>Text.</p>\n"));
+}
+
+/* The preview scrolls by the line comments: blocks that kramdown reads
+ * differently from cmark (parsed again) say their own lines too. */
+static void
+test_source_lines_parsed_again (void)
+{
+  g_autofree char *html = NULL;
+
+  aushang_markdown_set_source_lines (TRUE);
+  html = aushang_markdown_render ("Eins\n\n<br>\n# Zwei\n\n<h1>Drei</h1>\nText [Link](/x)\n\nVier\n",
+                                  NULL, NULL);
+  aushang_markdown_set_source_lines (FALSE);
+  g_assert_cmpstr (html, ==,
+                   "<!--aushang-line 1-->\n<p>Eins</p>\n"
+                   "<!--aushang-line 3-->\n<p><br></p>\n"
+                   "<!--aushang-line 4-->\n<h1 id=\"zwei\">Zwei</h1>\n"
+                   "<!--aushang-line 6-->\n<h1>Drei</h1>\n"
+                   "<!--aushang-line 7-->\n<p>Text <a href=\"/x\">Link</a></p>\n"
+                   "<!--aushang-line 9-->\n<p>Vier</p>\n"
+                   "<!--aushang-end-->\n");
+}
+
 static void
 test_token_written_by_user (void)
 {
@@ -1006,6 +1040,8 @@ main (int   argc,
   g_test_add_func ("/markdown/raw-and-comment", test_raw_and_comment);
   g_test_add_func ("/markdown/highlight-and-code", test_highlight_and_code);
   g_test_add_func ("/markdown/line-and-column", test_line_and_column);
+  g_test_add_func ("/markdown/ial-after-multiline-tag", test_ial_after_multiline_tag);
+  g_test_add_func ("/markdown/source-lines-parsed-again", test_source_lines_parsed_again);
   g_test_add_func ("/markdown/token-written-by-user", test_token_written_by_user);
   g_test_add_func ("/markdown/odd-input", test_odd_input);
   g_test_add_func ("/markdown/random-bytes", test_random_bytes);

@@ -171,6 +171,29 @@ starts_with_span_element (const char *html)
   return FALSE;
 }
 
+int
+aushang_markdown_line_shift (const Render *render,
+                             cmark_node   *node)
+{
+  return render->line_shifts != NULL ?
+         GPOINTER_TO_INT (g_hash_table_lookup (render->line_shifts, node)) : 0;
+}
+
+/* @node came from parsing again text that starts on line @line of the
+ * text @block came from. */
+static void
+set_line_shift (Render     *render,
+                cmark_node *node,
+                cmark_node *block,
+                int         line)
+{
+  if (render->line_shifts == NULL)
+    render->line_shifts = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (render->line_shifts, node,
+                       GINT_TO_POINTER (cmark_node_get_start_line (block) + aushang_markdown_line_shift (render, block) +
+                                        line - 2));
+}
+
 /* "<br>\n# Heading" is a paragraph and a heading for kramdown, one HTML
  * block for CommonMark. Parses the block's text again behind a word that
  * keeps it from being HTML block, takes the word out and puts the result in
@@ -220,7 +243,10 @@ reparse_span_html_block (Render     *render,
 
   first = cmark_node_first_child (document);
   while ((child = cmark_node_first_child (document)) != NULL)
-    cmark_node_insert_before (block, child);
+    {
+      cmark_node_insert_before (block, child);
+      set_line_shift (render, child, block, 1);
+    }
   cmark_node_unlink (block);
   g_ptr_array_add (render->unlinked, block);
 
@@ -316,15 +342,27 @@ split_html_block (Render     *render,
    * so that a text of nothing else is not parsed again and again. */
   render->reparsed += strlen (rest);
   if (render->reparsed > 2 * strlen (render->text) + 64 * 1024)
-    return;
+    {
+      render->over_budget = TRUE;
+      return;
+    }
 
   parser = aushang_markdown_new_parser (render->options);
   cmark_parser_feed (parser, rest, strlen (rest));
   document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
   g_ptr_array_add (render->unlinked, document);
-  while ((child = cmark_node_last_child (document)) != NULL)
-    cmark_node_insert_after (block, child);
+  {
+    int line = 1;
+
+    for (const char *p = literal; p < rest; p++)
+      line += *p == '\n' || (*p == '\r' && p[1] != '\n');
+    while ((child = cmark_node_last_child (document)) != NULL)
+      {
+        cmark_node_insert_after (block, child);
+        set_line_shift (render, child, block, line);
+      }
+  }
 
   head = g_strndup (literal, end);
   {

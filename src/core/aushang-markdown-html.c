@@ -396,11 +396,13 @@ append_tag_attribute (GString       *out,
     }
 }
 
-/* The end of the markup (tag) starting at html[i] == '<'. */
+/* The end of the markup (tag) starting at html[i] == '<'; @closed (may
+ * be NULL) tells whether its '>' was found. */
 static gsize
-markup_end (const char *html,
-            gsize       len,
-            gsize       i)
+markup_end_closed (const char *html,
+                   gsize       len,
+                   gsize       i,
+                   gboolean   *closed)
 {
   char quote = 0;
   gboolean after_equals = FALSE;
@@ -416,7 +418,11 @@ markup_end (const char *html,
           continue;
         }
       if (c == '>')
-        return i + 1;
+        {
+          if (closed != NULL)
+            *closed = TRUE;
+          return i + 1;
+        }
       if ((c == '"' || c == '\'') && after_equals)
         quote = c;
       if (c == '=')
@@ -425,7 +431,17 @@ markup_end (const char *html,
         after_equals = FALSE;
     }
 
+  if (closed != NULL)
+    *closed = FALSE;
   return len;
+}
+
+static gsize
+markup_end (const char *html,
+            gsize       len,
+            gsize       i)
+{
+  return markup_end_closed (html, len, i, NULL);
 }
 
 static gboolean
@@ -571,7 +587,7 @@ aushang_markdown_post_process (Render     *render,
   guint pending_attributes = G_MAXUINT;  /* for the next tag that opens */
 
   next_token = aushang_markdown_find_string (html, len, 0, render->prefix);
-  if (next_token == NONE && !render->plain_ids)
+  if (next_token == NONE && !render->plain_ids && !render->track_html)
     return g_strndup (html, len);
 
   out = g_string_sized_new (len + len / 8 + 64);
@@ -579,7 +595,7 @@ aushang_markdown_post_process (Render     *render,
 
   /* With plain ids, every tag to the end. */
   while (next_token != NONE ||
-         ((render->plain_ids || pending_attributes != G_MAXUINT) && next_lt != NONE))
+         ((render->plain_ids || pending_attributes != G_MAXUINT || render->track_html) && next_lt != NONE))
     {
       if (next_lt != NONE && next_lt < next_token)
         {
@@ -745,6 +761,26 @@ aushang_markdown_post_process (Render     *render,
       }
     }
   g_string_append_len (out, html + run, len - run);
+
+  /* What a text after this one would be rendered inside of. */
+  if (render->track_html)
+    {
+      gboolean markup_open = FALSE;
+
+      if (markup_start != NONE)
+        {
+          if (html[markup_start + 1] == '!' && html[markup_start + 2] == '-' && html[markup_start + 3] == '-')
+            markup_open = aushang_markdown_find_string (html, len, markup_start + 4, "-->") == NONE;
+          else
+            {
+              gboolean closed = FALSE;
+
+              markup_end_closed (html, len, markup_start, &closed);
+              markup_open = !closed;
+            }
+        }
+      render->html_open = markup_open || p_open || code_depth != 0 || pending_attributes != G_MAXUINT;
+    }
 
   return g_string_free (out, FALSE);
 }

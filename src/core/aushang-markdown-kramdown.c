@@ -233,13 +233,14 @@ attribute_marker (Render     *render,
   return marker;
 }
 
-/* Line @line (1-based) of the text, without its line break; "" past the end. */
+/* Line @line (1-based) of the text cmark read (a tag over several lines
+ * is one token there), without its line break; "" past the end. */
 static const char *
 source_line (Render *render,
              int     line,
              gsize  *len)
 {
-  const char *p = render->text;
+  const char *p = render->md_text != NULL ? render->md_text : render->text;
 
   for (int i = 1; i < line && p != NULL; i++)
     {
@@ -1202,6 +1203,12 @@ void
 aushang_markdown_set_smart_quotes (const char *quotes)
 {
   g_private_replace (&smart_quotes_key, g_strdup (quotes));
+}
+
+const char *
+aushang_markdown_get_smart_quotes (void)
+{
+  return g_private_get (&smart_quotes_key);
 }
 
 static gunichar

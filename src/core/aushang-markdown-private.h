@@ -120,6 +120,12 @@ typedef struct
   GPtrArray               *urls;          /* link targets as written, see take_urls() */
   gboolean                 custom_quotes; /* quotes cmark makes are changed, see apply_quotes() */
   char                     quotes[4][8];  /* lsquo, rsquo, ldquo, rdquo as the site sets them */
+  const char              *md_text;       /* the text cmark read, while kramdown_tree() may need its lines */
+  GHashTable              *line_shifts;   /* nodes parsed again: lines to add to theirs */
+  gboolean                 over_budget;   /* split_html_block() stopped for its budget */
+  gboolean                 track_html;    /* post_process() looks at every tag, see html_open */
+  gboolean                 html_open;     /* the HTML ends inside markup, code, a <p> or before
+                                           * the element an attribute list waits for */
 } Render;
 
 /* aushang-markdown-liquid.c */
@@ -153,6 +159,8 @@ const char       *aushang_markdown_count_heading_id  (Render        *render,
                                                       gsize          len);
 void              aushang_markdown_process_tree      (Render        *render,
                                                       cmark_node    *document);
+int               aushang_markdown_line_shift        (const Render  *render,
+                                                      cmark_node    *node);
 
 /* aushang-markdown-kramdown.c */
 void              aushang_markdown_attributes_free   (gpointer       data);
@@ -182,5 +190,52 @@ char             *aushang_markdown_kramdown_apply_quotes (const Render *render,
 
 /* aushang-markdown.c */
 cmark_parser     *aushang_markdown_new_parser        (int            options);
+
+/* What a text calls for, as flags: rendering a part of a text takes the
+ * paths the whole text takes when given the flags of all its parts. */
+enum
+{
+  AUSHANG_MARKDOWN_TEXT_BRACES        = 1 << 0,  /* "{" or "&": attribute lists, entities */
+  AUSHANG_MARKDOWN_TEXT_KRAMDOWN      = 1 << 1,  /* kramdown_tree() has work */
+  AUSHANG_MARKDOWN_TEXT_PIPES         = 1 << 2,  /* "|": kramdown's tables */
+  AUSHANG_MARKDOWN_TEXT_FOOTNOTES     = 1 << 3,  /* "[^" */
+  AUSHANG_MARKDOWN_TEXT_ANGLE         = 1 << 4,  /* "<": HTML */
+  AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING = 1 << 5,  /* a line that may be "#" alone */
+  AUSHANG_MARKDOWN_TEXT_LINKS         = 1 << 6,  /* "](" or "]:" */
+  AUSHANG_MARKDOWN_TEXT_QUOTES        = 1 << 7,  /* quotes cmark closes where kramdown does not */
+};
+
+/* What one rendering found, for aushang-markdown-chunks.c. */
+typedef struct
+{
+  guint      flags;       /* AUSHANG_MARKDOWN_TEXT_* the text calls for itself */
+  guint      marks;       /* "<!--aushang-line N-->" comments put in */
+  gboolean   end_marked;  /* "<!--aushang-end-->" put in */
+  gboolean   open_end;    /* the last block would go on after the text */
+  gsize      reparsed;    /* bytes split_html_block() parsed again */
+  gboolean   over_budget; /* and it stopped for its budget */
+  gboolean   html_open;   /* the HTML ends inside markup, code, a <p>, … */
+  GPtrArray *ids;         /* the heading ids kramdown counted (without "-N") */
+} AushangMarkdownInfo;
+
+/* aushang_markdown_render() of @markdown, taking the paths of @force_flags
+ * too; fills @info when not NULL (free its ids). */
+char             *aushang_markdown_render_text       (const char              *markdown,
+                                                      AushangLiquidRenderFunc  render_tag,
+                                                      gpointer                 user_data,
+                                                      guint                    force_flags,
+                                                      AushangMarkdownInfo     *info);
+
+/* The AUSHANG_MARKDOWN_TEXT_* flags @markdown calls for itself. */
+guint             aushang_markdown_text_flags        (const char              *markdown);
+
+/* aushang-markdown-kramdown.c: the site's smart quotes set in this thread,
+ * or NULL. */
+const char       *aushang_markdown_get_smart_quotes  (void);
+
+/* aushang-markdown-chunks.c */
+/* Bodies shorter than this render whole even with a cache set. */
+#define AUSHANG_MARKDOWN_CHUNKED_MIN (32 * 1024)
+AushangMarkdownCache *aushang_markdown_get_cache     (void);
 
 G_END_DECLS

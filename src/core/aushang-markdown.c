@@ -60,6 +60,7 @@ render_clear (Render *render)
   g_clear_pointer (&render->heading_ids, g_ptr_array_unref);
   g_clear_pointer (&render->attributes, g_ptr_array_unref);
   g_clear_pointer (&render->urls, g_ptr_array_unref);
+  g_clear_pointer (&render->line_shifts, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Render, render_clear)
@@ -91,20 +92,6 @@ may_have_empty_heading (const char *text,
     }
 
   return FALSE;
-}
-
-/* CMARK_OPTIONS, less footnotes when no "[^" could start one: they cost
- * two walks over the whole tree and change nothing without one. */
-static int
-options_for_text (const char *text,
-                  gsize       len)
-{
-  int options = CMARK_OPTIONS;
-
-  if (aushang_markdown_find_string (text, len, 0, "[^") == NONE)
-    options &= ~CMARK_OPT_FOOTNOTES;
-
-  return options;
 }
 
 cmark_parser *
@@ -181,8 +168,9 @@ body_line (GArray *shifts,
  * body line (1-based) where the block starts: the preview scrolls by it.
  * Comments leave CSS selectors (p:first-child, h2 + p) as they were. */
 static void
-mark_source_lines (const Render *render,
-                   cmark_node   *document)
+mark_source_lines (const Render        *render,
+                   cmark_node          *document,
+                   AushangMarkdownInfo *info)
 {
   g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint md_line = 1, lost = 0;
@@ -212,6 +200,10 @@ mark_source_lines (const Render *render,
     {
       int line = cmark_node_get_start_line (node);
       cmark_node *marker;
+
+      /* Blocks parsed again count lines from where their text began. */
+      if (line > 0)
+        line += aushang_markdown_line_shift (render, node);
       char text[48];
 
       next = cmark_node_next (node);
@@ -222,6 +214,8 @@ mark_source_lines (const Render *render,
       cmark_node_set_literal (marker, text);
       cmark_node_insert_before (node, marker);
       last = node;
+      if (info != NULL)
+        info->marks++;
     }
 
   /* Where the last block ends (before the footnotes): the preview puts
@@ -232,13 +226,173 @@ mark_source_lines (const Render *render,
 
       cmark_node_set_literal (marker, "<!--aushang-end-->\n");
       cmark_node_insert_after (last, marker);
+      if (info != NULL)
+        info->end_marked = TRUE;
     }
 }
 
+/* Whether line @line (1-based) of @text closes a fence of @length
+ * characters @fence: up to three spaces, the characters, then blanks. */
+static gboolean
+line_closes_fence (const char *text,
+                   int         line,
+                   int         length,
+                   char        fence)
+{
+  const char *p = text;
+  int indent = 0, n = 0;
+
+  for (int i = 1; i < line && p != NULL; i++)
+    {
+      p = strchr (p, '\n');
+      if (p != NULL)
+        p++;
+    }
+  if (p == NULL || line < 1)
+    return FALSE;
+  while (*p == ' ' && indent < 4)
+    p++, indent++;
+  if (indent > 3)
+    return FALSE;
+  while (*p == fence)
+    p++, n++;
+  if (n < length)
+    return FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '\n' || *p == '\0';
+}
+
+/* Whether the last block of @document reaches past the end of the text,
+ * as a fenced code block without its closing fence or an HTML block that
+ * blank lines do not end ("<!--", "<pre>", …) do: Markdown after the
+ * text would belong to it. */
+static gboolean
+open_at_end (const char *text,
+             cmark_node *document)
+{
+  cmark_node *last = cmark_node_last_child (document);
+  int length = 0, offset = 0;
+  char fence = 0;
+
+  if (last == NULL)
+    return FALSE;
+  if (cmark_node_get_type (last) == CMARK_NODE_CODE_BLOCK &&
+      cmark_node_get_fenced (last, &length, &offset, &fence))
+    return cmark_node_get_end_line (last) <= cmark_node_get_start_line (last) ||
+           !line_closes_fence (text, cmark_node_get_end_line (last), length, fence);
+  if (cmark_node_get_type (last) == CMARK_NODE_HTML_BLOCK)
+    {
+      const char *literal = cmark_node_get_literal (last);
+      gsize len = literal != NULL ? strlen (literal) : 0;
+      gsize start;
+
+      guint lines = 0;
+
+      /* It reaches the text's last line, or its own last line is blank:
+       * blank lines did not end it. */
+      for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+        lines++;
+      if (cmark_node_get_end_line (last) >= (int) lines)
+        return TRUE;
+      if (len > 0 && literal[len - 1] == '\n')
+        len--;
+      start = len;
+      while (start > 0 && literal[start - 1] != '\n' && literal[start - 1] != '\r')
+        start--;
+      for (gsize i = start; i < len; i++)
+        if (literal[i] != ' ' && literal[i] != '\t')
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The flags of AUSHANG_MARKDOWN_TEXT_* that @md (the text as cmark sees
+ * it) and @text (as written) call for. */
+static guint
+text_flags (const char *text,
+            const char *md,
+            gsize       md_len)
+{
+  guint flags = 0;
+
+  if (memchr (md, '{', md_len) != NULL || memchr (md, '&', md_len) != NULL)
+    flags |= AUSHANG_MARKDOWN_TEXT_BRACES;
+  if (aushang_markdown_kramdown_wanted (md, md_len))
+    flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+  if (memchr (md, '|', md_len) != NULL)
+    flags |= AUSHANG_MARKDOWN_TEXT_PIPES;
+  if (aushang_markdown_find_string (md, md_len, 0, "[^") != NONE)
+    flags |= AUSHANG_MARKDOWN_TEXT_FOOTNOTES;
+  if (memchr (md, '<', md_len) != NULL)
+    flags |= AUSHANG_MARKDOWN_TEXT_ANGLE;
+  if (may_have_empty_heading (md, md_len))
+    flags |= AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING;
+  if (aushang_markdown_find_string (text, strlen (text), 0, "](") != NONE ||
+      aushang_markdown_find_string (text, strlen (text), 0, "]:") != NONE)
+    flags |= AUSHANG_MARKDOWN_TEXT_LINKS;
+  if (aushang_markdown_kramdown_quotes_after_bracket (md, md_len))
+    flags |= AUSHANG_MARKDOWN_TEXT_QUOTES;
+
+  return flags;
+}
+
+/* Finds the tags of @markdown and makes the text cmark reads. */
+static GString *
+prepare (Scan                    *scan,
+         Render                  *render,
+         const char              *markdown,
+         AushangLiquidRenderFunc  render_tag,
+         gpointer                 user_data)
+{
+  scan->text = markdown;
+  scan->len = strlen (markdown);
+  scan->places = g_array_new (FALSE, FALSE, sizeof (TagPlace));
+  scan->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  aushang_markdown_scan_run (scan);
+  g_clear_pointer (&scan->tokens, g_array_unref);
+
+  render->text = markdown;
+  render->places = scan->places;
+  render->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_liquid_tag_free);
+  g_ptr_array_set_size (render->tags, scan->places->len);
+  render->segments = scan->segments;
+  render->prefix = aushang_markdown_choose_prefix (markdown);
+  render->prefix_len = strlen (render->prefix);
+  render->render_tag = render_tag;
+  render->user_data = user_data;
+  render->rendered = g_new0 (char *, scan->places->len + 1);
+  render->asked = g_new0 (guint8, scan->places->len + 1);
+  render->id_counter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  render->unlinked = g_ptr_array_new_with_free_func ((GDestroyNotify) cmark_node_free);
+  render->scratch_text = g_string_new (NULL);
+  render->scratch_id = g_string_new (NULL);
+  render->scratch_tag = g_string_new (NULL);
+  render->heading_ids = g_ptr_array_new_with_free_func (g_free);
+  render->attributes = g_ptr_array_new_with_free_func (aushang_markdown_attributes_free);
+
+  return aushang_markdown_build_markdown (render, scan->len);
+}
+
+guint
+aushang_markdown_text_flags (const char *markdown)
+{
+  g_auto(Scan) scan = { 0, };
+  g_auto(Render) render = { 0, };
+  GString *md = prepare (&scan, &render, markdown, NULL, NULL);
+  guint flags = text_flags (markdown, md->str, md->len);
+
+  g_string_free (md, TRUE);
+  return flags;
+}
+
 char *
-aushang_markdown_render (const char              *markdown,
-                         AushangLiquidRenderFunc  render_tag,
-                         gpointer                 user_data)
+aushang_markdown_render_text (const char              *markdown,
+                              AushangLiquidRenderFunc  render_tag,
+                              gpointer                 user_data,
+                              guint                    force_flags,
+                              AushangMarkdownInfo     *info)
 {
   g_auto(Scan) scan = { 0, };
   g_auto(Render) render = { 0, };
@@ -247,68 +401,64 @@ aushang_markdown_render (const char              *markdown,
   cmark_node *document;
   char *html;
   char *result;
+  guint flags;
+  gboolean site_quotes;
 
   if (markdown == NULL)
     markdown = "";
 
-  scan.text = markdown;
-  scan.len = strlen (markdown);
-  scan.places = g_array_new (FALSE, FALSE, sizeof (TagPlace));
-  scan.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  aushang_markdown_scan_run (&scan);
-  g_clear_pointer (&scan.tokens, g_array_unref);
-
-  render.text = markdown;
-  render.places = scan.places;
-  render.tags = g_ptr_array_new_with_free_func ((GDestroyNotify) aushang_liquid_tag_free);
-  g_ptr_array_set_size (render.tags, scan.places->len);
-  render.segments = scan.segments;
-  render.prefix = aushang_markdown_choose_prefix (markdown);
-  render.prefix_len = strlen (render.prefix);
-  render.render_tag = render_tag;
-  render.user_data = user_data;
-  render.rendered = g_new0 (char *, scan.places->len + 1);
-  render.asked = g_new0 (guint8, scan.places->len + 1);
-  render.id_counter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  render.unlinked = g_ptr_array_new_with_free_func ((GDestroyNotify) cmark_node_free);
-  render.scratch_text = g_string_new (NULL);
-  render.scratch_id = g_string_new (NULL);
-  render.scratch_tag = g_string_new (NULL);
-  render.heading_ids = g_ptr_array_new_with_free_func (g_free);
-  render.attributes = g_ptr_array_new_with_free_func (aushang_markdown_attributes_free);
-
-  md = aushang_markdown_build_markdown (&render, scan.len);
-  if (aushang_markdown_kramdown_quotes (&render) ||
-      aushang_markdown_kramdown_quotes_after_bracket (md->str, md->len))
+  md = prepare (&scan, &render, markdown, render_tag, user_data);
+  /* What the text calls for, and what the text it is a part of does
+   * (aushang-markdown-chunks.c): the steps below take the same paths. */
+  site_quotes = aushang_markdown_kramdown_quotes (&render);
+  flags = text_flags (markdown, md->str, md->len);
+  if (info != NULL)
+    info->flags = flags;
+  flags |= force_flags;
+  if (site_quotes || (flags & AUSHANG_MARKDOWN_TEXT_QUOTES) != 0)
     {
       render.custom_quotes = TRUE;
       aushang_markdown_kramdown_hide_quotes (md->str, md->len);
     }
 
-  render.options = options_for_text (md->str, md->len);
+  /* Footnotes only when a "[^" could start one: they cost two walks over
+   * the whole tree and change nothing without one. */
+  render.options = CMARK_OPTIONS;
+  if ((flags & AUSHANG_MARKDOWN_TEXT_FOOTNOTES) == 0)
+    render.options &= ~CMARK_OPT_FOOTNOTES;
   /* Text nodes hold a "{" only where the text has one or an entity. */
-  render.braces = memchr (md->str, '{', md->len) != NULL || memchr (md->str, '&', md->len) != NULL;
+  render.braces = (flags & AUSHANG_MARKDOWN_TEXT_BRACES) != 0;
   /* Without raw HTML, attribute lists, footnotes and empty headings, the
    * tree walk would only see to heading ids; they can come from the HTML. */
-  render.kramdown = aushang_markdown_kramdown_wanted (md->str, md->len);
-  render.pipes = memchr (md->str, '|', md->len) != NULL;
-  render.plain_ids = !render.braces && !render.kramdown && (render.options & CMARK_OPT_FOOTNOTES) == 0 &&
-                     memchr (md->str, '<', md->len) == NULL &&
-                     !may_have_empty_heading (md->str, md->len);
+  render.kramdown = (flags & AUSHANG_MARKDOWN_TEXT_KRAMDOWN) != 0;
+  render.pipes = (flags & AUSHANG_MARKDOWN_TEXT_PIPES) != 0;
+  render.plain_ids = (flags & (AUSHANG_MARKDOWN_TEXT_BRACES | AUSHANG_MARKDOWN_TEXT_KRAMDOWN |
+                               AUSHANG_MARKDOWN_TEXT_FOOTNOTES | AUSHANG_MARKDOWN_TEXT_ANGLE |
+                               AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING)) == 0;
+  render.track_html = info != NULL;
   parser = aushang_markdown_new_parser (render.options);
   cmark_parser_feed (parser, md->str, md->len);
-  /* cmark keeps its own copy: give the memory back before it builds the tree. */
-  g_string_free (md, TRUE);
+  /* cmark keeps its own copy: give the memory back before it builds the
+   * tree, unless kramdown's pass reads its lines. */
+  if (render.kramdown)
+    render.md_text = md->str;
+  else if (info == NULL)
+    {
+      g_string_free (md, TRUE);
+      md = NULL;
+    }
   document = cmark_parser_finish (parser);
+  /* cmark's lines are those of the text it read. */
+  if (info != NULL)
+    info->open_end = open_at_end (md->str, document);
   if (!render.plain_ids)
     aushang_markdown_process_tree (&render, document);
   if (render.kramdown)
     aushang_markdown_kramdown_tree (&render, document);
   if (GPOINTER_TO_INT (g_private_get (&source_lines_key)))
-    mark_source_lines (&render, document);
+    mark_source_lines (&render, document, info);
   /* Only a link can have a URL to keep as written. */
-  if (!render.plain_ids || aushang_markdown_find_string (render.text, strlen (render.text), 0, "](") != NONE ||
-      aushang_markdown_find_string (render.text, strlen (render.text), 0, "]:") != NONE)
+  if (!render.plain_ids || (flags & AUSHANG_MARKDOWN_TEXT_LINKS) != 0)
     aushang_markdown_kramdown_take_urls (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   if (render.urls != NULL)
@@ -323,6 +473,9 @@ aushang_markdown_render (const char              *markdown,
   cmark_node_free (document);
   g_ptr_array_set_size (render.unlinked, 0);
   cmark_parser_free (parser);
+  render.md_text = NULL;
+  if (md != NULL)
+    g_string_free (md, TRUE);
 
   if (render.custom_quotes)
     {
@@ -337,5 +490,32 @@ aushang_markdown_render (const char              *markdown,
   if (render.options & CMARK_OPT_FOOTNOTES)
     result = aushang_markdown_kramdown_footnotes (result);
 
+  /* The ids kramdown counts, for a text of several parts. */
+  if (info != NULL)
+    {
+      info->reparsed = render.reparsed;
+      info->html_open = render.html_open;
+      info->over_budget = render.over_budget;
+      GHashTableIter iter;
+      gpointer key;
+
+      info->ids = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_iter_init (&iter, render.id_counter);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (info->ids, g_strdup (key));
+    }
+
   return result;
+}
+
+char *
+aushang_markdown_render (const char              *markdown,
+                         AushangLiquidRenderFunc  render_tag,
+                         gpointer                 user_data)
+{
+  AushangMarkdownCache *cache = aushang_markdown_get_cache ();
+
+  if (cache != NULL && markdown != NULL && strlen (markdown) >= AUSHANG_MARKDOWN_CHUNKED_MIN)
+    return aushang_markdown_cache_render (cache, markdown, render_tag, user_data);
+  return aushang_markdown_render_text (markdown, render_tag, user_data, 0, NULL);
 }

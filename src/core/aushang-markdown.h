@@ -79,4 +79,40 @@ gboolean aushang_markdown_get_source_lines (void);
  * aushang_markdown_render() then uses for the quotes it makes curly. */
 void     aushang_markdown_set_smart_quotes (const char *quotes);
 
+/* Rendering a long body again after a small change: the body is cut into
+ * parts at headings where no Markdown, HTML or Liquid construct goes on
+ * across, and the HTML of each part is kept by its text. The result is
+ * byte for byte aushang_markdown_render()'s; a body with something that
+ * reaches across parts (link definitions, footnotes, abbreviations,
+ * headings whose ids count on each other, …) renders whole. @render_tag
+ * must give the same HTML for the same tag each time (it is asked again to
+ * check). A cache may be used from any thread, one rendering at a time. */
+typedef struct _AushangMarkdownCache AushangMarkdownCache;
+
+AushangMarkdownCache *aushang_markdown_cache_new   (void);
+AushangMarkdownCache *aushang_markdown_cache_ref   (AushangMarkdownCache    *cache);
+void                  aushang_markdown_cache_unref (AushangMarkdownCache    *cache);
+char                 *aushang_markdown_cache_render (AushangMarkdownCache    *cache,
+                                                     const char              *markdown,
+                                                     AushangLiquidRenderFunc  render_tag,
+                                                     gpointer                 user_data);
+/* Forgets the parts not rendered since the last trim. */
+void                  aushang_markdown_cache_trim  (AushangMarkdownCache    *cache);
+/* For tests: cut at every heading that allows it (else about every 16th,
+ * by the heading's text). */
+void                  aushang_markdown_cache_set_fine (AushangMarkdownCache *cache,
+                                                       gboolean              fine);
+/* How many parts the last rendering had, and how many of them it
+ * rendered (0, 0: it rendered the body whole). */
+void                  aushang_markdown_cache_get_stats (AushangMarkdownCache *cache,
+                                                        guint                *parts,
+                                                        guint                *rendered);
+
+/* In the calling thread only: while set, aushang_markdown_render() of a
+ * long text goes through @cache. Returns the previous one (not a new
+ * reference). */
+AushangMarkdownCache *aushang_markdown_set_cache   (AushangMarkdownCache    *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AushangMarkdownCache, aushang_markdown_cache_unref)
+
 G_END_DECLS

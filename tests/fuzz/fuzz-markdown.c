@@ -11,7 +11,10 @@
  * - nothing crashes or hangs, whatever the bytes;
  * - every Liquid tag found is where it says it is, in order, without
  *   overlapping the one before;
- * - UTF-8 in gives UTF-8 out (the preview shows it as such).
+ * - UTF-8 in gives UTF-8 out (the preview shows it as such);
+ * - rendered in parts through a cache (as the preview renders a long
+ *   body), a text gives byte for byte what it gives whole, with and
+ *   without line comments, from the cache again and after an edit.
  *
  * The input is a whole document (front matter and body); its body is also
  * rendered as Markdown on its own. */
@@ -36,6 +39,42 @@ render_tag_cb (const AushangLiquidTag *tag,
     return NULL;
 
   return g_strdup_printf ("<b title=\"%s\">\"&'<%s></b>", tag->name, tag->name);
+}
+
+/* The same HTML for the same tag every time, as the cache needs; some
+ * name the tag's line and offset. */
+static char *
+pure_tag_cb (const AushangLiquidTag *tag,
+             gpointer                user_data)
+{
+  guint hash = g_str_hash (tag->source);
+
+  if (hash % 3 == 0)
+    return NULL;
+  if (hash % 3 == 1)
+    return g_strdup_printf ("<b title=\"%s\">\"&'<%s></b>", tag->name, tag->name);
+  return g_strdup_printf ("<i>%s %u %zu</i>", tag->name, tag->line, (size_t) tag->offset);
+}
+
+static void
+check_parts (const char *text)
+{
+  g_autoptr(AushangMarkdownCache) cache = aushang_markdown_cache_new ();
+  gsize half = strlen (text) / 2;
+  g_autofree char *edited = g_strdup_printf ("%.*s\n# x\n%s", (int) half, text, text + half);
+  const char *texts[] = { text, text, edited };
+
+  aushang_markdown_cache_set_fine (cache, TRUE);
+  for (guint lines = 0; lines < 2; lines++)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        gboolean was = aushang_markdown_set_source_lines (lines);
+        g_autofree char *whole = aushang_markdown_render (texts[i], pure_tag_cb, NULL);
+        g_autofree char *parts = aushang_markdown_cache_render (cache, texts[i], pure_tag_cb, NULL);
+
+        aushang_markdown_set_source_lines (was);
+        FUZZ_CHECK (strcmp (whole, parts) == 0, "rendered in parts, not as whole (text %u, lines %u)", i, lines);
+      }
 }
 
 static void
@@ -95,6 +134,8 @@ AUSHANG_FUZZ_ENTRY (markdown)
     check_html (html, utf8, "Markdown");
     check_html (with_tags, utf8, "Markdown with rendered tags");
   }
+
+  check_parts (text);
 
   document = aushang_document_new_from_data ((const char *) data, size);
   body = aushang_document_get_body (document);
