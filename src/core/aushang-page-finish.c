@@ -44,12 +44,25 @@ aushang_page_smart_quotes (AushangPageContext *self)
 char *
 aushang_page_apply_kramdown_code (const char *html)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (html) + 1024);
   gboolean in_block = FALSE;
   const char *p = html;
 
   while (*p != '\0')
     {
+      /* Only a '<' can start what changes: the text up to it as it is. */
+      if (*p != '<')
+        {
+          const char *lt = strchr (p, '<');
+
+          if (lt == NULL)
+            {
+              g_string_append (out, p);
+              break;
+            }
+          g_string_append_len (out, p, lt - p);
+          p = lt;
+        }
       if (!in_block && g_str_has_prefix (p, "<pre><code>"))
         {
           g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"

@@ -661,17 +661,44 @@ render_page (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The preview's cache of rendered parts of a long body (one rendering at
+ * a time uses it; it goes with the preview). */
+static AushangMarkdownCache *
+dup_markdown_cache (GObject *preview)
+{
+  static GMutex lock;
+  AushangMarkdownCache *cache;
+
+  g_mutex_lock (&lock);
+  cache = g_object_get_data (preview, "aushang-markdown-cache");
+  if (cache == NULL)
+    {
+      cache = aushang_markdown_cache_new ();
+      g_object_set_data_full (preview, "aushang-markdown-cache", cache,
+                              (GDestroyNotify) aushang_markdown_cache_unref);
+    }
+  aushang_markdown_cache_ref (cache);
+  g_mutex_unlock (&lock);
+  return cache;
+}
+
 /* The body's blocks say their line, for scroll sync; only while the
- * preview renders in this worker thread. */
+ * preview renders in this worker thread. A long body renders again only
+ * where it changed. */
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  g_autoptr(AushangMarkdownCache) cache = dup_markdown_cache (source_object);
+
   aushang_markdown_set_source_lines (TRUE);
+  aushang_markdown_set_cache (cache);
   render_page (task, source_object, task_data, cancellable);
+  aushang_markdown_set_cache (NULL);
   aushang_markdown_set_source_lines (FALSE);
+  aushang_markdown_cache_trim (cache);
 }
 
 /* The page update as arguments of one function call: the HTML travels as
