@@ -579,6 +579,24 @@ test_fuzz_findings (void)
     assert_text (file, once);
   }
 
+  /* The same in a list of dates without quotes: "0540-3-31 10:00" would
+   * come out as "540-03-31 10:00", which is no date (Jekyll reads a
+   * string, Aushang today at 10:00), and as typed the second time. */
+  {
+    g_autoptr(AushangDataFile) file = load ("events.yml", "- d: 2024-04-01\n  b: x\n- d: 2024-05-01\n  b: y\n");
+    g_autofree char *once = NULL;
+
+    /* A date with a time Jekyll reads takes the list's form. */
+    g_assert_true (aushang_data_file_set_text (file, 1, "d", "17.6.2025 16:30", &error));
+    assert_entry (file, 1, "{\"d\":\"2025-06-17 16:30\",\"b\":\"y\"}");
+    g_assert_true (aushang_data_file_set_text (file, 0, "d", "0540-3-31 10:00", &error));
+    g_assert_no_error (error);
+    assert_entry (file, 0, "{\"d\":\"0540-3-31 10:00\",\"b\":\"x\"}");
+    once = text_of (file);
+    g_assert_true (aushang_data_file_set_text (file, 0, "d", "0540-3-31 10:00", &error));
+    assert_text (file, once);
+  }
+
   /* A typed value is written as the other entries write the field (its
    * own old value does not decide), so typing it again changes nothing. */
   {

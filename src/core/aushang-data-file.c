@@ -1044,9 +1044,18 @@ value_from_text (AushangField *field,
           if (value != NULL && (aushang_value_get_kind (value) == AUSHANG_VALUE_DATE ||
                                 aushang_value_get_kind (value) == AUSHANG_VALUE_DATETIME))
             return g_steal_pointer (&value);
-          /* "2025-06-17 16:30" is no YAML timestamp, but Jekyll reads it. */
-          if (aushang_yaml_parse_jekyll_date (formatted, NULL))
-            return aushang_value_new_string (formatted);
+          /* "2025-06-17 16:30" is no YAML timestamp, but Jekyll reads it,
+           * as this date ("540-03-31 10:00", a year before 1000, reads as
+           * today at 10:00: else as typed). */
+          {
+            g_autoptr(GDateTime) back = NULL;
+            g_autofree char *again = NULL;
+
+            if (aushang_yaml_parse_jekyll_date (formatted, &back))
+              again = aushang_schema_format_date (back, form);
+            if (again != NULL && strcmp (again, formatted) == 0)
+              return aushang_value_new_string (formatted);
+          }
         }
       }
       break;
