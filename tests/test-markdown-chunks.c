@@ -17,6 +17,8 @@
 
 #include "aushang-document.h"
 #include "aushang-markdown.h"
+#include "aushang-page-render.h"
+#include "aushang-site.h"
 
 /* A tag's HTML as the preview's could be: some tags keep their
  * placeholder, some name their line (so parts must count lines as the
@@ -433,6 +435,72 @@ test_corpus (void)
   g_test_message ("corpus: %u documents, %u rendered in parts", documents, parted);
 }
 
+/* The site's style, as the preview renders it (Liquid first, its includes
+ * and layouts after): every Markdown document of the example site, made
+ * long, renders through the cache as without it, and again after an edit. */
+static void
+test_site_page (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AUSHANG_SOURCE_DIR"), "data", "example-site", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AushangSite) site = aushang_site_new (folder, &error);
+  g_autoptr(AushangPageContext) context = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  AushangPreviewOptions options = { .site_uri_prefix = "aushang-site:///", .language = "de" };
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  context = aushang_page_context_new (site);
+  collect_documents (path, paths);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(AushangMarkdownCache) cache = aushang_markdown_cache_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      g_autofree char *text = NULL;
+      gsize length;
+      g_autoptr(AushangDocument) original = NULL;
+      GString *long_text;
+      const char *body;
+
+      g_assert_true (g_file_get_contents (g_ptr_array_index (paths, i), &text, &length, NULL));
+      original = aushang_document_new_from_data (text, length);
+      body = aushang_document_get_body (original);
+      /* The front matter, then the body again and again under headings
+       * of their own (Liquid included: each copy counts its lines). */
+      long_text = g_string_new_len (text, g_str_has_suffix (text, body) ? (gssize) (length - strlen (body)) : 0);
+      for (guint copy = 0; long_text->len < 64 * 1024; copy++)
+        g_string_append_printf (long_text, "\n## Kopie %u\n\n%s\n", copy, body);
+
+      for (guint round = 0; round < 2; round++)
+        {
+          g_autoptr(AushangDocument) document = NULL;
+          g_autofree char *whole = NULL;
+          g_autofree char *parts = NULL;
+          guint n_parts = 0;
+
+          if (round == 1)
+            g_string_insert (long_text, long_text->len / 2, "Ein Wort mehr. ");
+          document = aushang_document_new_from_data (long_text->str, long_text->len);
+          aushang_markdown_set_source_lines (TRUE);
+          whole = aushang_page_context_render (context, document, file, &options, NULL);
+          aushang_markdown_set_cache (cache);
+          parts = aushang_page_context_render (context, document, file, &options, NULL);
+          aushang_markdown_set_cache (NULL);
+          aushang_markdown_set_source_lines (FALSE);
+          aushang_markdown_cache_get_stats (cache, &n_parts, NULL);
+          if (g_strcmp0 (whole, parts) != 0)
+            g_error ("%s: the site's page differs rendered in parts", (char *) g_ptr_array_index (paths, i));
+          if (n_parts > 1)
+            checked++;
+        }
+      g_string_free (long_text, TRUE);
+    }
+  /* Documents with headings of their own repeat them in every copy: their
+   * ids count on each other, and those render whole; the others in parts. */
+  g_assert_cmpuint (checked, >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/markdown-chunks/tags-change", test_tags_change);
   g_test_add_func ("/markdown-chunks/thread-cache", test_thread_cache);
   g_test_add_func ("/markdown-chunks/example-site", test_example_site);
+  g_test_add_func ("/markdown-chunks/site-page", test_site_page);
   g_test_add_func ("/markdown-chunks/corpus", test_corpus);
 
   return g_test_run ();

@@ -564,7 +564,7 @@ render_parts (AushangMarkdownCache    *cache,
   g_autofree Entry **entries = g_new0 (Entry *, parts->len);
   g_autoptr(GHashTable) ids = NULL;
   guint flags = 0, rendered = 0;
-  gsize total = 0, reparsed = 0;
+  gsize total = 0, reparsed = 0, budget;
   guint last_end = G_MAXUINT;
   GString *out;
 
@@ -619,6 +619,7 @@ render_parts (AushangMarkdownCache    *cache,
     }
   cache->last_rendered = rendered;
 
+  budget = 2 * g_array_index (parts, Part, parts->len - 1).end + 64 * 1024;
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < parts->len; i++)
     {
@@ -629,7 +630,7 @@ render_parts (AushangMarkdownCache    *cache,
         return NULL;
       /* HTML blocks parsed again have a budget by the whole text's length. */
       reparsed += entry->reparsed;
-      if (reparsed > 2 * strlen (markdown) + 64 * 1024)
+      if (reparsed > budget)
         return NULL;
       for (guint j = 0; j < entry->ids->len; j++)
         if (!g_hash_table_add (ids, g_ptr_array_index (entry->ids, j)))

@@ -37,6 +37,10 @@ aushang_page_smart_quotes (AushangPageContext *self)
   return names != NULL ? g_strjoinv (",", names) : NULL;
 }
 
+/* Whether @p starts with the literal @s: its length known when compiled
+ * (this runs at every '<' of a page that can be megabytes). */
+#define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
+
 /* Code as Jekyll's kramdown with Rouge writes it: blocks in
  * <div class="language-X highlighter-rouge"><div class="highlight"><pre
  * class="highlight"><code>, inline code with class
@@ -63,14 +67,14 @@ aushang_page_apply_kramdown_code (const char *html)
           g_string_append_len (out, p, lt - p);
           p = lt;
         }
-      if (!in_block && g_str_has_prefix (p, "<pre><code>"))
+      if (!in_block && STARTS (p, "<pre><code>"))
         {
           g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
                                 "<pre class=\"highlight\"><code>");
           p += strlen ("<pre><code>");
           in_block = TRUE;
         }
-      else if (!in_block && g_str_has_prefix (p, "<pre><code class=\"language-"))
+      else if (!in_block && STARTS (p, "<pre><code class=\"language-"))
         {
           const char *lang = p + strlen ("<pre><code class=\"language-");
           const char *end = lang;
@@ -88,18 +92,18 @@ aushang_page_apply_kramdown_code (const char *html)
           p = end + 2;
           in_block = TRUE;
         }
-      else if (in_block && g_str_has_prefix (p, "</code></pre>"))
+      else if (in_block && STARTS (p, "</code></pre>"))
         {
           g_string_append (out, "</code></pre></div></div>");
           p += strlen ("</code></pre>");
           in_block = FALSE;
         }
-      else if (!in_block && g_str_has_prefix (p, "<code>"))
+      else if (!in_block && STARTS (p, "<code>"))
         {
           g_string_append (out, "<code class=\"language-plaintext highlighter-rouge\">");
           p += strlen ("<code>");
         }
-      else if (!in_block && g_str_has_prefix (p, "</img>"))
+      else if (!in_block && STARTS (p, "</img>"))
         {
           g_string_append (out, "&lt;/img&gt;");
           p += strlen ("</img>");
@@ -109,6 +113,8 @@ aushang_page_apply_kramdown_code (const char *html)
     }
   return g_string_free (out, FALSE);
 }
+
+#undef STARTS
 
 /* ------------------------------------------------------------------------ */
 /* The page in the preview                                                    */
@@ -311,7 +317,7 @@ static char *
 widget_cards (const char *html)
 {
   g_autoptr(GRegex) element = g_regex_new ("<([a-z][a-z0-9]*-[a-z0-9-]*)((?:\\s[^>]*)?)>",
-                                           G_REGEX_CASELESS, 0, NULL);
+                                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GRegex) attribute = g_regex_new ("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
                                              0, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
@@ -432,7 +438,16 @@ aushang_page_insert_after (const char *html,
   int start, end;
 
   if (g_regex_match (regex, html, 0, &info) && g_match_info_fetch_pos (info, 0, &start, &end))
-    return g_strdup_printf ("%.*s%s%s", end, html, snippet, html + end);
+    {
+      /* Not g_strdup_printf(): a page can be megabytes. */
+      gsize len = strlen (html), snippet_len = strlen (snippet);
+      char *out = g_malloc (len + snippet_len + 1);
+
+      memcpy (out, html, end);
+      memcpy (out + end, snippet, snippet_len);
+      memcpy (out + end + snippet_len, html + end, len - end + 1);
+      return out;
+    }
   return g_strconcat (snippet, html, NULL);
 }
 

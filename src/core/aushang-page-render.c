@@ -1445,7 +1445,9 @@ render_site_page (AushangPageContext *self,
       g_autofree char *blocks_kept = keep_html_blocks (content, &state);
       char *html = aushang_markdown_render (blocks_kept, literal_tag_cb, &state);
 
-      if (aushang_markdown_get_source_lines ())
+      /* Where Liquid changed nothing, the lines are the body's already. */
+      if (aushang_markdown_get_source_lines () &&
+          strcmp (blocks_kept, aushang_document_get_body (document)) != 0)
         {
           guint n_lines;
           g_autofree guint *map = map_body_lines (aushang_document_get_body (document),
