@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "aushang-test-util.h"
 #include "aushang-application.h"
 #include "aushang-document-row.h"
+#include "aushang-editor.h"
 #include "aushang-entry-form.h"
 #include "aushang-entry-row.h"
 #include "aushang-field-row.h"
@@ -846,6 +848,112 @@ test_described_field_keeps_room (Fixture       *fixture,
   tooltip = gtk_widget_get_tooltip_text (row);
   g_assert_true (g_strcmp0 (subtitle, description) == 0 || g_strcmp0 (tooltip, description) == 0 ||
                  find_widget (GTK_WIDGET (entry_form_of (fixture)), is_label, description) != NULL);
+}
+
+/* Real key presses, as a person types them: xdotool sends them to the
+ * window. FALSE when that cannot be done here. */
+static gboolean
+press_keys (Fixture    *fixture,
+            const char *command,
+            const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *focus[] = { xdotool, "windowfocus", "--sync", xid, NULL };
+    const char *press[] = { xdotool, command, "--delay", "60", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_spawn_sync (NULL, (char **) press, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  aushang_test_spin (400);
+
+  return TRUE;
+}
+
+static gboolean
+is_start_page_button (GtkWidget  *widget,
+                      const char *action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+search_has_focus (Fixture *fixture)
+{
+  GtkWidget *search = find_widget (GTK_WIDGET (sidebar_of (fixture)), is_search_entry, NULL);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == search || gtk_widget_is_ancestor (focus, search));
+}
+
+/* Ctrl+F finds by title from the sidebar and from the page shown before a
+ * document is picked; typing there searches too. The text's own Ctrl+F
+ * still finds in the text. */
+static void
+test_sidebar_search_keys (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *search = find_widget (GTK_WIDGET (sidebar_of (fixture)), is_search_entry, NULL);
+  GtkWidget *button;
+  g_autoptr(GFile) post = NULL;
+  int start = 0, end = 0;
+
+  aushang_test_spin (300);
+  button = find_widget (GTK_WIDGET (fixture->window), is_start_page_button, "win.new-document");
+  g_assert_nonnull (button);
+
+  /* Typing with the focus on the start page's "New Document" button. */
+  g_assert_true (gtk_widget_grab_focus (button));
+  if (!press_keys (fixture, "type", "Laser"))
+    {
+      g_test_skip ("no xdotool or no X11 display to send real key presses");
+      return;
+    }
+  g_assert_true (search_has_focus (fixture));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Laser");
+  g_assert_cmpuint (aushang_site_sidebar_count_visible (sidebar_of (fixture)), ==, 1);
+
+  /* Ctrl+F from the start page selects what the search holds. */
+  g_assert_true (gtk_widget_grab_focus (button));
+  press_keys (fixture, "key", "ctrl+f");
+  g_assert_true (search_has_focus (fixture));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (search), &start, &end));
+  g_assert_cmpint (end - start, ==, 5);
+
+  /* And from the list in the sidebar. */
+  press_keys (fixture, "key", "Down");
+  g_assert_false (search_has_focus (fixture));
+  press_keys (fixture, "key", "ctrl+f");
+  g_assert_true (search_has_focus (fixture));
+
+  /* In the text, Ctrl+F is the text's own search. */
+  post = fixture_file (fixture, "_posts/2026-04-17-neuer-lasercutter.md");
+  {
+    GtkWidget *editor = aushang_window_get_editor (fixture->window);
+
+    aushang_window_open (fixture->window, post);
+    aushang_test_spin (300);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (editor, ADW_TYPE_VIEW_STACK)),
+                                           "text");
+    aushang_test_spin (300);
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (aushang_editor_get_view (AUSHANG_EDITOR (editor)))));
+    press_keys (fixture, "key", "ctrl+f");
+    g_assert_false (search_has_focus (fixture));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Laser");
+  }
 }
 
 static void
@@ -1826,6 +1934,7 @@ main (int   argc,
   ADD ("/entries/new-entry", NULL, test_new_entry);
   ADD ("/entries/new-entry-required-hint", NULL, test_new_entry_required_hint);
   ADD ("/entries/described-field-keeps-room", NULL, test_described_field_keeps_room);
+  ADD ("/entries/sidebar-search-keys", NULL, test_sidebar_search_keys);
   ADD ("/entries/remove-and-undo", NULL, test_remove_and_undo);
   ADD ("/entries/hide-show-move", NULL, test_hide_show_move);
   ADD ("/entries/shortcuts", NULL, test_shortcuts);

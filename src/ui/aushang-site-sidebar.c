@@ -36,6 +36,8 @@ struct _AushangSiteSidebar
   gulong          popup_handler;
   char           *search;      /* casefolded, or NULL */
   gboolean        selecting;
+  GtkWidget      *keys_root;   /* the window holding root_keys (weak) */
+  GtkEventController *root_keys;
 };
 
 G_DEFINE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, ADW_TYPE_BIN)
@@ -759,6 +761,110 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Puts @text at the end of the search (NULL: selects what is there). */
+static void
+search_for (AushangSiteSidebar *self,
+            const char         *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
+  int position;
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  if (text == NULL)
+    {
+      gtk_editable_select_region (entry, 0, -1);
+      return;
+    }
+  position = (int) g_utf8_strlen (gtk_editable_get_text (entry), -1);
+  gtk_editable_insert_text (entry, text, -1, &position);
+  gtk_editable_set_position (entry, position);
+}
+
+/* Where the window's keys may go to the search: from the sidebar, from a
+ * page without a document (its "New Document" button), or from nowhere. */
+static gboolean
+focus_is_searchable (AushangSiteSidebar *self,
+                     gboolean            typing)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  if (focus == NULL)
+    return TRUE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return !typing || !GTK_IS_EDITABLE (focus);
+
+  return gtk_widget_get_ancestor (focus, ADW_TYPE_STATUS_PAGE) != NULL;
+}
+
+/* Keys nothing else in the window took: Ctrl+F goes to the search, and
+ * typing on the start page searches. */
+static gboolean
+root_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AushangSiteSidebar    *self)
+{
+  GdkModifierType modifiers = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((keyval == GDK_KEY_f || keyval == GDK_KEY_F) && modifiers == GDK_CONTROL_MASK &&
+      focus_is_searchable (self, FALSE))
+    {
+      search_for (self, NULL);
+      return TRUE;
+    }
+
+  if (c != 0 && g_unichar_isgraph (c) && (modifiers & ~GDK_SHIFT_MASK) == 0 &&
+      focus_is_searchable (self, TRUE))
+    {
+      char text[7] = { 0, };
+
+      g_unichar_to_utf8 (c, text);
+      search_for (self, text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+aushang_site_sidebar_root (GtkWidget *widget)
+{
+  AushangSiteSidebar *self = AUSHANG_SITE_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (aushang_site_sidebar_parent_class)->root (widget);
+
+  /* On the window, after everything else had the key (the editor's own
+   * Ctrl+F finds in the text). */
+  self->keys_root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_object_add_weak_pointer (G_OBJECT (self->keys_root), (gpointer *) &self->keys_root);
+  self->root_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (self->root_keys, "aushang-sidebar-search-keys");
+  gtk_event_controller_set_propagation_phase (self->root_keys, GTK_PHASE_BUBBLE);
+  g_signal_connect (self->root_keys, "key-pressed", G_CALLBACK (root_key_pressed_cb), self);
+  gtk_widget_add_controller (self->keys_root, self->root_keys);
+}
+
+static void
+aushang_site_sidebar_unroot (GtkWidget *widget)
+{
+  AushangSiteSidebar *self = AUSHANG_SITE_SIDEBAR (widget);
+
+  if (self->keys_root != NULL)
+    {
+      gtk_widget_remove_controller (self->keys_root, self->root_keys);
+      g_object_remove_weak_pointer (G_OBJECT (self->keys_root), (gpointer *) &self->keys_root);
+      self->keys_root = NULL;
+    }
+  self->root_keys = NULL;
+
+  GTK_WIDGET_CLASS (aushang_site_sidebar_parent_class)->unroot (widget);
+}
+
 /* Tab and Shift+Tab leave the list for the widget after or before it
  * (GtkListBox would move from row to row, one stop per document), and
  * typing searches. */
@@ -777,15 +883,10 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   /* Typing a letter searches: it goes on in the search field. */
   if (c != 0 && g_unichar_isgraph (c) && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
     {
-      GtkEditable *entry = GTK_EDITABLE (self->search_entry);
       char text[7] = { 0, };
-      int position;
 
       g_unichar_to_utf8 (c, text);
-      gtk_widget_grab_focus (GTK_WIDGET (entry));
-      position = (int) g_utf8_strlen (gtk_editable_get_text (entry), -1);
-      gtk_editable_insert_text (entry, text, -1, &position);
-      gtk_editable_set_position (entry, position);
+      search_for (self, text);
       return TRUE;
     }
 
@@ -1387,6 +1488,8 @@ aushang_site_sidebar_class_init (AushangSiteSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aushang_site_sidebar_dispose;
+  widget_class->root = aushang_site_sidebar_root;
+  widget_class->unroot = aushang_site_sidebar_unroot;
 
   signals[DOCUMENT_ACTIVATED] =
     g_signal_new ("document-activated",
