@@ -109,8 +109,7 @@ struct _AushangWindow
   guint                 recovery_again : 1; /* write once more after it */
   guint                 recovery_stale : 1; /* discarded while it ran */
   guint                 recovery_failed : 1;
-  guint                 sync_tick;
-  guint                 sync_timeout;
+  guint                 sync_idle;          /* text to document and preview */
   AdwMessageDialog     *dialog;
   gboolean              close_confirmed;
   /* The window has shown its first frame (start-up). */
