@@ -419,6 +419,33 @@ test_flow_entries (void)
   assert_text (edit, "- {date: \"2025-01-01\"}\n- {title: \"B, zwei\", date: \"2025-02-02\"}\n- {title: \"C\", date: \"2025-03-03\"}\n");
 }
 
+/* A key given twice on lines of its own: removing it takes out both; the
+ * key after them moves up to the "- ", or the entry becomes "{}". */
+static void
+test_block_repeated_key (void)
+{
+  const struct { const char *text, *expected; } cases[] = {
+    { "- a: 1\n  a: 2\n", "- {}\n" },
+    { "- a: 1\n  a: 2", "- {}" },
+    { "- b: 0\n- a: 1\n  a: 2\n  b: 3\n", "- b: 0\n- b: 3\n" },
+    { "- a: 1\n  b: 2\n  a: 3\n", "- b: 2\n" },
+    { "- a: 1\n  a: 2\n  b: 3\n  a: 4\n  c: 5\n", "- b: 3\n  c: 5\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AushangYamlEdit) edit = load (cases[i].text);
+      g_autoptr(GError) error = NULL;
+      guint last = aushang_yaml_edit_get_n_items (edit) - 1;
+      g_autofree char *path = g_strdup_printf ("[%u].a", last);
+
+      g_assert_true (aushang_yaml_edit_remove (edit, path, &error));
+      g_assert_no_error (error);
+      assert_text (edit, cases[i].expected);
+      assert_json (edit, path, "(absent)");
+    }
+}
+
 /* A key given twice in braces (Jekyll reads the last): removing it takes
  * out both, with their commas, at the end of the file too. */
 static void
@@ -872,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/yaml-edit/add-and-remove-keys", test_add_and_remove_keys);
   g_test_add_func ("/yaml-edit/flow-entries", test_flow_entries);
   g_test_add_func ("/yaml-edit/flow-repeated-key", test_flow_repeated_key);
+  g_test_add_func ("/yaml-edit/block-repeated-key", test_block_repeated_key);
   g_test_add_func ("/yaml-edit/items", test_items);
   g_test_add_func ("/yaml-edit/no-final-newline", test_no_final_newline);
   g_test_add_func ("/yaml-edit/hide-show", test_hide_show);

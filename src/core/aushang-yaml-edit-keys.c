@@ -718,22 +718,32 @@ splice_remove_flow_key (Node       *parent,
     }
 }
 
-/* The splices that take @item out of its @parent, with its lines. */
+/* The splices that take @item out of its @parent, with its lines, and
+ * with it the items up to @last (the same key given again right after
+ * it; @item itself where there is none): one splice, for splices of
+ * their own would overlap where the next key moves up to the "- ". */
 static gboolean
 splice_remove_item (AushangYamlEdit  *self,
                     Node             *parent,
                     Item             *item,
+                    Item             *last,
                     GArray           *splices,
                     GError          **error)
 {
-  guint index = 0;
+  guint index = 0, last_index = 0;
   Item *next = NULL, *previous = NULL;
 
   for (guint i = 0; i < parent->items->len; i++)
-    if (g_ptr_array_index (parent->items, i) == item)
-      index = i;
-  if (index + 1 < parent->items->len)
-    next = g_ptr_array_index (parent->items, index + 1);
+    {
+      if (g_ptr_array_index (parent->items, i) == item)
+        index = i;
+      if (g_ptr_array_index (parent->items, i) == last)
+        last_index = i;
+    }
+  g_return_val_if_fail (last_index >= index, FALSE);
+  g_return_val_if_fail (last == item || (!parent->span.flow && !item->alone), FALSE);
+  if (last_index + 1 < parent->items->len)
+    next = g_ptr_array_index (parent->items, last_index + 1);
   if (index > 0)
     previous = g_ptr_array_index (parent->items, index - 1);
 
@@ -768,9 +778,9 @@ splice_remove_item (AushangYamlEdit  *self,
     {
       /* A block value's span runs past its last line break, and past the
        * empty lines after it unless they are kept ("|+"): those stay. */
-      gsize end = item->value_end;
+      gsize end = last->value_end;
 
-      if (!aushang_yaml_edit_ends_in_kept_lines (self, item->node))
+      if (!aushang_yaml_edit_ends_in_kept_lines (self, last->node))
         end = aushang_yaml_edit_trim_blank_lines (self, item->start, end);
       if (end > item->start && self->text->str[end - 1] == '\n')
         end--;
@@ -837,17 +847,24 @@ aushang_yaml_edit_remove (AushangYamlEdit  *self,
     splice_remove_flow_key (parent, last->key, splices);
   else if (last->key != NULL)
     {
-      /* Every occurrence of a repeated key. */
+      /* Every occurrence of a repeated key; those right after one that
+       * shares its line with the "- " go with it. */
       for (guint i = 0; i < parent->items->len; i++)
         {
           Item *each = g_ptr_array_index (parent->items, i);
+          guint through = i;
 
-          if (strcmp (each->key, last->key) == 0 &&
-              !splice_remove_item (self, parent, each, splices, error))
+          if (strcmp (each->key, last->key) != 0)
+            continue;
+          while (!each->alone && through + 1 < parent->items->len &&
+                 strcmp (((Item *) g_ptr_array_index (parent->items, through + 1))->key, last->key) == 0)
+            through++;
+          if (!splice_remove_item (self, parent, each, g_ptr_array_index (parent->items, through), splices, error))
             return FALSE;
+          i = through;
         }
     }
-  else if (!splice_remove_item (self, parent, item, splices, error))
+  else if (!splice_remove_item (self, parent, item, item, splices, error))
     return FALSE;
 
   shape = items_shape (self);
