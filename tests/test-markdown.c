@@ -775,6 +775,18 @@ test_ial_after_multiline_tag (void)
   g_assert_nonnull (strstr (html, "<h3 id=\"eigene\">Titel</h3>\n<p>Text.</p>\n"));
 }
 
+/* Text after an HTML element on its line is parsed again: its blocks'
+ * lines count from the element's line, so a list after a quote's lazy
+ * line still goes to the quote (as "> q\n{: .x}" alone does). */
+static void
+test_ial_in_text_parsed_again (void)
+{
+  g_autofree char *html = aushang_markdown_render ("{% if x %}\n    code\n<h2>Y</h2> text\n{: .x}\n"
+                                                   "\tcode\nterm\n> q\n{: .x}\n", NULL, NULL);
+
+  g_assert_nonnull (strstr (html, "<blockquote class=\"x\">\n<p>q</p>\n</blockquote>"));
+}
+
 /* The preview scrolls by the line comments: blocks that kramdown reads
  * differently from cmark (parsed again) say their own lines too. */
 static void
@@ -1042,6 +1054,7 @@ main (int   argc,
   g_test_add_func ("/markdown/line-and-column", test_line_and_column);
   g_test_add_func ("/markdown/ial-after-multiline-tag", test_ial_after_multiline_tag);
   g_test_add_func ("/markdown/source-lines-parsed-again", test_source_lines_parsed_again);
+  g_test_add_func ("/markdown/ial-in-text-parsed-again", test_ial_in_text_parsed_again);
   g_test_add_func ("/markdown/token-written-by-user", test_token_written_by_user);
   g_test_add_func ("/markdown/odd-input", test_odd_input);
   g_test_add_func ("/markdown/random-bytes", test_random_bytes);

@@ -28,12 +28,13 @@
  * after a blank line belongs to the next block).
  *
  * Parts are rendered with the flags of the whole body (what the renderer
- * sees in the text decides some of its paths), and their line comments
- * for the preview count from the part's first line.
+ * sees in the text decides some of its paths), kramdown's heading id
+ * counters as the parts before left them, and their line comments for
+ * the preview count from the part's first line.
  *
  * Whole-body rendering instead, where something reaches across parts:
- * link definitions, footnotes and abbreviations ("]:", "[^"), heading ids
- * that two parts both count, "\r" line breaks, text holding the renderer's
+ * link definitions, footnotes and abbreviations ("]:", "[^"), "\r" line
+ * breaks, text holding the renderer's
  * own tokens or comments, and tag HTML that differs from what a part was
  * rendered with. */
 
@@ -60,6 +61,7 @@ typedef struct
 
 typedef struct
 {
+  char      *key;          /* the text, and which of its copies in the body ("\1" N) */
   char      *text;
   guint      own_flags;
   gboolean   flags_known;
@@ -74,7 +76,9 @@ typedef struct
   gboolean   over_budget;
   gboolean   html_open;
   gboolean   broken;       /* its HTML cannot be put with others' */
-  GPtrArray *ids;
+  GPtrArray *ids;          /* heading ids it counted, */
+  GArray    *id_seen;      /* their counters from the parts before (gint64, -1: none) */
+  GArray    *id_final;     /* and after it (guint) */
   GPtrArray *calls;        /* Call* */
   guint      trimmed;      /* the trim period it was last used in */
   guint      stamp;        /* the rendering it was last used in */
@@ -119,6 +123,8 @@ entry_clear_rendering (Entry *entry)
   g_clear_pointer (&entry->html, g_free);
   g_clear_pointer (&entry->marks, g_array_unref);
   g_clear_pointer (&entry->ids, g_ptr_array_unref);
+  g_clear_pointer (&entry->id_seen, g_array_unref);
+  g_clear_pointer (&entry->id_final, g_array_unref);
   g_clear_pointer (&entry->calls, g_ptr_array_unref);
   entry->end_marked = FALSE;
   entry->open_end = FALSE;
@@ -131,6 +137,8 @@ entry_free (gpointer data)
   Entry *entry = data;
 
   entry_clear_rendering (entry);
+  if (entry->key != entry->text)
+    g_free (entry->key);
   g_free (entry->text);
   g_free (entry);
 }
@@ -142,7 +150,7 @@ aushang_markdown_cache_new (void)
 
   cache->ref_count = 1;
   g_mutex_init (&cache->lock);
-  /* The key is the entry's text. */
+  /* The key is the entry's. */
   cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
 
   return cache;
@@ -498,7 +506,8 @@ entry_render (Entry                   *entry,
               gpointer                 user_data,
               guint                    force_flags,
               gboolean                 source_lines,
-              guint                    settings)
+              guint                    settings,
+              GHashTable              *id_seed)
 {
   AushangMarkdownInfo info = { 0, };
   CallContext context = { render_tag, user_data, part->line, part->start, NULL };
@@ -506,6 +515,7 @@ entry_render (Entry                   *entry,
   entry_clear_rendering (entry);
   entry->calls = g_ptr_array_new_with_free_func (call_free);
   context.calls = entry->calls;
+  info.id_seed = id_seed;
   entry->html = aushang_markdown_render_text (entry->text, render_tag != NULL ? record_cb : NULL,
                                               &context, force_flags, &info);
   entry->rendered = TRUE;
@@ -514,6 +524,8 @@ entry_render (Entry                   *entry,
   entry->own_flags = info.flags;
   entry->flags_known = TRUE;
   entry->ids = info.ids;
+  entry->id_seen = info.id_seen;
+  entry->id_final = info.id_final;
   entry->open_end = info.open_end;
   entry->reparsed = info.reparsed;
   entry->over_budget = info.over_budget;
@@ -554,6 +566,24 @@ entry_render (Entry                   *entry,
 
 /* Putting together ------------------------------------------------------------- */
 
+/* Whether the heading id counters of the parts before are those @entry
+ * was rendered after. */
+static gboolean
+ids_agree (const Entry *entry,
+           GHashTable  *counters)
+{
+  for (guint i = 0; i < entry->ids->len; i++)
+    {
+      gpointer value;
+      gint64 now = g_hash_table_lookup_extended (counters, g_ptr_array_index (entry->ids, i), NULL, &value)
+                   ? (gint64) GPOINTER_TO_UINT (value) : -1;
+
+      if (now != g_array_index (entry->id_seen, gint64, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 render_parts (AushangMarkdownCache    *cache,
               const char              *markdown,
@@ -562,6 +592,7 @@ render_parts (AushangMarkdownCache    *cache,
               gpointer                 user_data)
 {
   g_autofree Entry **entries = g_new0 (Entry *, parts->len);
+  g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(GHashTable) ids = NULL;
   guint flags = 0, rendered = 0;
   gsize total = 0, reparsed = 0, budget;
@@ -569,26 +600,23 @@ render_parts (AushangMarkdownCache    *cache,
   GString *out;
 
   cache->stamp++;
+  /* What the parts call for, known before they are rendered. */
+  texts = g_ptr_array_new_full (parts->len, g_free);
   for (guint i = 0; i < parts->len; i++)
     {
       const Part *part = &g_array_index (parts, Part, i);
-      g_autofree char *text = g_strndup (markdown + part->start, part->end - part->start);
+      char *text = g_strndup (markdown + part->start, part->end - part->start);
       Entry *entry = g_hash_table_lookup (cache->entries, text);
 
+      g_ptr_array_add (texts, text);
       if (entry == NULL)
         {
           entry = g_new0 (Entry, 1);
-          entry->text = g_steal_pointer (&text);
-          g_hash_table_insert (cache->entries, entry->text, entry);
+          entry->text = g_strdup (text);
+          entry->key = entry->text;
+          g_hash_table_insert (cache->entries, entry->key, entry);
         }
-      /* The same text twice: its HTML may differ by where it is. */
-      else if (entry->stamp == cache->stamp)
-        return NULL;
-      entry->stamp = cache->stamp;
-      entry->trimmed = cache->period;
-      entries[i] = entry;
-      /* What the part calls for, known before it is rendered. */
-      if (!entry->rendered && !entry->flags_known)
+      if (!entry->flags_known)
         {
           entry->own_flags = aushang_markdown_text_flags (entry->text);
           entry->flags_known = TRUE;
@@ -598,29 +626,71 @@ render_parts (AushangMarkdownCache    *cache,
   if (flags & AUSHANG_MARKDOWN_TEXT_FOOTNOTES)
     return NULL;
 
-  /* Each part with the body's flags; again where its tags give other
-   * HTML now. */
+  /* Each part with the body's flags, in order, after the heading id
+   * counters of the parts before it. A text may be in the body more than
+   * once, its copies rendered differently (heading ids): each rendering
+   * has an entry ("text\1N" for the N-th); a part takes one that fits,
+   * else renders one again. */
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < parts->len; i++)
     {
       const Part *part = &g_array_index (parts, Part, i);
+      const char *text = g_ptr_array_index (texts, i);
+      Entry *entry = NULL, *spare = NULL;
+      guint copy;
 
-      if (!entries[i]->rendered || entries[i]->forced != flags ||
-          entries[i]->settings != cache->settings ||
-          (render_tag != NULL && entries[i]->calls->len > 0 &&
-           !calls_agree (entries[i], part, render_tag, user_data)))
+      for (copy = 0;; copy++)
         {
-          entry_render (entries[i], part, render_tag, user_data, flags, cache->source_lines,
-                        cache->settings);
+          g_autofree char *key = copy > 0 ? g_strdup_printf ("%s\1%u", text, copy) : NULL;
+          Entry *candidate = g_hash_table_lookup (cache->entries, key != NULL ? key : text);
+
+          if (candidate != NULL && strcmp (candidate->text, text) != 0)
+            {
+              g_hash_table_remove (cache->entries, key);
+              candidate = NULL;
+            }
+          if (candidate == NULL)
+            break;
+          if (candidate->stamp == cache->stamp)
+            continue;
+          if (candidate->rendered && candidate->forced == flags &&
+              candidate->settings == cache->settings && ids_agree (candidate, ids) &&
+              (render_tag == NULL || candidate->calls->len == 0 ||
+               calls_agree (candidate, part, render_tag, user_data)))
+            {
+              entry = candidate;
+              break;
+            }
+          if (spare == NULL)
+            spare = candidate;
+        }
+      if (entry == NULL)
+        {
+          entry = spare;
+          if (entry == NULL)
+            {
+              entry = g_new0 (Entry, 1);
+              entry->text = g_strdup (text);
+              entry->key = g_strdup_printf ("%s\1%u", text, copy);
+              g_hash_table_insert (cache->entries, entry->key, entry);
+            }
+          entry_render (entry, part, render_tag, user_data, flags, cache->source_lines,
+                        cache->settings, ids);
           rendered++;
           /* The flags of a text do not depend on how it is rendered. */
-          if ((entries[i]->own_flags & ~flags) != 0)
+          if ((entry->own_flags & ~flags) != 0)
             return NULL;
         }
+      entry->stamp = cache->stamp;
+      entry->trimmed = cache->period;
+      entries[i] = entry;
+      for (guint j = 0; j < entry->ids->len; j++)
+        g_hash_table_insert (ids, g_strdup (g_ptr_array_index (entry->ids, j)),
+                             GUINT_TO_POINTER (g_array_index (entry->id_final, guint, j)));
     }
   cache->last_rendered = rendered;
 
   budget = 2 * g_array_index (parts, Part, parts->len - 1).end + 64 * 1024;
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < parts->len; i++)
     {
       const Entry *entry = entries[i];
@@ -632,9 +702,6 @@ render_parts (AushangMarkdownCache    *cache,
       reparsed += entry->reparsed;
       if (reparsed > budget)
         return NULL;
-      for (guint j = 0; j < entry->ids->len; j++)
-        if (!g_hash_table_add (ids, g_ptr_array_index (entry->ids, j)))
-          return NULL;
       total += strlen (entry->html) + 8 * entry->marks->len;
       if (entry->end_marked)
         last_end = i;

@@ -113,7 +113,8 @@ aushang_markdown_heading_id (const char *text)
 
 /* The id kramdown gives a heading with @text, in render->scratch_id:
  * kramdown-parser-gfm counts per id, "x", "x-1", "x-2", ... and does not
- * look at ids written by hand. */
+ * look at ids written by hand. The counters start where the text before
+ * left them (render->id_seed), for a text rendered in parts. */
 const char *
 aushang_markdown_count_heading_id (Render     *render,
                                    const char *text,
@@ -125,7 +126,8 @@ aushang_markdown_count_heading_id (Render     *render,
   g_string_truncate (id, 0);
   append_heading_id (id, text, len);
 
-  if (g_hash_table_lookup_extended (render->id_counter, id->str, NULL, &count))
+  if (g_hash_table_lookup_extended (render->id_counter, id->str, NULL, &count) ||
+      (render->id_seed != NULL && g_hash_table_lookup_extended (render->id_seed, id->str, NULL, &count)))
     {
       guint n = GPOINTER_TO_UINT (count) + 1;
 
@@ -171,12 +173,25 @@ starts_with_span_element (const char *html)
   return FALSE;
 }
 
+/* The line of the text cmark read where @node starts (or ends, with
+ * @end): nodes of text parsed again count from where that text began. */
 int
-aushang_markdown_line_shift (const Render *render,
-                             cmark_node   *node)
+aushang_markdown_node_line (const Render *render,
+                            cmark_node   *node,
+                            gboolean      end)
 {
-  return render->line_shifts != NULL ?
-         GPOINTER_TO_INT (g_hash_table_lookup (render->line_shifts, node)) : 0;
+  int line = end ? cmark_node_get_end_line (node) : cmark_node_get_start_line (node);
+
+  if (line <= 0 || render->line_shifts == NULL)
+    return line;
+  for (cmark_node *n = node; n != NULL; n = cmark_node_parent (n))
+    {
+      gpointer shift;
+
+      if (g_hash_table_lookup_extended (render->line_shifts, n, NULL, &shift))
+        return line + GPOINTER_TO_INT (shift);
+    }
+  return line;
 }
 
 /* @node came from parsing again text that starts on line @line of the
@@ -190,8 +205,7 @@ set_line_shift (Render     *render,
   if (render->line_shifts == NULL)
     render->line_shifts = g_hash_table_new (NULL, NULL);
   g_hash_table_insert (render->line_shifts, node,
-                       GINT_TO_POINTER (cmark_node_get_start_line (block) + aushang_markdown_line_shift (render, block) +
-                                        line - 2));
+                       GINT_TO_POINTER (aushang_markdown_node_line (render, block, FALSE) + line - 2));
 }
 
 /* "<br>\n# Heading" is a paragraph and a heading for kramdown, one HTML

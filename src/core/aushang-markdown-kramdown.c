@@ -289,7 +289,7 @@ aushang_markdown_ial_target (Render     *render,
                              cmark_node *paragraph,
                              gboolean    own_paragraph)
 {
-  int line = cmark_node_get_start_line (paragraph);
+  int line = aushang_markdown_node_line (render, paragraph, FALSE);
 
   if (own_paragraph)
     {
@@ -304,7 +304,7 @@ aushang_markdown_ial_target (Render     *render,
 
   /* "> Zitat\n{: .x}" and "* Punkt\n{: .x}": kramdown gives it to the
    * quote or the list. */
-  line = cmark_node_get_end_line (paragraph);
+  line = aushang_markdown_node_line (render, paragraph, TRUE);
   if (cmark_node_next (paragraph) == NULL && source_line_is_bare_ial (render, line))
     {
       cmark_node *target = paragraph, *parent;
@@ -670,16 +670,17 @@ cell_is_empty (cmark_node *cell)
 /* Whether kramdown sees a block boundary (a blank line, the start or the
  * end) before and after @paragraph. */
 static gboolean
-between_boundaries (cmark_node *paragraph)
+between_boundaries (Render     *render,
+                    cmark_node *paragraph)
 {
   cmark_node *previous = cmark_node_previous (paragraph);
   cmark_node *next = cmark_node_next (paragraph);
-  int start = cmark_node_get_start_line (paragraph);
-  int end = cmark_node_get_end_line (paragraph);
+  int start = aushang_markdown_node_line (render, paragraph, FALSE);
+  int end = aushang_markdown_node_line (render, paragraph, TRUE);
 
-  if (previous != NULL && cmark_node_get_end_line (previous) + 1 >= start)
+  if (previous != NULL && aushang_markdown_node_line (render, previous, TRUE) + 1 >= start)
     return FALSE;
-  if (next != NULL && cmark_node_get_start_line (next) <= end + 1)
+  if (next != NULL && aushang_markdown_node_line (render, next, FALSE) <= end + 1)
     return FALSE;
   return TRUE;
 }
@@ -717,7 +718,7 @@ pipe_table (Render     *render,
       if (line != NULL)
         line = cmark_node_next (line);
     }
-  if (!between_boundaries (paragraph))
+  if (!between_boundaries (render, paragraph))
     return FALSE;
 
   table = custom_node (CMARK_NODE_CUSTOM_BLOCK, "<table>\n<tbody>\n", "</tbody>\n</table>\n");

@@ -105,6 +105,7 @@ typedef struct
   char                   **rendered;     /* per tag: the callback's HTML */
   guint8                  *asked;        /* per tag: the callback was asked */
   GHashTable              *id_counter;   /* kramdown's per-id counters */
+  GHashTable              *id_seed;      /* counters of the text before this one, or NULL */
   GPtrArray               *unlinked;     /* cmark nodes to free after rendering */
   GString                 *scratch_text;
   GString                 *scratch_id;
@@ -159,8 +160,9 @@ const char       *aushang_markdown_count_heading_id  (Render        *render,
                                                       gsize          len);
 void              aushang_markdown_process_tree      (Render        *render,
                                                       cmark_node    *document);
-int               aushang_markdown_line_shift        (const Render  *render,
-                                                      cmark_node    *node);
+int               aushang_markdown_node_line         (const Render  *render,
+                                                      cmark_node    *node,
+                                                      gboolean       end);
 
 /* aushang-markdown-kramdown.c */
 void              aushang_markdown_attributes_free   (gpointer       data);
@@ -215,7 +217,10 @@ typedef struct
   gsize      reparsed;    /* bytes split_html_block() parsed again */
   gboolean   over_budget; /* and it stopped for its budget */
   gboolean   html_open;   /* the HTML ends inside markup, code, a <p>, … */
-  GPtrArray *ids;         /* the heading ids kramdown counted (without "-N") */
+  GHashTable *id_seed;    /* in: kramdown's id counters as the text before left them */
+  GPtrArray *ids;         /* out: the heading ids kramdown counted (without "-N"), */
+  GArray    *id_seen;     /* the counter of each in @id_seed (gint64, -1: none) */
+  GArray    *id_final;    /* and as this text leaves it (guint) */
 } AushangMarkdownInfo;
 
 /* aushang_markdown_render() of @markdown, taking the paths of @force_flags

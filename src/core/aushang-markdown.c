@@ -198,12 +198,9 @@ mark_source_lines (const Render        *render,
 
   for (node = cmark_node_first_child (document); node != NULL; node = next)
     {
-      int line = cmark_node_get_start_line (node);
-      cmark_node *marker;
-
       /* Blocks parsed again count lines from where their text began. */
-      if (line > 0)
-        line += aushang_markdown_line_shift (render, node);
+      int line = aushang_markdown_node_line (render, node, FALSE);
+      cmark_node *marker;
       char text[48];
 
       next = cmark_node_next (node);
@@ -408,6 +405,8 @@ aushang_markdown_render_text (const char              *markdown,
     markdown = "";
 
   md = prepare (&scan, &render, markdown, render_tag, user_data);
+  if (info != NULL)
+    render.id_seed = info->id_seed;
   /* What the text calls for, and what the text it is a part of does
    * (aushang-markdown-chunks.c): the steps below take the same paths. */
   site_quotes = aushang_markdown_kramdown_quotes (&render);
@@ -499,10 +498,24 @@ aushang_markdown_render_text (const char              *markdown,
       GHashTableIter iter;
       gpointer key;
 
+      gpointer value;
+
       info->ids = g_ptr_array_new_with_free_func (g_free);
+      info->id_seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+      info->id_final = g_array_new (FALSE, FALSE, sizeof (guint));
       g_hash_table_iter_init (&iter, render.id_counter);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (info->ids, g_strdup (key));
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gpointer seeded;
+          gint64 seen = -1;
+          guint final = GPOINTER_TO_UINT (value);
+
+          if (info->id_seed != NULL && g_hash_table_lookup_extended (info->id_seed, key, NULL, &seeded))
+            seen = GPOINTER_TO_UINT (seeded);
+          g_ptr_array_add (info->ids, g_strdup (key));
+          g_array_append_val (info->id_seen, seen);
+          g_array_append_val (info->id_final, final);
+        }
     }
 
   return result;

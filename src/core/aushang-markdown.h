@@ -82,9 +82,9 @@ void     aushang_markdown_set_smart_quotes (const char *quotes);
 /* Rendering a long body again after a small change: the body is cut into
  * parts at headings where no Markdown, HTML or Liquid construct goes on
  * across, and the HTML of each part is kept by its text. The result is
- * byte for byte aushang_markdown_render()'s; a body with something that
- * reaches across parts (link definitions, footnotes, abbreviations,
- * headings whose ids count on each other, …) renders whole. @render_tag
+ * byte for byte aushang_markdown_render()'s (heading ids count on from
+ * the parts before); a body with something that reaches across parts
+ * (link definitions, footnotes, abbreviations, …) renders whole. @render_tag
  * must give the same HTML for the same tag each time (it is asked again to
  * check). A cache may be used from any thread, one rendering at a time. */
 typedef struct _AushangMarkdownCache AushangMarkdownCache;
