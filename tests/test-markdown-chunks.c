@@ -106,8 +106,8 @@ test_sections (void)
   g_string_insert_c (text, middle + strlen ("Abschnitt 25\n\nEin") - text->str, 'x');
   edited = g_string_free (text, FALSE);
   aushang_markdown_set_source_lines (TRUE);
-  whole = aushang_markdown_render (edited, NULL, NULL);
-  html = aushang_markdown_cache_render (cache, edited, NULL, NULL);
+  whole = aushang_markdown_render (edited, tag_cb, NULL);
+  html = aushang_markdown_cache_render (cache, edited, tag_cb, NULL);
   aushang_markdown_set_source_lines (FALSE);
   g_assert_cmpstr (html, ==, whole);
   aushang_markdown_cache_get_stats (cache, &parts, &rendered);
@@ -145,8 +145,8 @@ test_repeated_headings (void)
       else
         g_string_append (text, "Noch ein Wort.\n");
       aushang_markdown_set_source_lines (TRUE);
-      whole = aushang_markdown_render (text->str, NULL, NULL);
-      html = aushang_markdown_cache_render (cache, text->str, NULL, NULL);
+      whole = aushang_markdown_render (text->str, tag_cb, NULL);
+      html = aushang_markdown_cache_render (cache, text->str, tag_cb, NULL);
       aushang_markdown_set_source_lines (FALSE);
       g_assert_cmpstr (html, ==, whole);
       aushang_markdown_cache_get_stats (cache, &parts, &rendered);
@@ -339,6 +339,17 @@ test_tags_change (void)
       g_assert_cmpuint (parts, ==, 3);
       g_assert_cmpuint (rendered, ==, i == 2 ? 0 : i == 0 ? 3 : 2);
     }
+
+  /* Without a callback (placeholders), then with one again. */
+  {
+    g_autofree char *whole = aushang_markdown_render (text, NULL, NULL);
+    g_autofree char *html = aushang_markdown_cache_render (cache, text, NULL, NULL);
+    g_autofree char *whole_again = aushang_markdown_render (text, counting_cb, (gpointer) "zwei");
+    g_autofree char *again = aushang_markdown_cache_render (cache, text, counting_cb, (gpointer) "zwei");
+
+    g_assert_cmpstr (html, ==, whole);
+    g_assert_cmpstr (again, ==, whole_again);
+  }
 
   /* Two lines more before: the tags' HTML names other lines. */
   {

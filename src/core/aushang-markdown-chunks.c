@@ -80,6 +80,7 @@ typedef struct
   GArray    *id_seen;      /* their counters from the parts before (gint64, -1: none) */
   GArray    *id_final;     /* and after it (guint) */
   GPtrArray *calls;        /* Call* */
+  gboolean   with_tags;    /* rendered with a callback for tags */
   guint      trimmed;      /* the trim period it was last used in */
   guint      stamp;        /* the rendering it was last used in */
 } Entry;
@@ -519,6 +520,7 @@ entry_render (Entry                   *entry,
   entry->html = aushang_markdown_render_text (entry->text, render_tag != NULL ? record_cb : NULL,
                                               &context, force_flags, &info);
   entry->rendered = TRUE;
+  entry->with_tags = render_tag != NULL;
   entry->forced = force_flags;
   entry->settings = settings;
   entry->own_flags = info.flags;
@@ -655,8 +657,8 @@ render_parts (AushangMarkdownCache    *cache,
             continue;
           if (candidate->rendered && candidate->forced == flags &&
               candidate->settings == cache->settings && ids_agree (candidate, ids) &&
-              (render_tag == NULL || candidate->calls->len == 0 ||
-               calls_agree (candidate, part, render_tag, user_data)))
+              candidate->with_tags == (render_tag != NULL) &&
+              (render_tag == NULL || calls_agree (candidate, part, render_tag, user_data)))
             {
               entry = candidate;
               break;

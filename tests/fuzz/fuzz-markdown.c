@@ -14,7 +14,8 @@
  * - UTF-8 in gives UTF-8 out (the preview shows it as such);
  * - rendered in parts through a cache (as the preview renders a long
  *   body), a text gives byte for byte what it gives whole, with and
- *   without line comments, from the cache again and after an edit.
+ *   without line comments and tag HTML, from the cache again and after
+ *   an edit.
  *
  * The input is a whole document (front matter and body); its body is also
  * rendered as Markdown on its own. */
@@ -68,9 +69,12 @@ check_parts (const char *text)
   for (guint lines = 0; lines < 2; lines++)
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
+        /* The second time without tag HTML: placeholders, not what the
+         * cache holds. */
+        AushangLiquidRenderFunc cb = i == 1 ? NULL : pure_tag_cb;
         gboolean was = aushang_markdown_set_source_lines (lines);
-        g_autofree char *whole = aushang_markdown_render (texts[i], pure_tag_cb, NULL);
-        g_autofree char *parts = aushang_markdown_cache_render (cache, texts[i], pure_tag_cb, NULL);
+        g_autofree char *whole = aushang_markdown_render (texts[i], cb, NULL);
+        g_autofree char *parts = aushang_markdown_cache_render (cache, texts[i], cb, NULL);
 
         aushang_markdown_set_source_lines (was);
         FUZZ_CHECK (strcmp (whole, parts) == 0, "rendered in parts, not as whole (text %u, lines %u)", i, lines);
