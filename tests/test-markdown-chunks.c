@@ -263,6 +263,9 @@ test_random_pieces (void)
     "{% include a.html\n", "%}\n", "{{ page.title }}\n", "{{\n", "}}\n", "{% include b.html %}\n",
     "\"Zitat\" und 'so'\n", "&amp; &shy;\n", "line\\\\\n", "[x](/y)\n", "<http://a.b>\n",
     "*Wort*{: .rot}\n", "Abschnitt\n", "# Abschnitt\n", "- [ ] task\n", "~~weg~~\n",
+    "<p>\n", "</p>\n", "<code>\n", "</code>\n", "<a title=\"x\n", "<span>\n", "<!-- zu -->\n",
+    "<details>\n", "</details>\n", "<div markdown=\"1\">\n", "{::comment}\n", "{:/comment}\n",
+    "* * *\n", "___\n", "##### fünf\n", "   - tief\n", "- a\n\n  b\n", "Text\n---\n",
   };
   g_autoptr(AushangMarkdownCache) cache = fine_cache ();
   /* AUSHANG_TEST_PIECES=SEED,COUNT looks further. */
