@@ -22,6 +22,7 @@
 #include "aushang-preview.h"
 #include "aushang-page-render.h"
 #include "aushang-safe-file.h"
+#include "aushang-webkit.h"
 
 #define SITE_SCHEME "aushang-site"
 #define SITE_URI_PREFIX SITE_SCHEME ":///"
