@@ -305,6 +305,7 @@ test_goes_whole (void)
     "# A\n\n```\n\n# B\n",
     "# A\n\n<!--\n\n# B\n",
     "# A\r\n\r\n# B\r\n",
+    "# A\n\n\001x\n\n# B\n",
   };
   g_autoptr(AushangMarkdownCache) cache = fine_cache ();
 

@@ -364,6 +364,8 @@ cut (const AushangMarkdownCache *cache,
   guint line = 0, range = 0;
 
   if (memchr (text, '\r', len) != NULL ||
+      /* copies of a part are kept as "text\1N" */
+      memchr (text, '\1', len) != NULL ||
       aushang_markdown_find_string (text, len, 0, "]:") != NONE ||
       aushang_markdown_find_string (text, len, 0, "[^") != NONE ||
       aushang_markdown_find_string (text, len, 0, "AUSHANG") != NONE ||
@@ -594,6 +596,7 @@ render_parts (AushangMarkdownCache    *cache,
               gpointer                 user_data)
 {
   g_autofree Entry **entries = g_new0 (Entry *, parts->len);
+  g_autofree Entry **bases = g_new0 (Entry *, parts->len);
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(GHashTable) ids = NULL;
   guint flags = 0, rendered = 0;
@@ -611,12 +614,14 @@ render_parts (AushangMarkdownCache    *cache,
       Entry *entry = g_hash_table_lookup (cache->entries, text);
 
       g_ptr_array_add (texts, text);
+      bases[i] = entry;
       if (entry == NULL)
         {
           entry = g_new0 (Entry, 1);
           entry->text = g_strdup (text);
           entry->key = entry->text;
           g_hash_table_insert (cache->entries, entry->key, entry);
+          bases[i] = entry;
         }
       if (!entry->flags_known)
         {
@@ -633,7 +638,8 @@ render_parts (AushangMarkdownCache    *cache,
    * once, its copies rendered differently (heading ids): each rendering
    * has an entry ("text\1N" for the N-th); a part takes one that fits,
    * else renders one again. */
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The keys are the ids of the entries taken, alive while this runs. */
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < parts->len; i++)
     {
       const Part *part = &g_array_index (parts, Part, i);
@@ -644,13 +650,8 @@ render_parts (AushangMarkdownCache    *cache,
       for (copy = 0;; copy++)
         {
           g_autofree char *key = copy > 0 ? g_strdup_printf ("%s\1%u", text, copy) : NULL;
-          Entry *candidate = g_hash_table_lookup (cache->entries, key != NULL ? key : text);
+          Entry *candidate = copy > 0 ? g_hash_table_lookup (cache->entries, key) : bases[i];
 
-          if (candidate != NULL && strcmp (candidate->text, text) != 0)
-            {
-              g_hash_table_remove (cache->entries, key);
-              candidate = NULL;
-            }
           if (candidate == NULL)
             break;
           if (candidate->stamp == cache->stamp)
@@ -687,7 +688,7 @@ render_parts (AushangMarkdownCache    *cache,
       entry->trimmed = cache->period;
       entries[i] = entry;
       for (guint j = 0; j < entry->ids->len; j++)
-        g_hash_table_insert (ids, g_strdup (g_ptr_array_index (entry->ids, j)),
+        g_hash_table_insert (ids, g_ptr_array_index (entry->ids, j),
                              GUINT_TO_POINTER (g_array_index (entry->id_final, guint, j)));
     }
   cache->last_rendered = rendered;
