@@ -38,6 +38,8 @@ struct _AushangSiteSidebar
   gboolean        selecting;
   GtkWidget      *keys_root;   /* the window holding root_keys (weak) */
   GtkEventController *root_keys;
+  guint           frozen;      /* aushang_site_sidebar_freeze() */
+  gboolean        rebuild_pending;
 };
 
 G_DEFINE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, ADW_TYPE_BIN)
@@ -1047,6 +1049,12 @@ rebuild (AushangSiteSidebar *self)
   GtkWidget *child;
   GPtrArray *collections;
 
+  if (self->frozen > 0)
+    {
+      self->rebuild_pending = TRUE;
+      return;
+    }
+
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
 
@@ -1093,6 +1101,27 @@ aushang_site_sidebar_set_site (AushangSiteSidebar *self,
   g_set_object (&self->site, site);
 
   rebuild (self);
+}
+
+void
+aushang_site_sidebar_freeze (AushangSiteSidebar *self)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+
+  self->frozen++;
+}
+
+void
+aushang_site_sidebar_thaw (AushangSiteSidebar *self)
+{
+  g_return_if_fail (AUSHANG_IS_SITE_SIDEBAR (self));
+  g_return_if_fail (self->frozen > 0);
+
+  if (--self->frozen == 0 && self->rebuild_pending)
+    {
+      self->rebuild_pending = FALSE;
+      rebuild (self);
+    }
 }
 
 void

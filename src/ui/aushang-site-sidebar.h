@@ -31,6 +31,10 @@ G_DECLARE_FINAL_TYPE (AushangSiteSidebar, aushang_site_sidebar, AUSHANG, SITE_SI
 GtkWidget *aushang_site_sidebar_new              (void);
 void       aushang_site_sidebar_set_site         (AushangSiteSidebar *self,
                                                   AushangSite        *site);
+/* Between these, the changes below make the list once, at the thaw (a
+ * site of thousands of documents took a second per making). */
+void       aushang_site_sidebar_freeze           (AushangSiteSidebar *self);
+void       aushang_site_sidebar_thaw             (AushangSiteSidebar *self);
 /* The data files to list (AushangDataFile*, as the window holds them:
  * with their unsaved changes). */
 void       aushang_site_sidebar_set_data_files   (AushangSiteSidebar *self,

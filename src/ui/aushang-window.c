@@ -914,8 +914,11 @@ show_site (AushangWindow *self,
   forget_check_site (self);
   aushang_preview_set_site (self->preview, site);
   restore_preview_site_style (self);
+  /* The list of documents is made once, with the data files. */
+  aushang_site_sidebar_freeze (self->sidebar);
   aushang_site_sidebar_set_site (self->sidebar, site);
   aushang_window_load_data_files (self);
+  aushang_site_sidebar_thaw (self->sidebar);
 
   config = aushang_site_get_config (site);
   title = config ? aushang_value_lookup (config, "title") : NULL;
