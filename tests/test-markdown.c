@@ -787,6 +787,26 @@ test_ial_in_text_parsed_again (void)
   g_assert_nonnull (strstr (html, "<blockquote class=\"x\">\n<p>q</p>\n</blockquote>"));
 }
 
+static char *
+baseurl_cb (const AushangLiquidTag *tag,
+            gpointer                user_data)
+{
+  return g_strdup ("/basis");
+}
+
+/* An image whose address starts with a tag, with an attribute list after
+ * it (common in Jekyll posts): the tag's HTML in the address, nothing of
+ * the tag's text anywhere else. */
+static void
+test_ial_after_image_with_tag (void)
+{
+  g_autofree char *plain = aushang_markdown_render ("![A]({{ site.baseurl }}/a.png \"T\"){: .c}\n", NULL, NULL);
+  g_autofree char *html = aushang_markdown_render ("![A]({{ site.baseurl }}/a.png){: .c}\n", baseurl_cb, NULL);
+
+  g_assert_cmpstr (plain, ==, "<p><img src=\"{{ site.baseurl }}/a.png\" alt=\"A\" title=\"T\" class=\"c\" /></p>\n");
+  g_assert_cmpstr (html, ==, "<p><img src=\"/basis/a.png\" alt=\"A\" class=\"c\" /></p>\n");
+}
+
 /* The preview scrolls by the line comments: blocks that kramdown reads
  * differently from cmark (parsed again) say their own lines too. */
 static void
@@ -1055,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/markdown/ial-after-multiline-tag", test_ial_after_multiline_tag);
   g_test_add_func ("/markdown/source-lines-parsed-again", test_source_lines_parsed_again);
   g_test_add_func ("/markdown/ial-in-text-parsed-again", test_ial_in_text_parsed_again);
+  g_test_add_func ("/markdown/ial-after-image-with-tag", test_ial_after_image_with_tag);
   g_test_add_func ("/markdown/token-written-by-user", test_token_written_by_user);
   g_test_add_func ("/markdown/odd-input", test_odd_input);
   g_test_add_func ("/markdown/random-bytes", test_random_bytes);

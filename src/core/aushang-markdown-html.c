@@ -161,12 +161,48 @@ match_attribute_marker (const Render *render,
   return match_marker (render, p, avail, 'A', render->attributes->len, index);
 }
 
+static void append_tag_attribute (GString       *out,
+                                  Render        *render,
+                                  const Segment *segment);
+
+/* Copies html[@from, @to), inside a tag: the tokens there as attribute
+ * text ("{{ site.baseurl }}/a.png" in src="…"). */
+static void
+append_markup (GString    *out,
+               Render     *render,
+               const char *html,
+               gsize       from,
+               gsize       to)
+{
+  while (from < to)
+    {
+      gsize t = aushang_markdown_find_string (html, to, from, render->prefix);
+      guint index;
+      gsize n;
+
+      if (t == NONE)
+        break;
+      n = aushang_markdown_match_token (render, html + t, to - t, &index);
+      g_string_append_len (out, html + from, t - from);
+      if (n == 0)
+        {
+          g_string_append_c (out, html[t]);
+          from = t + 1;
+          continue;
+        }
+      append_tag_attribute (out, render, &g_array_index (render->segments, Segment, index));
+      from = t + n;
+    }
+  if (from < to)
+    g_string_append_len (out, html + from, to - from);
+}
+
 /* Copies the tag at html[@i] up to where attributes go, with the
  * attributes of @index put in (classes merged into its own class="…").
  * Returns where copying goes on. */
 static gsize
 inject_attributes (GString      *out,
-                   const Render *render,
+                   Render       *render,
                    const char   *html,
                    gsize         len,
                    gsize         run,
@@ -212,13 +248,13 @@ inject_attributes (GString      *out,
 
   if (class_end != NONE)
     {
-      g_string_append_len (out, html + run, class_end - run);
+      append_markup (out, render, html, run, class_end);
       g_string_append_c (out, ' ');
       g_string_append (out, attributes->classes);
       run = class_end;
     }
 
-  g_string_append_len (out, html + run, end - run);
+  append_markup (out, render, html, run, end);
   if (class_end == NONE && attributes->classes != NULL)
     {
       g_string_append (out, " class=\"");
@@ -650,6 +686,9 @@ aushang_markdown_post_process (Render     *render,
               pending_attributes = G_MAXUINT;
               if (next_lt != NONE && next_lt < run)
                 next_lt = find_char (html, len, run, '<');
+              /* Tokens in the tag went in with it. */
+              if (next_token != NONE && next_token < run)
+                next_token = aushang_markdown_find_string (html, len, run, render->prefix);
             }
           continue;
         }
