@@ -233,6 +233,7 @@ test_across (void)
     /* odd lines */
     "# A\r\n\r\n# B\r\n",
     "#A\n\n#B\n\n####### seven\n\n#\ttab\n",
+    "<x>a| a |\n\n# \n# x\n\n## #\n\nb | c\n\n# y\n",
     "text\n\n# A\n\n\n\n# B\n\n \n# C\n\n\t\n# D",
     "# AUSHANGLIQUID1X\n\n# B\n",
     "# A\n\n<!--aushang-line 3-->\n\n# B\n",

@@ -327,7 +327,9 @@ find_uncuttable (const char *text,
   return merged;
 }
 
-/* An ATX heading at @p: one to six "#", then a blank. */
+/* An ATX heading at @p: one to six "#", then a blank, then text. A
+ * heading without text ("#", "## #") is text for kramdown, which the
+ * block before may read on into. */
 static gboolean
 is_heading_line (const char *p,
                  const char *end)
@@ -336,7 +338,12 @@ is_heading_line (const char *p,
 
   while (p < end && *p == '#' && n < 7)
     p++, n++;
-  return n >= 1 && n <= 6 && p < end && (*p == ' ' || *p == '\t');
+  if (n < 1 || n > 6 || p >= end || (*p != ' ' && *p != '\t'))
+    return FALSE;
+  for (; p < end && *p != '\n'; p++)
+    if (*p != ' ' && *p != '\t' && *p != '#')
+      return TRUE;
+  return FALSE;
 }
 
 static guint
