@@ -110,6 +110,7 @@ struct _AushangWindow
   guint                 recovery_stale : 1; /* discarded while it ran */
   guint                 recovery_failed : 1;
   guint                 sync_idle;          /* text to document and preview */
+  guint                 sync_tick;          /* the same, at the next frame at the latest */
   AdwMessageDialog     *dialog;
   gboolean              close_confirmed;
   /* The window has shown its first frame (start-up). */

@@ -486,6 +486,11 @@ aushang_window_write_recovery_now (AushangWindow *self)
   if (!aushang_window_get_modified (self))
     return;
 
+  /* The text as typed up to now, even where the hand-over to the
+   * document has not run yet. */
+  if (self->data_file == NULL && self->editor != NULL)
+    aushang_editor_sync (self->editor);
+
   write = g_new0 (RecoveryWrite, 1);
   write->file = g_file_dup (self->file);
   write->contents = self->data_file ? aushang_data_file_serialize (self->data_file)
@@ -555,6 +560,11 @@ sync_idle_cb (gpointer user_data)
   AushangWindow *self = user_data;
 
   self->sync_idle = 0;
+  if (self->sync_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
+      self->sync_tick = 0;
+    }
 
   if (self->document != NULL)
     {
@@ -563,6 +573,20 @@ sync_idle_cb (gpointer user_data)
       aushang_window_schedule_check (self);
       aushang_window_schedule_autosave (self);
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+sync_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  AushangWindow *self = AUSHANG_WINDOW (widget);
+
+  self->sync_tick = 0;
+  g_clear_handle_id (&self->sync_idle, g_source_remove);
+  sync_idle_cb (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -579,6 +603,11 @@ editor_changed_cb (AushangWindow *self,
   /* Before the frame is drawn (GDK_PRIORITY_REDRAW is lower), so the
    * preview's thread renders while GTK draws the key. */
   self->sync_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_idle_cb, self, NULL);
+  /* An idle never runs while key events keep coming faster than they are
+   * handled (a fast typist, a slow machine): the preview and the recovery
+   * copy would wait until typing stops. The next frame always comes (GDK
+   * holds events back for it), so it does the sync when the idle has not. */
+  self->sync_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), sync_tick_cb, NULL, NULL);
 }
 
 static void
@@ -1518,6 +1547,11 @@ aushang_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_object (&self->recovery_file);
   g_clear_handle_id (&self->sync_idle, g_source_remove);
+  if (self->sync_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
+      self->sync_tick = 0;
+    }
   if (self->document != NULL)
     g_clear_signal_handler (&self->modified_handler, self->document);
   aushang_window_clear_data_file (self);
