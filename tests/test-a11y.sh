@@ -28,17 +28,50 @@ if [ -z "$python" ]; then
 fi
 
 tmp=$(mktemp -d)
-trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$tmp"' EXIT INT TERM
+xvfb=
+trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi; rm -rf "$tmp"' EXIT INT TERM
 
-# A display of our own: Xvfb writes its number to fd 3 once it is ready.
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb=$!
-for _ in $(seq 100); do
-  [ -s "$tmp/display" ] && break
-  sleep 0.1
+# A display of our own: Xvfb writes its number to fd 3. Tests that start
+# their Xvfb at the same moment can race for a number, and under load a
+# server can be slow or gone by the time the program connects ("cannot
+# open display"): the display counts as up only once a client can talk to
+# it, else a new server is started, up to five times.
+start_display() {
+  : >"$tmp/display"
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+  xvfb=$!
+  for _ in $(seq 200); do
+    [ -s "$tmp/display" ] && break
+    kill -0 "$xvfb" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  [ -s "$tmp/display" ] || return 1
+  DISPLAY=":$(cat "$tmp/display")"
+  export DISPLAY
+  for _ in $(seq 100); do
+    kill -0 "$xvfb" 2>/dev/null || return 1
+    xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+started=
+for attempt in 1 2 3 4 5; do
+  if start_display; then
+    started=1
+    break
+  fi
+  echo "# the display did not come up (attempt $attempt): $(tr '\n' ' ' <"$tmp/xvfb.log")"
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  xvfb=
+  sleep 1
 done
-DISPLAY=":$(cat "$tmp/display")"
-export DISPLAY
+if [ -z "$started" ]; then
+  echo "Bail out! no X display could be started for this test"
+  exit 1
+fi
 unset WAYLAND_DISPLAY
 
 # libatspi warns when the program's cache is not up yet; not fatal here.
