@@ -35,10 +35,13 @@ trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi; rm -rf "$tmp
 # their Xvfb at the same moment can race for a number, and under load a
 # server can be slow or gone by the time the program connects ("cannot
 # open display"): the display counts as up only once a client can talk to
-# it, else a new server is started, up to five times.
+# it, else a new server is started, up to five times. -noreset: an X
+# server resets when its last client leaves (the readiness check, the
+# accessibility bus launcher), and a program connecting during the reset
+# cannot open the display.
 start_display() {
   : >"$tmp/display"
-  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset 3>"$tmp/display" 2>"$tmp/xvfb.log" &
   xvfb=$!
   for _ in $(seq 200); do
     [ -s "$tmp/display" ] && break

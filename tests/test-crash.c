@@ -59,9 +59,11 @@ start_display (void)
   g_assert_cmpint (pipe (fds), ==, 0);
   g_subprocess_launcher_take_fd (launcher, fds[1], 3);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* -noreset: a server resets when its last client leaves, and a program
+   * connecting meanwhile cannot open the display. */
   display_server = g_subprocess_launcher_spawn (launcher, &error, "Xvfb", "-displayfd", "3",
                                                 "-screen", "0", "1280x1024x24",
-                                                "-nolisten", "tcp", NULL);
+                                                "-nolisten", "tcp", "-noreset", NULL);
   g_assert_no_error (error);
   /* The launcher still holds the write end until it goes. */
   g_clear_object (&launcher);
