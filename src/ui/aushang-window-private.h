@@ -18,8 +18,10 @@
 
 G_BEGIN_DECLS
 
-/* The window's parts, shared by aushang-window.c (sites, documents,
- * saving) and aushang-window-data.c (data lists and their entries). */
+/* The window's parts, shared by aushang-window.c (sites, documents),
+ * aushang-window-checks.c (the document's checks), aushang-window-save.c
+ * (saving), aushang-window-documents.c (document actions) and
+ * aushang-window-data.c (data lists and their entries). */
 
 #define CHECK_DELAY_MS 400
 /* Unsaved text reaches the recovery area at most this long after a change,
@@ -124,7 +126,6 @@ AdwMessageDialog *aushang_window_new_dialog     (AushangWindow  *self,
                                                  const char     *heading,
                                                  const char     *body);
 void       aushang_window_update_title          (AushangWindow  *self);
-void       aushang_window_schedule_check        (AushangWindow  *self);
 void       aushang_window_schedule_autosave     (AushangWindow  *self);
 void       aushang_window_write_recovery_now    (AushangWindow  *self);
 void       aushang_window_forget_recovery       (AushangWindow  *self,
@@ -155,6 +156,16 @@ GSettings *aushang_window_get_settings          (AushangWindow  *self);
 char      *aushang_window_dup_document_title    (AushangWindow  *self);
 /* What is shown counts as saved (after saving, or going back to the file). */
 void       aushang_window_set_unmodified        (AushangWindow  *self);
+
+/* aushang-window-checks.c */
+/* Checks the document shown a little after the last change. */
+void       aushang_window_schedule_check        (AushangWindow  *self);
+/* Checks the document just shown at once. */
+void       aushang_window_check_now             (AushangWindow  *self);
+/* The site was read anew (or another one opened). */
+void       aushang_window_forget_check_site     (AushangWindow  *self);
+/* Stops the checks and lets go of what they hold (from dispose). */
+void       aushang_window_dispose_checks        (AushangWindow  *self);
 
 /* aushang-window-save.c */
 void       aushang_window_save_action           (GtkWidget      *widget,
