@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "aushang-markdown.h"
+#include "aushang-markdown-private.h"
 
 /* Expected ids below come from the real kramdown 2.4.0 with
  * kramdown-parser-gfm 1.1.0 and Jekyll 4.3's kramdown options (input GFM,
@@ -1035,6 +1036,73 @@ test_pathological_input (void)
     }
 }
 
+/* The flags of a text, found in one pass, are those of looking for each
+ * string on its own (as they were found before): for random texts of the
+ * characters that matter, and at the very end of the text. */
+static gboolean
+has (const char *text,
+     const char *needle)
+{
+  return strstr (text, needle) != NULL;
+}
+
+static guint
+reference_flags (const char *text)
+{
+  static const char * const kramdown[] = { "|", "] []", "\\\\\n", "\\\\\r\n", "\n: ", "*[", "{:" };
+  static const char * const quotes[] = {
+    "(\"", "('", "[\"", "['", "{\"", "{'",
+    "]\"", "]'", ")\"", ")'", "*\"", "*'", "_\"", "_'", "`\"", "`'", ">\"", ">'",
+    "'[", "\"[", "'(", "\"(", "'*", "\"*", "'_", "\"_", "'`", "\"`", "'<", "\"<",
+    " '", "\n'"
+  };
+  guint flags = 0;
+
+  if (has (text, "{") || has (text, "&"))
+    flags |= AUSHANG_MARKDOWN_TEXT_BRACES;
+  for (guint i = 0; i < G_N_ELEMENTS (kramdown); i++)
+    if (has (text, kramdown[i]))
+      flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+  if (has (text, "|"))
+    flags |= AUSHANG_MARKDOWN_TEXT_PIPES;
+  if (has (text, "[^"))
+    flags |= AUSHANG_MARKDOWN_TEXT_FOOTNOTES;
+  if (has (text, "<"))
+    flags |= AUSHANG_MARKDOWN_TEXT_ANGLE;
+  if (has (text, "](") || has (text, "]:"))
+    flags |= AUSHANG_MARKDOWN_TEXT_LINKS;
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    if (has (text, quotes[i]))
+      flags |= AUSHANG_MARKDOWN_TEXT_QUOTES;
+
+  return flags;
+}
+
+static void
+test_scan_flags (void)
+{
+  static const char alphabet[] = "{&|[<]\\\n\r*'\"^: ()_`>a#\t-";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (10);
+  guint seen = 0;
+
+  for (guint run = 0; run < 20000; run++)
+    {
+      char text[12];
+      guint len = g_rand_int_range (rand, 0, sizeof text);
+      guint found;
+
+      for (guint i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      found = aushang_markdown_scan_flags (text, len, text, len);
+      /* A line of "#" alone is looked for in its own way. */
+      g_assert_cmpuint (found & ~AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING, ==, reference_flags (text));
+      seen |= found;
+    }
+  /* Every flag came up. */
+  g_assert_cmpuint (seen, ==, 0xff);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1081,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/markdown/random-bytes", test_random_bytes);
   g_test_add_func ("/markdown/large-input", test_large_input);
   g_test_add_func ("/markdown/pathological-input", test_pathological_input);
+  g_test_add_func ("/markdown/scan-flags", test_scan_flags);
 
   return g_test_run ();
 }

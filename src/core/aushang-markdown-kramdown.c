@@ -1295,26 +1295,6 @@ aushang_markdown_kramdown_hide_quotes (char  *text,
       }
 }
 
-/* Whether cmark may close a quote kramdown opens: one right after "(",
- * "[" or "{" and before punctuation ("(\"...\")") is both left- and
- * right-flanking, and cmark closes it. */
-gboolean
-aushang_markdown_kramdown_quotes_after_bracket (const char *text,
-                                                gsize       len)
-{
-  static const char * const pairs[] = {
-    "(\"", "('", "[\"", "['", "{\"", "{'",
-    "]\"", "]'", ")\"", ")'", "*\"", "*'", "_\"", "_'", "`\"", "`'", ">\"", ">'",
-    "'[", "\"[", "'(", "\"(", "'*", "\"*", "'_", "\"_", "'`", "\"`", "'<", "\"<",
-    " '", "\n'"
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    if (aushang_markdown_find_string (text, len, 0, pairs[i]) != NONE)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether kramdown closes a quote that directly follows a tag (a span
  * element's end, or the start of a paragraph or cell), @next being the
  * text after it: its rules without a character before the quote. */
@@ -1389,19 +1369,6 @@ aushang_markdown_kramdown_apply_quotes (const Render *render,
 }
 
 /* The pass ----------------------------------------------------------------- */
-
-gboolean
-aushang_markdown_kramdown_wanted (const char *text,
-                                  gsize       len)
-{
-  return memchr (text, '|', len) != NULL ||
-         aushang_markdown_find_string (text, len, 0, "] []") != NONE ||
-         aushang_markdown_find_string (text, len, 0, "\\\\\n") != NONE ||
-         aushang_markdown_find_string (text, len, 0, "\\\\\r\n") != NONE ||
-         aushang_markdown_find_string (text, len, 0, "\n: ") != NONE ||
-         aushang_markdown_find_string (text, len, 0, "*[") != NONE ||
-         aushang_markdown_find_string (text, len, 0, "{:") != NONE;
-}
 
 static gboolean
 is_options_tag (const char *text)

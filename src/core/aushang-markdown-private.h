@@ -172,8 +172,6 @@ cmark_node       *aushang_markdown_ial_target        (Render        *render,
 void              aushang_markdown_apply_block_ial   (Render        *render,
                                                       cmark_node    *target,
                                                       const char    *ial);
-gboolean          aushang_markdown_kramdown_wanted   (const char    *text,
-                                                      gsize          len);
 void              aushang_markdown_kramdown_tree     (Render        *render,
                                                       cmark_node    *document);
 char             *aushang_markdown_kramdown_footnotes (char         *html);
@@ -183,8 +181,6 @@ gboolean          aushang_markdown_kramdown_take_urls (Render       *render,
 char             *aushang_markdown_kramdown_put_urls (const Render  *render,
                                                       const char    *html);
 gboolean          aushang_markdown_kramdown_quotes   (Render        *render);
-gboolean          aushang_markdown_kramdown_quotes_after_bracket (const char *text,
-                                                                  gsize       len);
 void              aushang_markdown_kramdown_hide_quotes (char       *text,
                                                          gsize       len);
 char             *aushang_markdown_kramdown_apply_quotes (const Render *render,
@@ -230,6 +226,13 @@ char             *aushang_markdown_render_text       (const char              *m
                                                       gpointer                 user_data,
                                                       guint                    force_flags,
                                                       AushangMarkdownInfo     *info);
+
+/* The AUSHANG_MARKDOWN_TEXT_* flags of @text as written and @md, the text
+ * cmark reads (NUL-terminated at @md_len). */
+guint             aushang_markdown_scan_flags        (const char              *text,
+                                                      gsize                    text_len,
+                                                      const char              *md,
+                                                      gsize                    md_len);
 
 /* The AUSHANG_MARKDOWN_TEXT_* flags @markdown calls for itself. */
 guint             aushang_markdown_text_flags        (const char              *markdown);

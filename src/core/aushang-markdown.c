@@ -306,31 +306,98 @@ open_at_end (const char *text,
 }
 
 /* The flags of AUSHANG_MARKDOWN_TEXT_* that @md (the text as cmark sees
- * it) and @text (as written) call for. */
-static guint
-text_flags (const char *text,
-            const char *md,
-            gsize       md_len)
+ * it, NUL-terminated at @md_len) and @text (as written, @text_len bytes
+ * long and NUL-terminated) call for, in one pass over each: a flag is set
+ * when its string occurs anywhere.
+ *   BRACES: "{" or "&";  PIPES: "|";  FOOTNOTES: "[^";  ANGLE: "<";
+ *   KRAMDOWN, what aushang_markdown_kramdown_tree() reads: "|", "] []",
+ *     "\\\\\n", "\\\\\r\n", "\n: ", "*[", "{:";
+ *   QUOTES, where cmark may close a quote kramdown opens: a quote right
+ *     after one of ([{])*_`> (a single one after a blank or line break
+ *     too), or before one of [(*_`<;
+ *   LINKS (in @text): "](" or "]:". */
+guint
+aushang_markdown_scan_flags (const char *text,
+                             gsize       text_len,
+                             const char *md,
+                             gsize       md_len)
 {
+  /* The bytes that can start or end one of the strings above. */
+  static const char interesting[] = "{&|[<]\\\n*'\"";
+  guint8 table[256] = { 0, };
   guint flags = 0;
 
-  if (memchr (md, '{', md_len) != NULL || memchr (md, '&', md_len) != NULL)
-    flags |= AUSHANG_MARKDOWN_TEXT_BRACES;
-  if (aushang_markdown_kramdown_wanted (md, md_len))
-    flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
-  if (memchr (md, '|', md_len) != NULL)
-    flags |= AUSHANG_MARKDOWN_TEXT_PIPES;
-  if (aushang_markdown_find_string (md, md_len, 0, "[^") != NONE)
-    flags |= AUSHANG_MARKDOWN_TEXT_FOOTNOTES;
-  if (memchr (md, '<', md_len) != NULL)
-    flags |= AUSHANG_MARKDOWN_TEXT_ANGLE;
+  for (const char *c = interesting; *c != '\0'; c++)
+    table[(guchar) *c] = 1;
+
+  for (gsize i = 0; i < md_len; i++)
+    {
+      char c = md[i], next;
+
+      if (!table[(guchar) c])
+        continue;
+      next = md[i + 1];
+      switch (c)
+        {
+        case '{':
+          flags |= AUSHANG_MARKDOWN_TEXT_BRACES;
+          if (next == ':')
+            flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '&':
+          flags |= AUSHANG_MARKDOWN_TEXT_BRACES;
+          break;
+        case '|':
+          flags |= AUSHANG_MARKDOWN_TEXT_PIPES | AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '[':
+          if (next == '^')
+            flags |= AUSHANG_MARKDOWN_TEXT_FOOTNOTES;
+          break;
+        case '<':
+          flags |= AUSHANG_MARKDOWN_TEXT_ANGLE;
+          break;
+        case ']':
+          if (next == ' ' && md[i + 2] == '[' && md[i + 3] == ']')
+            flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '\\':
+          if (next == '\\' && (md[i + 2] == '\n' || (md[i + 2] == '\r' && md[i + 3] == '\n')))
+            flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '\n':
+          if (next == ':' && md[i + 2] == ' ')
+            flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '*':
+          if (next == '[')
+            flags |= AUSHANG_MARKDOWN_TEXT_KRAMDOWN;
+          break;
+        case '\'':
+        case '"':
+          {
+            char before = i > 0 ? md[i - 1] : '\0';
+
+            if ((before != '\0' && strchr ("([{])*_`>", before) != NULL) ||
+                (c == '\'' && (before == ' ' || before == '\n')) ||
+                (next != '\0' && strchr ("[(*_`<", next) != NULL))
+              flags |= AUSHANG_MARKDOWN_TEXT_QUOTES;
+          }
+          break;
+        default:
+          break;
+        }
+    }
+
   if (may_have_empty_heading (md, md_len))
     flags |= AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING;
-  if (aushang_markdown_find_string (text, strlen (text), 0, "](") != NONE ||
-      aushang_markdown_find_string (text, strlen (text), 0, "]:") != NONE)
-    flags |= AUSHANG_MARKDOWN_TEXT_LINKS;
-  if (aushang_markdown_kramdown_quotes_after_bracket (md, md_len))
-    flags |= AUSHANG_MARKDOWN_TEXT_QUOTES;
+
+  for (const char *p = text; (p = memchr (p, ']', text + text_len - p)) != NULL; p++)
+    if (p[1] == '(' || p[1] == ':')
+      {
+        flags |= AUSHANG_MARKDOWN_TEXT_LINKS;
+        break;
+      }
 
   return flags;
 }
@@ -378,7 +445,7 @@ aushang_markdown_text_flags (const char *markdown)
   g_auto(Scan) scan = { 0, };
   g_auto(Render) render = { 0, };
   GString *md = prepare (&scan, &render, markdown, NULL, NULL);
-  guint flags = text_flags (markdown, md->str, md->len);
+  guint flags = aushang_markdown_scan_flags (markdown, scan.len, md->str, md->len);
 
   g_string_free (md, TRUE);
   return flags;
@@ -410,7 +477,7 @@ aushang_markdown_render_text (const char              *markdown,
   /* What the text calls for, and what the text it is a part of does
    * (aushang-markdown-chunks.c): the steps below take the same paths. */
   site_quotes = aushang_markdown_kramdown_quotes (&render);
-  flags = text_flags (markdown, md->str, md->len);
+  flags = aushang_markdown_scan_flags (markdown, scan.len, md->str, md->len);
   if (info != NULL)
     info->flags = flags;
   flags |= force_flags;
