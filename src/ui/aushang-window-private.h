@@ -19,7 +19,8 @@
 G_BEGIN_DECLS
 
 /* The window's parts, shared by aushang-window.c (sites, documents),
- * aushang-window-checks.c (the document's checks), aushang-window-save.c
+ * aushang-window-checks.c (the document's checks),
+ * aushang-window-recovery.c (copies of unsaved text), aushang-window-save.c
  * (saving), aushang-window-documents.c (document actions) and
  * aushang-window-data.c (data lists and their entries). */
 
@@ -126,10 +127,6 @@ AdwMessageDialog *aushang_window_new_dialog     (AushangWindow  *self,
                                                  const char     *heading,
                                                  const char     *body);
 void       aushang_window_update_title          (AushangWindow  *self);
-void       aushang_window_schedule_autosave     (AushangWindow  *self);
-void       aushang_window_write_recovery_now    (AushangWindow  *self);
-void       aushang_window_forget_recovery       (AushangWindow  *self,
-                                                 GFile          *file);
 gboolean   aushang_window_get_modified          (AushangWindow  *self);
 /* The sidebar selects what is shown (after a refusal or a rebuild). */
 void       aushang_window_reselect              (AushangWindow  *self);
@@ -166,6 +163,17 @@ void       aushang_window_check_now             (AushangWindow  *self);
 void       aushang_window_forget_check_site     (AushangWindow  *self);
 /* Stops the checks and lets go of what they hold (from dispose). */
 void       aushang_window_dispose_checks        (AushangWindow  *self);
+
+/* aushang-window-recovery.c */
+void       aushang_window_schedule_autosave     (AushangWindow  *self);
+void       aushang_window_write_recovery_now    (AushangWindow  *self);
+void       aushang_window_forget_recovery       (AushangWindow  *self,
+                                                 GFile          *file);
+/* Offers back unsaved text of the site from a session that ended
+ * without saving. */
+void       aushang_window_offer_recovery        (AushangWindow  *self);
+/* Lets go of the recovery copy's timer and write (from dispose). */
+void       aushang_window_dispose_recovery      (AushangWindow  *self);
 
 /* aushang-window-save.c */
 void       aushang_window_save_action           (GtkWidget      *widget,
