@@ -63,13 +63,24 @@ scroll_y (void)
   return g_ascii_strtod (y, NULL);
 }
 
-/* What the window does once a frame after a key press. */
+/* What the window does once a frame after a key press: the update must
+ * have gone into the page as a patch of its blocks. Which way it went
+ * instead is said on stderr (CI shows that), with the key. */
 static void
-sync_and_wait (void)
+sync_and_wait_for (const char *what)
 {
+  guint blocks, bodies, loads;
+  guint blocks_after, bodies_after, loads_after;
+
+  aushang_preview_get_update_counts (preview, &blocks, &bodies, &loads);
   aushang_editor_sync (editor);
   aushang_preview_update (preview, document);
   WAIT_UNTIL (aushang_preview_get_idle (preview));
+  aushang_preview_get_update_counts (preview, &blocks_after, &bodies_after, &loads_after);
+  if (blocks_after != blocks + 1)
+    g_printerr ("%s: %u block patches, %u whole bodies, %u page loads (want one block patch)\n",
+                what, blocks_after - blocks, bodies_after - bodies, loads_after - loads);
+  g_assert_cmpuint (blocks_after, ==, blocks + 1);
 }
 
 static GtkTextBuffer *
@@ -104,9 +115,10 @@ type (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
+      g_autofree char *what = g_strdup_printf ("key “%.*s” of “%s”", (int) (g_utf8_next_char (p) - p), p, text);
+
       gtk_text_buffer_insert_at_cursor (get_buffer (), p, g_utf8_next_char (p) - p);
-      sync_and_wait ();
-      g_test_message ("key %.*s: %u patches", (int) (g_utf8_next_char (p) - p), p, aushang_preview_get_block_patches (preview));
+      sync_and_wait_for (what);
     }
 }
 
@@ -196,7 +208,7 @@ check_typing (gboolean    site_style,
   place_cursor_after ("Absatz 85 mit **fetten** Wörtern und einem [Link](https://example.org/85).");
   type ("\n\nNeu");
   delete_text ("- eins 87\n- zwei 87\n\n");
-  sync_and_wait ();
+  sync_and_wait_for ("deleting a list");
   place_cursor_after ("Im Kasten");
   type ("!");
   place_cursor_after ("Der letzte Absatz");

@@ -88,8 +88,9 @@ struct _AushangPreview
   guint            scroll_again : 1;    /* and another line was asked since */
 
   /* Updates that put only the changed blocks into the page (for the
-   * bench). */
+   * bench), and those that put the whole body in. */
   guint            block_patches;
+  guint            body_patches;
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -854,6 +855,8 @@ patch_done_cb (GObject      *object,
     }
   else if (error == NULL && jsc_value_is_string (value))
     self->block_patches++;
+  else if (error == NULL)
+    self->body_patches++;
   if (error != NULL)
     {
       /* The page is not what we think it is: load it anew. This is no
@@ -1706,6 +1709,22 @@ aushang_preview_get_block_patches (AushangPreview *self)
   g_return_val_if_fail (AUSHANG_IS_PREVIEW (self), 0);
 
   return self->block_patches;
+}
+
+void
+aushang_preview_get_update_counts (AushangPreview *self,
+                                   guint          *block_patches,
+                                   guint          *body_patches,
+                                   guint          *page_loads)
+{
+  g_return_if_fail (AUSHANG_IS_PREVIEW (self));
+
+  if (block_patches != NULL)
+    *block_patches = self->block_patches;
+  if (body_patches != NULL)
+    *body_patches = self->body_patches;
+  if (page_loads != NULL)
+    *page_loads = self->load_serial;
 }
 
 gboolean
