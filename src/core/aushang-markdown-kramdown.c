@@ -1379,6 +1379,42 @@ is_options_tag (const char *text)
          strchr (trimmed + 3, '}') == trimmed + strlen (trimmed) - 1;
 }
 
+/* The block after @node in document order within @root, entering only
+ * the blocks that hold blocks: where paragraphs can be. */
+static cmark_node *
+walk_blocks (cmark_node *node,
+             cmark_node *root)
+{
+  cmark_node *child = NULL;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_BLOCK_QUOTE:
+    case CMARK_NODE_LIST:
+    case CMARK_NODE_ITEM:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+    case CMARK_NODE_CUSTOM_BLOCK:
+      child = cmark_node_first_child (node);
+      break;
+    default:
+      break;
+    }
+  if (child != NULL)
+    return child;
+
+  while (node != NULL && node != root)
+    {
+      cmark_node *next = cmark_node_next (node);
+
+      if (next != NULL)
+        return next;
+      node = cmark_node_parent (node);
+    }
+
+  return NULL;
+}
+
 void
 aushang_markdown_kramdown_tree (Render     *render,
                                 cmark_node *document)
@@ -1386,18 +1422,16 @@ aushang_markdown_kramdown_tree (Render     *render,
   g_autoptr(GHashTable) abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  cmark_iter *iter = cmark_iter_new (document);
+  cmark_iter *iter;
   cmark_event_type event;
   cmark_node *list = NULL;
+  cmark_node *node;
 
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_PARAGRAPH)
-        g_ptr_array_add (paragraphs, node);
-    }
-  cmark_iter_free (iter);
+  /* Paragraphs, in document order: only blocks that hold blocks are
+   * entered, not the inline content of every paragraph. */
+  for (node = document; node != NULL; node = walk_blocks (node, document))
+    if (cmark_node_get_type (node) == CMARK_NODE_PARAGRAPH)
+      g_ptr_array_add (paragraphs, node);
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
@@ -1405,12 +1439,14 @@ aushang_markdown_kramdown_tree (Render     *render,
       cmark_node *child, *next, *first;
 
       cmark_consolidate_text_nodes (paragraph);
-      {
-        cmark_node *rest = split_at_ial (render, paragraph);
+      /* An attribute list ("{: …}") needs a "{" in the text. */
+      if (render->braces)
+        {
+          cmark_node *rest = split_at_ial (render, paragraph);
 
-        if (rest != NULL)
-          g_ptr_array_insert (paragraphs, i + 1, rest);
-      }
+          if (rest != NULL)
+            g_ptr_array_insert (paragraphs, i + 1, rest);
+        }
       if (render->pipes && pipe_table (render, paragraph))
         {
           cmark_node_unlink (paragraph);
@@ -1420,7 +1456,8 @@ aushang_markdown_kramdown_tree (Render     *render,
       first = cmark_node_first_child (paragraph);
 
       /* {::options … /} and its kind: nothing. */
-      if (first != NULL && cmark_node_next (first) == NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
+      if (render->braces &&
+          first != NULL && cmark_node_next (first) == NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
           is_options_tag (cmark_node_get_literal (first)))
         {
           cmark_node_unlink (paragraph);
@@ -1446,7 +1483,8 @@ aushang_markdown_kramdown_tree (Render     *render,
           else if (cmark_node_get_type (child) == CMARK_NODE_TEXT)
             {
               spaced_reference (render, child);
-              span_ials (render, child);
+              if (render->braces)
+                span_ials (render, child);
             }
         }
 
@@ -1456,11 +1494,16 @@ aushang_markdown_kramdown_tree (Render     *render,
       list = definition_list (render, paragraph, list);
     }
 
+  /* Without a "{" in the text no text node starts an attribute list, and
+   * without abbreviations the passes below have nothing to do. */
+  if (!render->braces && g_hash_table_size (abbreviations) == 0)
+    return;
+
   /* "| … |\n{: .table-code}": the table's last row is the list. */
   iter = cmark_iter_new (document);
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
+      node = cmark_iter_get_node (iter);
 
       if (event == CMARK_EVENT_ENTER && g_strcmp0 (cmark_node_get_type_string (node), "table") == 0)
         g_ptr_array_add (texts, node);
@@ -1474,7 +1517,7 @@ aushang_markdown_kramdown_tree (Render     *render,
   iter = cmark_iter_new (document);
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
+      node = cmark_iter_get_node (iter);
 
       if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_TEXT)
         g_ptr_array_add (texts, node);
