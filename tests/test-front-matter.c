@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aushang-document.h"
+#include "aushang-yaml-edit.h"
 
 static AushangDocument *
 load (const char *text)
@@ -807,6 +808,138 @@ test_fuzz_findings (void)
   g_assert_cmpstr (after, ==, "---\ntitle: b\n---\nText\n");
 }
 
+/* The values are read at once, the editor (which knows where each part
+ * stands) only when needed: the values read first are those the editor
+ * reads, stay valid once it is made, and a front matter with a problem
+ * names it at once. Hand-written cases and every file of the corpus. */
+static void
+check_read_before_edit (const char *text,
+                        gsize       length)
+{
+  g_autoptr(AushangFrontMatter) quick = aushang_front_matter_new (text, length, 2, "\n");
+  g_autoptr(AushangFrontMatter) full = aushang_front_matter_new (text, length, 2, "\n");
+  AushangValue *data, *title;
+  g_autofree char *title_json = NULL;
+  gsize quick_length = 0, full_length = 0;
+
+  /* One is read as the preview reads it, the other edited at once. */
+  aushang_front_matter_get_yaml (full);
+  g_assert_cmpstr (aushang_front_matter_get_text (quick, &quick_length), ==,
+                   aushang_front_matter_get_text (full, &full_length));
+  g_assert_cmpuint (quick_length, ==, full_length);
+  g_assert_cmpint (aushang_front_matter_get_error (quick) != NULL, ==,
+                   aushang_front_matter_get_error (full) != NULL);
+  if (aushang_front_matter_get_error (full) != NULL)
+    {
+      g_assert_cmpstr (aushang_front_matter_get_error (quick)->message, ==,
+                       aushang_front_matter_get_error (full)->message);
+      g_assert_cmpuint (aushang_front_matter_get_error_line (quick), ==,
+                        aushang_front_matter_get_error_line (full));
+      return;
+    }
+
+  data = aushang_front_matter_get_data (quick);
+  g_assert_true (aushang_value_equal (data, aushang_front_matter_get_data (full)));
+  title = aushang_front_matter_get (quick, "title");
+  g_assert_true ((title == NULL) == (aushang_front_matter_get (full, "title") == NULL));
+  if (title != NULL)
+    {
+      g_assert_true (aushang_value_equal (title, aushang_front_matter_get (full, "title")));
+      title_json = aushang_value_to_json (title);
+    }
+
+  /* Now the editor is made: what was read before is still there. */
+  g_assert_cmpuint (aushang_front_matter_get_key_line (quick, "title"), ==,
+                    aushang_front_matter_get_key_line (full, "title"));
+  g_assert_true (aushang_value_equal (aushang_front_matter_get_data (quick), data));
+  if (title != NULL)
+    {
+      g_autofree char *again = aushang_value_to_json (title);
+
+      g_assert_cmpstr (again, ==, title_json);
+    }
+
+  /* And both take an edit alike. */
+  {
+    g_autoptr(AushangFrontMatter) quick_edit = aushang_front_matter_new (text, length, 2, "\n");
+    gboolean quick_ok = aushang_front_matter_set_string (quick_edit, "aushang-test", "x", NULL);
+    gboolean full_ok = aushang_front_matter_set_string (full, "aushang-test", "x", NULL);
+
+    g_assert_cmpint (quick_ok, ==, full_ok);
+    g_assert_cmpstr (aushang_front_matter_get_text (quick_edit, NULL), ==,
+                     aushang_front_matter_get_text (full, NULL));
+  }
+}
+
+static void
+collect_corpus (const char *path,
+                GPtrArray  *out)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        collect_corpus (child, out);
+      else if (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown") ||
+               g_str_has_suffix (name, ".html"))
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+static void
+test_read_before_edit (void)
+{
+  static const char * const texts[] = {
+    "title: \"Repair-Café\"\ndate: 2026-09-08\nauthors:\n  - A\n  - B\n",
+    "base: &b\n  x: 1\nmerged:\n  <<: *b\n  y: 2\ntitle: T\n",
+    "title: one\ntitle: two\n",
+    "{title: flow}\n",
+    "- a list\n",
+    "",
+    "# only a comment\n",
+    "title: [unclosed\n",
+    "title: T\n---\nsecond: document\n",
+    "title: \"\xff\"\n",
+    "? complex\n: key\ntitle: T\n",
+    "tags: !ruby/object:Foo x\n",
+  };
+  const char *corpus = g_getenv ("AUSHANG_CORPUS_DIR");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  guint with_front_matter = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    check_read_before_edit (texts[i], strlen (texts[i]));
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    return;
+  collect_corpus (corpus, files);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      g_autoptr(AushangDocument) document = NULL;
+      AushangFrontMatter *front_matter;
+      const char *text;
+
+      if (!g_file_get_contents (g_ptr_array_index (files, i), &data, &length, NULL))
+        continue;
+      document = aushang_document_new_from_data (data, length);
+      if (!aushang_document_get_has_front_matter (document))
+        continue;
+      front_matter = aushang_document_get_front_matter (document);
+      text = aushang_front_matter_get_text (front_matter, &length);
+      check_read_before_edit (text, length);
+      with_front_matter++;
+    }
+  g_assert_cmpuint (with_front_matter, >, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +947,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/front-matter/typed-values", test_typed_values);
+  g_test_add_func ("/front-matter/read-before-edit", test_read_before_edit);
   g_test_add_func ("/front-matter/edit-keeps-style", test_edit_keeps_style);
   g_test_add_func ("/front-matter/same-value-no-change", test_same_value_no_change);
   g_test_add_func ("/front-matter/plain-file-quotes-when-needed", test_plain_file_quotes_when_needed);

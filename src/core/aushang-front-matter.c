@@ -14,16 +14,24 @@
 
 #include "aushang-front-matter.h"
 #include "aushang-yaml-edit.h"
+#include "aushang-yaml-private.h"
 
 /* The front matter is a map of YAML text kept byte for byte; the lossless
  * editor (aushang-yaml-edit) does the reading and every edit. This layer
  * adds what front matter asks for: a map of "name: value" lines, one
- * document, field names that can be written. */
+ * document, field names that can be written.
+ *
+ * The editor, which knows where each part of the text stands, is made
+ * when first needed (get_edit()): the preview only reads the values of a
+ * document it makes anew for every change, and reading them alone takes
+ * half the time. */
 struct _AushangFrontMatter
 {
   GObject          parent_instance;
 
-  AushangYamlEdit *edit;
+  AushangYamlEdit *edit;         /* NULL until get_edit() */
+  GString         *text;         /* the text while @edit is NULL, kept after */
+  AushangValue    *values;       /* the map read from @text, kept after */
   char            *eol;
   guint            first_line;
 
@@ -53,7 +61,12 @@ aushang_front_matter_finalize (GObject *object)
 {
   AushangFrontMatter *self = (AushangFrontMatter *)object;
 
+  if (self->edit != NULL)
+    g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);
+  if (self->text != NULL)
+    g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->values, aushang_value_unref);
   g_free (self->eol);
   g_clear_error (&self->error);
   g_clear_pointer (&self->empty, aushang_value_unref);
@@ -149,6 +162,82 @@ edit_changed_cb (AushangFrontMatter *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The values of @text, read as the editor reads them, when it is what
+ * front matter should be and nothing in it is amiss: UTF-8, one document,
+ * a map not written as {…}, no problem reading it. Else NULL: the editor
+ * then reads it and says what is wrong. */
+static AushangValue *
+read_values (const char *text,
+             gsize       length)
+{
+  yaml_parser_t parser;
+  AushangYamlBuilder *builder;
+  AushangValue *root = NULL;
+  gboolean ok = TRUE;
+
+  if (!g_utf8_validate (text, length, NULL))
+    return NULL;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const guchar *) text, length);
+  builder = aushang_yaml_builder_new (&parser);
+
+  while (ok)
+    {
+      yaml_event_t event;
+      AushangYamlSpan span = { 0, };
+
+      if (!aushang_yaml_builder_next (builder, &event, NULL))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_NO_EVENT)
+        {
+          yaml_event_delete (&event);
+          break;
+        }
+      if (event.type != YAML_SCALAR_EVENT && event.type != YAML_SEQUENCE_START_EVENT &&
+          event.type != YAML_MAPPING_START_EVENT && event.type != YAML_ALIAS_EVENT)
+        {
+          yaml_event_delete (&event);
+          continue;
+        }
+      /* A further document. */
+      if (root != NULL)
+        {
+          yaml_event_delete (&event);
+          ok = FALSE;
+          break;
+        }
+      root = aushang_yaml_builder_build (builder, &event, &span, NULL);
+      if (root == NULL || aushang_value_get_kind (root) != AUSHANG_VALUE_MAP || span.flow)
+        ok = FALSE;
+    }
+
+  yaml_parser_delete (&parser);
+  aushang_yaml_builder_free (builder);
+  if (!ok || root == NULL)
+    g_clear_pointer (&root, aushang_value_unref);
+
+  return root;
+}
+
+/* The editor, read now when it was not yet. */
+static AushangYamlEdit *
+get_edit (AushangFrontMatter *self)
+{
+  if (self->edit != NULL)
+    return self->edit;
+
+  self->edit = aushang_yaml_edit_new (self->text->str, self->text->len, self->first_line, self->eol);
+  aushang_yaml_edit_set_front_matter (self->edit, TRUE);
+  g_signal_connect_swapped (self->edit, "changed", G_CALLBACK (edit_changed_cb), self);
+  update_state (self);
+
+  return self->edit;
+}
+
 AushangFrontMatter *
 aushang_front_matter_new (const char *text,
                           gsize       length,
@@ -162,10 +251,11 @@ aushang_front_matter_new (const char *text,
   self = g_object_new (AUSHANG_TYPE_FRONT_MATTER, NULL);
   self->eol = g_strdup (eol ? eol : "\n");
   self->first_line = MAX (first_line, 1);
-  self->edit = aushang_yaml_edit_new (text, length, first_line, self->eol);
-  aushang_yaml_edit_set_front_matter (self->edit, TRUE);
-  g_signal_connect_object (self->edit, "changed", G_CALLBACK (edit_changed_cb), self, G_CONNECT_SWAPPED);
-  update_state (self);
+  self->text = g_string_new_len (text, length);
+  self->values = read_values (self->text->str, self->text->len);
+  /* Without values, the editor reads it and names what is wrong. */
+  if (self->values == NULL)
+    get_edit (self);
 
   return self;
 }
@@ -175,7 +265,7 @@ aushang_front_matter_get_yaml (AushangFrontMatter *self)
 {
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), NULL);
 
-  return self->edit;
+  return get_edit (self);
 }
 
 const char *
@@ -183,6 +273,13 @@ aushang_front_matter_get_text (AushangFrontMatter *self,
                                gsize              *length)
 {
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), NULL);
+
+  if (self->edit == NULL)
+    {
+      if (length != NULL)
+        *length = self->text->len;
+      return self->text->str;
+    }
 
   return aushang_yaml_edit_get_text (self->edit, length);
 }
@@ -218,7 +315,7 @@ aushang_front_matter_dup_keys (AushangFrontMatter *self)
 
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), NULL);
 
-  keys = self->error ? NULL : aushang_yaml_edit_dup_keys (self->edit, "");
+  keys = self->error ? NULL : aushang_yaml_edit_dup_keys (get_edit (self), "");
 
   return keys ? keys : g_new0 (char *, 1);
 }
@@ -245,6 +342,10 @@ aushang_front_matter_get (AushangFrontMatter *self,
   if (self->error != NULL)
     return NULL;
 
+  /* Read but not edited: the map's value, as the editor has it. */
+  if (self->edit == NULL)
+    return aushang_value_lookup (self->values, key);
+
   path = aushang_yaml_path_key (NULL, key);
 
   return aushang_yaml_edit_get (self->edit, path);
@@ -256,6 +357,9 @@ aushang_front_matter_get_data (AushangFrontMatter *self)
   AushangValue *root;
 
   g_return_val_if_fail (AUSHANG_IS_FRONT_MATTER (self), NULL);
+
+  if (self->edit == NULL)
+    return self->values;
 
   root = aushang_yaml_edit_get_root (self->edit);
   if (self->error != NULL || aushang_value_get_kind (root) != AUSHANG_VALUE_MAP)
@@ -278,7 +382,7 @@ aushang_front_matter_get_key_line (AushangFrontMatter *self,
 
   path = aushang_yaml_path_key (NULL, key);
 
-  return aushang_yaml_edit_get_line (self->edit, path);
+  return aushang_yaml_edit_get_line (get_edit (self), path);
 }
 
 guint
@@ -290,7 +394,7 @@ aushang_front_matter_count_key (AushangFrontMatter *self,
   if (self->error != NULL)
     return 0;
 
-  return aushang_yaml_edit_count_key (self->edit, "", key);
+  return aushang_yaml_edit_count_key (get_edit (self), "", key);
 }
 
 gboolean
@@ -306,7 +410,7 @@ aushang_front_matter_is_simple (AushangFrontMatter *self,
 
   path = aushang_yaml_path_key (NULL, key);
 
-  return aushang_yaml_edit_is_simple (self->edit, path);
+  return aushang_yaml_edit_is_simple (get_edit (self), path);
 }
 
 static gboolean
@@ -349,7 +453,7 @@ aushang_front_matter_adopt_style (AushangFrontMatter *self,
   g_return_if_fail (AUSHANG_IS_FRONT_MATTER (self));
   g_return_if_fail (AUSHANG_IS_FRONT_MATTER (model));
 
-  aushang_yaml_edit_adopt_style (self->edit, model->edit);
+  aushang_yaml_edit_adopt_style (get_edit (self), get_edit (model));
 }
 
 void
@@ -358,7 +462,7 @@ aushang_front_matter_set_key_order (AushangFrontMatter *self,
 {
   g_return_if_fail (AUSHANG_IS_FRONT_MATTER (self));
 
-  aushang_yaml_edit_set_key_order (self->edit, order);
+  aushang_yaml_edit_set_key_order (get_edit (self), order);
 }
 
 gboolean
@@ -378,7 +482,7 @@ aushang_front_matter_set_value (AushangFrontMatter  *self,
 
   path = aushang_yaml_path_key (NULL, key);
 
-  return aushang_yaml_edit_set (self->edit, path, value, error);
+  return aushang_yaml_edit_set (get_edit (self), path, value, error);
 }
 
 gboolean
@@ -421,7 +525,7 @@ aushang_front_matter_remove (AushangFrontMatter  *self,
 
   path = aushang_yaml_path_key (NULL, key);
 
-  return aushang_yaml_edit_remove (self->edit, path, error);
+  return aushang_yaml_edit_remove (get_edit (self), path, error);
 }
 
 gboolean
@@ -472,5 +576,5 @@ aushang_front_matter_replace_text (AushangFrontMatter  *self,
       return FALSE;
     }
 
-  return aushang_yaml_edit_replace_text (self->edit, text, error);
+  return aushang_yaml_edit_replace_text (get_edit (self), text, error);
 }
