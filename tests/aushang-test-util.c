@@ -12,6 +12,8 @@
 
 #include "aushang-test-util.h"
 
+#include <string.h>
+
 void
 aushang_test_copy_tree (GFile *source,
                         GFile *target)
@@ -122,4 +124,30 @@ aushang_test_set_flag (gpointer flag)
   *(gboolean *) flag = TRUE;
 
   return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8 asks for the pointer's position over a popover or window that
+ * is already gone when one of its own timers (shown from the main loop,
+ * not from our code, which never asks for it) fires after a popover was
+ * closed or a window destroyed: "gdk_surface_get_device_position:
+ * assertion 'GDK_IS_SURFACE (surface)' failed". Seen twice in the window
+ * tests on a loaded machine, after a popover's screenshot; nothing a
+ * person sees comes of it. */
+static gboolean
+fatal_unless_gtk_race (const char     *log_domain,
+                       GLogLevelFlags  log_level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gdk") == 0 && (log_level & G_LOG_LEVEL_CRITICAL) != 0 &&
+      message != NULL && strstr (message, "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed") != NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+aushang_test_allow_gtk_races (void)
+{
+  g_test_log_set_fatal_handler (fatal_unless_gtk_race, NULL);
 }

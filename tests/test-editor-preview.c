@@ -1243,6 +1243,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   g_log_set_writer_func (log_writer, NULL, NULL);
   adw_init ();
   /* The templates come from the compiled-in resources. */

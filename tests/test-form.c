@@ -1185,6 +1185,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  aushang_test_allow_gtk_races ();
   adw_init ();
 
 #define ADD(path, func) \

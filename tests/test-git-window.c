@@ -470,6 +470,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   /* It sets environment variables: before any thread starts. */
   git_servers_start (FALSE);
   gtk_init ();

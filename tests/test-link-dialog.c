@@ -439,6 +439,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   adw_init ();
   g_assert_nonnull (aushang_get_resource ());
 

@@ -185,6 +185,7 @@ main (int   argc,
 
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
+  aushang_test_allow_gtk_races ();
   adw_init ();
   g_assert_nonnull (aushang_get_resource ());
 

@@ -343,6 +343,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   adw_init ();
   temp_dir = g_dir_make_tmp ("aushang-paste-window-XXXXXX", NULL);
   g_assert_nonnull (aushang_get_resource ());

@@ -567,6 +567,8 @@ main (int   argc,
   g_setenv ("ENCHANT_CONFIG_DIR", enchant, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   adw_init ();
   g_assert_nonnull (aushang_get_resource ());
   g_assert_cmpstr (_("_Add to Dictionary"), ==, "Zum Wörterbuch _hinzufügen");

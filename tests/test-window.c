@@ -1409,6 +1409,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+
+  aushang_test_allow_gtk_races ();
   gtk_init ();
   adw_init ();
 
