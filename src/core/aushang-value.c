@@ -675,6 +675,10 @@ aushang_value_to_display (const AushangValue *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* The common case (every key of a map) without a GString. */
+  if (self->kind == AUSHANG_VALUE_STRING)
+    return g_strdup (self->u.string);
+
   out = g_string_new (NULL);
 
   switch (self->kind)

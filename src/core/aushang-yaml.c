@@ -308,6 +308,43 @@ resolve_time (const char *text)
                                      has_offset, offset);
 }
 
+/* Whether @text is four digits, "-", one or two digits, "-", one or two
+ * digits, and nothing else. */
+static gboolean
+is_plain_date (const char *text)
+{
+  const char *p = text;
+  guint n;
+
+  for (n = 0; g_ascii_isdigit (*p); p++)
+    n++;
+  if (n != 4 || *p++ != '-')
+    return FALSE;
+  for (n = 0; g_ascii_isdigit (*p); p++)
+    n++;
+  if (n < 1 || n > 2 || *p++ != '-')
+    return FALSE;
+  for (n = 0; g_ascii_isdigit (*p); p++)
+    n++;
+  return n >= 1 && n <= 2 && *p == '\0';
+}
+
+/* RE_DATE for a text is_plain_date() accepts: the month 1[012]|0\d|\d,
+ * the day [12]\d|3[01]|0\d|\d. */
+static gboolean
+matches_date (const char *text)
+{
+  const char *month = text + 5;
+  const char *day = strchr (month, '-') + 1;
+  gsize month_len = day - 1 - month, day_len = strlen (day);
+
+  if (month_len == 2 && !(month[0] == '0' || (month[0] == '1' && strchr ("012", month[1]) != NULL)))
+    return FALSE;
+  if (day_len == 2 && !(strchr ("012", day[0]) != NULL || (day[0] == '3' && strchr ("01", day[1]) != NULL)))
+    return FALSE;
+  return TRUE;
+}
+
 AushangValue *
 aushang_yaml_resolve_plain (const char *text)
 {
@@ -323,6 +360,23 @@ aushang_yaml_resolve_plain (const char *text)
    * its first rule and stays a string. */
   if (g_ascii_isalpha (text[0]) && strchr ("ytonfYTONF", text[0]) == NULL)
     return aushang_value_new_string (text);
+
+  /* A date as front matter has it ("2026-09-08"), without a regular
+   * expression: it starts with a digit (so it is not stringish) and has
+   * no time, so only RE_DATE can match it. */
+  if (is_plain_date (text))
+    {
+      if (matches_date (text))
+        {
+          int year = atoi (text);
+          int month = atoi (text + 5);
+          int day = atoi (strchr (text + 5, '-') + 1);
+
+          if (g_date_valid_dmy (day, month, year))
+            return aushang_value_new_date (year, month, day);
+        }
+      return aushang_value_new_string (text);
+    }
 
   if (matches (RE_STRINGISH, text) || strchr (text, '\n') != NULL)
     {
