@@ -278,6 +278,29 @@ test_kramdown_urls_as_written (void)
                    "<a href=\"/plain\">g</a></p>\n");
 }
 
+/* The same without "<" in the text: URLs written escaped, as entities,
+ * with curly quotes, in a definition or after a line break are kept as
+ * written too (only URLs that cannot need it are left to cmark). */
+static void
+test_kramdown_urls_as_written_without_html (void)
+{
+  static const struct { const char *markdown, *html; } cases[] = {
+    { "[a](/x\\[1\\]) and [b](/plain)\n", "<p><a href=\"/x[1]\">a</a> and <a href=\"/plain\">b</a></p>\n" },
+    { "[a](/&uuml;ber) and [b](/plain)\n", "<p><a href=\"/\u00fcber\">a</a> and <a href=\"/plain\">b</a></p>\n" },
+    { "[a](/\u00fc) ![i](/bild \"T\u00fc\")\n", "<p><a href=\"/\u00fc\">a</a> <img src=\"/bild\" alt=\"i\" title=\"T\u00fc\" /></p>\n" },
+    { "[e][r]\n\n[r]: /a|b\n", "<p><a href=\"/a|b\">e</a></p>\n" },
+    { "[a](/it\u2019s) \u201cq\u201d\n", "<p><a href=\"/it\u2019s\">a</a> \u201cq\u201d</p>\n" },
+    { "[a](\n/x{y}) [b]( /plain 'T')\n", "<p><a href=\"/x{y}\">a</a> <a href=\"/plain\" title=\"T\">b</a></p>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = aushang_markdown_render (cases[i].markdown, NULL, NULL);
+
+      g_assert_cmpstr (html, ==, cases[i].html);
+    }
+}
+
 /* kramdown ends an HTML block with its element: what follows it, on the
  * same line or the next, is Markdown (okfde's posts: "<h1>…</h1>" then a
  * paragraph with links). Expected: jekyll 4.3.1's output, but for the
@@ -1121,6 +1144,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-stray-end-tags", test_kramdown_stray_end_tags);
   g_test_add_func ("/markdown/kramdown-smart-quotes", test_kramdown_smart_quotes);
   g_test_add_func ("/markdown/kramdown-urls-as-written", test_kramdown_urls_as_written);
+  g_test_add_func ("/markdown/kramdown-urls-as-written-without-html", test_kramdown_urls_as_written_without_html);
   g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
   g_test_add_func ("/markdown/kramdown-pipe-tables", test_kramdown_pipe_tables);
   g_test_add_func ("/markdown/kramdown-spaced-reference", test_kramdown_spaced_reference);

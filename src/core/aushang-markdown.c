@@ -402,6 +402,34 @@ aushang_markdown_scan_flags (const char *text,
   return flags;
 }
 
+/* Whether a link or image of @md (NUL-terminated at @len) may have a URL
+ * that aushang_markdown_kramdown_take_urls() keeps as written: one with a
+ * byte cmark percent-encodes, written as such, escaped or as an entity.
+ * Links come from "](" and "]:" (inline links and reference definitions),
+ * or from "<" (autolinks), which the caller checks. The destination after
+ * them is looked at as cmark reads it; anything unusual (angle brackets,
+ * parentheses) counts as such a URL. */
+static gboolean
+may_have_raw_urls (const char *md,
+                   gsize       len)
+{
+  for (const char *p = md; (p = memchr (p, ']', md + len - p)) != NULL; p++)
+    {
+      const char *q;
+
+      if (p[1] != '(' && p[1] != ':')
+        continue;
+      for (q = p + 2; *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'; q++)
+        ;
+      if (*q == '<')
+        return TRUE;
+      for (; *q != '\0' && *q != ')' && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r'; q++)
+        if ((guchar) *q >= 0x80 || strchr ("()[]|^{}`\"<>\\&'", *q) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Finds the tags of @markdown and makes the text cmark reads. */
 static GString *
 prepare (Scan                    *scan,
@@ -467,6 +495,7 @@ aushang_markdown_render_text (const char              *markdown,
   char *result;
   guint flags;
   gboolean site_quotes;
+  gboolean raw_urls;
 
   if (markdown == NULL)
     markdown = "";
@@ -478,6 +507,8 @@ aushang_markdown_render_text (const char              *markdown,
    * (aushang-markdown-chunks.c): the steps below take the same paths. */
   site_quotes = aushang_markdown_kramdown_quotes (&render);
   flags = aushang_markdown_scan_flags (markdown, scan.len, md->str, md->len);
+  /* Only a link can have a URL to keep as written: autolinks need a "<". */
+  raw_urls = (flags & AUSHANG_MARKDOWN_TEXT_ANGLE) != 0 || may_have_raw_urls (md->str, md->len);
   if (info != NULL)
     info->flags = flags;
   flags |= force_flags;
@@ -523,8 +554,7 @@ aushang_markdown_render_text (const char              *markdown,
     aushang_markdown_kramdown_tree (&render, document);
   if (GPOINTER_TO_INT (g_private_get (&source_lines_key)))
     mark_source_lines (&render, document, info);
-  /* Only a link can have a URL to keep as written. */
-  if (!render.plain_ids || (flags & AUSHANG_MARKDOWN_TEXT_LINKS) != 0)
+  if (raw_urls)
     aushang_markdown_kramdown_take_urls (&render, document);
   html = cmark_render_html (document, render.options, cmark_parser_get_syntax_extensions (parser));
   if (render.urls != NULL)
