@@ -1438,7 +1438,9 @@ aushang_markdown_kramdown_tree (Render     *render,
       cmark_node *paragraph = g_ptr_array_index (paragraphs, i);
       cmark_node *child, *next, *first;
 
-      cmark_consolidate_text_nodes (paragraph);
+      /* cmark_parser_finish() joined the text nodes already, and the
+       * steps before (which give paragraphs nodes from other parses, also
+       * joined) leave no two next to each other. */
       /* An attribute list ("{: …}") needs a "{" in the text. */
       if (render->braces)
         {
