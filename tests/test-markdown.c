@@ -301,6 +301,33 @@ test_kramdown_urls_as_written_without_html (void)
     }
 }
 
+/* Which paragraphs can be pipe tables is first told from their lines
+ * ("|" or an entity on them); a quote's lazy line and a list item's
+ * continuation count too. */
+static void
+test_kramdown_pipe_table_lines (void)
+{
+  static const struct { const char *markdown, *html; } cases[] = {
+    { "a &#124; b\n",
+      "<p>a | b</p>\n" },
+    { "text\n\na &#124; b\nc &#124; d\n\nmore\n",
+      "<p>text</p>\n<p>a | b\nc | d</p>\n<p>more</p>\n" },
+    { "> x | y\nlazy | z\n\nend\n",
+      "<blockquote>\n<table>\n<tbody>\n<tr>\n<td>x</td>\n<td>y</td>\n</tr>\n<tr>\n<td>lazy</td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n</blockquote>\n<p>end</p>\n" },
+    { "- a | b\nc | d\n\nend\n",
+      "<ul>\n<li>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n</li>\n</ul>\n<p>end</p>\n" },
+    { "para one\npara two | three\n\n{% include x.html %} | a\n",
+      "<p>para one\npara two | three</p>\n<table>\n<tbody>\n<tr>\n<td><span class=\"aushang-inline\" data-tag=\"include\">{% include x.html %}</span></td>\n<td>a</td>\n</tr>\n</tbody>\n</table>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = aushang_markdown_render (cases[i].markdown, NULL, NULL);
+
+      g_assert_cmpstr (html, ==, cases[i].html);
+    }
+}
+
 /* kramdown ends an HTML block with its element: what follows it, on the
  * same line or the next, is Markdown (okfde's posts: "<h1>…</h1>" then a
  * paragraph with links). Expected: jekyll 4.3.1's output, but for the
@@ -1147,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-urls-as-written-without-html", test_kramdown_urls_as_written_without_html);
   g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
   g_test_add_func ("/markdown/kramdown-pipe-tables", test_kramdown_pipe_tables);
+  g_test_add_func ("/markdown/kramdown-pipe-table-lines", test_kramdown_pipe_table_lines);
   g_test_add_func ("/markdown/kramdown-spaced-reference", test_kramdown_spaced_reference);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);

@@ -685,6 +685,46 @@ between_boundaries (Render     *render,
   return TRUE;
 }
 
+/* Whether lines @first to @last (1-based) of the text cmark read hold
+ * neither "|" nor "&": then no text node of a block on those lines has a
+ * "|" (an entity could make one). FALSE when it cannot be told: the text
+ * is gone, blocks were parsed again from other text, or a "\r" could end
+ * a line where cmark counts one and this does not. */
+static gboolean
+lines_lack_pipe (Render *render,
+                 int     first,
+                 int     last)
+{
+  const char *text = render->md_text;
+  gsize start, end;
+
+  if (text == NULL || render->line_shifts != NULL || first < 1 || last < first)
+    return FALSE;
+  if (render->md_lines == NULL)
+    {
+      render->md_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+      if (strchr (text, '\r') == NULL)
+        {
+          gsize at = 0;
+
+          g_array_append_val (render->md_lines, at);
+          for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
+            {
+              at = p + 1 - text;
+              g_array_append_val (render->md_lines, at);
+            }
+        }
+    }
+  if ((guint) last > render->md_lines->len)
+    return FALSE;
+  start = g_array_index (render->md_lines, gsize, first - 1);
+  end = (guint) last < render->md_lines->len ? g_array_index (render->md_lines, gsize, last)
+                                             : start + strlen (text + start);
+
+  return memchr (text + start, '|', end - start) == NULL &&
+         memchr (text + start, '&', end - start) == NULL;
+}
+
 /* "A | B\nc | d": lines with a "|" make a table for kramdown, without the
  * delimiter row GFM wants (a table without one has no head), when every
  * line of the paragraph has one and blank lines (or the start, the end)
@@ -695,6 +735,10 @@ pipe_table (Render     *render,
             cmark_node *paragraph)
 {
   cmark_node *table, *node;
+
+  /* Most paragraphs: no "|" on their lines, no text to look at. */
+  if (lines_lack_pipe (render, cmark_node_get_start_line (paragraph), cmark_node_get_end_line (paragraph)))
+    return FALSE;
 
   node = cmark_node_first_child (paragraph);
   for (cmark_node *line = node; line != NULL;)

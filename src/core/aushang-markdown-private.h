@@ -123,6 +123,8 @@ typedef struct
   char                     quotes[4][8];  /* lsquo, rsquo, ldquo, rdquo as the site sets them */
   const char              *md_text;       /* the text cmark read, while kramdown_tree() may need its lines */
   GHashTable              *line_shifts;   /* nodes parsed again: lines to add to theirs */
+  GArray                  *md_lines;      /* where each line of md_text starts (gsize), see
+                                           * lines_lack_pipe() */
   gboolean                 over_budget;   /* split_html_block() stopped for its budget */
   gboolean                 track_html;    /* post_process() looks at every tag, see html_open */
   gboolean                 html_open;     /* the HTML ends inside markup, code, a <p> or before

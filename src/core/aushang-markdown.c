@@ -61,6 +61,7 @@ render_clear (Render *render)
   g_clear_pointer (&render->attributes, g_ptr_array_unref);
   g_clear_pointer (&render->urls, g_ptr_array_unref);
   g_clear_pointer (&render->line_shifts, g_hash_table_unref);
+  g_clear_pointer (&render->md_lines, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Render, render_clear)
