@@ -328,6 +328,33 @@ test_kramdown_pipe_table_lines (void)
     }
 }
 
+/* kramdown's "\\" line breaks and ": " definitions also where an escape
+ * or an entity writes the "\\" or the ":" (the pass looks for them only
+ * when the text can have them), and spaced references. */
+static void
+test_kramdown_escapes_and_entities (void)
+{
+  static const struct { const char *markdown, *html; } cases[] = {
+    { "Eins&#92;\nZwei\n\na | b\n",
+      "<p>Eins<br />\nZwei</p>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n" },
+    { "Eins\\\\\nZwei\n\na | b\n",
+      "<p>Eins<br />\nZwei</p>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n" },
+    { "Term\n&#58; Def\n\na | b\n",
+      "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n" },
+    { "Term\n\\: Def\n\na | b\n",
+      "<dl>\n<dt>Term</dt>\n<dd>Def</dd>\n</dl>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n" },
+    { "[Link] []\n\n[Link]: /x\n\na | b\n",
+      "<p><a href=\"/x\">Link</a></p>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = aushang_markdown_render (cases[i].markdown, NULL, NULL);
+
+      g_assert_cmpstr (html, ==, cases[i].html);
+    }
+}
+
 /* kramdown ends an HTML block with its element: what follows it, on the
  * same line or the next, is Markdown (okfde's posts: "<h1>…</h1>" then a
  * paragraph with links). Expected: jekyll 4.3.1's output, but for the
@@ -1175,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/markdown/kramdown-html-block-ends-with-element", test_kramdown_html_block_ends_with_element);
   g_test_add_func ("/markdown/kramdown-pipe-tables", test_kramdown_pipe_tables);
   g_test_add_func ("/markdown/kramdown-pipe-table-lines", test_kramdown_pipe_table_lines);
+  g_test_add_func ("/markdown/kramdown-escapes-and-entities", test_kramdown_escapes_and_entities);
   g_test_add_func ("/markdown/kramdown-spaced-reference", test_kramdown_spaced_reference);
   g_test_add_func ("/markdown/kramdown-span-attributes", test_kramdown_span_attributes);
   g_test_add_func ("/markdown/kramdown-block-attributes", test_kramdown_block_attributes);

@@ -364,13 +364,17 @@ static void
 spaced_reference (Render     *render,
                   cmark_node *text)
 {
-  const char *literal = cmark_node_get_literal (text);
+  const char *literal;
   cmark_node *link = cmark_node_previous (text);
   cmark_node *label;
   g_autofree char *written = NULL;
   gsize blanks;
 
-  if (literal == NULL || literal[0] != ' ' || link == NULL || cmark_node_get_type (link) != CMARK_NODE_LINK)
+  /* The link first: cmark copies a text node's text on the first look. */
+  if (link == NULL || cmark_node_get_type (link) != CMARK_NODE_LINK)
+    return;
+  literal = cmark_node_get_literal (text);
+  if (literal == NULL || literal[0] != ' ')
     return;
   blanks = strspn (literal, " \t");
   if (literal[blanks] != '[' || literal[blanks + 1] != ']')
@@ -1470,6 +1474,11 @@ aushang_markdown_kramdown_tree (Render     *render,
   cmark_event_type event;
   cmark_node *list = NULL;
   cmark_node *node;
+  const char *md = render->md_text;
+  /* What the text needs for "\\" line breaks and ": " definitions: text
+   * nodes get a "\\" or a ":" only from the text, an escape or an entity. */
+  gboolean backslashes = md == NULL || strchr (md, '\\') != NULL || strchr (md, '&') != NULL;
+  gboolean definitions = backslashes || strstr (md, ": ") != NULL || strstr (md, ":\t") != NULL;
 
   /* Paragraphs, in document order: only blocks that hold blocks are
    * entered, not the inline content of every paragraph. */
@@ -1525,7 +1534,10 @@ aushang_markdown_kramdown_tree (Render     *render,
           next = cmark_node_next (child);
 
           if (cmark_node_get_type (child) == CMARK_NODE_SOFTBREAK)
-            backslash_break (render, child);
+            {
+              if (backslashes)
+                backslash_break (render, child);
+            }
           else if (cmark_node_get_type (child) == CMARK_NODE_TEXT)
             {
               spaced_reference (render, child);
@@ -1537,7 +1549,7 @@ aushang_markdown_kramdown_tree (Render     *render,
       /* Definition lists: consecutive paragraphs make one list. */
       if (list != NULL && cmark_node_previous (paragraph) != list)
         list = NULL;
-      list = definition_list (render, paragraph, list);
+      list = definitions ? definition_list (render, paragraph, list) : NULL;
     }
 
   /* Without a "{" in the text no text node starts an attribute list, and
