@@ -1479,6 +1479,9 @@ aushang_markdown_kramdown_tree (Render     *render,
    * nodes get a "\\" or a ":" only from the text, an escape or an entity. */
   gboolean backslashes = md == NULL || strchr (md, '\\') != NULL || strchr (md, '&') != NULL;
   gboolean definitions = backslashes || strstr (md, ": ") != NULL || strstr (md, ":\t") != NULL;
+  /* Spaced references (" []" after a link) and abbreviations ("*[") alike. */
+  gboolean references = backslashes || strstr (md, " []") != NULL || strstr (md, "\t[]") != NULL;
+  gboolean abbreviated = backslashes || strstr (md, "*[") != NULL;
 
   /* Paragraphs, in document order: only blocks that hold blocks are
    * entered, not the inline content of every paragraph. */
@@ -1520,7 +1523,7 @@ aushang_markdown_kramdown_tree (Render     *render,
           continue;
         }
 
-      if (first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
+      if (abbreviated && first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
           g_str_has_prefix (cmark_node_get_literal (first), "*[") &&
           take_abbreviations (paragraph, abbreviations))
         {
@@ -1529,7 +1532,7 @@ aushang_markdown_kramdown_tree (Render     *render,
           continue;
         }
 
-      for (child = first; child != NULL; child = next)
+      for (child = (backslashes || references || render->braces) ? first : NULL; child != NULL; child = next)
         {
           next = cmark_node_next (child);
 
@@ -1540,7 +1543,8 @@ aushang_markdown_kramdown_tree (Render     *render,
             }
           else if (cmark_node_get_type (child) == CMARK_NODE_TEXT)
             {
-              spaced_reference (render, child);
+              if (references)
+                spaced_reference (render, child);
               if (render->braces)
                 span_ials (render, child);
             }
