@@ -107,25 +107,32 @@ append_escaped (GString    *out,
                 const char *text)
 {
   g_autofree char *valid = NULL;
-  const char *p;
+  const char *p, *run;
 
   if (text == NULL)
     return;
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  for (p = text; *p != '\0'; p++)
+  /* Runs without those five characters go in at once. */
+  for (p = run = text; *p != '\0'; p++)
     {
+      const char *entity;
+
       switch (*p)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        default: g_string_append_c (out, *p); break;
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: continue;
         }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
     }
+  g_string_append_len (out, run, p - run);
 }
 
 /* ------------------------------------------------------------------------ */

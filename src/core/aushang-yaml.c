@@ -308,6 +308,18 @@ resolve_time (const char *text)
                                      has_offset, offset);
 }
 
+/* Whether @text is ASCII letters only ("title"): RE_STRINGISH matches
+ * such a word, whatever its first letter. */
+static gboolean
+is_ascii_word (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isalpha (*p))
+    p++;
+  return p > text && *p == '\0';
+}
+
 /* Whether @text is four digits, "-", one or two digits, "-", one or two
  * digits, and nothing else. */
 static gboolean
@@ -378,7 +390,7 @@ aushang_yaml_resolve_plain (const char *text)
       return aushang_value_new_string (text);
     }
 
-  if (matches (RE_STRINGISH, text) || strchr (text, '\n') != NULL)
+  if (is_ascii_word (text) || matches (RE_STRINGISH, text) || strchr (text, '\n') != NULL)
     {
       length = g_utf8_validate (text, -1, NULL) ? (gsize) g_utf8_strlen (text, -1) : strlen (text);
 
