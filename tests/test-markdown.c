@@ -291,6 +291,10 @@ test_kramdown_urls_as_written_without_html (void)
     { "[e][r]\n\n[r]: /a|b\n", "<p><a href=\"/a|b\">e</a></p>\n" },
     { "[a](/it\u2019s) \u201cq\u201d\n", "<p><a href=\"/it\u2019s\">a</a> \u201cq\u201d</p>\n" },
     { "[a](\n/x{y}) [b]( /plain 'T')\n", "<p><a href=\"/x{y}\">a</a> <a href=\"/plain\" title=\"T\">b</a></p>\n" },
+    /* Autolinks beside HTML, and of an address. */
+    { "Text <br> <http://auto.de/\u00fc>\n", "<p>Text <br> <a href=\"http://auto.de/\u00fc\">http://auto.de/\u00fc</a></p>\n" },
+    { "<a{b}@example.org> and <b>bold</b>\n",
+      "<p><a href=\"mailto:a{b}@example.org\">a{b}@example.org</a> and <b>bold</b></p>\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -99,30 +99,32 @@ cmark_parser *
 aushang_markdown_new_parser (int options)
 {
   static const char * const extensions[] = { "table", "strikethrough", "tasklist" };
+  static cmark_syntax_extension *found[G_N_ELEMENTS (extensions)];
   cmark_parser *parser;
   guint i;
 
   static gsize registered;
 
   /* cmark-gfm's registry is not thread-safe, and the preview renders in a
-   * thread of its own: register once, under GLib's lock. */
+   * thread of its own: register once, under GLib's lock, and look the
+   * extensions up once. */
   if (g_once_init_enter (&registered))
     {
       cmark_gfm_core_extensions_ensure_registered ();
+      for (i = 0; i < G_N_ELEMENTS (extensions); i++)
+        {
+          found[i] = cmark_find_syntax_extension (extensions[i]);
+          if (found[i] == NULL)
+            g_warning ("cmark-gfm has no “%s” extension", extensions[i]);
+        }
       g_once_init_leave (&registered, 1);
     }
 
   parser = cmark_parser_new (options);
 
   for (i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
-
-      if (extension != NULL)
-        cmark_parser_attach_syntax_extension (parser, extension);
-      else
-        g_warning ("cmark-gfm has no “%s” extension", extensions[i]);
-    }
+    if (found[i] != NULL)
+      cmark_parser_attach_syntax_extension (parser, found[i]);
 
   return parser;
 }
@@ -324,12 +326,11 @@ aushang_markdown_scan_flags (const char *text,
                              gsize       md_len)
 {
   /* The bytes that can start or end one of the strings above. */
-  static const char interesting[] = "{&|[<]\\\n*'\"";
-  guint8 table[256] = { 0, };
+  static const guint8 table[256] = {
+    ['{'] = 1, ['&'] = 1, ['|'] = 1, ['['] = 1, ['<'] = 1, [']'] = 1,
+    ['\\'] = 1, ['\n'] = 1, ['*'] = 1, ['\''] = 1, ['"'] = 1,
+  };
   guint flags = 0;
-
-  for (const char *c = interesting; *c != '\0'; c++)
-    table[(guchar) *c] = 1;
 
   for (gsize i = 0; i < md_len; i++)
     {
@@ -407,13 +408,19 @@ aushang_markdown_scan_flags (const char *text,
  * that aushang_markdown_kramdown_take_urls() keeps as written: one with a
  * byte cmark percent-encodes, written as such, escaped or as an entity.
  * Links come from "](" and "]:" (inline links and reference definitions),
- * or from "<" (autolinks), which the caller checks. The destination after
- * them is looked at as cmark reads it; anything unusual (angle brackets,
- * parentheses) counts as such a URL. */
+ * or from "<" (autolinks). The destination after them is looked at as
+ * cmark reads it; anything unusual (angle brackets, parentheses) counts
+ * as such a URL. An autolink ("<https://…>", "<name@host>") has no blank
+ * and a ":" or "@" before its ">": any such run after a "<" counts. */
 static gboolean
 may_have_raw_urls (const char *md,
                    gsize       len)
 {
+  for (const char *p = md; (p = memchr (p, '<', md + len - p)) != NULL; p++)
+    for (const char *q = p + 1; *q != '\0' && strchr (" \t\r\n<>", *q) == NULL; q++)
+      if (*q == ':' || *q == '@')
+        return TRUE;
+
   for (const char *p = md; (p = memchr (p, ']', md + len - p)) != NULL; p++)
     {
       const char *q;
@@ -509,7 +516,7 @@ aushang_markdown_render_text (const char              *markdown,
   site_quotes = aushang_markdown_kramdown_quotes (&render);
   flags = aushang_markdown_scan_flags (markdown, scan.len, md->str, md->len);
   /* Only a link can have a URL to keep as written: autolinks need a "<". */
-  raw_urls = (flags & AUSHANG_MARKDOWN_TEXT_ANGLE) != 0 || may_have_raw_urls (md->str, md->len);
+  raw_urls = may_have_raw_urls (md->str, md->len);
   if (info != NULL)
     info->flags = flags;
   flags |= force_flags;
@@ -524,6 +531,11 @@ aushang_markdown_render_text (const char              *markdown,
   render.options = CMARK_OPTIONS;
   if ((flags & AUSHANG_MARKDOWN_TEXT_FOOTNOTES) == 0)
     render.options &= ~CMARK_OPT_FOOTNOTES;
+  /* cmark looks at each line for bytes that are not UTF-8 only to replace
+   * them: valid text (most) is checked at once, faster. The text parsed
+   * again later is cut from it at ASCII characters. */
+  if (g_utf8_validate_len (md->str, md->len, NULL))
+    render.options &= ~CMARK_OPT_VALIDATE_UTF8;
   /* Text nodes hold a "{" only where the text has one or an entity. */
   render.braces = (flags & AUSHANG_MARKDOWN_TEXT_BRACES) != 0;
   /* Without raw HTML, attribute lists, footnotes and empty headings, the
