@@ -330,9 +330,11 @@ aushang_markdown_scan_flags (const char *text,
     ['{'] = 1, ['&'] = 1, ['|'] = 1, ['['] = 1, ['<'] = 1, [']'] = 1,
     ['\\'] = 1, ['\n'] = 1, ['*'] = 1, ['\''] = 1, ['"'] = 1,
   };
+  static const char interesting[] = "{&|[<]\\\n*'\"";
   guint flags = 0;
 
-  for (gsize i = 0; i < md_len; i++)
+  /* strcspn() skips the other bytes many at a time (md has no NUL). */
+  for (gsize i = strcspn (md, interesting); i < md_len; i += 1 + strcspn (md + i + 1, interesting))
     {
       char c = md[i], next;
 
