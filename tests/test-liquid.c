@@ -12,6 +12,7 @@
 #include "aushang-html-text.h"
 #include "aushang-liquid.h"
 #include "aushang-page-render.h"
+#include "aushang-page-render-private.h"
 #include "aushang-preview-page.h"
 #include "aushang-yaml.h"
 #include "aushang-test-util.h"
@@ -660,6 +661,110 @@ write_file (const char *folder,
   g_assert_no_error (error);
 }
 
+/* aushang_page_finish()'s passes by hand-written scans make the page the
+ * regular expressions make (scripts, <noscript>, widgets, stylesheets made
+ * with Sass, missing images, site addresses with baseurl), on written
+ * pages and on pages put together from pieces at random; where Unicode
+ * decides (a no-break space, "ſ"), the scans leave the page to them. */
+static void
+test_finish_scans (void)
+{
+  static const char * const pieces[] = {
+    "<p>", "</p>", "<a href=\"/labor/img/da.png\">", "<a HREF='/labor/x'>", " src=\"/labor/img/fehlt.png\"",
+    "<img src=\"/img/fehlt.png\">", "<IMG\tsrc = '/labor/img/da.png' alt=x>", "<img", "<imgs src=\"/a\">",
+    "<img_ src=\"/a\">", "<link rel=\"stylesheet\" href=\"/labor/css/main.css\">", "<link rel=stylesheet href=/css/site.css>",
+    "<link rel=\"stylesheet\" href=\"/css/roh.css\">", "<linked href=\"/x\">", "<script>a()</script>",
+    "<script src=\"/x.js\">", "</script >", "</SCRIPT\n>", "<scripts>", "<noscript class=\"n\">", "</noscript>",
+    "</noscript\t>", "<pretix-widget event=\"https://pretix.eu/e/\">", "</pretix-widget>", "<x-a b='c'>", "</x-a>",
+    "<div class=\"aushang-noscript\">", " poster=\"/v.jpg\"", "\nsrc=\"/labor/\"", " srcset=\"/a\"", " href=\"/a\nb\"",
+    " href=\"/a\rb\"", " href=\"/a\vb\"", " href=\"/a\fb\"", " href=\"\"", " href='x\"y'", " href=\"https://example.org/labor/a\"",
+    " href=\"//cdn/x\"", "=", "\"", "'", ">", "<", " ", "\n", "\t", "Wörter „zitiert“ – ", "href", " hrefx=\"/a\"",
+    "<head>", "<header>", "<body class=\"b\">", NULL
+  };
+  static const char * const pages[] = {
+    "<html><head><link rel=\"stylesheet\" href=\"/labor/css/main.css\"></head><body><img src=\"/img/da.png\"></body></html>",
+    "<p> href=\"/x\" src='/y' poster=\"/z\"</p>",
+    "<script>x</script><script>y",
+    "<script>never closed",
+    "<script </script> >",
+    "<a\thref\n=\n'/labor/a'>",
+    "<a href=\"/labor/a>",
+    "",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("aushang-finish-XXXXXX", &error);
+  g_autoptr(GFile) site_folder = NULL;
+  g_autoptr(AushangSite) site = NULL;
+  g_autoptr(AushangPageContext) context = NULL;
+  AushangPreviewOptions options = { .site_uri_prefix = "aushang-site:///" };
+  GRand *rand = g_rand_new_with_seed (10);
+
+  g_assert_no_error (error);
+  write_file (folder, "_config.yml", "baseurl: /labor\nurl: https://example.org\n");
+  write_file (folder, "css/site.css", "body { color: black }\n");
+  write_file (folder, "css/main.scss", "body { color: black }\n");
+  write_file (folder, "_site/css/main.css", "body { color: black }\n");
+  write_file (folder, "css/roh.sass", "body\n  color: black\n");
+  write_file (folder, "img/da.png", "png");
+  site_folder = g_file_new_for_path (folder);
+  site = aushang_site_new (site_folder, &error);
+  g_assert_no_error (error);
+  context = aushang_page_context_new (site);
+
+  for (guint i = 0; i < 2000 + G_N_ELEMENTS (pages) - 1; i++)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+      g_autofree char *by_regex = NULL;
+      g_autofree char *by_scans = NULL;
+      g_autofree char *sass_regex = NULL;
+      g_autofree char *sass_scans = NULL;
+
+      if (i < G_N_ELEMENTS (pages) - 1)
+        g_string_append (html, pages[i]);
+      else
+        for (guint n = g_rand_int_range (rand, 1, 40); n > 0; n--)
+          g_string_append (html, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) - 1)]);
+      by_regex = aushang_page_finish_passes (context, html->str, &options, TRUE, &sass_regex);
+      by_scans = aushang_page_finish_passes (context, html->str, &options, FALSE, &sass_scans);
+      g_assert_nonnull (by_scans);
+      if (g_strcmp0 (by_scans, by_regex) != 0)
+        g_printerr ("page: %s\n", html->str);
+      g_assert_cmpstr (by_scans, ==, by_regex);
+      g_assert_cmpstr (sass_scans, ==, sass_regex);
+    }
+
+  /* The written pages: what they should become. */
+  {
+    g_autofree char *sass = NULL;
+    g_autofree char *page = aushang_page_finish_passes (context, pages[0], &options, FALSE, &sass);
+
+    g_assert_cmpstr (page, ==, "<html><head><link rel=\"stylesheet\" href=\"aushang-site:///_site/css/main.css\">"
+                               "</head><body><img src=\"aushang-site:///img/da.png\"></body></html>");
+    g_assert_null (sass);
+  }
+
+  /* Unicode decides: a no-break space before the attribute is \s. */
+  {
+    static const char nbsp[] = "<a\xc2\xa0href=\"/labor/a\">";
+    g_autofree char *sass = NULL;
+    g_autofree char *by_scans = aushang_page_finish_passes (context, nbsp, &options, FALSE, &sass);
+    g_autofree char *page = aushang_page_finish (context, nbsp, &options);
+
+    g_assert_null (by_scans);
+    g_assert_nonnull (strstr (page, "<a\xc2\xa0href=\"aushang-site:///a\">"));
+  }
+  {
+    static const char long_s[] = "<a \xc5\xbfrc=\"/labor/a\">";
+    g_autofree char *page = aushang_page_finish (context, long_s, &options);
+
+    g_assert_nonnull (strstr (page, "\xc5\xbfrc=\"aushang-site:///a\""));
+  }
+
+  g_rand_free (rand);
+  aushang_test_delete_path (folder);
+}
+
 /* A document through its layout chain and includes, made ready for the
  * preview: no scripts, <noscript> shown, a third-party widget as a card
  * with its parameters, site paths with baseurl through aushang-site:, a
@@ -886,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/liquid/random-templates", test_random_templates);
   g_test_add_func ("/html-text/decode", test_html_text);
   g_test_add_func ("/page/render", test_page_render);
+  g_test_add_func ("/page/finish-scans", test_finish_scans);
   g_test_add_func ("/page/entry", test_entry_render);
 
   return g_test_run ();

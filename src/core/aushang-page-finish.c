@@ -196,19 +196,20 @@ attribute_value (const char *tag,
   return value;
 }
 
-static gboolean
-rewrite_url_cb (const GMatchInfo *info,
-                GString          *result,
-                gpointer          user_data)
+/* An address kept as written, or made an address of the site. */
+static void
+append_url (Finish     *finish,
+            GString    *result,
+            const char *before,
+            gsize       before_len,
+            const char *quote,
+            gsize       quote_len,
+            const char *value)
 {
-  Finish *finish = user_data;
-  g_autofree char *before = g_match_info_fetch (info, 1);
-  g_autofree char *quote = g_match_info_fetch (info, 2);
-  g_autofree char *value = g_match_info_fetch (info, 3);
   g_autofree char *site_path = site_path_of (finish, value);
 
-  g_string_append (result, before);
-  g_string_append (result, quote);
+  g_string_append_len (result, before, before_len);
+  g_string_append_len (result, quote, quote_len);
   if (site_path != NULL && finish->options->site_uri_prefix != NULL)
     {
       const char *prefix = finish->options->site_uri_prefix;
@@ -218,19 +219,29 @@ rewrite_url_cb (const GMatchInfo *info,
     }
   else
     g_string_append (result, value);
-  g_string_append (result, quote);
+  g_string_append_len (result, quote, quote_len);
+}
+
+static gboolean
+rewrite_url_cb (const GMatchInfo *info,
+                GString          *result,
+                gpointer          user_data)
+{
+  g_autofree char *before = g_match_info_fetch (info, 1);
+  g_autofree char *quote = g_match_info_fetch (info, 2);
+  g_autofree char *value = g_match_info_fetch (info, 3);
+
+  append_url (user_data, result, before, strlen (before), quote, strlen (quote), value);
   return FALSE;
 }
 
 /* A stylesheet the site makes with Sass is read from _site/ when the site
  * was built; otherwise the page gets the built-in style. */
-static gboolean
-rewrite_link_cb (const GMatchInfo *info,
-                 GString          *result,
-                 gpointer          user_data)
+static void
+rewrite_link (Finish     *finish,
+              const char *tag,
+              GString    *result)
 {
-  Finish *finish = user_data;
-  g_autofree char *tag = g_match_info_fetch (info, 0);
   g_autofree char *rel = attribute_value (tag, "rel");
   g_autofree char *href = attribute_value (tag, "href");
   g_autofree char *site_path = NULL;
@@ -242,7 +253,7 @@ rewrite_link_cb (const GMatchInfo *info,
       (site_path = site_path_of (finish, href)) == NULL || site_file_exists (finish, site_path))
     {
       g_string_append (result, tag);
-      return FALSE;
+      return;
     }
   dot = strrchr (site_path, '.');
   stem = dot != NULL ? g_strndup (site_path, dot - site_path) : g_strdup (site_path);
@@ -253,7 +264,7 @@ rewrite_link_cb (const GMatchInfo *info,
     if (!site_file_exists (finish, scss) && !site_file_exists (finish, sass))
       {
         g_string_append (result, tag);
-        return FALSE;
+        return;
       }
   }
   built = g_strconcat ("/_site", site_path, NULL);
@@ -268,22 +279,19 @@ rewrite_link_cb (const GMatchInfo *info,
         }
       else
         g_string_append (result, tag);
-      return FALSE;
+      return;
     }
   finish->needs_plain_style = TRUE;
   g_free (finish->sass_entry);
   finish->sass_entry = g_strdup (site_path);
-  return FALSE;
 }
 
 /* An image of the site that is not there is a box naming the path. */
-static gboolean
-check_image_cb (const GMatchInfo *info,
-                GString          *result,
-                gpointer          user_data)
+static void
+check_image (Finish     *finish,
+             const char *tag,
+             GString    *result)
 {
-  Finish *finish = user_data;
-  g_autofree char *tag = g_match_info_fetch (info, 0);
   g_autofree char *src = attribute_value (tag, "src");
   g_autofree char *site_path = src != NULL ? site_path_of (finish, src) : NULL;
   g_autofree char *built = NULL;
@@ -292,13 +300,13 @@ check_image_cb (const GMatchInfo *info,
       site_file_exists (finish, site_path))
     {
       g_string_append (result, tag);
-      return FALSE;
+      return;
     }
   built = g_strconcat ("/_site", site_path, NULL);
   if (site_file_exists (finish, built))
     {
       g_string_append (result, tag);
-      return FALSE;
+      return;
     }
   {
     g_autofree char *escaped = g_markup_escape_text (site_path, -1);
@@ -307,7 +315,6 @@ check_image_cb (const GMatchInfo *info,
     g_string_append_printf (result, "<span class=\"aushang-missing-image\" title=\"%s\">%s</span>",
                             escaped, label);
   }
-  return FALSE;
 }
 
 /* A widget made by a script from elsewhere (<pretix-widget event="…">)
@@ -403,6 +410,32 @@ widget_cards (const char *html)
   return g_string_free (out, FALSE);
 }
 
+typedef void (*TagFunc) (Finish     *finish,
+                         const char *tag,
+                         GString    *result);
+
+static gboolean
+link_cb (const GMatchInfo *info,
+         GString          *result,
+         gpointer          user_data)
+{
+  g_autofree char *tag = g_match_info_fetch (info, 0);
+
+  rewrite_link (user_data, tag, result);
+  return FALSE;
+}
+
+static gboolean
+image_cb (const GMatchInfo *info,
+          GString          *result,
+          gpointer          user_data)
+{
+  g_autofree char *tag = g_match_info_fetch (info, 0);
+
+  check_image (user_data, tag, result);
+  return FALSE;
+}
+
 static char *
 replace_eval (const char           *pattern,
               GRegexCompileFlags    flags,
@@ -451,6 +484,322 @@ aushang_page_insert_after (const char *html,
   return g_strconcat (snippet, html, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The passes as hand-written scans                                           */
+
+/* The passes below read the page as GRegex (UTF-8, Unicode properties,
+ * any newline) reads it, for ASCII. Where the page holds a character for
+ * which Unicode says more (a space other than ASCII's, a newline NEL/LS/PS,
+ * "ſ" and the Kelvin sign that match s and k without case), the page
+ * goes through the regular expressions instead. A page of megabytes is
+ * scanned once per pass, not matched character by character. */
+static gboolean
+has_unicode_subtleties (const char *html)
+{
+  for (const guchar *p = (const guchar *) html; *p != '\0'; p++)
+    {
+      if (*p < 0xc2)
+        continue;
+      switch (*p)
+        {
+        case 0xc2: /* NEL, NO-BREAK SPACE */
+          if (p[1] == 0x85 || p[1] == 0xa0)
+            return TRUE;
+          break;
+        case 0xc5: /* LATIN SMALL LETTER LONG S */
+          if (p[1] == 0xbf)
+            return TRUE;
+          break;
+        case 0xe1: /* OGHAM SPACE MARK, MONGOLIAN VOWEL SEPARATOR */
+          if ((p[1] == 0x9a && p[2] == 0x80) || (p[1] == 0xa0 && p[2] == 0x8e))
+            return TRUE;
+          break;
+        case 0xe2: /* U+2000–200A, LS, PS, U+202F, U+205F, KELVIN SIGN */
+          if ((p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 ||
+                                p[2] == 0xaf)) ||
+              (p[1] == 0x81 && p[2] == 0x9f) || (p[1] == 0x84 && p[2] == 0xaa))
+            return TRUE;
+          break;
+        case 0xe3: /* IDEOGRAPHIC SPACE */
+          if (p[1] == 0x80 && p[2] == 0x80)
+            return TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* \s of the regular expressions, for ASCII. */
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* Where "." of the regular expressions stops, for ASCII. */
+static inline gboolean
+is_newline (char c)
+{
+  return c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* The first "<NAME" (any case) from @p followed by a word boundary, or
+ * NULL; *@unsure where a character after it is a letter beyond ASCII
+ * (the regular expression decides). */
+static const char *
+find_tag_start (const char *p,
+                const char *name,
+                gboolean   *unsure)
+{
+  gsize len = strlen (name);
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      guchar after;
+
+      if (g_ascii_strncasecmp (p + 1, name, len) != 0)
+        {
+          p++;
+          continue;
+        }
+      after = p[1 + len];
+      if (after >= 0x80)
+        {
+          *unsure = TRUE;
+          return NULL;
+        }
+      if (!g_ascii_isalnum (after) && after != '_')
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
+/* Each "<NAME\b[^>]*>" of @html through @func; NULL where there is none
+ * (the page stays as it is), or where the regular expression has to
+ * decide (*@unsure). */
+static char *
+replace_tags (Finish     *finish,
+              const char *html,
+              const char *name,
+              TagFunc     func,
+              gboolean   *unsure)
+{
+  GString *out = NULL;
+  const char *run = html;
+  const char *p = html;
+
+  while ((p = find_tag_start (p, name, unsure)) != NULL)
+    {
+      const char *gt = strchr (p, '>');
+      g_autofree char *tag = NULL;
+
+      if (gt == NULL)
+        break;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (html) + 1024);
+      g_string_append_len (out, run, p - run);
+      tag = g_strndup (p, gt + 1 - p);
+      func (finish, tag, out);
+      run = p = gt + 1;
+    }
+  if (*unsure)
+    {
+      if (out != NULL)
+        g_string_free (out, TRUE);
+      return NULL;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, run);
+  return g_string_free (out, FALSE);
+}
+
+/* (\s(?:src|href|poster)\s*=\s*)(["'])(.*?)\2, any case, through
+ * append_url(); NULL where there is none. */
+static char *
+rewrite_urls (Finish     *finish,
+              const char *html)
+{
+  GString *out = NULL;
+  const char *run = html;
+
+  for (const char *p = html; *p != '\0'; p++)
+    {
+      const char *q, *value, *end;
+      g_autofree char *copy = NULL;
+
+      if (!is_space (*p))
+        continue;
+      q = p + 1;
+      if (g_ascii_strncasecmp (q, "src", 3) == 0)
+        q += 3;
+      else if (g_ascii_strncasecmp (q, "href", 4) == 0)
+        q += 4;
+      else if (g_ascii_strncasecmp (q, "poster", 6) == 0)
+        q += 6;
+      else
+        continue;
+      while (is_space (*q))
+        q++;
+      if (*q != '=')
+        continue;
+      q++;
+      while (is_space (*q))
+        q++;
+      if (*q != '"' && *q != '\'')
+        continue;
+      value = end = q + 1;
+      while (*end != '\0' && *end != *q && !is_newline (*end))
+        end++;
+      if (*end != *q)
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (html) + 1024);
+      g_string_append_len (out, run, p - run);
+      copy = g_strndup (value, end - value);
+      append_url (finish, out, p, q - p, q, 1, copy);
+      run = end + 1;
+      p = end;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, run);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @html holds @needle in any case (ASCII). */
+static gboolean
+contains_caseless (const char *html,
+                   const char *needle)
+{
+  gsize len = strlen (needle);
+
+  for (const char *p = html; (p = strchr (p, needle[0])) != NULL; p++)
+    if (g_ascii_strncasecmp (p, needle, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @html may hold an element whose name has a '-'
+ * (<pretix-widget …>): a '<', a letter, letters or digits, then '-'. */
+static gboolean
+may_hold_widget (const char *html)
+{
+  for (const char *p = html; (p = strchr (p, '<')) != NULL; p++)
+    {
+      const char *q = p + 1;
+
+      if (!g_ascii_isalpha (*q))
+        continue;
+      while (g_ascii_isalnum (*q))
+        q++;
+      if (*q == '-')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Takes the result of a pass: a new page, or NULL for the page unchanged. */
+static void
+take (char       **owned,
+      const char **page,
+      char        *result)
+{
+  if (result == NULL)
+    return;
+  g_free (*owned);
+  *owned = result;
+  *page = result;
+}
+
+/* The passes of finish_with_regex(), the same page, by scans. FALSE
+ * where the regular expressions have to decide. */
+static gboolean
+finish_passes (Finish      *finish,
+               const char  *html,
+               char       **result)
+{
+  g_autofree char *owned = NULL;
+  const char *page = html;
+  gboolean unsure = FALSE;
+
+  if (has_unicode_subtleties (html))
+    return FALSE;
+  /* Scripts never run; what a widget shows without them is shown. Rare
+   * on a page: where they are, the regular expressions. */
+  if (contains_caseless (page, "<script"))
+    take (&owned, &page, aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>",
+                                                       G_REGEX_CASELESS | G_REGEX_DOTALL, page, ""));
+  if (contains_caseless (page, "<noscript"))
+    take (&owned, &page, aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, page,
+                                                       "<div class=\"aushang-noscript\"\\1>"));
+  if (contains_caseless (page, "</noscript"))
+    take (&owned, &page, aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, page, "</div>"));
+  if (may_hold_widget (page))
+    take (&owned, &page, widget_cards (page));
+  take (&owned, &page, replace_tags (finish, page, "link", rewrite_link, &unsure));
+  if (unsure)
+    {
+      unsure = FALSE;
+      take (&owned, &page, replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, page, link_cb, finish));
+    }
+  take (&owned, &page, replace_tags (finish, page, "img", check_image, &unsure));
+  if (unsure)
+    take (&owned, &page, replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, page, image_cb, finish));
+  take (&owned, &page, rewrite_urls (finish, page));
+  *result = owned != NULL ? g_steal_pointer (&owned) : g_strdup (html);
+  return TRUE;
+}
+
+/* The passes as regular expressions: for pages where Unicode decides,
+ * and in the tests, the measure of finish_passes(). */
+static char *
+finish_with_regex (Finish     *finish,
+                   const char *html)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+
+  a = aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>", G_REGEX_CASELESS | G_REGEX_DOTALL, html, "");
+  b = aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, a, "<div class=\"aushang-noscript\"\\1>");
+  c = aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, b, "</div>");
+  g_free (a);
+  a = widget_cards (c);
+  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, a, link_cb, finish);
+  e = replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, d, image_cb, finish);
+  return replace_eval ("(\\s(?:src|href|poster)\\s*=\\s*)([\"'])(.*?)\\2", G_REGEX_CASELESS, e,
+                       rewrite_url_cb, finish);
+}
+
+/* For the tests: the passes by scans (@regex FALSE; NULL where they
+ * leave it to the regular expressions) or by regular expressions, and
+ * what they found. */
+char *
+aushang_page_finish_passes (AushangPageContext          *self,
+                            const char                  *html,
+                            const AushangPreviewOptions *options,
+                            gboolean                     regex,
+                            char                       **sass_entry)
+{
+  Finish finish = { self, options, NULL, NULL, FALSE, NULL };
+  char *page = NULL;
+
+  finish.baseurl = aushang_page_config_string (self->config, "baseurl", NULL);
+  finish.site_url = aushang_page_config_string (self->config, "url", NULL);
+  if (regex)
+    page = finish_with_regex (&finish, html);
+  else if (!finish_passes (&finish, html, &page))
+    page = NULL;
+  *sass_entry = finish.sass_entry;
+  return page;
+}
+
 char *
 aushang_page_finish (AushangPageContext          *self,
              const char                  *html,
@@ -458,10 +807,6 @@ aushang_page_finish (AushangPageContext          *self,
 {
   Finish finish = { self, options, NULL, NULL, FALSE, NULL };
   g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *c = NULL;
-  g_autofree char *d = NULL;
-  g_autofree char *e = NULL;
   g_autofree char *head = NULL;
   g_autoptr(GString) top = g_string_new (NULL);
   char *page;
@@ -469,17 +814,8 @@ aushang_page_finish (AushangPageContext          *self,
   finish.baseurl = aushang_page_config_string (self->config, "baseurl", NULL);
   finish.site_url = aushang_page_config_string (self->config, "url", NULL);
 
-  /* Scripts never run; what a widget shows without them is shown. */
-  a = aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>", G_REGEX_CASELESS | G_REGEX_DOTALL, html, "");
-  b = aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, a, "<div class=\"aushang-noscript\"\\1>");
-  c = aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, b, "</div>");
-  g_free (a);
-  a = widget_cards (c);
-  d = replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, a, rewrite_link_cb, &finish);
-  e = replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, d, check_image_cb, &finish);
-  g_free (a);
-  a = replace_eval ("(\\s(?:src|href|poster)\\s*=\\s*)([\"'])(.*?)\\2", G_REGEX_CASELESS, e,
-                    rewrite_url_cb, &finish);
+  if (!finish_passes (&finish, html, &a))
+    a = finish_with_regex (&finish, html);
 
   g_string_append_printf (top, "\n<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n",
                           aushang_preview_page_get_content_security_policy ());

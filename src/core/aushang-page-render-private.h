@@ -41,6 +41,15 @@ char       *aushang_page_finish             (AushangPageContext          *self,
 /* kramdown's smart_quotes option as a string, or NULL (aushang-page-finish.c). */
 char       *aushang_page_smart_quotes       (AushangPageContext          *self);
 /* kramdown's output where cmark's differs: Rouge's code. */
+/* For the tests (aushang-page-finish.c): aushang_page_finish()'s passes
+ * over @html by scans (@regex FALSE; NULL where they leave the page to
+ * the regular expressions) or by regular expressions; *@sass_entry the
+ * Sass stylesheet found, or NULL. */
+char       *aushang_page_finish_passes      (AushangPageContext          *self,
+                                             const char                  *html,
+                                             const AushangPreviewOptions *options,
+                                             gboolean                     regex,
+                                             char                       **sass_entry);
 char       *aushang_page_apply_kramdown_code (const char                 *html);
 char       *aushang_page_replace_literal    (const char                  *pattern,
                                              GRegexCompileFlags           flags,
