@@ -286,11 +286,32 @@ test_body_line (void)
   g_assert_cmpuint (aushang_document_get_body_line (plain), ==, 1);
 }
 
+/* An edit of the front matter marks its document modified; once the
+ * document is gone, the front matter (kept by someone else) can still be
+ * edited and calls back no one. */
+static void
+test_front_matter_outlives_document (void)
+{
+  static const char text[] = "---\ntitle: T\n---\nBody\n";
+  AushangDocument *document = aushang_document_new_from_data (text, strlen (text));
+  g_autoptr(AushangFrontMatter) front_matter = g_object_ref (aushang_document_get_front_matter (document));
+
+  g_assert_false (aushang_document_get_modified (document));
+  g_assert_true (aushang_front_matter_set_string (front_matter, "title", "U", NULL));
+  g_assert_true (aushang_document_get_modified (document));
+
+  g_object_unref (document);
+  g_assert_true (aushang_front_matter_set_string (front_matter, "title", "V", NULL));
+  g_assert_cmpstr (aushang_value_get_string (aushang_front_matter_get (front_matter, "title")), ==, "V");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/front-matter-outlives-document", test_front_matter_outlives_document);
 
   g_test_add ("/document/load-save-identical", Fixture, NULL, fixture_set_up, test_load_save_identical, fixture_tear_down);
   g_test_add ("/document/save-edit", Fixture, NULL, fixture_set_up, test_save_edit, fixture_tear_down);
