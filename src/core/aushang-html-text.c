@@ -85,6 +85,9 @@ decode (const char *text,
 
   if (text == NULL)
     return NULL;
+  /* Nothing to decode or take out (a title as most are): a copy. */
+  if (strchr (text, '&') == NULL && (keep_soft_hyphens || strstr (text, "\xC2\xAD") == NULL))
+    return g_strdup (text);
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0';)
     {
