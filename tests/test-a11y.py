@@ -43,6 +43,22 @@ TYPE_NAME = re.compile(r'^(Gtk|Adw|Aushang|WebKit)[A-Z]\w*$')
 DOUBLED = re.compile(r'^(.+) \1$')
 
 
+def tap(line):
+    """Writes a line of TAP: to fd 3 where test-a11y.sh opened it (stdout
+    goes to stderr there, with whatever the D-Bus session's daemons say),
+    else to stdout."""
+    global TAP
+    if TAP is None:
+        try:
+            TAP = os.fdopen(3, 'w', encoding='utf-8', closefd=False)
+        except OSError:
+            TAP = sys.stdout
+    print(line, file=TAP, flush=True)
+
+
+TAP = None
+
+
 def has_mnemonic(name):
     for token in name.split():
         # A Jekyll folder (_posts), a file (x_y.md) or a path is no mnemonic.
@@ -377,7 +393,7 @@ def main():
     base_env.setdefault('GSETTINGS_BACKEND', 'memory')
     base_env['G_DEBUG'] = ''  # the program's own warnings are not this test's business
 
-    print(f'1..{len(LANGUAGES) * len(SCENARIOS)}', flush=True)
+    tap(f'1..{len(LANGUAGES) * len(SCENARIOS)}')
     n = 0
     failed = 0
 
@@ -386,11 +402,11 @@ def main():
         n += 1
         if problems:
             failed += 1
-            print(f'not ok {n} - {lang}: {title}', flush=True)
+            tap(f'not ok {n} - {lang}: {title}')
             for p in problems:
-                print(f'# {p}', flush=True)
+                tap(f'# {p}')
         else:
-            print(f'ok {n} - {lang}: {title}', flush=True)
+            tap(f'ok {n} - {lang}: {title}')
 
     for lang, settings in LANGUAGES.items():
         env = dict(base_env)

@@ -78,4 +78,7 @@ fi
 unset WAYLAND_DISPLAY
 
 # libatspi warns when the program's cache is not up yet; not fatal here.
-G_DEBUG= dbus-run-session -- "$python" "$script" "$@"
+# Only TAP goes to stdout: the script writes it to fd 3, while its stdout,
+# inherited by the D-Bus session's daemons (at-spi2-registryd says it is
+# running there), goes to stderr.
+G_DEBUG= dbus-run-session -- "$python" "$script" "$@" 3>&1 1>&2
