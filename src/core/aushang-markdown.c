@@ -544,9 +544,13 @@ aushang_markdown_render_text (const char              *markdown,
    * tree walk would only see to heading ids; they can come from the HTML. */
   render.kramdown = (flags & AUSHANG_MARKDOWN_TEXT_KRAMDOWN) != 0;
   render.pipes = (flags & AUSHANG_MARKDOWN_TEXT_PIPES) != 0;
-  render.plain_ids = (flags & (AUSHANG_MARKDOWN_TEXT_BRACES | AUSHANG_MARKDOWN_TEXT_KRAMDOWN |
+  /* kramdown's pass changes headings only through attribute lists (a
+   * "{") and abbreviations ("*["): pipe tables, definitions and line
+   * breaks leave them as the HTML has them. */
+  render.plain_ids = (flags & (AUSHANG_MARKDOWN_TEXT_BRACES |
                                AUSHANG_MARKDOWN_TEXT_FOOTNOTES | AUSHANG_MARKDOWN_TEXT_ANGLE |
-                               AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING)) == 0;
+                               AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING)) == 0 &&
+                     (!render.kramdown || strstr (md->str, "*[") == NULL);
   render.track_html = info != NULL;
   parser = aushang_markdown_new_parser (render.options);
   cmark_parser_feed (parser, md->str, md->len);
