@@ -679,7 +679,8 @@ test_finish_scans (void)
     "<div class=\"aushang-noscript\">", " poster=\"/v.jpg\"", "\nsrc=\"/labor/\"", " srcset=\"/a\"", " href=\"/a\nb\"",
     " href=\"/a\rb\"", " href=\"/a\vb\"", " href=\"/a\fb\"", " href=\"\"", " href='x\"y'", " href=\"https://example.org/labor/a\"",
     " href=\"//cdn/x\"", "=", "\"", "'", ">", "<", " ", "\n", "\t", "Wörter „zitiert“ – ", "href", " hrefx=\"/a\"",
-    "<head>", "<header>", "<body class=\"b\">", NULL
+    "<head>", "<header>", "<body class=\"b\">",
+    " src", "poster", "SRC", "\"/labor/b\"", "'/labor/c'", "=\"/labor/d?e=\"", NULL
   };
   static const char * const pages[] = {
     "<html><head><link rel=\"stylesheet\" href=\"/labor/css/main.css\"></head><body><img src=\"/img/da.png\"></body></html>",
@@ -689,6 +690,7 @@ test_finish_scans (void)
     "<script </script> >",
     "<a\thref\n=\n'/labor/a'>",
     "<a href=\"/labor/a>",
+    "<a href=\"/labor/a src='/labor/b'\" src='/labor/c'>",
     "",
     NULL
   };

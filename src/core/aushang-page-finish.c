@@ -67,6 +67,14 @@ aushang_page_apply_kramdown_code (const char *html)
           g_string_append_len (out, p, lt - p);
           p = lt;
         }
+      /* All that changes starts "<pr", "<co", "</c" or "</i"; most tags
+       * do not. */
+      if (!((p[1] == 'p' && p[2] == 'r') || (p[1] == 'c' && p[2] == 'o') ||
+            (p[1] == '/' && (p[2] == 'c' || p[2] == 'i'))))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
       if (!in_block && STARTS (p, "<pre><code>"))
         {
           g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
@@ -492,44 +500,55 @@ aushang_page_insert_after (const char *html,
  * which Unicode says more (a space other than ASCII's, a newline NEL/LS/PS,
  * "ſ" and the Kelvin sign that match s and k without case), the page
  * goes through the regular expressions instead. A page of megabytes is
- * scanned once per pass, not matched character by character. */
+ * scanned once per pass, not matched character by character.
+ *
+ * Whether the character at @p is one of those: */
 static gboolean
-has_unicode_subtleties (const char *html)
+unicode_subtlety (const guchar *p)
 {
-  for (const guchar *p = (const guchar *) html; *p != '\0'; p++)
+  switch (*p)
     {
-      if (*p < 0xc2)
-        continue;
-      switch (*p)
-        {
-        case 0xc2: /* NEL, NO-BREAK SPACE */
-          if (p[1] == 0x85 || p[1] == 0xa0)
-            return TRUE;
-          break;
-        case 0xc5: /* LATIN SMALL LETTER LONG S */
-          if (p[1] == 0xbf)
-            return TRUE;
-          break;
-        case 0xe1: /* OGHAM SPACE MARK, MONGOLIAN VOWEL SEPARATOR */
-          if ((p[1] == 0x9a && p[2] == 0x80) || (p[1] == 0xa0 && p[2] == 0x8e))
-            return TRUE;
-          break;
-        case 0xe2: /* U+2000–200A, LS, PS, U+202F, U+205F, KELVIN SIGN */
-          if ((p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 ||
-                                p[2] == 0xaf)) ||
-              (p[1] == 0x81 && p[2] == 0x9f) || (p[1] == 0x84 && p[2] == 0xaa))
-            return TRUE;
-          break;
-        case 0xe3: /* IDEOGRAPHIC SPACE */
-          if (p[1] == 0x80 && p[2] == 0x80)
-            return TRUE;
-          break;
-        default:
-          break;
-        }
+    case 0xc2: /* NEL, NO-BREAK SPACE */
+      if (p[1] == 0x85 || p[1] == 0xa0)
+        return TRUE;
+      break;
+    case 0xc5: /* LATIN SMALL LETTER LONG S */
+      if (p[1] == 0xbf)
+        return TRUE;
+      break;
+    case 0xe1: /* OGHAM SPACE MARK, MONGOLIAN VOWEL SEPARATOR */
+      if ((p[1] == 0x9a && p[2] == 0x80) || (p[1] == 0xa0 && p[2] == 0x8e))
+        return TRUE;
+      break;
+    case 0xe2: /* U+2000–200A, LS, PS, U+202F, U+205F, KELVIN SIGN */
+      if ((p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 ||
+                            p[2] == 0xaf)) ||
+          (p[1] == 0x81 && p[2] == 0x9f) || (p[1] == 0x84 && p[2] == 0xaa))
+        return TRUE;
+      break;
+    case 0xe3: /* IDEOGRAPHIC SPACE */
+      if (p[1] == 0x80 && p[2] == 0x80)
+        return TRUE;
+      break;
+    default:
+      break;
     }
   return FALSE;
 }
+
+static gboolean
+has_unicode_subtleties (const char *html)
+{
+  static const guchar leads[] = { 0xc2, 0xc5, 0xe1, 0xe2, 0xe3 };
+
+  /* By the first byte of each (strchr is faster than a loop of bytes). */
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    for (const char *hit = html; (hit = strchr (hit, leads[i])) != NULL; hit++)
+      if (unicode_subtlety ((const guchar *) hit))
+        return TRUE;
+  return FALSE;
+}
+
 
 /* \s of the regular expressions, for ASCII. */
 static inline gboolean
@@ -559,7 +578,7 @@ find_tag_start (const char *p,
     {
       guchar after;
 
-      if (g_ascii_strncasecmp (p + 1, name, len) != 0)
+      if ((p[1] | 0x20) != name[0] || g_ascii_strncasecmp (p + 1, name, len) != 0)
         {
           p++;
           continue;
@@ -625,13 +644,27 @@ rewrite_urls (Finish     *finish,
 {
   GString *out = NULL;
   const char *run = html;
+  const char *resume = html;
 
-  for (const char *p = html; *p != '\0'; p++)
+  /* Each match has an '=' after the name: from each '=', back over
+   * spaces, the name and the space before it is where a match can start
+   * (in order, one per '='). */
+  for (const char *eq = html; (eq = strchr (eq, '=')) != NULL; eq++)
     {
-      const char *q, *value, *end;
+      const char *p = eq, *q, *value, *end;
       g_autofree char *copy = NULL;
 
-      if (!is_space (*p))
+      while (p > html && is_space (p[-1]))
+        p--;
+      if (p - html >= 4 && g_ascii_strncasecmp (p - 3, "src", 3) == 0)
+        p -= 4;
+      else if (p - html >= 5 && g_ascii_strncasecmp (p - 4, "href", 4) == 0)
+        p -= 5;
+      else if (p - html >= 7 && g_ascii_strncasecmp (p - 6, "poster", 6) == 0)
+        p -= 7;
+      else
+        continue;
+      if (!is_space (*p) || p < resume)
         continue;
       q = p + 1;
       if (g_ascii_strncasecmp (q, "src", 3) == 0)
@@ -656,13 +689,23 @@ rewrite_urls (Finish     *finish,
         end++;
       if (*end != *q)
         continue;
-      if (out == NULL)
-        out = g_string_sized_new (strlen (html) + 1024);
-      g_string_append_len (out, run, p - run);
       copy = g_strndup (value, end - value);
-      append_url (finish, out, p, q - p, q, 1, copy);
-      run = end + 1;
-      p = end;
+      /* An address elsewhere (most of a long page's) stays in the run. */
+      if (finish->options->site_uri_prefix != NULL)
+        {
+          g_autofree char *site_path = site_path_of (finish, copy);
+
+          if (site_path != NULL)
+            {
+              if (out == NULL)
+                out = g_string_sized_new (strlen (html) + 1024);
+              g_string_append_len (out, run, p - run);
+              append_url (finish, out, p, q - p, q, 1, copy);
+              run = end + 1;
+            }
+        }
+      resume = end + 1;
+      eq = end;
     }
   if (out == NULL)
     return NULL;
@@ -670,36 +713,44 @@ rewrite_urls (Finish     *finish,
   return g_string_free (out, FALSE);
 }
 
-/* Whether @html holds @needle in any case (ASCII). */
-static gboolean
-contains_caseless (const char *html,
-                   const char *needle)
+/* What of the rare passes a page needs; one scan. */
+typedef struct
 {
-  gsize len = strlen (needle);
+  gboolean script;     /* "<script", any case */
+  gboolean noscript;   /* "<noscript" */
+  gboolean closing;    /* "</noscript" */
+  gboolean widget;     /* an element whose name has a '-' (<pretix-widget …>) */
+} Survey;
 
-  for (const char *p = html; (p = strchr (p, needle[0])) != NULL; p++)
-    if (g_ascii_strncasecmp (p, needle, len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether @html may hold an element whose name has a '-'
- * (<pretix-widget …>): a '<', a letter, letters or digits, then '-'. */
-static gboolean
-may_hold_widget (const char *html)
+static void
+survey (const char *html,
+        Survey     *found)
 {
+  memset (found, 0, sizeof *found);
   for (const char *p = html; (p = strchr (p, '<')) != NULL; p++)
     {
       const char *q = p + 1;
 
+      switch (*q | 0x20)
+        {
+        case 's':
+          found->script |= g_ascii_strncasecmp (q, "script", 6) == 0;
+          break;
+        case 'n':
+          found->noscript |= g_ascii_strncasecmp (q, "noscript", 8) == 0;
+          break;
+        case '/':
+          found->closing |= g_ascii_strncasecmp (q, "/noscript", 9) == 0;
+          continue;
+        default:
+          break;
+        }
       if (!g_ascii_isalpha (*q))
         continue;
       while (g_ascii_isalnum (*q))
         q++;
-      if (*q == '-')
-        return TRUE;
+      found->widget |= *q == '-';
     }
-  return FALSE;
 }
 
 /* Takes the result of a pass: a new page, or NULL for the page unchanged. */
@@ -725,20 +776,26 @@ finish_passes (Finish      *finish,
   g_autofree char *owned = NULL;
   const char *page = html;
   gboolean unsure = FALSE;
+  Survey found;
 
   if (has_unicode_subtleties (html))
     return FALSE;
   /* Scripts never run; what a widget shows without them is shown. Rare
    * on a page: where they are, the regular expressions. */
-  if (contains_caseless (page, "<script"))
-    take (&owned, &page, aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>",
-                                                       G_REGEX_CASELESS | G_REGEX_DOTALL, page, ""));
-  if (contains_caseless (page, "<noscript"))
+  survey (page, &found);
+  if (found.script)
+    {
+      take (&owned, &page, aushang_page_replace_literal ("<script\\b[^>]*>.*?</script\\s*>",
+                                                         G_REGEX_CASELESS | G_REGEX_DOTALL, page, ""));
+      /* What was around a script now meets. */
+      survey (page, &found);
+    }
+  if (found.noscript)
     take (&owned, &page, aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, page,
                                                        "<div class=\"aushang-noscript\"\\1>"));
-  if (contains_caseless (page, "</noscript"))
+  if (found.closing)
     take (&owned, &page, aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, page, "</div>"));
-  if (may_hold_widget (page))
+  if (found.widget)
     take (&owned, &page, widget_cards (page));
   take (&owned, &page, replace_tags (finish, page, "link", rewrite_link, &unsure));
   if (unsure)
