@@ -520,6 +520,37 @@ test_errors (void)
 
 /* A loop over a million items, a string doubled until it is huge, deep
  * nesting: each ends in an error quickly. */
+/* Text without "{{" or "{%" is itself, also where it holds lone braces;
+ * over the output limit it stops as text from a template does. */
+static void
+test_plain_text (void)
+{
+  static const char * const texts[] = {
+    "", "Text", "a { b } c", "}} %} {", "ends with {", "{ {  { %", "Zeile\n\n- eins\n{\n", NULL
+  };
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  AushangLiquidEnv env = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  env.time_zone = utc;
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autofree char *text = aushang_liquid_render (texts[i], "p.md", &env, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (text, ==, texts[i]);
+    }
+  env.max_output = 4;
+  out = aushang_liquid_render ("12345", "p.md", &env, &error);
+  g_assert_null (out);
+  g_assert_error (error, AUSHANG_LIQUID_ERROR, AUSHANG_LIQUID_ERROR_LIMIT);
+  g_clear_error (&error);
+  out = aushang_liquid_render ("1234", "p.md", &env, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "1234");
+}
+
 static void
 test_limits (void)
 {
@@ -989,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/liquid/lax-fallbacks", test_lax_fallbacks);
   g_test_add_func ("/liquid/errors", test_errors);
   g_test_add_func ("/liquid/limits", test_limits);
+  g_test_add_func ("/liquid/plain-text", test_plain_text);
   g_test_add_func ("/liquid/slugify", test_slugify);
   g_test_add_func ("/liquid/random-templates", test_random_templates);
   g_test_add_func ("/html-text/decode", test_html_text);

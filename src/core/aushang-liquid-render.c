@@ -1124,6 +1124,12 @@ render_nodes (Render    *render,
 
               if (render->error != NULL)
                 break;
+              /* A string (a layout's content: the whole page) as it is. */
+              if (value != NULL && aushang_value_get_kind (value) == AUSHANG_VALUE_STRING)
+                {
+                  emit (render, out, aushang_value_get_string (value), -1);
+                  break;
+                }
               text = liquid_to_text (value, render->env->time_zone);
               emit (render, out, text, -1);
             }
@@ -1223,6 +1229,16 @@ render_nodes (Render    *render,
     }
 }
 
+/* Whether @source holds "{{" or "{%", where Liquid starts. */
+static gboolean
+has_markup (const char *source)
+{
+  for (const char *p = source; (p = strchr (p, '{')) != NULL; p++)
+    if (p[1] == '{' || p[1] == '%')
+      return TRUE;
+  return FALSE;
+}
+
 char *
 aushang_liquid_render (const char        *source,
                        const char        *path,
@@ -1239,6 +1255,15 @@ aushang_liquid_render (const char        *source,
 
   if (path == NULL)
     path = "";
+  /* Text without a tag or an output is itself (a long body, typed into
+   * key by key): no template to make. */
+  if (!has_markup (source))
+    {
+      gsize length = strlen (source);
+
+      if (length <= (env->max_output != 0 ? env->max_output : DEFAULT_MAX_OUTPUT))
+        return g_memdup2 (source, length + 1);
+    }
   template = liquid_parse (source, path, error);
   if (template == NULL)
     return NULL;

@@ -1292,7 +1292,7 @@ static AushangValue *
 make_globals (AushangPageContext *self,
               AushangValue       *page,
               AushangValue       *layout,
-              const char         *content,
+              AushangValue       *content,
               AushangValue       *entry)
 {
   AushangValue *globals = aushang_value_new_map ();
@@ -1306,7 +1306,7 @@ make_globals (AushangPageContext *self,
   aushang_value_map_insert (globals, "layout", layout != NULL ? aushang_value_ref (layout) : aushang_value_new_null ());
   aushang_value_map_insert (globals, "paginator", aushang_value_new_null ());
   if (content != NULL)
-    aushang_value_map_insert (globals, "content", aushang_value_new_string (content));
+    aushang_value_map_insert (globals, "content", aushang_value_ref (content));
   if (entry != NULL)
     aushang_value_map_insert (globals, "aushang_entry", aushang_value_ref (entry));
   return globals;
@@ -1339,16 +1339,17 @@ string_of (AushangValue *map,
 }
 
 /* The page as Jekyll writes it to _site/, or NULL with @error set. */
-/* Replaces *@page with a copy whose "content" is @content. */
+/* Replaces *@page with a copy whose "content" is @content (a string,
+ * taken). */
 static void
 page_set_content (AushangValue **page,
-                  const char    *content)
+                  AushangValue  *content)
 {
   MapBuilder b;
 
   map_builder_init (&b);
   map_builder_merge (&b, *page);
-  map_builder_set (&b, "content", aushang_value_new_string (content));
+  map_builder_set (&b, "content", content);
   aushang_value_unref (*page);
   *page = map_builder_finish (&b);
 }
@@ -1393,6 +1394,7 @@ render_site_page (AushangPageContext *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *content = NULL;
   g_autofree char *layout_name = NULL;
+  g_autoptr(AushangValue) content_value = NULL;
   AushangValue *render_liquid;
 
   /* Which collection the file belongs to, from the folders in its path. */
@@ -1419,7 +1421,7 @@ render_site_page (AushangPageContext *self,
   content = g_strdup (aushang_document_get_body (document));
   /* page.content: the body as written while it renders, its HTML in the
    * layouts (jekyll 4.3.1). */
-  page_set_content (&page, content);
+  page_set_content (&page, aushang_value_new_string (content));
   render_liquid = aushang_value_lookup (page, "render_with_liquid");
   if (render_liquid == NULL || aushang_value_get_kind (render_liquid) != AUSHANG_VALUE_BOOLEAN ||
       aushang_value_get_boolean (render_liquid))
@@ -1462,7 +1464,10 @@ render_site_page (AushangPageContext *self,
       content = rouge;
     }
 
-  page_set_content (&page, content);
+  /* One copy of a page's content (it can be megabytes) for page.content
+   * and the first layout's content. */
+  content_value = aushang_value_new_string (content);
+  page_set_content (&page, aushang_value_ref (content_value));
   layout_name = g_strdup (string_of (page, "layout"));
   layout_data = aushang_value_new_map ();
   while (layout_name != NULL && *layout_name != '\0' &&
@@ -1497,7 +1502,9 @@ render_site_page (AushangPageContext *self,
       aushang_value_unref (layout_data);
       layout_data = merged;
 
-      globals = make_globals (self, page, layout_data, content, entry);
+      if (content_value == NULL)
+        content_value = aushang_value_new_string (content);
+      globals = make_globals (self, page, layout_data, content_value, entry);
       env_init (&env, &state, globals);
       rendered = aushang_liquid_render (aushang_document_get_body (layout), layout_path, &env, error);
       if (rendered == NULL)
@@ -1507,6 +1514,7 @@ render_site_page (AushangPageContext *self,
         }
       g_free (content);
       content = rendered;
+      g_clear_pointer (&content_value, aushang_value_unref);
       g_free (layout_name);
       layout_name = layout_fm != NULL ? g_strdup (string_of (aushang_front_matter_get_data (layout_fm), "layout")) : NULL;
     }
