@@ -43,18 +43,26 @@ find_marks (const char *html,
     {
       Mark mark = { .start = p - html, };
 
-      if (g_str_has_prefix (p, LINE_MARK))
+      if (strncmp (p, LINE_MARK, sizeof LINE_MARK - 1) == 0)
         {
-          const char *digits = p + strlen (LINE_MARK);
-          char *end;
-          guint64 line = g_ascii_strtoull (digits, &end, 10);
+          const char *digits = p + sizeof LINE_MARK - 1;
+          char *end = (char *) digits;
+          guint64 line = 0;
 
-          if (ended || end == digits || !g_str_has_prefix (end, "-->") || line > G_MAXUINT)
+          /* A page has a mark per block, tens of thousands in a long
+           * one: up to 9 digits read here, the rest (a sign, spaces,
+           * more digits) as g_ascii_strtoull() reads it. */
+          while (g_ascii_isdigit (*end) && end - digits < 9)
+            line = line * 10 + (*end++ - '0');
+          if (end == digits || g_ascii_isdigit (*end))
+            line = g_ascii_strtoull (digits, &end, 10);
+
+          if (ended || end == digits || strncmp (end, "-->", 3) != 0 || line > G_MAXUINT)
             return FALSE;
           mark.line = (guint) line;
           mark.content = end + 3 - html;
         }
-      else if (g_str_has_prefix (p, END_MARK))
+      else if (strncmp (p, END_MARK, sizeof END_MARK - 1) == 0)
         {
           if (ended)
             return FALSE;
