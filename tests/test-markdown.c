@@ -359,6 +359,30 @@ test_kramdown_escapes_and_entities (void)
     }
 }
 
+/* Heading ids beside HTML: inline HTML in a line, a heading written as
+ * HTML (no id), an HTML block, HTML at the start of a list item. */
+static void
+test_heading_ids_beside_html (void)
+{
+  static const struct { const char *markdown, *html; } cases[] = {
+    { "## Ort und Zeit\n\nBeginn<br>\n14 Uhr <b>fett</b>\n\n## Ort und Zeit\n",
+      "<h2 id=\"ort-und-zeit\">Ort und Zeit</h2>\n<p>Beginn<br>\n14 Uhr <b>fett</b></p>\n<h2 id=\"ort-und-zeit-1\">Ort und Zeit</h2>\n" },
+    { "Text <h2>Raw</h2> mehr\n\n## Echt\n",
+      "<p>Text <h2>Raw</h2> mehr</p>\n<h2 id=\"echt\">Echt</h2>\n" },
+    { "## Titel <em>x</em>\n\n  <div>block</div>\n\n## Titel x\n",
+      "<h2 id=\"titel-x\">Titel <em>x</em></h2>\n  <div>block</div>\n<h2 id=\"titel-x-1\">Titel x</h2>\n" },
+    { "- <span>Punkt</span>\n\n## Liste\n",
+      "<ul>\n<li><span>Punkt</span></li>\n</ul>\n<h2 id=\"liste\">Liste</h2>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = aushang_markdown_render (cases[i].markdown, NULL, NULL);
+
+      g_assert_cmpstr (html, ==, cases[i].html);
+    }
+}
+
 /* kramdown ends an HTML block with its element: what follows it, on the
  * same line or the next, is Markdown (okfde's posts: "<h1>…</h1>" then a
  * paragraph with links). Expected: jekyll 4.3.1's output, but for the
@@ -1191,6 +1215,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/markdown/heading-ids", test_heading_ids);
+  g_test_add_func ("/markdown/heading-ids-beside-html", test_heading_ids_beside_html);
   g_test_add_func ("/markdown/heading-id-counter", test_heading_id_counter);
   g_test_add_func ("/markdown/heading-id-function", test_heading_id_function);
   g_test_add_func ("/markdown/kramdown-blocks", test_kramdown_blocks);

@@ -440,6 +440,29 @@ may_have_raw_urls (const char *md,
   return FALSE;
 }
 
+/* Whether the HTML in @md (NUL-terminated at @len) can only be inline
+ * HTML that is no heading ("<br>" in a line): no "<" that could start an
+ * HTML block (only blanks and container markers before it on its line),
+ * no "<h". The tree walk then has nothing to do for HTML, and heading ids
+ * can come from the rendered <hN>, none of them written as HTML. */
+static gboolean
+only_inline_html (const char *md,
+                  gsize       len)
+{
+  if (strstr (md, "<h") != NULL || strstr (md, "<H") != NULL)
+    return FALSE;
+  for (const char *p = md; (p = memchr (p, '<', md + len - p)) != NULL; p++)
+    {
+      const char *q = p;
+
+      while (q > md && q[-1] != '\n' && q[-1] != '\r' && strchr (" \t>*+-0123456789.)", q[-1]) != NULL)
+        q--;
+      if (q == md || q[-1] == '\n' || q[-1] == '\r')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Finds the tags of @markdown and makes the text cmark reads. */
 static GString *
 prepare (Scan                    *scan,
@@ -548,9 +571,10 @@ aushang_markdown_render_text (const char              *markdown,
    * "{") and abbreviations ("*["): pipe tables, definitions and line
    * breaks leave them as the HTML has them. */
   render.plain_ids = (flags & (AUSHANG_MARKDOWN_TEXT_BRACES |
-                               AUSHANG_MARKDOWN_TEXT_FOOTNOTES | AUSHANG_MARKDOWN_TEXT_ANGLE |
+                               AUSHANG_MARKDOWN_TEXT_FOOTNOTES |
                                AUSHANG_MARKDOWN_TEXT_EMPTY_HEADING)) == 0 &&
-                     (!render.kramdown || strstr (md->str, "*[") == NULL);
+                     (!render.kramdown || strstr (md->str, "*[") == NULL) &&
+                     ((flags & AUSHANG_MARKDOWN_TEXT_ANGLE) == 0 || only_inline_html (md->str, md->len));
   render.track_html = info != NULL;
   parser = aushang_markdown_new_parser (render.options);
   cmark_parser_feed (parser, md->str, md->len);
