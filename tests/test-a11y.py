@@ -116,8 +116,11 @@ class Node:
         self.children = []
         self.interfaces = None
         self.live = None
+        self.read = False
 
     def get_role_name(self):
+        if self.role is None:
+            self.role = Atspi.role_get_name(Atspi.Role(self.tree.call(self.bus, self.path, 'GetRole', None, '(u)')[0]))
         return self.role
 
     def get_name(self):
@@ -150,7 +153,7 @@ class Node:
                 self.live = self.tree.app
             else:
                 self.live = self.parent.accessible().get_child_at_index(self.index)
-                assert self.live is not None and self.live.get_role_name() == self.role, \
+                assert self.live is not None and self.live.get_role_name() == self.get_role_name(), \
                     f'the {self.role} “{self.name}” is gone'
         return self.live
 
@@ -180,8 +183,10 @@ class Tree:
         return self.conn.call_sync(bus, path, iface, method, args, GLib.VariantType(reply),
                                    Gio.DBusCallFlags.NONE, CALL_TIMEOUT_MS, None).unpack()
 
-    def read(self):
-        """The application's node, its windows below it."""
+    def read(self, roles=True):
+        """The application's node, its windows below it. Without @roles,
+        a node asks for its role only when asked for it (what has the
+        focus is found by the states alone)."""
         if self.bus is None:
             # The application's own name on the bus, from the registry's
             # list of applications, by the process it belongs to.
@@ -221,6 +226,7 @@ class Tree:
 
             def state(v):
                 node.states = States(v[0])
+                node.read = True
 
             def props(v):
                 node.name = v[0].get('Name') or ''
@@ -236,7 +242,8 @@ class Tree:
                     node.children[i] = Node(self, bus, path, node, i)
                     visit(node.children[i])
 
-            call(node, 'GetRole', None, '(u)', role)
+            if roles:
+                call(node, 'GetRole', None, '(u)', role)
             call(node, 'GetState', None, '(au)', state)
             call(node, 'GetAll', GLib.Variant('(s)', (ACCESSIBLE,)), '(a{sv})', props,
                  iface='org.freedesktop.DBus.Properties')
@@ -250,8 +257,8 @@ class Tree:
             context.pop_thread_default()
 
         def prune(node):
-            # Objects whose role never came (gone meanwhile) are left out.
-            node.children = [c for c in node.children if c is not None and c.role is not None]
+            # Objects whose state never came (gone meanwhile) are left out.
+            node.children = [c for c in node.children if c is not None and c.read]
             for c in node.children:
                 prune(c)
         prune(root)
@@ -340,7 +347,7 @@ class Session:
         """What a key or a click changes: the windows, the focus, and how
         many objects the windows hold (a popover adds some). @root: the
         tree as just read, if it was."""
-        root = root or self.tree.read()
+        root = root or self.tree.read(roles=False)
         nodes = []
 
         def walk(node):
@@ -417,10 +424,16 @@ class Session:
         before = [n.path for n in (self.focused() if before is None else before)]
         subprocess.run(['xdotool', 'key', key], check=True, env=self.env)
         deadline = time.monotonic() + (TIMEOUT if before else 2.0)
+        last = before
         while True:
             nodes = self.focused()
-            if [n.path for n in nodes] != before or time.monotonic() > deadline:
+            paths = [n.path for n in nodes]
+            # The key may come while the tree is read: then the old and
+            # the new widget can both look focused, or neither. One
+            # focused widget is what it is; else the same twice.
+            if paths != before and (len(paths) == 1 or paths == last) or time.monotonic() > deadline:
                 return nodes
+            last = paths
             time.sleep(0.1)
 
     def windows(self, n):
@@ -442,8 +455,10 @@ class Session:
         return self.state(self.tree.last)[2]
 
     def focused(self):
-        return self.find(lambda a: a.get_state_set().contains(Atspi.StateType.FOCUSED)
-                         and a.get_role_name() not in ('frame', 'dialog', 'window'))
+        """What has the keyboard focus, windows aside."""
+        return [n for frame in self.tree.read(roles=False).children
+                for n in self.find(lambda a: a.get_state_set().contains(Atspi.StateType.FOCUSED)
+                                   and a.get_role_name() not in ('frame', 'dialog', 'window'), frame)]
 
     def problems(self):
         """Every focusable widget that has no name, a doubled one or one
