@@ -564,17 +564,18 @@ is_newline (char c)
   return c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* The first "<NAME" (any case) from @p followed by a word boundary, or
- * NULL; *@unsure where a character after it is a letter beyond ASCII
+/* The first "<NAME" (any case) from @p up to @last followed by a word
+ * boundary, or NULL; *@unsure where a character after it is a letter beyond ASCII
  * (the regular expression decides). */
 static const char *
 find_tag_start (const char *p,
+                const char *last,
                 const char *name,
                 gboolean   *unsure)
 {
   gsize len = strlen (name);
 
-  while ((p = strchr (p, '<')) != NULL)
+  while ((p = strchr (p, '<')) != NULL && p <= last)
     {
       guchar after;
 
@@ -596,33 +597,44 @@ find_tag_start (const char *p,
   return NULL;
 }
 
-/* Each "<NAME\b[^>]*>" of @html through @func; NULL where there is none
- * (the page stays as it is), or where the regular expression has to
- * decide (*@unsure). */
+/* Each "<NAME\b[^>]*>" of @html from @first to @last (where the survey
+ * found "<NAME") through @func; NULL where none changes (the page stays
+ * as it is), or where the regular expression has to decide (*@unsure). */
 static char *
 replace_tags (Finish     *finish,
               const char *html,
+              const char *first,
+              const char *last,
               const char *name,
               TagFunc     func,
               gboolean   *unsure)
 {
   GString *out = NULL;
   const char *run = html;
-  const char *p = html;
+  const char *p = first;
 
-  while ((p = find_tag_start (p, name, unsure)) != NULL)
+  if (first == NULL)
+    return NULL;
+  while ((p = find_tag_start (p, last, name, unsure)) != NULL)
     {
       const char *gt = strchr (p, '>');
       g_autofree char *tag = NULL;
+      g_autoptr(GString) made = NULL;
 
       if (gt == NULL)
         break;
-      if (out == NULL)
-        out = g_string_sized_new (strlen (html) + 1024);
-      g_string_append_len (out, run, p - run);
       tag = g_strndup (p, gt + 1 - p);
-      func (finish, tag, out);
-      run = p = gt + 1;
+      made = g_string_new (NULL);
+      func (finish, tag, made);
+      if (strcmp (made->str, tag) != 0)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (strlen (html) + 1024);
+          g_string_append_len (out, run, p - run);
+          g_string_append_len (out, made->str, made->len);
+          run = gt + 1;
+        }
+      p = gt + 1;
     }
   if (*unsure)
     {
@@ -720,6 +732,8 @@ typedef struct
   gboolean noscript;   /* "<noscript" */
   gboolean closing;    /* "</noscript" */
   gboolean widget;     /* an element whose name has a '-' (<pretix-widget …>) */
+  const char *first_link, *last_link;  /* "<link", any case; NULL: none */
+  const char *first_img, *last_img;    /* "<img" */
 } Survey;
 
 static void
@@ -738,6 +752,20 @@ survey (const char *html,
           break;
         case 'n':
           found->noscript |= g_ascii_strncasecmp (q, "noscript", 8) == 0;
+          break;
+        case 'l':
+          if (g_ascii_strncasecmp (q, "link", 4) == 0)
+            {
+              found->first_link = found->first_link != NULL ? found->first_link : p;
+              found->last_link = p;
+            }
+          break;
+        case 'i':
+          if (g_ascii_strncasecmp (q, "img", 3) == 0)
+            {
+              found->first_img = found->first_img != NULL ? found->first_img : p;
+              found->last_img = p;
+            }
           break;
         case '/':
           found->closing |= g_ascii_strncasecmp (q, "/noscript", 9) == 0;
@@ -776,6 +804,7 @@ finish_passes (Finish      *finish,
   g_autofree char *owned = NULL;
   const char *page = html;
   gboolean unsure = FALSE;
+  const char *before;
   Survey found;
 
   if (has_unicode_subtleties (html))
@@ -790,20 +819,28 @@ finish_passes (Finish      *finish,
       /* What was around a script now meets. */
       survey (page, &found);
     }
-  if (found.noscript)
-    take (&owned, &page, aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, page,
-                                                       "<div class=\"aushang-noscript\"\\1>"));
-  if (found.closing)
-    take (&owned, &page, aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, page, "</div>"));
-  if (found.widget)
-    take (&owned, &page, widget_cards (page));
-  take (&owned, &page, replace_tags (finish, page, "link", rewrite_link, &unsure));
+  if (found.noscript || found.closing || found.widget)
+    {
+      if (found.noscript)
+        take (&owned, &page, aushang_page_replace_literal ("<noscript\\b([^>]*)>", G_REGEX_CASELESS, page,
+                                                           "<div class=\"aushang-noscript\"\\1>"));
+      if (found.closing)
+        take (&owned, &page, aushang_page_replace_literal ("</noscript\\s*>", G_REGEX_CASELESS, page, "</div>"));
+      if (found.widget)
+        take (&owned, &page, widget_cards (page));
+      survey (page, &found);
+    }
+  /* The stylesheets and images: where the survey found their tags. */
+  before = page;
+  take (&owned, &page, replace_tags (finish, page, found.first_link, found.last_link, "link", rewrite_link, &unsure));
   if (unsure)
     {
       unsure = FALSE;
       take (&owned, &page, replace_eval ("<link\\b[^>]*>", G_REGEX_CASELESS, page, link_cb, finish));
     }
-  take (&owned, &page, replace_tags (finish, page, "img", check_image, &unsure));
+  if (page != before)
+    survey (page, &found);
+  take (&owned, &page, replace_tags (finish, page, found.first_img, found.last_img, "img", check_image, &unsure));
   if (unsure)
     take (&owned, &page, replace_eval ("<img\\b[^>]*>", G_REGEX_CASELESS, page, image_cb, finish));
   take (&owned, &page, rewrite_urls (finish, page));
