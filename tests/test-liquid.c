@@ -692,6 +692,117 @@ write_file (const char *folder,
   g_assert_no_error (error);
 }
 
+/* aushang_page_apply_kramdown_code() as it was written first (one
+ * append per character between tags), the measure of the one that
+ * copies runs. */
+#define STARTS(p, s) (strncmp ((p), (s), sizeof (s) - 1) == 0)
+
+/* Code as Jekyll's kramdown with Rouge writes it: blocks in
+ * <div class="language-X highlighter-rouge"><div class="highlight"><pre
+ * class="highlight"><code>, inline code with class
+ * "language-plaintext highlighter-rouge"; a stray </img> is text. */
+static char *
+reference_kramdown_code (const char *html)
+{
+  GString *out = g_string_sized_new (strlen (html) + 1024);
+  gboolean in_block = FALSE;
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      /* Only a '<' can start what changes: the text up to it as it is. */
+      if (*p != '<')
+        {
+          const char *lt = strchr (p, '<');
+
+          if (lt == NULL)
+            {
+              g_string_append (out, p);
+              break;
+            }
+          g_string_append_len (out, p, lt - p);
+          p = lt;
+        }
+      if (!in_block && STARTS (p, "<pre><code>"))
+        {
+          g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
+                                "<pre class=\"highlight\"><code>");
+          p += strlen ("<pre><code>");
+          in_block = TRUE;
+        }
+      else if (!in_block && STARTS (p, "<pre><code class=\"language-"))
+        {
+          const char *lang = p + strlen ("<pre><code class=\"language-");
+          const char *end = lang;
+
+          while (*end != '\0' && *end != '"' && *end != '>')
+            end++;
+          if (end[0] != '"' || end[1] != '>')
+            {
+              g_string_append_c (out, *p++);
+              continue;
+            }
+          g_string_append (out, "<div class=\"language-");
+          g_string_append_len (out, lang, end - lang);
+          g_string_append (out, " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
+          p = end + 2;
+          in_block = TRUE;
+        }
+      else if (in_block && STARTS (p, "</code></pre>"))
+        {
+          g_string_append (out, "</code></pre></div></div>");
+          p += strlen ("</code></pre>");
+          in_block = FALSE;
+        }
+      else if (!in_block && STARTS (p, "<code>"))
+        {
+          g_string_append (out, "<code class=\"language-plaintext highlighter-rouge\">");
+          p += strlen ("<code>");
+        }
+      else if (!in_block && STARTS (p, "</img>"))
+        {
+          g_string_append (out, "&lt;/img&gt;");
+          p += strlen ("</img>");
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#undef STARTS
+
+/* Code blocks and inline code as kramdown with Rouge writes them, the
+ * same as the first version on pages put together at random. */
+static void
+test_kramdown_code (void)
+{
+  static const char * const pieces[] = {
+    "<pre><code>", "</code></pre>", "<code>", "</code>", "<pre><code class=\"language-ruby\">",
+    "<pre><code class=\"language-x>", "<pre><code class=\"language-", "\">", "</img>", "<p>", "</p>",
+    "<pre>", "<co", "</i", "<", "text ", "Wörter", "\n", NULL
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+  g_autofree char *shown = aushang_page_apply_kramdown_code ("<p><code>x</code></p><pre><code class=\"language-c\">a</code></pre>");
+
+  g_assert_cmpstr (shown, ==, "<p><code class=\"language-plaintext highlighter-rouge\">x</code></p>"
+                              "<div class=\"language-c highlighter-rouge\"><div class=\"highlight\">"
+                              "<pre class=\"highlight\"><code>a</code></pre></div></div>");
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *made = NULL;
+
+      for (guint n = g_rand_int_range (rand, 0, 30); n > 0; n--)
+        g_string_append (html, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) - 1)]);
+      expected = reference_kramdown_code (html->str);
+      made = aushang_page_apply_kramdown_code (html->str);
+      g_assert_cmpstr (made, ==, expected);
+    }
+  g_rand_free (rand);
+}
+
 /* aushang_page_finish()'s passes by hand-written scans make the page the
  * regular expressions make (scripts, <noscript>, widgets, stylesheets made
  * with Sass, missing images, site addresses with baseurl), on written
@@ -1026,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/html-text/decode", test_html_text);
   g_test_add_func ("/page/render", test_page_render);
   g_test_add_func ("/page/finish-scans", test_finish_scans);
+  g_test_add_func ("/page/kramdown-code", test_kramdown_code);
   g_test_add_func ("/page/entry", test_entry_render);
 
   return g_test_run ();

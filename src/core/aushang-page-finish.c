@@ -48,35 +48,32 @@ aushang_page_smart_quotes (AushangPageContext *self)
 char *
 aushang_page_apply_kramdown_code (const char *html)
 {
-  GString *out = g_string_sized_new (strlen (html) + 1024);
+  GString *out = NULL;
   gboolean in_block = FALSE;
+  const char *run = html;
   const char *p = html;
 
-  while (*p != '\0')
+  /* Only a '<' can start what changes; the text up to it stays in the
+   * run, copied where something changes (a long page without code is
+   * copied once). */
+#define FLUSH() G_STMT_START {                                           \
+    if (out == NULL)                                                    \
+      out = g_string_sized_new (strlen (html) + 1024);                  \
+    g_string_append_len (out, run, p - run);                            \
+  } G_STMT_END
+  while ((p = strchr (p, '<')) != NULL)
     {
-      /* Only a '<' can start what changes: the text up to it as it is. */
-      if (*p != '<')
-        {
-          const char *lt = strchr (p, '<');
-
-          if (lt == NULL)
-            {
-              g_string_append (out, p);
-              break;
-            }
-          g_string_append_len (out, p, lt - p);
-          p = lt;
-        }
       /* All that changes starts "<pr", "<co", "</c" or "</i"; most tags
        * do not. */
       if (!((p[1] == 'p' && p[2] == 'r') || (p[1] == 'c' && p[2] == 'o') ||
             (p[1] == '/' && (p[2] == 'c' || p[2] == 'i'))))
         {
-          g_string_append_c (out, *p++);
+          p++;
           continue;
         }
       if (!in_block && STARTS (p, "<pre><code>"))
         {
+          FLUSH ();
           g_string_append (out, "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">"
                                 "<pre class=\"highlight\"><code>");
           p += strlen ("<pre><code>");
@@ -91,9 +88,10 @@ aushang_page_apply_kramdown_code (const char *html)
             end++;
           if (end[0] != '"' || end[1] != '>')
             {
-              g_string_append_c (out, *p++);
+              p++;
               continue;
             }
+          FLUSH ();
           g_string_append (out, "<div class=\"language-");
           g_string_append_len (out, lang, end - lang);
           g_string_append (out, " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>");
@@ -102,23 +100,34 @@ aushang_page_apply_kramdown_code (const char *html)
         }
       else if (in_block && STARTS (p, "</code></pre>"))
         {
+          FLUSH ();
           g_string_append (out, "</code></pre></div></div>");
           p += strlen ("</code></pre>");
           in_block = FALSE;
         }
       else if (!in_block && STARTS (p, "<code>"))
         {
+          FLUSH ();
           g_string_append (out, "<code class=\"language-plaintext highlighter-rouge\">");
           p += strlen ("<code>");
         }
       else if (!in_block && STARTS (p, "</img>"))
         {
+          FLUSH ();
           g_string_append (out, "&lt;/img&gt;");
           p += strlen ("</img>");
         }
       else
-        g_string_append_c (out, *p++);
+        {
+          p++;
+          continue;
+        }
+      run = p;
     }
+#undef FLUSH
+  if (out == NULL)
+    return g_strdup (html);
+  g_string_append (out, run);
   return g_string_free (out, FALSE);
 }
 
