@@ -1154,8 +1154,9 @@ keep_html_blocks (const char  *markdown,
     "table", "div", "figure", "section", "aside", "article", "details", "form",
     "ul", "ol", "dl", "blockquote", "nav", "header", "footer", "center", NULL
   };
-  GString *out = g_string_new (NULL);
+  GString *out = NULL;
   const char *p = markdown;
+  const char *run = markdown;
   gboolean in_fence = FALSE;
 
   while (*p != '\0')
@@ -1221,20 +1222,27 @@ keep_html_blocks (const char  *markdown,
 
                       g_ptr_array_add (state->kept, g_strdup (block));
                       placeholder = g_strdup_printf ("{%% aushangkept %u %%}\n", state->kept->len - 1);
+                      /* The lines before it, as they are. */
+                      if (out == NULL)
+                        out = g_string_sized_new (strlen (markdown) + 64);
+                      g_string_append_len (out, run, p - run);
                       if (out->len > 0 && out->str[out->len - 1] != '\n')
                         g_string_append_c (out, '\n');
                       g_string_append (out, "\n");
                       g_string_append (out, placeholder);
                       g_string_append (out, "\n");
-                      p = block_end;
+                      p = run = block_end;
                       continue;
                     }
                 }
             }
         }
-      g_string_append_len (out, p, next - p);
       p = next;
     }
+  /* A long body without such blocks is copied once. */
+  if (out == NULL)
+    return g_strdup (markdown);
+  g_string_append_len (out, run, p - run);
   return g_string_free (out, FALSE);
 }
 
