@@ -91,6 +91,7 @@ struct _AushangPreview
    * bench), and those that put the whole body in. */
   guint            block_patches;
   guint            body_patches;
+  guint            pages_lost;
 };
 
 G_DEFINE_FINAL_TYPE (AushangPreview, aushang_preview, ADW_TYPE_BIN)
@@ -865,6 +866,9 @@ patch_done_cb (GObject      *object,
        * WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT, "Unsupported result type",
        * for any script. */
       g_debug ("Could not patch the preview, loading it anew: %s", error->message);
+      /* An exception in the patch's own script is no lost page. */
+      if (!g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_SCRIPT_FAILED))
+        self->pages_lost++;
       self->page_loaded = FALSE;
       self->pending = TRUE;
     }
@@ -1250,6 +1254,7 @@ web_process_terminated_cb (AushangPreview                    *self,
   gboolean was_loading = self->loading_page;
 
   g_debug ("The preview's web process ended (reason %d)", reason);
+  self->pages_lost++;
 
   self->page_loaded = FALSE;
   self->loading_page = FALSE;
@@ -1715,7 +1720,8 @@ void
 aushang_preview_get_update_counts (AushangPreview *self,
                                    guint          *block_patches,
                                    guint          *body_patches,
-                                   guint          *page_loads)
+                                   guint          *page_loads,
+                                   guint          *pages_lost)
 {
   g_return_if_fail (AUSHANG_IS_PREVIEW (self));
 
@@ -1725,6 +1731,8 @@ aushang_preview_get_update_counts (AushangPreview *self,
     *body_patches = self->body_patches;
   if (page_loads != NULL)
     *page_loads = self->load_serial;
+  if (pages_lost != NULL)
+    *pages_lost = self->pages_lost;
 }
 
 gboolean

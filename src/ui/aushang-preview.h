@@ -64,12 +64,15 @@ gboolean   aushang_preview_get_idle          (AushangPreview  *self);
 /* How many updates put only the changed blocks into the page rather than
  * the whole body (for the bench and tests). */
 guint      aushang_preview_get_block_patches (AushangPreview  *self);
-/* The same, and how many put the whole body in, and how many loaded the
- * page anew (for tests that name which update went which way). */
+/* The same, how many put the whole body in, how many loaded the page
+ * anew, and how often the page was lost (its process ended, or a patch's
+ * answer never came back): for tests that name which update went which
+ * way. */
 void       aushang_preview_get_update_counts (AushangPreview  *self,
                                               guint           *block_patches,
                                               guint           *body_patches,
-                                              guint           *page_loads);
+                                              guint           *page_loads,
+                                              guint           *pages_lost);
 
 /* The file in @site_folder that the "aushang-site" URI path @path
  * (percent-encoded, "/assets/images/ki.png") names, or NULL when the path

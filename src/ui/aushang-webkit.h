@@ -36,6 +36,7 @@ G_BEGIN_DECLS
   F (webkit_context_menu_get_n_items) \
   F (webkit_context_menu_item_get_stock_action) \
   F (webkit_context_menu_remove) \
+  F (webkit_javascript_error_quark) \
   F (webkit_navigation_action_get_navigation_type) \
   F (webkit_navigation_action_get_request) \
   F (webkit_navigation_action_is_redirect) \
@@ -94,6 +95,7 @@ const AushangWebKit *aushang_webkit (void);
 #define webkit_context_menu_get_n_items                               (aushang_webkit ()->webkit_context_menu_get_n_items)
 #define webkit_context_menu_item_get_stock_action                     (aushang_webkit ()->webkit_context_menu_item_get_stock_action)
 #define webkit_context_menu_remove                                    (aushang_webkit ()->webkit_context_menu_remove)
+#define webkit_javascript_error_quark                                 (aushang_webkit ()->webkit_javascript_error_quark)
 #define webkit_navigation_action_get_navigation_type                  (aushang_webkit ()->webkit_navigation_action_get_navigation_type)
 #define webkit_navigation_action_get_request                          (aushang_webkit ()->webkit_navigation_action_get_request)
 #define webkit_navigation_action_is_redirect                          (aushang_webkit ()->webkit_navigation_action_is_redirect)
