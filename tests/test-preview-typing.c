@@ -41,18 +41,31 @@ store_result_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static gboolean page_was_lost (void);
+
+/* Where the page was lost meanwhile (see page_was_lost()), once more on
+ * the page loaded anew. */
 static char *
 evaluate (const char *script)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *value;
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      char *value;
 
-  aushang_preview_evaluate (preview, script, NULL, store_result_cb, &result);
-  WAIT_UNTIL (result != NULL);
-  value = aushang_preview_evaluate_finish (preview, result, &error);
-  g_assert_no_error (error);
-  return value;
+      aushang_preview_evaluate (preview, script, NULL, store_result_cb, &result);
+      WAIT_UNTIL (result != NULL);
+      value = aushang_preview_evaluate_finish (preview, result, &error);
+      if (error != NULL && attempt == 0 && page_was_lost ())
+        {
+          g_printerr ("%s: %s; the page was lost, its process ended\n", script, error->message);
+          WAIT_UNTIL (aushang_preview_get_idle (preview));
+          continue;
+        }
+      g_assert_no_error (error);
+      return value;
+    }
 }
 
 static double
