@@ -59,6 +59,27 @@ aushang_test_copy_path (const char *source,
 }
 
 void
+aushang_test_collect_files (const char          *folder,
+                            AushangTestKeepFile  keep,
+                            GPtrArray           *out)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        aushang_test_collect_files (child, keep, out);
+      else if (keep (name))
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+void
 aushang_test_delete_tree (GFile *folder)
 {
   g_autoptr(GFileEnumerator) children = NULL;

@@ -16,6 +16,14 @@ void     aushang_test_copy_tree   (GFile      *source,
                                    GFile      *target);
 void     aushang_test_copy_path   (const char *source,
                                    const char *target);
+/* Adds the path of every file under @folder whose name @keep accepts to
+ * @out (symbolic links are not followed). */
+typedef gboolean (*AushangTestKeepFile) (const char *name);
+
+void     aushang_test_collect_files (const char          *folder,
+                                     AushangTestKeepFile  keep,
+                                     GPtrArray           *out);
+
 /* Deletes a folder with everything in it. */
 void     aushang_test_delete_tree (GFile      *folder);
 void     aushang_test_delete_path (const char *folder);

@@ -14,6 +14,7 @@
 
 #include "aushang-check.h"
 #include "aushang-document.h"
+#include "aushang-test-util.h"
 
 typedef struct
 {
@@ -31,24 +32,10 @@ corpus_dir (void)
   return dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
 }
 
-static void
-collect (const char *path,
-         GPtrArray  *out)
+static gboolean
+is_corpus_document (const char *name)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect (child, out);
-      else if (!g_str_has_suffix (name, ".yml") && strcmp (name, "README.md") != 0)
-        g_ptr_array_add (out, g_steal_pointer (&child));
-    }
+  return !g_str_has_suffix (name, ".yml") && strcmp (name, "README.md") != 0;
 }
 
 static char *
@@ -242,7 +229,7 @@ test_corpus_round_trip (void)
       return;
     }
 
-  collect (dir, files);
+  aushang_test_collect_files (dir, is_corpus_document, files);
   g_assert_cmpuint (files->len, >, 1000);
 
   for (guint i = 0; i < files->len; i++)

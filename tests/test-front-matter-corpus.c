@@ -24,6 +24,7 @@
 #include "aushang-front-matter.h"
 #include "aushang-yaml-edit.h"
 #include "aushang-yaml.h"
+#include "aushang-test-util.h"
 
 typedef struct
 {
@@ -43,24 +44,10 @@ corpus_dir (void)
   return dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
 }
 
-static void
-collect (const char *path,
-         GPtrArray  *out)
+static gboolean
+is_corpus_file (const char *name)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect (child, out);
-      else if (strcmp (name, "README.md") != 0)
-        g_ptr_array_add (out, g_steal_pointer (&child));
-    }
+  return strcmp (name, "README.md") != 0;
 }
 
 /* Line @line (1-based) of @lines, or "". */
@@ -421,7 +408,7 @@ test_styles_kept (void)
     }
 
   stats.psych = g_string_new (NULL);
-  collect (dir, files);
+  aushang_test_collect_files (dir, is_corpus_file, files);
   g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
   for (guint i = 0; i < files->len; i++)
     check_file (g_ptr_array_index (files, i), &stats);

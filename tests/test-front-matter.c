@@ -11,6 +11,7 @@
 
 #include "aushang-document.h"
 #include "aushang-yaml-edit.h"
+#include "aushang-test-util.h"
 
 static AushangDocument *
 load (const char *text)
@@ -871,25 +872,11 @@ check_read_before_edit (const char *text,
   }
 }
 
-static void
-collect_corpus (const char *path,
-                GPtrArray  *out)
+static gboolean
+is_document_file (const char *name)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect_corpus (child, out);
-      else if (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown") ||
-               g_str_has_suffix (name, ".html"))
-        g_ptr_array_add (out, g_steal_pointer (&child));
-    }
+  return g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown") ||
+         g_str_has_suffix (name, ".html");
 }
 
 static void
@@ -918,7 +905,7 @@ test_read_before_edit (void)
 
   if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
     return;
-  collect_corpus (corpus, files);
+  aushang_test_collect_files (corpus, is_document_file, files);
   for (guint i = 0; i < files->len; i++)
     {
       g_autofree char *data = NULL;
